@@ -1,0 +1,493 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { CodeList } from '../facts/codeList.js';
+import type { FactRegistry } from '../facts/registry.js';
+import type { FactDefinition } from '../facts/types.js';
+import type { InvalidRuleSetError } from '../model/errors.js';
+import { invalidRuleSet } from '../model/errors.js';
+import type { IssueCode, ValidationIssue } from '../model/issues.js';
+import { fromZodIssues, makeIssue } from '../model/issues.js';
+import type { Lang } from '../model/lang.js';
+import { LIMITS } from '../model/limits.js';
+import type { Condition, LeafCondition, Parameter, Rule, RuleSetFile } from '../model/ruleSet.js';
+import { RuleSetFile as RuleSetFileSchema } from '../model/ruleSet.js';
+import { isIsoDate } from '../util/dates.js';
+import { canonicalJson, sha256Hex } from '../util/sha256.js';
+import type { Tri } from './logic.js';
+import { F, T, U, toTruth } from './logic.js';
+import type { OperatorDefinition, OperatorEnv } from './operators.js';
+import { OPERATORS, OPERATOR_NAMES } from './operators.js';
+import type { CompiledPath } from './path.js';
+import { compilePath, resolvePath } from './path.js';
+import type { ConditionTrace } from './trace.js';
+
+/*
+ * Compilation turns a validated rule-set file into closures, once. Evaluation then does no parsing,
+ * no lookups by name and no allocation on the untraced path beyond the fact cache. Every semantic
+ * check (facts, operators, values, paths, parameters, named conditions, depth) happens here, and a
+ * rule set with any issue is rejected whole: it is never partly loaded.
+ */
+
+/** A fact slot: one fact with one set of params, derived at most once per evaluation. */
+export interface FactSlot {
+  readonly index: number;
+  readonly name: string;
+  /** `name` or `name:{canonical params}`; the key raw-fact inputs may use. */
+  readonly key: string;
+  readonly params: Readonly<Record<string, unknown>> | undefined;
+  readonly def: FactDefinition<any> | undefined;
+}
+
+/** Per-evaluation state: the fact cache and what operators need. */
+export interface EvalEnv extends OperatorEnv {
+  get(slot: number): unknown;
+}
+
+/** How a trace treats values. */
+export type TraceMode = 'full' | 'redacted';
+
+type Fast = (env: EvalEnv) => Tri;
+type Traced = (env: EvalEnv, mode: TraceMode) => [Tri, ConditionTrace];
+
+/** A compiled rule: its metadata and its condition as closures. */
+export interface CompiledRule {
+  readonly rule: Rule;
+  /** Points when the event type is `score`. */
+  readonly points: number | undefined;
+  /** Component for exclusive score bands (`event.params.component`), defaulting to the rule id. */
+  readonly component: string;
+  /** @internal */ readonly fast: Fast;
+  /** @internal */ readonly traced: Traced;
+}
+
+/** A compiled, immutable rule set, ready to evaluate many persons. */
+export interface CompiledRuleSet {
+  readonly id: string;
+  readonly version: string;
+  /** SHA-256 of the rule set, its resolved parameters and the code lists it reads. */
+  readonly contentHash: string;
+  readonly validFrom: string;
+  readonly validTo: string | undefined;
+  readonly file: RuleSetFile;
+  /** Parameter values after host overrides. */
+  readonly parameters: Readonly<Record<string, Parameter['value']>>;
+  /** Rules in evaluation and output order (priority, then file order). */
+  readonly rules: readonly CompiledRule[];
+  /** Facts read, one slot per fact-and-params pair. */
+  readonly slots: readonly FactSlot[];
+  readonly tiers: readonly { readonly tier: 'low' | 'moderate' | 'high'; readonly minPoints: number }[] | undefined;
+  /** Code lists the rule set and its facts read. */
+  readonly codeLists: ReadonlyMap<string, CodeList>;
+  /** Named conditions after resolution (local and shared). */
+  readonly namedConditions: Readonly<Record<string, Condition>>;
+}
+
+/** Options for {@link compileRuleSet}. */
+export interface CompileOptions {
+  /** Facts the rules may read. */
+  readonly facts: FactRegistry;
+  /** Code lists the rules and facts may read, by id. */
+  readonly codeLists: ReadonlyMap<string, CodeList>;
+  /** Named conditions shared across rule sets; a rule set's own `conditions` win on a name clash. */
+  readonly sharedConditions?: Readonly<Record<string, Condition>>;
+  /** Host overrides of parameter defaults, by parameter name. */
+  readonly parameters?: Readonly<Record<string, Parameter['value']>>;
+  /** Language of the issue messages. Default `nb`. */
+  readonly lang?: Lang;
+}
+
+type Seg = string | number;
+
+class Compiler {
+  readonly issues: ValidationIssue[] = [];
+  readonly slots: FactSlot[] = [];
+  private readonly slotByKey = new Map<string, FactSlot>();
+  readonly usedLists = new Set<string>();
+  private leafCount = 0;
+
+  constructor(
+    readonly file: RuleSetFile,
+    readonly opts: CompileOptions,
+    readonly params: Record<string, Parameter['value']>,
+    readonly named: Record<string, Condition>,
+    readonly lang: Lang,
+  ) {}
+
+  issue(code: IssueCode, segs: readonly Seg[], detail: Record<string, string | number | readonly string[]> = {}): void {
+    this.issues.push(makeIssue(code, segs, this.lang, detail));
+  }
+
+  slot(name: string, params: Record<string, unknown> | undefined, def: FactDefinition<any> | undefined): FactSlot {
+    const key = params === undefined || Object.keys(params).length === 0 ? name : `${name}:${canonicalJson(params)}`;
+    let s = this.slotByKey.get(key);
+    if (!s) {
+      s = { index: this.slots.length, name, key, params, def };
+      this.slots.push(s);
+      this.slotByKey.set(key, s);
+    }
+    return s;
+  }
+
+  /** Resolves a fact reference and checks its params; returns undefined after recording an issue. */
+  factSlot(name: string, params: Record<string, unknown> | undefined, segs: readonly Seg[]): FactSlot | undefined {
+    const def = this.opts.facts.get(name);
+    if (!def) {
+      this.issue('unknown_fact', [...segs, 'fact'], { name });
+      return undefined;
+    }
+    let parsed: Record<string, unknown> | undefined = params;
+    if (def.params) {
+      const r = def.params.safeParse(params);
+      if (!r.success) {
+        this.issue('fact_params', [...segs, 'params'], { name, expected: r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.code}`).join('; ') });
+        return undefined;
+      }
+      parsed = r.data as Record<string, unknown> | undefined;
+    } else if (params !== undefined && Object.keys(params).length > 0) {
+      this.issue('fact_params', [...segs, 'params'], { name, expected: '—' });
+      return undefined;
+    }
+    for (const l of def.codeLists ?? []) {
+      if (!this.opts.codeLists.has(l)) this.issue('unknown_code_list', [...segs, 'fact'], { name: l });
+      else this.usedLists.add(l);
+    }
+    return this.slot(name, parsed, def);
+  }
+
+  /** Compiles a condition into fast and traced closures. `refs` tracks named conditions being expanded. */
+  compile(c: Condition, segs: readonly Seg[], depth: number, refs: readonly string[]): [Fast, Traced] | undefined {
+    if (depth > LIMITS.conditionDepth) {
+      this.issue('too_deep', segs, { maximum: LIMITS.conditionDepth });
+      return undefined;
+    }
+    if ('all' in c || 'any' in c) {
+      const isAll = 'all' in c;
+      const list = isAll ? c.all : c.any;
+      const kids = list.map((k, i) => this.compile(k, [...segs, isAll ? 'all' : 'any', i], depth + 1, refs));
+      if (kids.some((k) => k === undefined)) return undefined;
+      const fasts = kids.map((k) => k![0]);
+      const traceds = kids.map((k) => k![1]);
+      const kind = isAll ? 'all' : 'any';
+      // Short-circuit on the absorbing element; Kleene logic makes the result independent of order.
+      const absorb: Tri = isAll ? F : T;
+      const fast: Fast = (env) => {
+        let acc: Tri = isAll ? T : F;
+        for (let i = 0; i < fasts.length; i++) {
+          const v = fasts[i]!(env);
+          if (v === absorb) return absorb;
+          if (v === U) acc = U;
+        }
+        return acc;
+      };
+      const traced: Traced = (env, mode) => {
+        let acc: Tri = isAll ? T : F;
+        const children: ConditionTrace[] = [];
+        for (const t of traceds) {
+          const [v, tr] = t(env, mode);
+          children.push(tr);
+          if (v === absorb) acc = absorb;
+          else if (v === U && acc !== absorb) acc = U;
+        }
+        return [acc, { kind, outcome: toTruth(acc), children }];
+      };
+      return [fast, traced];
+    }
+    if ('not' in c) {
+      const k = this.compile(c.not, [...segs, 'not'], depth + 1, refs);
+      if (!k) return undefined;
+      const [f, t] = k;
+      const neg = (v: Tri): Tri => (v === U ? U : v === T ? F : T);
+      return [
+        (env) => neg(f(env)),
+        (env, mode) => {
+          const [v, tr] = t(env, mode);
+          const o = neg(v);
+          return [o, { kind: 'not', outcome: toTruth(o), child: tr }];
+        },
+      ];
+    }
+    if ('condition' in c) {
+      const name = c.condition;
+      const target = this.named[name];
+      if (target === undefined) {
+        this.issue('unknown_condition', [...segs, 'condition'], { name });
+        return undefined;
+      }
+      if (refs.includes(name)) {
+        this.issue('condition_cycle', [...segs, 'condition'], { name });
+        return undefined;
+      }
+      const k = this.compile(target, ['conditions', name], depth + 1, [...refs, name]);
+      if (!k) return undefined;
+      const [f, t] = k;
+      return [
+        f,
+        (env, mode) => {
+          const [v, tr] = t(env, mode);
+          return [v, { kind: 'condition', name, outcome: toTruth(v), child: tr }];
+        },
+      ];
+    }
+    return this.leaf(c, segs);
+  }
+
+  private leaf(c: LeafCondition, segs: readonly Seg[]): [Fast, Traced] | undefined {
+    this.leafCount++;
+    if (this.leafCount > LIMITS.conditionsPerRuleSet) {
+      if (this.leafCount === LIMITS.conditionsPerRuleSet + 1) this.issue('too_big', segs, { maximum: LIMITS.conditionsPerRuleSet });
+      return undefined;
+    }
+    const op = OPERATORS.get(c.operator);
+    if (!op) {
+      this.issue('unknown_operator', [...segs, 'operator'], { name: c.operator, allowed: OPERATOR_NAMES });
+      return undefined;
+    }
+    const slot = this.factSlot(c.fact, c.params as Record<string, unknown> | undefined, segs);
+    let path: CompiledPath | undefined;
+    if (c.path !== undefined) {
+      path = compilePath(c.path);
+      if (!path) {
+        this.issue('unsafe_path', [...segs, 'path']);
+        return undefined;
+      }
+    }
+    if (slot?.def && path === undefined && op.factTypes && !op.factTypes.includes(slot.def.type)) {
+      this.issue('operator_fact_type', [...segs, 'operator'], { operator: op.name, name: slot.name, type: slot.def.type });
+      return undefined;
+    }
+    const value = this.value(c, op, segs);
+    if (!slot || !value) return undefined;
+    return this.leafClosures(c, op, slot, path, value);
+  }
+
+  /** Resolves the compared value: a constant, a parameter, a code list or another fact. */
+  private value(c: LeafCondition, op: OperatorDefinition, segs: readonly Seg[]): ValueSource | undefined {
+    const v = c.value as unknown;
+    const vsegs = [...segs, 'value'];
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v) {
+      const ref = v as { fact: string; path?: string; params?: Record<string, unknown> };
+      const s = this.factSlot(ref.fact, ref.params, vsegs);
+      let p: CompiledPath | undefined;
+      if (ref.path !== undefined) {
+        p = compilePath(ref.path);
+        if (!p) {
+          this.issue('unsafe_path', [...vsegs, 'path']);
+          return undefined;
+        }
+      }
+      return s ? { kind: 'fact', slot: s, path: p } : undefined;
+    }
+    let constant: unknown = v;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'param' in v) {
+      const name = (v as { param: string }).param;
+      if (!Object.prototype.hasOwnProperty.call(this.params, name)) {
+        this.issue('unknown_parameter', [...vsegs, 'param'], { name });
+        return undefined;
+      }
+      constant = this.params[name];
+    }
+    const bad = (expected: string) => {
+      this.issue('operator_value', vsegs, { operator: op.name, expected });
+      return undefined;
+    };
+    switch (op.valueKind) {
+      case 'array':
+        return Array.isArray(constant) ? { kind: 'const', value: constant, shown: constant } : bad('array');
+      case 'number':
+        return typeof constant === 'number' && Number.isFinite(constant) ? { kind: 'const', value: constant, shown: constant } : bad('number');
+      case 'integer':
+        return typeof constant === 'number' && Number.isInteger(constant) && constant >= 0 ? { kind: 'const', value: constant, shown: constant } : bad('integer ≥ 0');
+      case 'date':
+        return typeof constant === 'string' && isIsoDate(constant) ? { kind: 'const', value: constant, shown: constant } : bad('YYYY-MM-DD');
+      case 'code-list': {
+        if (typeof constant !== 'string') return bad('code list id');
+        const list = this.opts.codeLists.get(constant);
+        if (!list) {
+          this.issue('unknown_code_list', vsegs, { name: constant });
+          return undefined;
+        }
+        this.usedLists.add(constant);
+        return { kind: 'const', value: list, shown: constant };
+      }
+      default:
+        return { kind: 'const', value: constant, shown: constant };
+    }
+  }
+
+  private leafClosures(c: LeafCondition, op: OperatorDefinition, slot: FactSlot, path: CompiledPath | undefined, value: ValueSource): [Fast, Traced] {
+    const idx = slot.index;
+    const read = (env: EvalEnv): unknown => {
+      const v = env.get(idx);
+      return path === undefined || v === undefined ? v : resolvePath(v, path);
+    };
+    const readValue =
+      value.kind === 'const'
+        ? () => value.value
+        : (env: EvalEnv) => {
+            const v = env.get(value.slot.index);
+            return value.path === undefined || v === undefined ? v : resolvePath(v, value.path);
+          };
+    const fast: Fast =
+      value.kind === 'const'
+        ? (env) => {
+            const f = read(env);
+            if (f === undefined) return U;
+            return op.evaluate(f, value.value, env) ? T : F;
+          }
+        : (env) => {
+            const f = read(env);
+            const v = readValue(env);
+            if (f === undefined || v === undefined) return U;
+            return op.evaluate(f, v, env) ? T : F;
+          };
+    const base = {
+      kind: 'fact' as const,
+      fact: c.fact,
+      ...(slot.params ? { params: slot.params } : {}),
+      ...(c.path !== undefined ? { path: c.path } : {}),
+      operator: c.operator,
+    };
+    const traced: Traced = (env, mode) => {
+      const f = read(env);
+      const v = readValue(env);
+      const missing: string[] = [];
+      if (f === undefined) missing.push(c.fact);
+      if (v === undefined && value.kind === 'fact') missing.push(value.slot.name);
+      const o: Tri = missing.length > 0 ? U : op.evaluate(f, v, env) ? T : F;
+      const redact = mode === 'redacted';
+      const shownValue = value.kind === 'const' ? value.shown : redact ? undefined : v;
+      const trace = {
+        ...base,
+        ...(shownValue !== undefined ? { value: shownValue } : { value: null }),
+        ...(value.kind === 'fact' ? { valueFact: value.slot.name } : {}),
+        ...(f !== undefined && !redact ? { factValue: f } : {}),
+        ...(redact ? { redacted: true as const } : {}),
+        ...(missing.length > 0 ? { missing } : {}),
+        outcome: toTruth(o),
+      };
+      return [o, trace];
+    };
+    return [fast, traced];
+  }
+}
+
+type ValueSource =
+  | { readonly kind: 'const'; readonly value: unknown; readonly shown: unknown }
+  | { readonly kind: 'fact'; readonly slot: FactSlot; readonly path: CompiledPath | undefined };
+
+/**
+ * Validates and compiles a rule-set file. Returns every issue found, each with a path into the file;
+ * a rule set with any issue is rejected whole.
+ */
+export function compileRuleSet(input: unknown, options: CompileOptions): E.Either<InvalidRuleSetError, CompiledRuleSet> {
+  const lang = options.lang ?? 'nb';
+  const parsed = RuleSetFileSchema.safeParse(input);
+  const idGuess = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id.slice(0, 64) : undefined;
+  if (!parsed.success) return E.left(invalidRuleSet(withMissingText(fromZodIssues(parsed.error.issues, lang), lang), idGuess));
+  const file = parsed.data;
+
+  const params: Record<string, Parameter['value']> = {};
+  for (const [k, p] of Object.entries(file.parameters ?? {})) params[k] = p.value;
+  const pre: ValidationIssue[] = [];
+  for (const [k, v] of Object.entries(options.parameters ?? {})) {
+    if (!Object.prototype.hasOwnProperty.call(params, k)) pre.push(makeIssue('unknown_parameter', ['parameters', k], lang, { name: k }));
+    else params[k] = v;
+  }
+  const named: Record<string, Condition> = { ...(options.sharedConditions ?? {}), ...(file.conditions ?? {}) };
+  const c = new Compiler(file, options, params, named, lang);
+  c.issues.push(...pre);
+
+  if (file.rules.length > LIMITS.rulesPerRuleSet) c.issue('too_big', ['rules'], { maximum: LIMITS.rulesPerRuleSet });
+  const seen = new Set<string>();
+  const compiled: CompiledRule[] = [];
+  file.rules.forEach((rule, i) => {
+    if (seen.has(rule.id)) c.issue('duplicate_id', ['rules', i, 'id'], { name: rule.id });
+    seen.add(rule.id);
+    const k = c.compile(rule.conditions, ['rules', i, 'conditions'], 1, []);
+    let points: number | undefined;
+    if (rule.event.type === 'score') {
+      const p = rule.event.params?.['points'];
+      if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) c.issue('operator_value', ['rules', i, 'event', 'params', 'points'], { operator: 'score', expected: 'number ≥ 0' });
+      else points = p;
+    }
+    const comp = rule.event.params?.['component'];
+    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: k[1] });
+  });
+  // Named conditions that no rule uses are still checked, so a typo in one is caught before it is used.
+  for (const [name, cond] of Object.entries(file.conditions ?? {})) c.compile(cond, ['conditions', name], 1, [name]);
+
+  let tiers: CompiledRuleSet['tiers'];
+  if (file.scoring) {
+    tiers = file.scoring.tiers
+      .map((t, i) => {
+        const mp = t.minPoints;
+        if (typeof mp === 'number') return { tier: t.tier, minPoints: mp };
+        const v = params[mp.param];
+        if (typeof v !== 'number') {
+          c.issue(v === undefined ? 'unknown_parameter' : 'operator_value', ['scoring', 'tiers', i, 'minPoints'], v === undefined ? { name: mp.param } : { operator: 'minPoints', expected: 'number' });
+          return { tier: t.tier, minPoints: Number.NaN };
+        }
+        return { tier: t.tier, minPoints: v };
+      })
+      .sort((a, b) => b.minPoints - a.minPoints);
+  }
+
+  if (c.issues.length > 0) return E.left(invalidRuleSet(dedupe(c.issues), file.id));
+
+  const codeLists = new Map<string, CodeList>();
+  for (const id of [...c.usedLists].sort()) codeLists.set(id, options.codeLists.get(id)!);
+  const { $schema: _schema, ...hashed } = file;
+  const contentHash = sha256Hex(
+    canonicalJson({ ruleSet: hashed, parameters: params, sharedConditions: options.sharedConditions ?? {}, codeLists: [...codeLists.values()].map((l) => l.file) }),
+  );
+  const ordered = compiled
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (b.r.rule.priority ?? 1) - (a.r.rule.priority ?? 1) || a.i - b.i)
+    .map((x) => x.r);
+  return E.right(
+    deepFreeze({
+      id: file.id,
+      version: file.version,
+      contentHash,
+      validFrom: file.validFrom,
+      validTo: file.validTo,
+      file,
+      parameters: params,
+      rules: ordered,
+      slots: c.slots,
+      tiers,
+      codeLists,
+      namedConditions: named,
+    }),
+  );
+}
+
+function dedupe(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.code}|${i.path}|${canonicalJson(i.detail ?? {})}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** A missing `nb`/`nn`/`en` field is reported as a missing text, which is what policy staff need to hear. */
+function withMissingText(issues: ValidationIssue[], lang: Lang): ValidationIssue[] {
+  return dedupe(
+    issues.map((i) => {
+      const last = i.segments[i.segments.length - 1];
+      if (i.code === 'missing' && (last === 'nb' || last === 'nn' || last === 'en'))
+        return makeIssue('missing_text', i.segments.slice(0, -1), lang, { lang: last });
+      return i;
+    }),
+  );
+}
+
+function deepFreeze<T>(o: T): T {
+  // Freeze the structure we own; code lists and fact definitions are frozen by their own modules.
+  if (o && typeof o === 'object' && !Object.isFrozen(o) && !(o instanceof Map)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) if (typeof v === 'object' && v !== null && !(v instanceof Map)) deepFreeze(v);
+  }
+  return o;
+}

@@ -1,0 +1,105 @@
+import type { CodeList } from '../facts/codeList.js';
+import type { FactType } from '../facts/types.js';
+import type { LocalizedText } from '../model/lang.js';
+import { toDayNumber } from '../util/dates.js';
+
+/**
+ * The operator table. The first eight are json-rules-engine's defaults with its exact semantics
+ * (including its validators: a non-array fact makes `contains` false, a non-numeric fact makes
+ * `lessThan` false). The rest are ours: code-list membership, dates and list sizes. They are
+ * declared once here and documented in the README.
+ */
+
+/** What an operator needs at evaluation time beyond its two operands. */
+export interface OperatorEnv {
+  readonly asOfDay: number;
+}
+
+/** What the compared value must be, checked when a rule set is compiled. */
+export type ValueKind = 'any' | 'array' | 'number' | 'date' | 'code-list' | 'integer';
+
+/** An operator definition. */
+export interface OperatorDefinition {
+  readonly name: string;
+  /** A verb phrase for explanations: "is at least". */
+  readonly label: LocalizedText;
+  readonly valueKind: ValueKind;
+  /** Fact types it makes sense on; compile rejects others. `undefined` means any. */
+  readonly factTypes?: readonly FactType[];
+  /** True when the operator exists in json-rules-engine's default set. */
+  readonly jsonRulesEngineDefault: boolean;
+  /** Evaluates with known operands. `compare` is the value after {@link prepare}. */
+  evaluate(fact: unknown, compare: unknown, env: OperatorEnv): boolean;
+}
+
+const numberValidator = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
+
+function codeMatch(fact: unknown, list: CodeList): boolean {
+  const one = (x: unknown) => {
+    if (typeof x !== 'object' || x === null) return false;
+    const { system, code } = x as { system?: unknown; code?: unknown };
+    return typeof system === 'string' && typeof code === 'string' && list.match(system, code) !== undefined;
+  };
+  return Array.isArray(fact) ? fact.some(one) : one(fact);
+}
+
+function dayOf(v: unknown): number | undefined {
+  return typeof v === 'string' ? toDayNumber(v) : undefined;
+}
+
+function dateOp(name: string, label: LocalizedText, cmp: (a: number, b: number) => boolean): OperatorDefinition {
+  return {
+    name,
+    label,
+    valueKind: 'date',
+    factTypes: ['date', 'string'],
+    jsonRulesEngineDefault: false,
+    evaluate: (fact, compare) => {
+      const a = dayOf(fact);
+      const b = dayOf(compare);
+      return a !== undefined && b !== undefined && cmp(a, b);
+    },
+  };
+}
+
+const NUMERIC: readonly FactType[] = ['number'];
+
+/** All operators, by name. */
+export const OPERATORS: ReadonlyMap<string, OperatorDefinition> = new Map(
+  (
+    [
+      { name: 'equal', label: { nb: 'er', nn: 'er', en: 'is' }, valueKind: 'any', jsonRulesEngineDefault: true, evaluate: (a, b) => a === b },
+      { name: 'notEqual', label: { nb: 'er ikke', nn: 'er ikkje', en: 'is not' }, valueKind: 'any', jsonRulesEngineDefault: true, evaluate: (a, b) => a !== b },
+      { name: 'in', label: { nb: 'er en av', nn: 'er ein av', en: 'is one of' }, valueKind: 'array', jsonRulesEngineDefault: true, evaluate: (a, b) => (b as unknown[]).indexOf(a) > -1 },
+      { name: 'notIn', label: { nb: 'er ingen av', nn: 'er ingen av', en: 'is none of' }, valueKind: 'array', jsonRulesEngineDefault: true, evaluate: (a, b) => (b as unknown[]).indexOf(a) === -1 },
+      { name: 'contains', label: { nb: 'inneholder', nn: 'inneheld', en: 'contains' }, valueKind: 'any', factTypes: ['list'], jsonRulesEngineDefault: true, evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) > -1 },
+      { name: 'doesNotContain', label: { nb: 'inneholder ikke', nn: 'inneheld ikkje', en: 'does not contain' }, valueKind: 'any', factTypes: ['list'], jsonRulesEngineDefault: true, evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) === -1 },
+      { name: 'lessThan', label: { nb: 'er mindre enn', nn: 'er mindre enn', en: 'is less than' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: (a, b) => numberValidator(a) && (a as number) < (b as number) },
+      { name: 'lessThanInclusive', label: { nb: 'er høyst', nn: 'er høgst', en: 'is at most' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: (a, b) => numberValidator(a) && (a as number) <= (b as number) },
+      { name: 'greaterThan', label: { nb: 'er større enn', nn: 'er større enn', en: 'is greater than' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: (a, b) => numberValidator(a) && (a as number) > (b as number) },
+      { name: 'greaterThanInclusive', label: { nb: 'er minst', nn: 'er minst', en: 'is at least' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: (a, b) => numberValidator(a) && (a as number) >= (b as number) },
+      { name: 'inCodeList', label: { nb: 'har en kode i kodelisten', nn: 'har ein kode i kodelista', en: 'has a code in the code list' }, valueKind: 'code-list', factTypes: ['list', 'object'], jsonRulesEngineDefault: false, evaluate: (a, b) => codeMatch(a, b as CodeList) },
+      { name: 'notInCodeList', label: { nb: 'har ingen kode i kodelisten', nn: 'har ingen kode i kodelista', en: 'has no code in the code list' }, valueKind: 'code-list', factTypes: ['list', 'object'], jsonRulesEngineDefault: false, evaluate: (a, b) => !codeMatch(a, b as CodeList) },
+      dateOp('dateBefore', { nb: 'er før', nn: 'er før', en: 'is before' }, (a, b) => a < b),
+      dateOp('dateOnOrBefore', { nb: 'er på eller før', nn: 'er på eller før', en: 'is on or before' }, (a, b) => a <= b),
+      dateOp('dateAfter', { nb: 'er etter', nn: 'er etter', en: 'is after' }, (a, b) => a > b),
+      dateOp('dateOnOrAfter', { nb: 'er på eller etter', nn: 'er på eller etter', en: 'is on or after' }, (a, b) => a >= b),
+      {
+        name: 'withinLastDays',
+        label: { nb: 'er innenfor siste antall dager', nn: 'er innanfor siste tal dagar', en: 'is within the last number of days' },
+        valueKind: 'integer',
+        factTypes: ['date', 'string'],
+        jsonRulesEngineDefault: false,
+        evaluate: (a, b, env) => {
+          const d = dayOf(a);
+          return d !== undefined && d <= env.asOfDay && d > env.asOfDay - (b as number);
+        },
+      },
+      { name: 'hasAtLeast', label: { nb: 'har minst antall elementer', nn: 'har minst tal element', en: 'has at least this many items' }, valueKind: 'integer', factTypes: ['list'], jsonRulesEngineDefault: false, evaluate: (a, b) => Array.isArray(a) && a.length >= (b as number) },
+      { name: 'hasAtMost', label: { nb: 'har høyst antall elementer', nn: 'har høgst tal element', en: 'has at most this many items' }, valueKind: 'integer', factTypes: ['list'], jsonRulesEngineDefault: false, evaluate: (a, b) => Array.isArray(a) && a.length <= (b as number) },
+    ] satisfies OperatorDefinition[]
+  ).map((o) => [o.name, o]),
+);
+
+/** Operator names, for validation messages and documentation. */
+export const OPERATOR_NAMES: readonly string[] = [...OPERATORS.keys()];

@@ -1,0 +1,212 @@
+import type { Diagnosis } from '../model/person.js';
+import type { CodeList } from './codeList.js';
+import { activeOn } from './active.js';
+import type { FactContext } from './types.js';
+import { defineFact } from './types.js';
+
+/*
+ * Facts over diagnoses. A diagnosis counts when it is active on `asOf`: not flagged inactive, onset
+ * on or before `asOf` (or unknown), and no abatement before `asOf`. An absent `active` flag counts as
+ * active, because GP records rarely close an ICPC-2 code.
+ */
+
+function active(ctx: FactContext): Diagnosis[] | undefined {
+  const ds = ctx.person.diagnoses;
+  if (ds === undefined) return undefined;
+  return ds.filter((d) => d.active !== false && activeOn(ctx.asOfDay, d.onset, d.abatement));
+}
+
+function list(ctx: FactContext, id: string): CodeList {
+  const l = ctx.codeLists.get(id);
+  // Compilation checks `codeLists` of every used fact, so a missing list here is a programming error.
+  if (!l) throw new Error(`code list ${id} not loaded`);
+  return l;
+}
+
+function groupsIn(ctx: FactContext, ids: readonly string[]): Set<string> | undefined {
+  const ds = active(ctx);
+  if (ds === undefined) return undefined;
+  const groups = new Set<string>();
+  for (const id of ids) {
+    const l = list(ctx, id);
+    for (const d of ds) for (const e of l.matchAll(d.system, d.code)) groups.add(e.group ?? e.code);
+  }
+  return groups;
+}
+
+function anyIn(ctx: FactContext, id: string): boolean | undefined {
+  const ds = active(ctx);
+  if (ds === undefined) return undefined;
+  const l = list(ctx, id);
+  return ds.some((d) => l.match(d.system, d.code) !== undefined);
+}
+
+const LTC_LISTS = ['chronic-conditions', 'mental-health-substance'] as const;
+
+/** The active diagnoses as `{system, code}`, for the `inCodeList` operator. */
+export const activeDiagnoses = defineFact({
+  name: 'activeDiagnoses',
+  type: 'list',
+  label: { nb: 'aktive diagnoser', nn: 'aktive diagnosar', en: 'active diagnoses' },
+  description: {
+    nb: 'Diagnoser (ICPC-2 og ICD-10) som er aktive på vurderingsdatoen.',
+    nn: 'Diagnosar (ICPC-2 og ICD-10) som er aktive på vurderingsdatoen.',
+    en: 'Diagnoses (ICPC-2 and ICD-10) active on the evaluation date.',
+  },
+  derive: (ctx) => active(ctx)?.map((d) => ({ system: d.system, code: d.code })),
+});
+
+/** Number of distinct long-term condition groups (NICE NG56's multimorbidity counts conditions, not codes). */
+export const longTermConditions = defineFact({
+  name: 'longTermConditions',
+  type: 'number',
+  label: { nb: 'antall langvarige tilstander', nn: 'talet på langvarige tilstandar', en: 'number of long-term conditions' },
+  description: {
+    nb: 'Antall ulike grupper av langvarige somatiske og psykiske tilstander, rus og utviklingshemming blant aktive diagnoser (kodelistene chronic-conditions og mental-health-substance).',
+    nn: 'Talet på ulike grupper av langvarige somatiske og psykiske tilstandar, rus og utviklingshemming blant aktive diagnosar (kodelistene chronic-conditions og mental-health-substance).',
+    en: 'Number of distinct groups of long-term physical and mental conditions, substance use and intellectual disability among active diagnoses (code lists chronic-conditions and mental-health-substance).',
+  },
+  codeLists: LTC_LISTS,
+  source: { document: 'NICE NG56 Multimorbidity', section: '1.1.1' },
+  evidence: 'found',
+  derive: (ctx) => groupsIn(ctx, LTC_LISTS)?.size,
+});
+
+/** The long-term condition groups themselves, for explanations and sub-group rules. */
+export const longTermConditionGroups = defineFact({
+  name: 'longTermConditionGroups',
+  type: 'list',
+  label: { nb: 'grupper av langvarige tilstander', nn: 'grupper av langvarige tilstandar', en: 'long-term condition groups' },
+  description: {
+    nb: 'Navnene på gruppene som teller i «antall langvarige tilstander», sortert.',
+    nn: 'Namna på gruppene som tel i «talet på langvarige tilstandar», sorterte.',
+    en: 'The names of the groups counted in "number of long-term conditions", sorted.',
+  },
+  codeLists: LTC_LISTS,
+  derive: (ctx) => {
+    const g = groupsIn(ctx, LTC_LISTS);
+    return g === undefined ? undefined : [...g].sort();
+  },
+});
+
+/** Any active mental-health or substance-use diagnosis. */
+export const mentalHealthOrSubstance = defineFact({
+  name: 'mentalHealthOrSubstance',
+  type: 'boolean',
+  label: { nb: 'psykisk lidelse eller rusproblem', nn: 'psykisk liding eller rusproblem', en: 'mental health or substance use condition' },
+  description: {
+    nb: 'Sann når en aktiv diagnose står i kodelisten mental-health-substance.',
+    nn: 'Sann når ein aktiv diagnose står i kodelista mental-health-substance.',
+    en: 'True when an active diagnosis is in the mental-health-substance code list.',
+  },
+  codeLists: ['mental-health-substance'],
+  derive: (ctx) => anyIn(ctx, 'mental-health-substance'),
+});
+
+/** Both a physical long-term condition and a mental-health or substance-use condition (NICE NG56 trigger). */
+export const physicalAndMental = defineFact({
+  name: 'physicalAndMental',
+  type: 'boolean',
+  label: { nb: 'både somatisk og psykisk tilstand', nn: 'både somatisk og psykisk tilstand', en: 'both physical and mental conditions' },
+  description: {
+    nb: 'Sann når personen har minst én langvarig somatisk tilstand og minst én psykisk lidelse eller rusdiagnose.',
+    nn: 'Sann når personen har minst éin langvarig somatisk tilstand og minst éin psykisk liding eller rusdiagnose.',
+    en: 'True when the person has at least one long-term physical condition and at least one mental-health or substance-use diagnosis.',
+  },
+  codeLists: LTC_LISTS,
+  source: { document: 'NICE NG56 Multimorbidity', section: '1.2.1' },
+  evidence: 'found',
+  derive: (ctx) => {
+    const physical = anyIn(ctx, 'chronic-conditions');
+    const mental = anyIn(ctx, 'mental-health-substance');
+    return physical === undefined || mental === undefined ? undefined : physical && mental;
+  },
+});
+
+/** Active substance-use diagnosis (the `substance-use` group of mental-health-substance). */
+export const substanceUse = defineFact({
+  name: 'substanceUse',
+  type: 'boolean',
+  label: { nb: 'rusdiagnose', nn: 'rusdiagnose', en: 'substance-use diagnosis' },
+  description: {
+    nb: 'Sann når en aktiv diagnose er i gruppen substance-use i kodelisten mental-health-substance.',
+    nn: 'Sann når ein aktiv diagnose er i gruppa substance-use i kodelista mental-health-substance.',
+    en: 'True when an active diagnosis is in the substance-use group of the mental-health-substance code list.',
+  },
+  codeLists: ['mental-health-substance'],
+  derive: (ctx) => groupsIn(ctx, ['mental-health-substance'])?.has('substance-use'),
+});
+
+/** Charlson groups that a more severe group replaces (Charlson 1987; Quan 2005 coding hierarchy). */
+const CHARLSON_HIERARCHY: Readonly<Record<string, string>> = {
+  'diabetes-complicated': 'diabetes',
+  'severe-liver': 'mild-liver',
+  metastatic: 'tumour',
+};
+
+/** Charlson comorbidity index with the original 1987 weights, from the `charlson` code lists. */
+export const charlsonIndex = defineFact({
+  name: 'charlsonIndex',
+  type: 'number',
+  label: { nb: 'Charlson komorbiditetsindeks', nn: 'Charlson komorbiditetsindeks', en: 'Charlson comorbidity index' },
+  description: {
+    nb: 'Charlson-indeks med de opprinnelige vektene (1, 2, 3 og 6) fra kodelistene charlson (ICD-10) og charlson-icpc2. Hver gruppe teller én gang; alvorlig form erstatter mild form.',
+    nn: 'Charlson-indeks med dei opphavlege vektene (1, 2, 3 og 6) frå kodelistene charlson (ICD-10) og charlson-icpc2. Kvar gruppe tel éin gong; alvorleg form erstattar mild form.',
+    en: 'Charlson index with the original weights (1, 2, 3 and 6) from the charlson (ICD-10) and charlson-icpc2 code lists. Each group counts once; a severe form replaces the mild one.',
+  },
+  codeLists: ['charlson', 'charlson-icpc2'],
+  source: { document: 'Charlson et al. 1987; ICD-10 coding per the Danish registry version (Thygesen et al. 2011)', section: 'Table of conditions and weights' },
+  evidence: 'found',
+  derive: (ctx) => {
+    const ds = active(ctx);
+    if (ds === undefined) return undefined;
+    const weights = new Map<string, number>();
+    for (const id of ['charlson', 'charlson-icpc2']) {
+      const l = list(ctx, id);
+      for (const d of ds)
+        for (const e of l.matchAll(d.system, d.code)) {
+          const g = e.group ?? e.code;
+          weights.set(g, Math.max(weights.get(g) ?? 0, e.weight ?? 1));
+        }
+    }
+    for (const [severe, mild] of Object.entries(CHARLSON_HIERARCHY)) if (weights.has(severe)) weights.delete(mild);
+    let sum = 0;
+    for (const w of weights.values()) sum += w;
+    return sum;
+  },
+});
+
+/** ICPC-2 social-problem codes (Z chapter) among active diagnoses. */
+export const socialProblems = defineFact({
+  name: 'socialProblems',
+  type: 'boolean',
+  label: { nb: 'sosiale problemer (ICPC-2 Z)', nn: 'sosiale problem (ICPC-2 Z)', en: 'social problems (ICPC-2 Z)' },
+  description: {
+    nb: 'Sann når en aktiv diagnose står i kodelisten social-problems.',
+    nn: 'Sann når ein aktiv diagnose står i kodelista social-problems.',
+    en: 'True when an active diagnosis is in the social-problems code list.',
+  },
+  codeLists: ['social-problems'],
+  derive: (ctx) => anyIn(ctx, 'social-problems'),
+});
+
+/** Number of body-system groups of paediatric complex chronic conditions (Feudtner CCC v2). */
+export const childComplexConditionGroups = defineFact({
+  name: 'childComplexConditionGroups',
+  type: 'number',
+  label: { nb: 'antall organsystemer med alvorlig kronisk tilstand (barn)', nn: 'talet på organsystem med alvorleg kronisk tilstand (barn)', en: 'number of body systems with a complex chronic condition (child)' },
+  description: {
+    nb: 'Antall ulike grupper i kodelisten pediatric-complex-conditions blant aktive diagnoser.',
+    nn: 'Talet på ulike grupper i kodelista pediatric-complex-conditions blant aktive diagnosar.',
+    en: 'Number of distinct groups of the pediatric-complex-conditions code list among active diagnoses.',
+  },
+  codeLists: ['pediatric-complex-conditions'],
+  source: { document: 'Feudtner et al. 2014, Pediatric Complex Chronic Conditions v2 (BMC Pediatrics 14:199)', section: 'Categories' },
+  evidence: 'found',
+  derive: (ctx) => groupsIn(ctx, ['pediatric-complex-conditions'])?.size,
+});
+
+/** A functional-limitation code (ICPC-2 "xx28") among active diagnoses. */
+export function hasFunctionCode(ctx: FactContext): boolean | undefined {
+  return anyIn(ctx, 'functional-limitation');
+}

@@ -1,0 +1,23 @@
+import { activeOn } from './active.js';
+import { defineFact } from './types.js';
+
+/** Number of distinct regular medicines (ATC) in use on `asOf`. As-needed medicines do not count. */
+export const regularMedications = defineFact({
+  name: 'regularMedications',
+  type: 'number',
+  label: { nb: 'antall faste legemidler', nn: 'talet på faste legemiddel', en: 'number of regular medicines' },
+  description: {
+    nb: 'Antall ulike faste legemidler (ATC-kode) i bruk på vurderingsdatoen. Behovsmedisin teller ikke.',
+    nn: 'Talet på ulike faste legemiddel (ATC-kode) i bruk på vurderingsdatoen. Behovsmedisin tel ikkje.',
+    en: 'Number of distinct regular medicines (ATC code) in use on the evaluation date. As-needed medicines do not count.',
+  },
+  source: { document: 'NICE NG56 Multimorbidity', section: '1.2.1 and 1.6 (number of regular medicines)' },
+  evidence: 'found',
+  derive: ({ person, asOfDay }) => {
+    const ms = person.medications;
+    if (ms === undefined) return undefined;
+    const codes = new Set<string>();
+    for (const m of ms) if (m.regimen === 'regular' && activeOn(asOfDay, m.start, m.end)) codes.add(m.atc);
+    return codes.size;
+  },
+});

@@ -1,0 +1,32 @@
+import * as demographics from './demographics.js';
+import * as diagnoses from './diagnoses.js';
+import * as encounters from './encounters.js';
+import * as fn from './function.js';
+import * as frailty from './frailty.js';
+import * as medications from './medications.js';
+import * as social from './social.js';
+import type { FactDefinition } from './types.js';
+
+/** A set of facts by name. */
+export type FactRegistry = ReadonlyMap<string, FactDefinition<any>>;
+
+function isFact(v: unknown): v is FactDefinition<any> {
+  return typeof v === 'object' && v !== null && 'derive' in v && 'name' in v;
+}
+
+/** Builds a registry from fact definitions; a duplicate name is a programming error. */
+export function createFactRegistry(defs: readonly FactDefinition<any>[]): FactRegistry {
+  const m = new Map<string, FactDefinition<any>>();
+  for (const d of defs) {
+    if (m.has(d.name)) throw new Error(`duplicate fact ${d.name}`);
+    m.set(d.name, d);
+  }
+  return m;
+}
+
+/** Every built-in derived fact. */
+export function builtinFactDefinitions(): FactDefinition<any>[] {
+  return [demographics, encounters, diagnoses, medications, fn, frailty, social]
+    .flatMap((mod) => Object.values(mod))
+    .filter(isFact);
+}

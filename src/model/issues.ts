@@ -1,0 +1,287 @@
+import type { z } from 'zod';
+import type { Lang } from './lang.js';
+
+/**
+ * Validation issues: what was wrong, where, and what was expected. A message names the path and the
+ * expectation in the requested language, and never repeats the offending value, because a value in a
+ * person record is health data.
+ */
+
+/** The closed set of issue codes. */
+export type IssueCode =
+  | 'missing'
+  | 'invalid_type'
+  | 'unknown_key'
+  | 'too_big'
+  | 'too_small'
+  | 'invalid_value'
+  | 'invalid_format'
+  | 'invalid_shape'
+  | 'iso_date'
+  | 'date_order'
+  | 'icpc2_code'
+  | 'icd10_code'
+  | 'national_id'
+  | 'json_syntax'
+  | 'unknown_fact'
+  | 'unknown_operator'
+  | 'unknown_code_list'
+  | 'unknown_condition'
+  | 'unknown_parameter'
+  | 'unknown_rule'
+  | 'duplicate_id'
+  | 'missing_text'
+  | 'too_deep'
+  | 'unsafe_path'
+  | 'operator_value'
+  | 'operator_fact_type'
+  | 'fact_params'
+  | 'condition_cycle'
+  | 'not_valid_now';
+
+/** One problem with an input, located by its path. */
+export interface ValidationIssue {
+  /** Path to the offending field, e.g. `diagnoses[2].code`; empty for the root. */
+  readonly path: string;
+  /** The same path as segments, for tools that map it to a line and column. */
+  readonly segments: readonly (string | number)[];
+  /** What kind of problem it is. */
+  readonly code: IssueCode;
+  /** A sentence in the requested language that names the path and what was expected. */
+  readonly message: string;
+  /** Non-sensitive details: expected type, limits, allowed values, the unknown name. */
+  readonly detail?: Readonly<Record<string, string | number | readonly string[]>>;
+}
+
+/** Formats path segments as `a.b[2].c`. */
+export function formatPath(segments: readonly (string | number | symbol)[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else out += out === '' ? String(s) : `.${String(s)}`;
+  }
+  return out;
+}
+
+type Detail = Record<string, string | number | readonly string[]>;
+type Template = (p: string, d: Detail) => string;
+
+const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+const at = (p: string, lang: Lang) => (p === '' ? { nb: 'Roten', nn: 'Rota', en: 'The root' }[lang] : `«${p}»`);
+
+const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
+  missing: {
+    nb: (p) => `${p} mangler, men er påkrevd.`,
+    nn: (p) => `${p} manglar, men er påkravd.`,
+    en: (p) => `${p} is missing but required.`,
+  },
+  invalid_type: {
+    nb: (p, d) => `${p} har feil type: forventet ${list(d['expected'])}.`,
+    nn: (p, d) => `${p} har feil type: venta ${list(d['expected'])}.`,
+    en: (p, d) => `${p} has the wrong type: expected ${list(d['expected'])}.`,
+  },
+  unknown_key: {
+    nb: (p) => `${p} er ikke et kjent felt. Sjekk stavemåten; ukjente felt blir ikke ignorert.`,
+    nn: (p) => `${p} er ikkje eit kjent felt. Sjekk stavemåten; ukjende felt blir ikkje ignorerte.`,
+    en: (p) => `${p} is not a known field. Check the spelling; unknown fields are not ignored.`,
+  },
+  too_big: {
+    nb: (p, d) => `${p} er for stor: høyst ${list(d['maximum'])} er tillatt.`,
+    nn: (p, d) => `${p} er for stor: høgst ${list(d['maximum'])} er tillate.`,
+    en: (p, d) => `${p} is too large: at most ${list(d['maximum'])} is allowed.`,
+  },
+  too_small: {
+    nb: (p, d) => `${p} er for liten: minst ${list(d['minimum'])} kreves.`,
+    nn: (p, d) => `${p} er for liten: minst ${list(d['minimum'])} er kravd.`,
+    en: (p, d) => `${p} is too small: at least ${list(d['minimum'])} is required.`,
+  },
+  invalid_value: {
+    nb: (p, d) => `${p} har en ugyldig verdi: forventet en av ${list(d['allowed'])}.`,
+    nn: (p, d) => `${p} har ein ugyldig verdi: venta ein av ${list(d['allowed'])}.`,
+    en: (p, d) => `${p} has an invalid value: expected one of ${list(d['allowed'])}.`,
+  },
+  invalid_format: {
+    nb: (p, d) => `${p} har feil format${d['format'] ? ` (forventet ${list(d['format'])})` : ''}.`,
+    nn: (p, d) => `${p} har feil format${d['format'] ? ` (venta ${list(d['format'])})` : ''}.`,
+    en: (p, d) => `${p} has the wrong format${d['format'] ? ` (expected ${list(d['format'])})` : ''}.`,
+  },
+  invalid_shape: {
+    nb: (p) => `${p} passer ikke med noen av de tillatte formene.`,
+    nn: (p) => `${p} passar ikkje med nokon av dei tillatne formene.`,
+    en: (p) => `${p} does not match any of the allowed shapes.`,
+  },
+  iso_date: {
+    nb: (p) => `${p} må være en gyldig dato på formen ÅÅÅÅ-MM-DD.`,
+    nn: (p) => `${p} må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD.`,
+    en: (p) => `${p} must be a valid date in the form YYYY-MM-DD.`,
+  },
+  date_order: {
+    nb: (p) => `${p} ligger før startdatoen.`,
+    nn: (p) => `${p} ligg før startdatoen.`,
+    en: (p) => `${p} is before the start date.`,
+  },
+  icpc2_code: {
+    nb: (p) => `${p} er ikke en ICPC-2-kode (én bokstav og to sifre, f.eks. K77).`,
+    nn: (p) => `${p} er ikkje ein ICPC-2-kode (éin bokstav og to siffer, t.d. K77).`,
+    en: (p) => `${p} is not an ICPC-2 code (one letter and two digits, e.g. K77).`,
+  },
+  icd10_code: {
+    nb: (p) => `${p} er ikke en ICD-10-kode (f.eks. I50 eller F32.1).`,
+    nn: (p) => `${p} er ikkje ein ICD-10-kode (t.d. I50 eller F32.1).`,
+    en: (p) => `${p} is not an ICD-10 code (e.g. I50 or F32.1).`,
+  },
+  national_id: {
+    nb: (p) => `${p} er ikke et gyldig fødselsnummer eller D-nummer (11 sifre med gyldige kontrollsifre).`,
+    nn: (p) => `${p} er ikkje eit gyldig fødselsnummer eller D-nummer (11 siffer med gyldige kontrollsiffer).`,
+    en: (p) => `${p} is not a valid national identity number or D number (11 digits with valid check digits).`,
+  },
+  json_syntax: {
+    nb: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${list(d['reason'])}.`,
+    nn: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${list(d['reason'])}.`,
+    en: (p, d) => `Invalid JSON${d['line'] ? ` at line ${d['line']}, column ${d['column']}` : ''}: ${list(d['reason'])}.`,
+  },
+  unknown_fact: {
+    nb: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikke finnes.`,
+    nn: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikkje finst.`,
+    en: (p, d) => `${p} refers to the fact "${list(d['name'])}", which does not exist.`,
+  },
+  unknown_operator: {
+    nb: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikke finnes. Tillatt: ${list(d['allowed'])}.`,
+    nn: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikkje finst. Tillate: ${list(d['allowed'])}.`,
+    en: (p, d) => `${p} uses the operator "${list(d['name'])}", which does not exist. Allowed: ${list(d['allowed'])}.`,
+  },
+  unknown_code_list: {
+    nb: (p, d) => `${p} viser til kodelisten «${list(d['name'])}», som ikke finnes.`,
+    nn: (p, d) => `${p} viser til kodelista «${list(d['name'])}», som ikkje finst.`,
+    en: (p, d) => `${p} refers to the code list "${list(d['name'])}", which does not exist.`,
+  },
+  unknown_condition: {
+    nb: (p, d) => `${p} viser til betingelsen «${list(d['name'])}», som ikke finnes.`,
+    nn: (p, d) => `${p} viser til vilkåret «${list(d['name'])}», som ikkje finst.`,
+    en: (p, d) => `${p} refers to the condition "${list(d['name'])}", which does not exist.`,
+  },
+  unknown_parameter: {
+    nb: (p, d) => `${p} viser til parameteren «${list(d['name'])}», som ikke finnes.`,
+    nn: (p, d) => `${p} viser til parameteren «${list(d['name'])}», som ikkje finst.`,
+    en: (p, d) => `${p} refers to the parameter "${list(d['name'])}", which does not exist.`,
+  },
+  unknown_rule: {
+    nb: (p, d) => `${p} viser til regelen «${list(d['name'])}», som ikke finnes.`,
+    nn: (p, d) => `${p} viser til regelen «${list(d['name'])}», som ikkje finst.`,
+    en: (p, d) => `${p} refers to the rule "${list(d['name'])}", which does not exist.`,
+  },
+  duplicate_id: {
+    nb: (p, d) => `${p}: id-en «${list(d['name'])}» er brukt mer enn én gang.`,
+    nn: (p, d) => `${p}: id-en «${list(d['name'])}» er brukt meir enn éin gong.`,
+    en: (p, d) => `${p}: the id "${list(d['name'])}" is used more than once.`,
+  },
+  missing_text: {
+    nb: (p, d) => `${p} mangler tekst på ${list(d['lang'])}.`,
+    nn: (p, d) => `${p} manglar tekst på ${list(d['lang'])}.`,
+    en: (p, d) => `${p} is missing its ${list(d['lang'])} text.`,
+  },
+  too_deep: {
+    nb: (p, d) => `${p} er nøstet for dypt: høyst ${list(d['maximum'])} nivåer er tillatt.`,
+    nn: (p, d) => `${p} er nøsta for djupt: høgst ${list(d['maximum'])} nivå er tillate.`,
+    en: (p, d) => `${p} is nested too deeply: at most ${list(d['maximum'])} levels are allowed.`,
+  },
+  unsafe_path: {
+    nb: (p) => `${p} er ikke en tillatt sti. Bruk $.felt.felt eller $.felt[0]; annen JSONPath kjøres aldri.`,
+    nn: (p) => `${p} er ikkje ein tillaten sti. Bruk $.felt.felt eller $.felt[0]; anna JSONPath blir aldri køyrt.`,
+    en: (p) => `${p} is not an allowed path. Use $.field.field or $.field[0]; other JSONPath is never run.`,
+  },
+  operator_value: {
+    nb: (p, d) => `${p} passer ikke med operatoren «${list(d['operator'])}»: forventet ${list(d['expected'])}.`,
+    nn: (p, d) => `${p} passar ikkje med operatoren «${list(d['operator'])}»: venta ${list(d['expected'])}.`,
+    en: (p, d) => `${p} does not fit the operator "${list(d['operator'])}": expected ${list(d['expected'])}.`,
+  },
+  operator_fact_type: {
+    nb: (p, d) => `${p}: operatoren «${list(d['operator'])}» kan ikke brukes på faktumet «${list(d['name'])}» av typen ${list(d['type'])}.`,
+    nn: (p, d) => `${p}: operatoren «${list(d['operator'])}» kan ikkje brukast på faktumet «${list(d['name'])}» av typen ${list(d['type'])}.`,
+    en: (p, d) => `${p}: the operator "${list(d['operator'])}" cannot be used on the fact "${list(d['name'])}" of type ${list(d['type'])}.`,
+  },
+  fact_params: {
+    nb: (p, d) => `${p} har ugyldige parametre for faktumet «${list(d['name'])}»: ${list(d['expected'])}.`,
+    nn: (p, d) => `${p} har ugyldige parametrar for faktumet «${list(d['name'])}»: ${list(d['expected'])}.`,
+    en: (p, d) => `${p} has invalid parameters for the fact "${list(d['name'])}": ${list(d['expected'])}.`,
+  },
+  condition_cycle: {
+    nb: (p, d) => `${p}: betingelsen «${list(d['name'])}» viser til seg selv.`,
+    nn: (p, d) => `${p}: vilkåret «${list(d['name'])}» viser til seg sjølv.`,
+    en: (p, d) => `${p}: the condition "${list(d['name'])}" refers to itself.`,
+  },
+  not_valid_now: {
+    nb: (p, d) => `Regelsettet gjelder ikke på datoen ${list(d['asOf'])} (gyldig ${list(d['from'])} til ${list(d['to'])}).`,
+    nn: (p, d) => `Regelsettet gjeld ikkje på datoen ${list(d['asOf'])} (gyldig ${list(d['from'])} til ${list(d['to'])}).`,
+    en: (p, d) => `The rule set is not valid on ${list(d['asOf'])} (valid ${list(d['from'])} to ${list(d['to'])}).`,
+  },
+};
+
+/** Builds an issue with its message in the requested language. */
+export function makeIssue(
+  code: IssueCode,
+  segments: readonly (string | number)[],
+  lang: Lang,
+  detail: Detail = {},
+): ValidationIssue {
+  const path = formatPath(segments);
+  const message = MESSAGES[code][lang](at(path, lang), detail);
+  return Object.keys(detail).length > 0 ? { path, segments, code, message, detail } : { path, segments, code, message };
+}
+
+/** Re-renders an issue in another language. */
+export function localizeIssue(issue: ValidationIssue, lang: Lang): ValidationIssue {
+  return makeIssue(issue.code, issue.segments, lang, (issue.detail ?? {}) as Detail);
+}
+
+const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'date_order', 'icpc2_code', 'icd10_code', 'national_id']);
+
+/** Maps zod issues to ours. Only the path, the expectation and limits are kept; never the input value. */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, prefix: readonly (string | number)[] = []): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const i of issues) {
+    const segs = [...prefix, ...i.path.map((s) => (typeof s === 'symbol' ? String(s) : s))];
+    switch (i.code) {
+      case 'invalid_type':
+        out.push(i.input === undefined ? makeIssue('missing', segs, lang) : makeIssue('invalid_type', segs, lang, { expected: String(i.expected) }));
+        break;
+      case 'unrecognized_keys':
+        for (const k of i.keys) out.push(makeIssue('unknown_key', [...segs, k], lang));
+        break;
+      case 'too_big':
+        out.push(makeIssue('too_big', segs, lang, { maximum: String(i.maximum) }));
+        break;
+      case 'too_small':
+        out.push(makeIssue('too_small', segs, lang, { minimum: String(i.minimum) }));
+        break;
+      case 'invalid_value':
+        out.push(makeIssue('invalid_value', segs, lang, { allowed: i.values.map((v) => JSON.stringify(v)) }));
+        break;
+      case 'invalid_format':
+        if (i.message === 'iso_date') {
+          out.push(makeIssue('iso_date', segs, lang));
+          break;
+        }
+        out.push(makeIssue('invalid_format', segs, lang, i.format === 'regex' ? {} : { format: i.format }));
+        break;
+      case 'invalid_union':
+        out.push(makeIssue('invalid_shape', segs, lang));
+        break;
+      case 'custom': {
+        const c = (i.params as { code?: string } | undefined)?.code;
+        out.push(makeIssue(c && KNOWN_CUSTOM.has(c as IssueCode) ? (c as IssueCode) : 'invalid_format', segs, lang));
+        break;
+      }
+      default:
+        out.push(makeIssue('invalid_format', segs, lang));
+    }
+  }
+  // Several checks on one field (format, then calendar validity) must not report it twice.
+  return out.filter((x) => {
+    const k = `${x.code}|${x.path}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

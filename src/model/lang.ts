@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The languages every prompt, reason and error message exists in: bokmål, nynorsk, English. */
+export const Lang = z.enum(['nb', 'nn', 'en']);
+/** A supported language code. Bokmål (`nb`) is the default everywhere. */
+export type Lang = z.infer<typeof Lang>;
+
+/** A text in all three languages. A missing language is a validation error, never a silent fallback. */
+export const LocalizedText = z.strictObject({
+  nb: z.string().min(1),
+  nn: z.string().min(1),
+  en: z.string().min(1),
+});
+/** A text in bokmål, nynorsk and English. */
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** Picks one language from a localized text. */
+export function pickText(text: LocalizedText, lang: Lang): string {
+  return text[lang];
+}

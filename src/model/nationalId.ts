@@ -1,0 +1,55 @@
+/**
+ * Norwegian person identifiers (HL7 Norway no-basis): fødselsnummer and D-nummer, both 11 digits with
+ * two modulus-11 check digits. Synthetic test identities (month + 80, as issued for test environments)
+ * are accepted so that examples never need a real person's number.
+ */
+
+const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2] as const;
+const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
+
+function checkDigit(digits: readonly number[], weights: readonly number[]): number | undefined {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += (digits[i] ?? 0) * (weights[i] ?? 0);
+  const r = 11 - (sum % 11);
+  if (r === 11) return 0;
+  if (r === 10) return undefined; // no valid number has this remainder
+  return r;
+}
+
+/** The kind of an 11-digit identifier. */
+export type NationalIdKind = 'fnr' | 'dnr';
+
+/**
+ * Validates the two check digits and the embedded date of an 11-digit identifier.
+ * Returns the kind, or `undefined` when the number is not valid.
+ */
+export function validateNationalId(value: string): NationalIdKind | undefined {
+  if (!/^\d{11}$/.test(value)) return undefined;
+  const d = [...value].map(Number);
+  const c1 = checkDigit(d, K1);
+  if (c1 === undefined || c1 !== d[9]) return undefined;
+  const c2 = checkDigit(d, K2);
+  if (c2 === undefined || c2 !== d[10]) return undefined;
+  let day = Number(value.slice(0, 2));
+  let month = Number(value.slice(2, 4));
+  let kind: NationalIdKind = 'fnr';
+  if (day > 40) {
+    day -= 40;
+    kind = 'dnr';
+  }
+  if (month > 80) month -= 80; // synthetic test identities
+  else if (month > 40) month -= 40; // H-numbers / older test identities
+  if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
+  return kind;
+}
+
+/** Computes the two check digits for the first nine digits (used by the synthetic data generator). */
+export function completeNationalId(first9: string): string | undefined {
+  if (!/^\d{9}$/.test(first9)) return undefined;
+  const d = [...first9].map(Number);
+  const c1 = checkDigit(d, K1);
+  if (c1 === undefined) return undefined;
+  const c2 = checkDigit([...d, c1], K2);
+  if (c2 === undefined) return undefined;
+  return `${first9}${c1}${c2}`;
+}

@@ -1,0 +1,352 @@
+import { z } from 'zod';
+import { isIsoDate, toDayNumber } from '../util/dates.js';
+import { LIMITS } from './limits.js';
+import { validateNationalId } from './nationalId.js';
+
+/*
+ * The person model: what a host EPJ knows about one person as of a date.
+ *
+ * Unknown is first-class: every field is optional, and an absent field means "not known", never
+ * false or zero. An empty array means "known to be none". Objects are strict, so a misspelt field is
+ * an error instead of being dropped.
+ */
+
+/** An ISO calendar date, `YYYY-MM-DD`, that exists (2023-02-30 is rejected). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'iso_date' })
+  .refine(isIsoDate, { params: { code: 'iso_date' } });
+
+const Text = z.string().min(1).max(LIMITS.textLength);
+const list = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) => z.array(item).max(max);
+
+/** Code systems accepted for diagnoses. */
+export const DiagnosisSystem = z.enum(['ICPC-2', 'ICD-10']);
+/** A diagnosis code system. */
+export type DiagnosisSystem = z.infer<typeof DiagnosisSystem>;
+
+const ICPC2 = /^[A-Z]\d{2}$/;
+const ICD10 = /^[A-Z]\d{2}(\.?[0-9A-Z]{1,4})?$/;
+
+/** A diagnosis as the host records it. ICD-10 codes may be written with or without the dot. */
+export const Diagnosis = z
+  .strictObject({
+    system: DiagnosisSystem,
+    code: z.string().max(16),
+    onset: IsoDate.optional(),
+    abatement: IsoDate.optional(),
+    active: z.boolean().optional(),
+  })
+  .superRefine((d, ctx) => {
+    const ok = d.system === 'ICPC-2' ? ICPC2.test(d.code) : ICD10.test(d.code);
+    if (!ok) ctx.addIssue({ code: 'custom', path: ['code'], params: { code: d.system === 'ICPC-2' ? 'icpc2_code' : 'icd10_code' } });
+    if (d.onset && d.abatement && (toDayNumber(d.abatement) ?? 0) < (toDayNumber(d.onset) ?? 0))
+      ctx.addIssue({ code: 'custom', path: ['abatement'], params: { code: 'date_order' } });
+  });
+/** A diagnosis. */
+export type Diagnosis = z.infer<typeof Diagnosis>;
+
+/** The kinds of encounter the framework's identification markers count. */
+export const EncounterType = z.enum([
+  'gp-consultation',
+  'emergency-visit',
+  'emergency-admission',
+  'elective-admission',
+  'outpatient-visit',
+]);
+/** An encounter kind. */
+export type EncounterType = z.infer<typeof EncounterType>;
+
+/** A contact with the health service. Admissions may carry a discharge date or a length of stay. */
+export const Encounter = z
+  .strictObject({
+    type: EncounterType,
+    date: IsoDate,
+    endDate: IsoDate.optional(),
+    lengthOfStayDays: z.number().int().min(0).max(36_500).optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.endDate && (toDayNumber(e.endDate) ?? 0) < (toDayNumber(e.date) ?? 0))
+      ctx.addIssue({ code: 'custom', path: ['endDate'], params: { code: 'date_order' } });
+  });
+/** An encounter. */
+export type Encounter = z.infer<typeof Encounter>;
+
+/** A medication line, coded with ATC. `regular` counts toward polypharmacy; `as-needed` does not. */
+export const Medication = z
+  .strictObject({
+    atc: z.string().regex(/^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/),
+    regimen: z.enum(['regular', 'as-needed']),
+    start: IsoDate.optional(),
+    end: IsoDate.optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.start && m.end && (toDayNumber(m.end) ?? 0) < (toDayNumber(m.start) ?? 0))
+      ctx.addIssue({ code: 'custom', path: ['end'], params: { code: 'date_order' } });
+  });
+/** A medication line. */
+export type Medication = z.infer<typeof Medication>;
+
+/** Municipal health and care services (helse- og omsorgstjenester) a person can receive. */
+export const MunicipalServiceType = z.enum([
+  'home-nursing',
+  'practical-assistance',
+  'personal-assistance',
+  'physiotherapy',
+  'occupational-therapy',
+  'mental-health-substance',
+  'day-care',
+  'respite-care',
+  'short-term-stay',
+  'long-term-care',
+  'health-station',
+  'other',
+]);
+/** A municipal service kind. */
+export type MunicipalServiceType = z.infer<typeof MunicipalServiceType>;
+
+/** A municipal service with its extent. */
+export const MunicipalService = z.strictObject({
+  type: MunicipalServiceType,
+  hoursPerWeek: z.number().min(0).max(168).optional(),
+  start: IsoDate.optional(),
+  end: IsoDate.optional(),
+});
+/** A municipal service. */
+export type MunicipalService = z.infer<typeof MunicipalService>;
+
+/** One IPLOS function score: 1 (no need) to 5 (full need), or 9 for "not relevant". */
+export const IplosScore = z.strictObject({
+  variable: z.string().min(1).max(64),
+  score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(9)]),
+  date: IsoDate,
+});
+/** An IPLOS score. */
+export type IplosScore = z.infer<typeof IplosScore>;
+
+/**
+ * A PSFS measurement (Pasientspesifikk funksjonsskala): 1–5 self-chosen activities scored 0–10.
+ * Norwegian versions differ in direction, so the direction is stored with every measurement.
+ */
+export const PsfsMeasure = z.strictObject({
+  instrument: z.literal('PSFS'),
+  date: IsoDate,
+  direction: z.enum(['higher-is-better', 'lower-is-better']),
+  activities: z
+    .array(z.strictObject({ activity: Text, score: z.number().min(0).max(10) }))
+    .min(1)
+    .max(10),
+  proxy: z.boolean().optional(),
+});
+/** A PSFS measurement. */
+export type PsfsMeasure = z.infer<typeof PsfsMeasure>;
+
+/** Frailty screening answers. PRISMA-7 is stored per item because item 6 is reverse-scored. */
+export const Frailty = z.strictObject({
+  prisma7: z
+    .strictObject({
+      olderThan85: z.boolean(),
+      male: z.boolean(),
+      healthProblemsLimitActivities: z.boolean(),
+      needsRegularHelp: z.boolean(),
+      healthProblemsKeepAtHome: z.boolean(),
+      canCountOnSomeoneClose: z.boolean(),
+      usesWalkingAid: z.boolean(),
+    })
+    .optional(),
+  fallsLast12Months: z.number().int().min(0).max(1000).optional(),
+  selfRatedHealth: z.number().min(0).max(10).optional(),
+  gaitSpeed4mSeconds: z.number().min(0).max(600).optional(),
+  acutelyUnwell: z.boolean().optional(),
+});
+/** Frailty screening answers. */
+export type Frailty = z.infer<typeof Frailty>;
+
+/** Social facts. Each is optional: absent means unknown. */
+export const Social = z.strictObject({
+  livesAlone: z.boolean().optional(),
+  informalCarer: z.boolean().optional(),
+  schoolOrKindergarten: z.enum(['kindergarten', 'school', 'none']).optional(),
+  navInvolved: z.boolean().optional(),
+  childWelfareInvolved: z.boolean().optional(),
+  interpreterNeeded: z.boolean().optional(),
+});
+/** Social facts. */
+export type Social = z.infer<typeof Social>;
+
+/** What matters to the person ("Hva er viktig for deg?"), in their own words. */
+export const WhatMatters = z.strictObject({ text: Text, date: IsoDate });
+/** A "what matters" statement. */
+export type WhatMatters = z.infer<typeof WhatMatters>;
+
+/** Services and sectors a team member or a consent can refer to. */
+export const ServiceKind = z.enum([
+  'gp',
+  'home-nursing',
+  'physiotherapy',
+  'occupational-therapy',
+  'mental-health-substance',
+  'specialist',
+  'pharmacist',
+  'health-station',
+  'nav',
+  'school',
+  'kindergarten',
+  'ppt',
+  'child-welfare',
+  'housing',
+  'relative',
+  'other',
+]);
+/** A service or sector. */
+export type ServiceKind = z.infer<typeof ServiceKind>;
+
+/** A consent as recorded: who gave it, for what, and whether it has been withdrawn. */
+export const Consent = z
+  .strictObject({
+    scope: z.enum(['team', 'individual-plan', 'coordinator', 'information-sharing']),
+    givenBy: z.enum(['person', 'parent', 'representative', 'child-welfare']),
+    date: IsoDate,
+    withdrawnDate: IsoDate.optional(),
+    services: list(ServiceKind).optional(),
+    informationCategories: list(Text).optional(),
+    purpose: Text.optional(),
+    informedWithdrawable: z.boolean().optional(),
+    childHeard: z.boolean().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.withdrawnDate && (toDayNumber(c.withdrawnDate) ?? 0) < (toDayNumber(c.date) ?? 0))
+      ctx.addIssue({ code: 'custom', path: ['withdrawnDate'], params: { code: 'date_order' } });
+  });
+/** A consent. */
+export type Consent = z.infer<typeof Consent>;
+
+/** A named coordinator (koordinator or barnekoordinator). */
+export const Coordinator = z.strictObject({
+  name: Text.optional(),
+  service: ServiceKind.optional(),
+  kind: z.enum(['coordinator', 'child-coordinator']).optional(),
+  appointedDate: IsoDate.optional(),
+  recordedInJournal: z.boolean().optional(),
+  hasMandate: z.boolean().optional(),
+});
+/** A coordinator. */
+export type Coordinator = z.infer<typeof Coordinator>;
+
+/** A team member: a service that provides services to the person. */
+export const TeamMember = z.strictObject({
+  service: ServiceKind,
+  name: Text.optional(),
+  level: z.enum(['municipal', 'specialist', 'state', 'private']).optional(),
+});
+/** A team member. */
+export type TeamMember = z.infer<typeof TeamMember>;
+
+/** An existing follow-up team (oppfølgingsteam). */
+export const Team = z.strictObject({
+  established: IsoDate.optional(),
+  members: list(TeamMember),
+});
+/** A follow-up team. */
+export type Team = z.infer<typeof Team>;
+
+/** A goal in a plan (mål or delmål). */
+export const Goal = z.strictObject({
+  id: z.string().min(1).max(64),
+  text: Text,
+  parentId: z.string().min(1).max(64).optional(),
+  expressedBy: z.enum(['person', 'relative', 'team']).optional(),
+  status: z.enum(['open', 'met', 'not-met']).optional(),
+});
+/** A goal. */
+export type Goal = z.infer<typeof Goal>;
+
+/** A measure (tiltak): what is done, by whom, toward which goal. */
+export const Measure = z.strictObject({
+  id: z.string().min(1).max(64),
+  text: Text,
+  goalId: z.string().min(1).max(64).optional(),
+  owner: ServiceKind.optional(),
+  extent: Text.optional(),
+  howCarriedOut: Text.optional(),
+});
+/** A measure. */
+export type Measure = z.infer<typeof Measure>;
+
+/** A follow-up plan or individual plan (oppfølgingsplan / individuell plan). */
+export const Plan = z.strictObject({
+  kind: z.enum(['follow-up-plan', 'individual-plan']).optional(),
+  status: z.enum(['draft', 'active', 'closed']).optional(),
+  owner: z.enum(['municipality', 'specialist', 'nav', 'child-welfare', 'school']).optional(),
+  startDate: IsoDate.optional(),
+  endDate: IsoDate.optional(),
+  goals: list(Goal).optional(),
+  measures: list(Measure).optional(),
+  checkpoints: list(z.strictObject({ date: IsoDate, done: z.boolean().optional() })).optional(),
+  participants: list(ServiceKind).optional(),
+  contributions: z.boolean().optional(),
+  cooperationWithOtherAgencies: z.boolean().optional(),
+  languageNeedsAddressed: z.boolean().optional(),
+});
+/** A plan. */
+export type Plan = z.infer<typeof Plan>;
+
+/** What the person has said they want. Absent means not asked yet. */
+export const Preferences = z.strictObject({
+  wantsTeam: z.boolean().optional(),
+  wantsIndividualPlan: z.boolean().optional(),
+  wantsCoordinator: z.boolean().optional(),
+});
+/** The person's stated wishes. */
+export type Preferences = z.infer<typeof Preferences>;
+
+/** Capacity to consent and to take part in one's own coordination. */
+export const Capacity = z.strictObject({
+  consentCompetence: z.boolean().optional(),
+  cognitiveImpairment: z.enum(['none', 'mild', 'marked']).optional(),
+});
+/** Capacity facts. */
+export type Capacity = z.infer<typeof Capacity>;
+
+/** A need for services, mapped during assessment, with the provider that would meet it. */
+export const ServiceNeed = z.strictObject({
+  service: ServiceKind,
+  level: z.enum(['municipal', 'specialist', 'state', 'private']).optional(),
+  longTerm: z.boolean().optional(),
+});
+/** A mapped service need. */
+export type ServiceNeed = z.infer<typeof ServiceNeed>;
+
+/** The person: everything the library may reason about. Every field is optional; absent means unknown. */
+export const Person = z.strictObject({
+  /** The host's own opaque reference, e.g. `Patient/123`. Never interpreted. */
+  id: z.string().min(1).max(256).optional(),
+  nationalId: z
+    .string()
+    .refine((v) => validateNationalId(v) !== undefined, { params: { code: 'national_id' } })
+    .optional(),
+  birthDate: IsoDate.optional(),
+  sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
+  municipality: z.string().regex(/^\d{4}$/).optional(),
+  diagnoses: list(Diagnosis, LIMITS.diagnoses).optional(),
+  encounters: list(Encounter, LIMITS.encounters).optional(),
+  medications: list(Medication, LIMITS.medications).optional(),
+  municipalServices: list(MunicipalService).optional(),
+  iplos: list(IplosScore).optional(),
+  functionMeasures: list(PsfsMeasure).optional(),
+  frailty: Frailty.optional(),
+  social: Social.optional(),
+  whatMatters: list(WhatMatters).optional(),
+  serviceNeeds: list(ServiceNeed).optional(),
+  preferences: Preferences.optional(),
+  capacity: Capacity.optional(),
+  consents: list(Consent).optional(),
+  individualPlan: Plan.optional(),
+  coordinator: Coordinator.optional(),
+  team: Team.optional(),
+  hasGp: z.boolean().optional(),
+});
+/** A validated person. */
+export type Person = z.infer<typeof Person>;
+/** The input shape of a person before validation. */
+export type PersonInput = z.input<typeof Person>;

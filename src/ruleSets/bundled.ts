@@ -1,0 +1,21 @@
+import charlsonIcpc2 from '../../rules/code-lists/charlson-icpc2.json';
+import charlson from '../../rules/code-lists/charlson.json';
+import chronic from '../../rules/code-lists/chronic-conditions.json';
+import functionalLimitation from '../../rules/code-lists/functional-limitation.json';
+import mentalHealth from '../../rules/code-lists/mental-health-substance.json';
+import pediatric from '../../rules/code-lists/pediatric-complex-conditions.json';
+import socialProblems from '../../rules/code-lists/social-problems.json';
+import identification from '../../rules/identification.json';
+
+/*
+ * The rule sets and code lists shipped in `rules/`, bundled into the build so that a browser bundle
+ * gets them without file access. The same files ship as JSON for policy staff and the CLI.
+ */
+
+/** The bundled code-list files, as parsed JSON (validated when compiled). */
+export const BUNDLED_CODE_LISTS: readonly unknown[] = [chronic, mentalHealth, charlson, charlsonIcpc2, functionalLimitation, socialProblems, pediatric];
+
+/** The bundled rule-set files by id, as parsed JSON (validated when compiled). */
+export const BUNDLED_RULE_SETS: Readonly<Record<string, unknown>> = {
+  identification,
+};
