@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Packs the library, installs the tarball into an empty project, and checks that `import` and
+# `require` both work there; then runs publint and arethetypeswrong, and checks the tarball holds
+# only what users need (no tests, fixtures or secrets).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+tarball=$(npm pack --silent --pack-destination "$tmp" | tail -n 1)
+echo "packed $tarball"
+
+# What is in the tarball: only dist/, rules/, schemas/ and the standard files.
+tar -tzf "$tmp/$tarball" | sed 's#^package/##' > "$tmp/contents.txt"
+if grep -Ev '^(dist/|rules/|schemas/|package\.json$|README\.md$|LICENSE$|SECURITY\.md$)' "$tmp/contents.txt"; then
+  echo "unexpected files in the tarball (listed above)" >&2
+  exit 1
+fi
+if grep -Ei '(\.test\.|fixtures?/|\.env|\.pem$|\.key$|id_rsa)' "$tmp/contents.txt"; then
+  echo "tests, fixtures or secrets in the tarball (listed above)" >&2
+  exit 1
+fi
+
+mkdir "$tmp/consumer"
+cd "$tmp/consumer"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --silent "$tmp/$tarball" zod@^4 >/dev/null
+cat > esm.mjs <<'JS'
+import { loadBundledRuleSet, evaluate } from 'oppfolgingsteam';
+const rs = loadBundledRuleSet('identification');
+if (rs._tag !== 'Right') throw new Error('ESM: rule set did not load');
+const d = evaluate(rs.right, { birthDate: '1950-01-01' }, { asOf: '2026-06-01' });
+if (d._tag !== 'Right') throw new Error('ESM: evaluate failed');
+console.log('esm ok', d.right.ruleSet.id, d.right.ruleSet.version);
+JS
+cat > cjs.cjs <<'JS'
+const { loadBundledRuleSet, evaluate } = require('oppfolgingsteam');
+const rs = loadBundledRuleSet('identification');
+if (rs._tag !== 'Right') throw new Error('CJS: rule set did not load');
+const d = evaluate(rs.right, { birthDate: '1950-01-01' }, { asOf: '2026-06-01' });
+if (d._tag !== 'Right') throw new Error('CJS: evaluate failed');
+console.log('cjs ok', d.right.ruleSet.id);
+JS
+node esm.mjs
+node cjs.cjs
+test -f node_modules/oppfolgingsteam/rules/identification.json
+test -f node_modules/oppfolgingsteam/schemas/rule-set.schema.json
+cd "$root"
+npx --no-install publint --strict
+npx --no-install attw --pack . --profile node16

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { CodeListFile, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
+
+/** The schema files and their zod sources. Other modules add theirs here. */
+export const SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string }>> = {
+  'rule-set.schema.json': { schema: RuleSetFile, title: 'oppfolgingsteam rule set' },
+  'code-list.schema.json': { schema: CodeListFile, title: 'oppfolgingsteam code list' },
+  'person.schema.json': { schema: Person, title: 'oppfolgingsteam person' },
+  'rule-tests.schema.json': { schema: TestVectorFile, title: 'oppfolgingsteam rule test vectors' },
+};
+
+/** Renders every schema as pretty JSON text, keyed by file name. */
+export function renderSchemas(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [file, { schema, title }] of Object.entries(SCHEMAS)) {
+    const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+    out[file] = `${JSON.stringify({ $id: `https://unpkg.com/oppfolgingsteam/schemas/${file}`, title, ...json }, null, 2)}\n`;
+  }
+  return out;
+}

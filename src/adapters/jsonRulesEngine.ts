@@ -1,0 +1,100 @@
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { OPERATORS } from '../engine/operators.js';
+import { compilePath, resolvePath } from '../engine/path.js';
+import type { FactRegistry } from '../facts/registry.js';
+import type { FactContext } from '../facts/types.js';
+import type { Person } from '../model/person.js';
+import type { Condition } from '../model/ruleSet.js';
+import { toDayNumber } from '../util/dates.js';
+
+/*
+ * A bridge for vendors who already run json-rules-engine. It registers our operators and derived
+ * facts on their `Engine` and converts a compiled rule set to plain json-rules-engine rules.
+ * json-rules-engine has no "unknown": an unknown fact reaches the operator as `undefined`, which
+ * makes most operators false. Use our evaluator where missing data matters.
+ */
+
+/** The part of json-rules-engine's `Engine` the bridge uses. */
+export interface JsonRulesEngineLike {
+  addOperator(name: string, fn: (factValue: unknown, jsonValue: unknown) => boolean): unknown;
+  addFact(id: string, fn: (params: Record<string, unknown> | undefined, almanac: { factValue(id: string): Promise<unknown> }) => unknown): unknown;
+  addRule(rule: Record<string, unknown>): unknown;
+  setCondition(name: string, conditions: Record<string, unknown>): unknown;
+}
+
+/** Options for {@link registerOnJsonRulesEngine}. */
+export interface RegisterOptions {
+  /** The rule set whose rules, named conditions and code lists to register. */
+  readonly ruleSet: CompiledRuleSet;
+  /** Facts to register as fact functions; they read `person` and `asOf` from the run's facts. */
+  readonly facts: FactRegistry;
+  /** The evaluation date for date-relative operators (`withinLastDays`). */
+  readonly asOf: string;
+}
+
+/**
+ * Registers our non-default operators, the derived facts and the rule set's rules on an `Engine`.
+ * Run it with `engine.run({ person, asOf })`. Construct the engine with
+ * `{ allowUndefinedFacts: true, pathResolver: safePathResolver }` so that paths stay in the safe subset.
+ */
+export function registerOnJsonRulesEngine(engine: JsonRulesEngineLike, options: RegisterOptions): void {
+  const asOfDay = toDayNumber(options.asOf);
+  if (asOfDay === undefined) throw new RangeError('registerOnJsonRulesEngine: asOf is not an ISO date');
+  const lists = options.ruleSet.codeLists;
+  for (const op of OPERATORS.values()) {
+    if (op.jsonRulesEngineDefault) continue;
+    engine.addOperator(op.name, (factValue, jsonValue) => {
+      if (factValue === undefined) return false;
+      const compare = op.valueKind === 'code-list' ? lists.get(String(jsonValue)) : jsonValue;
+      return compare !== undefined && op.evaluate(factValue, compare, { asOfDay });
+    });
+  }
+  for (const def of options.facts.values()) {
+    if (def.name === 'asOf') continue;
+    engine.addFact(def.name, async (params, almanac) => {
+      const person = (await almanac.factValue('person')) as Person;
+      const asOf = (await almanac.factValue('asOf')) as string;
+      const ctx: FactContext = { person, asOf, asOfDay: toDayNumber(asOf) ?? asOfDay, codeLists: lists };
+      return def.derive(ctx, params && Object.keys(params).length > 0 ? params : undefined);
+    });
+  }
+  const { rules, conditions } = toJsonRulesEngineRules(options.ruleSet);
+  for (const [name, c] of Object.entries(conditions)) engine.setCondition(name, c);
+  for (const r of rules) engine.addRule(r);
+}
+
+/** A json-rules-engine `pathResolver` that accepts only the safe `$.a.b[0]` subset. */
+export function safePathResolver(value: unknown, path: string): unknown {
+  const p = compilePath(path);
+  return p === undefined ? undefined : resolvePath(value, p);
+}
+
+function substitute(c: unknown, params: Readonly<Record<string, unknown>>): unknown {
+  if (Array.isArray(c)) return c.map((x) => substitute(x, params));
+  if (c === null || typeof c !== 'object') return c;
+  const o = c as Record<string, unknown>;
+  if ('param' in o && Object.keys(o).length === 1 && typeof o['param'] === 'string') return params[o['param']];
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = substitute(v, params);
+  return out;
+}
+
+/**
+ * Converts a compiled rule set to json-rules-engine rules: parameter references are replaced by their
+ * values, our metadata goes into `event.params` (`ruleId`, `severity`), and named conditions are
+ * returned for `engine.setCondition`.
+ */
+export function toJsonRulesEngineRules(ruleSet: CompiledRuleSet): {
+  rules: Record<string, unknown>[];
+  conditions: Record<string, Record<string, unknown>>;
+} {
+  const rules = ruleSet.rules.map(({ rule }) => ({
+    name: rule.id,
+    priority: rule.priority ?? 1,
+    conditions: substitute(rule.conditions, ruleSet.parameters) as Condition,
+    event: { type: rule.event.type, params: { ...(rule.event.params ?? {}), ruleId: rule.id, severity: rule.severity } },
+  }));
+  const conditions: Record<string, Record<string, unknown>> = {};
+  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = substitute(c, ruleSet.parameters) as Record<string, unknown>;
+  return { rules, conditions };
+}

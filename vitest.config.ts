@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    // Two cores: keep workers to two so CPU-heavy property tests do not starve each other.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    setupFiles: ['test/setup/noConsole.ts'],
+  },
+});
