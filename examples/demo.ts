@@ -1,0 +1,48 @@
+/**
+ * `npm run demo`: every bundled rule set on every example person, with the prompts, the data
+ * needed and the "why" in Norwegian (bokmål). Pass `--lang nn` or `--lang en` for the other languages.
+ */
+import { bundledRuleSetIds, evaluate, explainRule, loadBundledRuleSet } from '../src/index.js';
+import type { CompiledRuleSet, Lang } from '../src/index.js';
+import { DEMO_AS_OF, loadExamplePersons } from './loadPersons.js';
+
+const langArg = process.argv.indexOf('--lang');
+const lang = (langArg > 0 ? process.argv[langArg + 1] : 'nb') as Lang;
+
+const ruleSets: CompiledRuleSet[] = [];
+for (const id of bundledRuleSetIds()) {
+  const r = loadBundledRuleSet(id, { lang });
+  if (r._tag === 'Left') {
+    console.error(`Regelsettet ${id} er ugyldig:`, r.left.issues.map((i) => i.message).join('\n'));
+    process.exit(1);
+  }
+  ruleSets.push(r.right);
+}
+
+const H = { nb: 'Vurdering per', nn: 'Vurdering per', en: 'Assessment as of' }[lang];
+for (const { name, person } of loadExamplePersons()) {
+  console.log(`\n${'='.repeat(78)}\n${name.toUpperCase()}  (${H} ${DEMO_AS_OF})\n${'='.repeat(78)}`);
+  for (const rs of ruleSets) {
+    const r = evaluate(rs, person, { asOf: DEMO_AS_OF, lang });
+    if (r._tag === 'Left') {
+      console.log(`  ${rs.id}: ${r.left.issues.map((i) => i.message).join('; ')}`);
+      continue;
+    }
+    const d = r.right;
+    if (d.prompts.length === 0 && d.dataNeeded.length === 0 && !d.score) continue;
+    console.log(`\n  [${rs.file.title[lang]} · ${rs.id} ${rs.version}]`);
+    if (d.score) {
+      const s = d.score;
+      console.log(`  Risikoskår: ${s.points} poeng (${s.tier}; høy fra ${s.highCutOff})${s.maxPoints > s.points ? `, opptil ${s.maxPoints} med manglende data` : ''}`);
+      for (const reason of s.reasons) console.log(`    + ${reason.text}`);
+    }
+    for (const p of d.prompts) {
+      const trace = d.trace?.find((t) => t.ruleId === p.ruleId);
+      console.log(`  ${p.severity === 'info' ? '·' : p.severity === 'warning' ? '!' : '‼'} ${p.title} (${p.ruleId}, ${p.evidence})`);
+      console.log(`      ${p.text}`);
+      if (trace) console.log(`      Hvorfor: ${explainRule(trace, lang, rs).summary}`);
+      console.log(`      Kilde: ${p.source.document}, ${p.source.section}`);
+    }
+    for (const n of d.dataNeeded) console.log(`  ? ${n.title} (${n.ruleId}): ${n.text}`);
+  }
+}
