@@ -81,6 +81,19 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+/**
+ * The root of a rule's conditions (or of a named condition): `all`, `any`, `not` or a reference,
+ * never a bare leaf. json-rules-engine rejects a leaf at the root, and our rules must load there too.
+ */
+export const TopCondition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(Condition).min(1).max(500), name: z.string().max(200).optional(), priority: z.number().int().min(1).optional() }),
+    z.strictObject({ any: z.array(Condition).min(1).max(500), name: z.string().max(200).optional(), priority: z.number().int().min(1).optional() }),
+    z.strictObject({ not: Condition, name: z.string().max(200).optional(), priority: z.number().int().min(1).optional() }),
+    ConditionRef,
+  ]),
+);
+
 /** The event a rule emits when it fires (json-rules-engine's `event`). */
 export const RuleEvent = z.strictObject({
   type: z.string().min(1).max(64),
@@ -98,7 +111,7 @@ export const Rule = z.strictObject({
   evidence: Evidence,
   severity: Severity,
   priority: z.number().int().min(1).optional(),
-  conditions: Condition,
+  conditions: TopCondition,
   event: RuleEvent,
   /** Explains `evidence: inferred` or a design choice, for the catalogue. */
   rationale: z.string().max(4000).optional(),
@@ -144,7 +157,7 @@ export const RuleSetFile = z.strictObject({
   title: LocalizedText,
   description: LocalizedText.optional(),
   parameters: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), Parameter).optional(),
-  conditions: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/), Condition).optional(),
+  conditions: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/), TopCondition).optional(),
   scoring: Scoring.optional(),
   rules: z.array(Rule).min(1),
 });
