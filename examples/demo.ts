@@ -19,6 +19,12 @@ for (const id of bundledRuleSetIds()) {
   ruleSets.push(r.right);
 }
 
+const TIER = { nb: { low: 'lav', moderate: 'moderat', high: 'høy' }, nn: { low: 'låg', moderate: 'moderat', high: 'høg' }, en: { low: 'low', moderate: 'moderate', high: 'high' } }[lang];
+const W = {
+  nb: { score: 'Risikoskår', points: 'poeng', from: 'høy fra', upTo: 'opptil', missing: 'med manglende data', why: 'Hvorfor', source: 'Kilde' },
+  nn: { score: 'Risikoskår', points: 'poeng', from: 'høg frå', upTo: 'opptil', missing: 'med manglande data', why: 'Kvifor', source: 'Kjelde' },
+  en: { score: 'Risk score', points: 'points', from: 'high from', upTo: 'up to', missing: 'with missing data', why: 'Why', source: 'Source' },
+}[lang];
 const H = { nb: 'Vurdering per', nn: 'Vurdering per', en: 'Assessment as of' }[lang];
 for (const { name, person } of loadExamplePersons()) {
   console.log(`\n${'='.repeat(78)}\n${name.toUpperCase()}  (${H} ${DEMO_AS_OF})\n${'='.repeat(78)}`);
@@ -33,15 +39,15 @@ for (const { name, person } of loadExamplePersons()) {
     console.log(`\n  [${rs.file.title[lang]} · ${rs.id} ${rs.version}]`);
     if (d.score) {
       const s = d.score;
-      console.log(`  Risikoskår: ${s.points} poeng (${s.tier}; høy fra ${s.highCutOff})${s.maxPoints > s.points ? `, opptil ${s.maxPoints} med manglende data` : ''}`);
+      console.log(`  ${W.score}: ${s.points} ${W.points} (${TIER[s.tier]}; ${W.from} ${s.highCutOff})${s.maxPoints > s.points ? `, ${W.upTo} ${s.maxPoints} ${W.missing}` : ''}`);
       for (const reason of s.reasons) console.log(`    + ${reason.text}`);
     }
     for (const p of d.prompts) {
       const trace = d.trace?.find((t) => t.ruleId === p.ruleId);
       console.log(`  ${p.severity === 'info' ? '·' : p.severity === 'warning' ? '!' : '‼'} ${p.title} (${p.ruleId}, ${p.evidence})`);
       console.log(`      ${p.text}`);
-      if (trace) console.log(`      Hvorfor: ${explainRule(trace, lang, rs).summary}`);
-      console.log(`      Kilde: ${p.source.document}, ${p.source.section}`);
+      if (trace) console.log(`      ${W.why}: ${explainRule(trace, lang, rs).summary}`);
+      console.log(`      ${W.source}: ${p.source.document}, ${p.source.section}`);
     }
     for (const n of d.dataNeeded) console.log(`  ? ${n.title} (${n.ruleId}): ${n.text}`);
   }

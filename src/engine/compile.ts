@@ -380,7 +380,7 @@ type ValueSource =
  */
 export function compileRuleSet(input: unknown, options: CompileOptions): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   const lang = options.lang ?? 'nb';
-  const parsed = RuleSetFileSchema.safeParse(input);
+  const parsed = RuleSetFileSchema.safeParse(input, { reportInput: true });
   const idGuess = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id.slice(0, 64) : undefined;
   if (!parsed.success) return E.left(invalidRuleSet(withMissingText(fromZodIssues(parsed.error.issues, lang), lang), idGuess));
   const file = parsed.data;

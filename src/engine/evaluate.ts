@@ -32,7 +32,7 @@ export type ParsedPerson = Person & { readonly [parsed]: true };
 
 /** Validates a person record. Errors name each path and what was expected, in `lang`. */
 export function parsePerson(input: unknown, lang: Lang = 'nb'): E.Either<InvalidPersonError, ParsedPerson> {
-  const r = Person.safeParse(input);
+  const r = Person.safeParse(input, { reportInput: true });
   if (!r.success) return E.left(invalidPerson(fromZodIssues(r.error.issues, lang)));
   return E.right(r.data as ParsedPerson);
 }

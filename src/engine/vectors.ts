@@ -34,7 +34,7 @@ export interface VectorResult {
 
 /** Validates a parsed test-vector file. */
 export function parseVectorFile(input: unknown, lang: Lang = 'nb'): E.Either<InvalidRuleSetError, TestVectorFile> {
-  const r = TestVectorFile.safeParse(input);
+  const r = TestVectorFile.safeParse(input, { reportInput: true });
   return r.success ? E.right(r.data) : E.left(invalidRuleSet(fromZodIssues(r.error.issues, lang)));
 }
 

@@ -234,6 +234,16 @@ export function localizeIssue(issue: ValidationIssue, lang: Lang): ValidationIss
   return makeIssue(issue.code, issue.segments, lang, (issue.detail ?? {}) as Detail);
 }
 
+/**
+ * Whether an invalid_type issue is a missing value. zod reports the input only when parsing with
+ * `reportInput`; otherwise its default message ends in "received undefined". The input itself is
+ * only compared with undefined, never copied.
+ */
+function isMissing(i: z.core.$ZodIssue): boolean {
+  if ('input' in i) return i.input === undefined;
+  return /received undefined$/.test(i.message);
+}
+
 const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'date_order', 'icpc2_code', 'icd10_code', 'national_id']);
 
 /** Maps zod issues to ours. Only the path, the expectation and limits are kept; never the input value. */
@@ -244,7 +254,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, p
     const segs = [...prefix, ...i.path.map((s) => (typeof s === 'symbol' ? String(s) : s))];
     switch (i.code) {
       case 'invalid_type':
-        out.push(i.input === undefined ? makeIssue('missing', segs, lang) : makeIssue('invalid_type', segs, lang, { expected: String(i.expected) }));
+        out.push(isMissing(i) ? makeIssue('missing', segs, lang) : makeIssue('invalid_type', segs, lang, { expected: String(i.expected) }));
         break;
       case 'unrecognized_keys':
         for (const k of i.keys) out.push(makeIssue('unknown_key', [...segs, k], lang));

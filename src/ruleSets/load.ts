@@ -42,7 +42,7 @@ export function compileCodeLists(files: readonly unknown[], lang: Lang = 'nb'): 
   const issues: ValidationIssue[] = [];
   const out = new Map<string, CodeList>();
   files.forEach((f, i) => {
-    const r = CodeListFile.safeParse(f);
+    const r = CodeListFile.safeParse(f, { reportInput: true });
     if (!r.success) {
       issues.push(...fromZodIssues(r.error.issues, lang, ['codeLists', i]));
       return;
