@@ -17,7 +17,8 @@ if grep -Ev '^(dist/|rules/|schemas/|package\.json$|README\.md$|LICENSE$|SECURIT
   echo "unexpected files in the tarball (listed above)" >&2
   exit 1
 fi
-if grep -Ei '(\.test\.|fixtures?/|\.env|\.pem$|\.key$|id_rsa)' "$tmp/contents.txt"; then
+# Rule test vectors (rules/*.test.json) are rule data that ships with the rules; test code does not.
+if grep -Ei '(^|/)tests?/|\.(test|spec)\.(ts|js|mjs|cjs)$|fixtures?/|\.env|\.pem$|\.key$|id_rsa' "$tmp/contents.txt"; then
   echo "tests, fixtures or secrets in the tarball (listed above)" >&2
   exit 1
 fi
