@@ -35,30 +35,24 @@ export const CheckRecord = z.strictObject({
 /** A rule check. */
 export type CheckRecord = z.infer<typeof CheckRecord>;
 
+/** The event of the first entry: how the person was flagged. */
+export const StartEvent = StartInput.extend({ type: z.literal('START') });
+
 /**
  * The history-entry schema for a machine whose states are `stateId`. The current machine's is
- * {@link HistoryEntry}; migrations use older ones to read what older versions stored.
+ * {@link HistoryEntry}; migrations use older ones to read what older versions stored. The first
+ * entry has `seq` 0, the START event and `from: null` (checked with the rest of the envelope).
  */
 export function historyEntrySchema<S extends z.ZodType<string>>(stateId: S) {
-  const start = z.strictObject({
-    seq: z.literal(0),
+  return z.strictObject({
+    seq: z.number().int().min(0),
     at: IsoDate,
     role: PathwayRole,
-    event: StartInput.extend({ type: z.literal('START') }),
-    from: z.null(),
-    to: stateId,
-    decisions: z.array(CheckRecord).max(0),
-  });
-  const accepted = z.strictObject({
-    seq: z.number().int().min(1),
-    at: IsoDate,
-    role: PathwayRole,
-    event: PathwayEvent,
-    from: stateId,
+    event: z.discriminatedUnion('type', [StartEvent, ...PathwayEvent.options]),
+    from: stateId.nullable(),
     to: stateId,
     decisions: z.array(CheckRecord).max(64),
   });
-  return z.union([start, accepted]);
 }
 
 /** One history entry: the start, or an accepted event. */

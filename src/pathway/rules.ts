@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
-import { evaluate } from '../engine/evaluate.js';
+import { evaluateParsed, parsePerson } from '../engine/evaluate.js';
+import { invalidOptions } from '../model/errors.js';
+import { makeIssue } from '../model/issues.js';
 import type { ConditionTrace, RuleTrace } from '../engine/trace.js';
 import { explainRule } from '../explain/why.js';
 import type { EvaluationError } from '../model/errors.js';
@@ -69,14 +71,18 @@ export function runChecks(
 ): E.Either<EvaluationError | RuleSetUnavailableError, CheckResult[]> {
   const out: CheckResult[] = [];
   const decisions = new Map<string, { rs: CompiledRuleSet; traces: readonly RuleTrace[] }>();
+  // Validate the person once, then evaluate each rule set on it.
+  const parsed = parsePerson(person, options.lang);
+  if (E.isLeft(parsed)) return parsed;
   for (const c of checks) {
     let d = decisions.get(c.ruleSetId);
     if (!d) {
       const rs = findRuleSet(c.ruleSetId, options.ruleSets);
       if (!rs) return E.left(ruleSetUnavailable(c.ruleSetId));
-      const r = evaluate(rs, person, { asOf: options.asOf, lang: options.lang, trace: 'full' });
-      if (E.isLeft(r)) return r;
-      d = { rs, traces: r.right.trace ?? [] };
+      if (options.asOf < rs.validFrom || (rs.validTo !== undefined && options.asOf > rs.validTo))
+        return E.left(invalidOptions([makeIssue('not_valid_now', ['asOf'], options.lang, { asOf: options.asOf, from: rs.validFrom, to: rs.validTo ?? '…' })]));
+      const decision = evaluateParsed(rs, parsed.right, { asOf: options.asOf, lang: options.lang, trace: 'full' });
+      d = { rs, traces: decision.trace ?? [] };
       decisions.set(c.ruleSetId, d);
     }
     const trace = d.traces.find((t) => t.ruleId === c.ruleId);
