@@ -23,6 +23,7 @@ import {
   pathwayFacts,
   restorePathway,
   sendEvent,
+  ROLE_LABELS,
   STATE_LABELS,
   startPathway,
   whatIsDue,
@@ -100,8 +101,8 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
   }
 
   /** One story: a pathway, the host's record of the person, and a log of what happened. */
-  const story = (title: string, personName: string) => {
-    out(`\n${'-'.repeat(78)}\n${title}\n${'-'.repeat(78)}`);
+  const story = (title: Record<Lang, string>, personName: string) => {
+    out(`\n${'-'.repeat(78)}\n${title[lang]}\n${'-'.repeat(78)}`);
     const person = loadPerson(personName);
     let pathway: Pathway | undefined;
     const rejections: SendEventError[] = [];
@@ -110,7 +111,7 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
         const r = startPathway(input, { asOf, role });
         if (r._tag === 'Left') throw new Error(`start failed: ${JSON.stringify(r.left)}`);
         pathway = r.right;
-        out(`  ${asOf} · ${input.channel} · START → ${STATE_LABELS[pathway.state][lang]}`);
+        out(`  ${asOf} · START (${ROLE_LABELS[role][lang]}) → ${STATE_LABELS[pathway.state][lang]}`);
       },
       send(asOf: string, role: PathwayRole, event: PathwayEventInput): boolean {
         const r = sendEvent(pathway!, event, { asOf, role, person, ruleSets, lang });
@@ -151,7 +152,10 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
   };
 
   // Klara: candidate → plan active → evaluation.
-  const k = story('KLARA (75): fra kandidat til aktiv plan og første evaluering', 'klara');
+  const k = story(
+    { nb: 'KLARA (75): fra kandidat til aktiv plan og første evaluering', nn: 'KLARA (75): frå kandidat til aktiv plan og første evaluering', en: 'KLARA (75): from candidate to an active plan and the first evaluation' },
+    'klara',
+  );
   k.start('2026-10-26', 'risk-screening', { channel: 'risk-screening', reason: 'Flagget av risikokartleggingen etter tre akuttinnleggelser' });
   k.send('2026-11-02', 'gp', { type: 'REVIEW_RELEVANT', note: 'Innkalt til konsultasjon' });
   k.send('2026-11-02', 'gp', { type: 'ACCEPT_OFFER', unit: 'adults' });
@@ -203,7 +207,10 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
   const klara = k.end();
 
   // Morten: declines, is not re-flagged by routine screening, comes back after a new emergency admission.
-  const m = story('MORTEN (28): takker nei, og kommer tilbake etter en ny akuttinnleggelse', 'morten');
+  const m = story(
+    { nb: 'MORTEN (28): takker nei, og kommer tilbake etter en ny akuttinnleggelse', nn: 'MORTEN (28): takkar nei, og kjem tilbake etter ei ny akuttinnlegging', en: 'MORTEN (28): declines, and comes back after a new emergency admission' },
+    'morten',
+  );
   m.start('2026-05-20', 'staff', { channel: 'staff', reason: 'Akuttinnleggelse; NAV er involvert' });
   m.send('2026-05-25', 'gp', { type: 'REVIEW_RELEVANT' });
   m.send('2026-05-25', 'gp', { type: 'DECLINE_OFFER', reason: 'Ønsker ikke team nå' });
@@ -216,7 +223,10 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
   const morten = m.end();
 
   // Kasper: school and PPT join only after explicit consent.
-  const c = story('KASPER (6): skole og PP-tjenesten først etter uttrykkelig samtykke', 'kasper');
+  const c = story(
+    { nb: 'KASPER (6): skole og PP-tjenesten først etter uttrykkelig samtykke', nn: 'KASPER (6): skule og PP-tenesta først etter uttrykkeleg samtykke', en: 'KASPER (6): school and PPT only after explicit consent' },
+    'kasper',
+  );
   c.start('2026-09-10', 'staff', { channel: 'staff', reason: 'Helsestasjonen melder behov for samordning' });
   c.send('2026-09-15', 'gp', { type: 'REVIEW_RELEVANT' });
   c.send('2026-09-15', 'gp', { type: 'ACCEPT_OFFER', unit: 'children' });

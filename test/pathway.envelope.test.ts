@@ -77,6 +77,8 @@ describe('restorePathway', () => {
     expect(e._tag).toBe('CorruptEnvelope');
     if (e._tag === 'CorruptEnvelope') expect(e.issues[0]!.code).toBe('json_syntax');
     expect(left(restorePathway(42))._tag).toBe('CorruptEnvelope');
+    expect(corrupt((e) => delete e['schemaVersion']).issues.map((i) => i.path)).toEqual(['schemaVersion']);
+    expect(corrupt((e) => (e['machine'].version = '2')).issues.map((i) => i.path)).toEqual(['machine.version']);
     expect(left(restorePathway(null))._tag).toBe('CorruptEnvelope');
   });
 

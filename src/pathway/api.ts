@@ -249,8 +249,16 @@ export function restorePathway(json: unknown, options: RestoreOptions = {}): E.E
   }
   const found = detectVersion(input);
   const supported = { machineId: MACHINE_ID, ...CURRENT_VERSION };
-  if (found.machineId !== MACHINE_ID || typeof found.schemaVersion !== 'number' || typeof found.machineVersion !== 'number')
-    return typeof found.machineId === 'string' || found.schemaVersion !== undefined ? E.left(unknownVersion(found, supported)) : E.left(corruptEnvelope([makeIssue('invalid_shape', [], lang)]));
+  if (found.machineId === undefined && found.schemaVersion === undefined && found.machineVersion === undefined)
+    return E.left(corruptEnvelope([makeIssue('invalid_shape', [], lang)]));
+  if (found.machineId !== MACHINE_ID) return E.left(unknownVersion(found, supported));
+  // Our machine, but the version fields themselves are damaged: that is corruption, not a new version.
+  const current = (input as Record<string, unknown>)['format'] === ENVELOPE_FORMAT;
+  const versionIssues = [
+    ...(typeof found.schemaVersion === 'number' ? [] : [makeIssue('invalid_type', ['schemaVersion'], lang, { expected: 'number' })]),
+    ...(typeof found.machineVersion === 'number' ? [] : [makeIssue('invalid_type', current ? ['machine', 'version'] : ['machineVersion'], lang, { expected: 'number' })]),
+  ];
+  if (versionIssues.length > 0 || typeof found.schemaVersion !== 'number' || typeof found.machineVersion !== 'number') return E.left(corruptEnvelope(versionIssues));
   const from = { schemaVersion: found.schemaVersion, machineVersion: found.machineVersion };
   const steps = migrationPath(from);
   if (steps === undefined) return E.left(unknownVersion(found, supported));
