@@ -104,7 +104,7 @@ describe('migration properties', () => {
         expect(migrated.history.map((h) => [h.seq, h.at, h.role, h.event, h.from, h.to])).toEqual(p.history.map((h) => [h.seq, h.at, h.role, h.event, h.from, h.to]));
         expect(migrated.ruleSets.map((r) => [r.id, r.version])).toEqual(p.ruleSets.map((r) => [r.id, r.version]));
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -116,7 +116,7 @@ describe('migration properties', () => {
         expect(STATE_RANK[migrated.state]).toBeGreaterThanOrEqual(V1_STATE_RANK[old.snapshot.value]);
         migrated.history.forEach((h, i) => expect(STATE_RANK[h.to]).toBeGreaterThanOrEqual(V1_STATE_RANK[old.history[i]!.to]));
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });

@@ -13,7 +13,7 @@ import { HOSTS, plusDays, sampleEvents, send } from './pathwayHelpers.js';
  * silent no-op; persist then restore gives the same next decisions; the history replays.
  */
 
-const RUNS = 40;
+const RUNS = 30;
 const ESTABLISHED = ['planning', 'planActive', 'evaluation'] as const;
 
 type Consent = Pathway['snapshot']['context']['consents'][number];
@@ -98,7 +98,7 @@ describe('pathway invariants', () => {
         for (const type of PATHWAY_EVENT_TYPES)
           for (const e of samples[type]) expect(send(restored, e, asOf, HOSTS[script.host])).toEqual(send(pathway, e, asOf, HOSTS[script.host]));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 
