@@ -5,6 +5,7 @@
 import { bundledRuleSetIds, evaluate, explainRule, loadBundledRuleSet } from '../src/index.js';
 import type { CompiledRuleSet, Lang } from '../src/index.js';
 import { DEMO_AS_OF, loadExamplePersons } from './loadPersons.js';
+import { runPathwayStories } from './pathwayStory.js';
 
 const langArg = process.argv.indexOf('--lang');
 const lang = (langArg > 0 ? process.argv[langArg + 1] : 'nb') as Lang;
@@ -52,3 +53,5 @@ for (const { name, person } of loadExamplePersons()) {
     for (const n of d.dataNeeded) console.log(`  ? ${n.title} (${n.ruleId}): ${n.text}`);
   }
 }
+
+runPathwayStories({ lang });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodeListFile, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
+import { CodeListFile, PathwayEnvelope, PathwayEvent, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
 
 /** The schema files and their zod sources. Other modules add theirs here. */
 export const SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string }>> = {
@@ -7,6 +7,8 @@ export const SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string
   'code-list.schema.json': { schema: CodeListFile, title: 'oppfolgingsteam code list' },
   'person.schema.json': { schema: Person, title: 'oppfolgingsteam person' },
   'rule-tests.schema.json': { schema: TestVectorFile, title: 'oppfolgingsteam rule test vectors' },
+  'pathway-envelope.schema.json': { schema: PathwayEnvelope, title: 'oppfolgingsteam persisted pathway' },
+  'pathway-event.schema.json': { schema: PathwayEvent, title: 'oppfolgingsteam pathway event' },
 };
 
 /** Renders every schema as pretty JSON text, keyed by file name. */

@@ -37,7 +37,9 @@ export type IssueCode =
   | 'operator_fact_type'
   | 'fact_params'
   | 'condition_cycle'
-  | 'not_valid_now';
+  | 'not_valid_now'
+  | 'before_last_event'
+  | 'not_after_as_of';
 
 /** One problem with an input, located by its path. */
 export interface ValidationIssue {
@@ -214,6 +216,16 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nb: (p, d) => `Regelsettet gjelder ikke på datoen ${list(d['asOf'])} (gyldig ${list(d['from'])} til ${list(d['to'])}).`,
     nn: (p, d) => `Regelsettet gjeld ikkje på datoen ${list(d['asOf'])} (gyldig ${list(d['from'])} til ${list(d['to'])}).`,
     en: (p, d) => `The rule set is not valid on ${list(d['asOf'])} (valid ${list(d['from'])} to ${list(d['to'])}).`,
+  },
+  before_last_event: {
+    nb: (p) => `${p} er før forløpets siste hendelse. Hendelser sendes i tidsrekkefølge.`,
+    nn: (p) => `${p} er før den siste hendinga i forløpet. Hendingar blir sende i tidsrekkjefølgje.`,
+    en: (p) => `${p} is before the pathway's last event. Events are sent in time order.`,
+  },
+  not_after_as_of: {
+    nb: (p) => `${p} må være etter datoen hendelsen gjelder (asOf).`,
+    nn: (p) => `${p} må vere etter datoen hendinga gjeld (asOf).`,
+    en: (p) => `${p} must be after the date of the event (asOf).`,
   },
 };
 

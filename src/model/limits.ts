@@ -20,4 +20,6 @@ export const LIMITS = {
   conditionsPerRuleSet: 20_000,
   /** Rules in one rule set. */
   rulesPerRuleSet: 2_000,
+  /** Entries in a pathway's history (a long pathway has a few hundred events). */
+  pathwayHistory: 20_000,
 } as const;

@@ -1,0 +1,275 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { initialTransition, transition } from 'xstate';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { parsePerson } from '../engine/evaluate.js';
+import type { EvaluationError, InvalidOptionsError } from '../model/errors.js';
+import { invalidOptions } from '../model/errors.js';
+import type { ValidationIssue } from '../model/issues.js';
+import { fromZodIssues, makeIssue } from '../model/issues.js';
+import type { Lang } from '../model/lang.js';
+import type { Person } from '../model/person.js';
+import { parseJsonText } from '../util/parseJson.js';
+import { toDayNumber } from '../util/dates.js';
+import { initialContext, resolveConfig } from './context.js';
+import type { PathwayContext } from './context.js';
+import { consistencyIssues, ENVELOPE_FORMAT, PathwayEnvelope, SCHEMA_VERSION } from './envelope.js';
+import type { Pathway } from './envelope.js';
+import type {
+  CorruptEnvelopeError,
+  InvalidEventError,
+  RejectionReason,
+  RestoreError,
+  RuleSetUnavailableError,
+  SendEventError,
+} from './errors.js';
+import { corruptEnvelope, eventNotAllowed, invalidEvent, needsMigration, refusalReason, rejection, unknownVersion } from './errors.js';
+import { PathwayEvent, PathwayRole, StartInput } from './events.js';
+import type { PathwayEventType } from './events.js';
+import type { GuardEnv, PathwayRefusal } from './guards.js';
+import { RULE_CHECKS } from './guards.js';
+import type { CheckRecord, HistoryEntry, RuleSetRef } from './history.js';
+import { MACHINE_ID, MACHINE_VERSION, pathwayMachine } from './machine.js';
+import type { MachineEvent } from './machine.js';
+import { CURRENT_VERSION, detectVersion, migrationPath, runMigrations } from './migrations.js';
+import { pathwayPerson } from './person.js';
+import type { CheckResult } from './rules.js';
+import { runChecks } from './rules.js';
+import { leafOf } from './states.js';
+
+/*
+ * The host-facing API: four calls. `startPathway` flags a person, `sendEvent` moves the pathway on
+ * (or says exactly why not), `persistPathway` gives the JSON to store, `restorePathway` validates
+ * it and gives the pathway back. Time always comes in as `asOf`; nothing reads the clock. Every
+ * result is an fp-ts Either of plain data.
+ */
+
+/** Options for {@link startPathway}. */
+export interface StartOptions {
+  /** The day the person was flagged, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** Who flagged the person. */
+  readonly role: PathwayRole;
+  /** Language of validation messages. Default `nb`. */
+  readonly lang?: Lang;
+}
+
+/** Options for {@link sendEvent}. */
+export interface SendOptions extends StartOptions {
+  /**
+   * The host's current record of the person. The rules see it with the pathway's own records laid
+   * over it (consents, coordinator, members, plan). Without it the rules see only the pathway's
+   * records, and criteria that need the person's data come back as "data needed".
+   */
+  readonly person?: unknown;
+  /** Compiled rule sets to use, by id (`team`, `consent`, `plan`); the bundled ones are used for any not given. */
+  readonly ruleSets?: readonly CompiledRuleSet[];
+}
+
+/** Options for {@link restorePathway}. */
+export interface RestoreOptions {
+  /** Run the migrations when the envelope is of an older version. Default false: an old pathway stays on its version. */
+  readonly migrate?: boolean;
+  /** Language of validation messages. Default `nb`. */
+  readonly lang?: Lang;
+}
+
+/** Drops undefined fields and anything that is not JSON, so the stored context is plain data. */
+const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+function checkOptions(options: StartOptions, last: string | undefined): InvalidOptionsError | undefined {
+  if (typeof options !== 'object' || options === null) return invalidOptions([makeIssue('missing', ['asOf'], 'nb')]);
+  if (options.lang !== undefined && !['nb', 'nn', 'en'].includes(options.lang))
+    return invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]);
+  const lang = options.lang ?? 'nb';
+  const issues: ValidationIssue[] = [];
+  if (typeof options.asOf !== 'string' || toDayNumber(options.asOf) === undefined) issues.push(makeIssue(options.asOf === undefined ? 'missing' : 'iso_date', ['asOf'], lang));
+  else if (last !== undefined && options.asOf < last) issues.push(makeIssue('before_last_event', ['asOf'], lang));
+  if (!PathwayRole.safeParse(options.role).success) issues.push(makeIssue(options.role === undefined ? 'missing' : 'invalid_value', ['role'], lang, { allowed: PathwayRole.options.map((r) => JSON.stringify(r)) }));
+  return issues.length > 0 ? invalidOptions(issues) : undefined;
+}
+
+/** Flags a person: starts a pathway in `candidate`, recording the channel. */
+export function startPathway(input: unknown, options: StartOptions): E.Either<InvalidEventError | InvalidOptionsError, Pathway> {
+  const bad = checkOptions(options, undefined);
+  if (bad) return E.left(bad);
+  const lang = options.lang ?? 'nb';
+  const r = StartInput.safeParse(input);
+  if (!r.success) return E.left(invalidEvent(fromZodIssues(r.error.issues, lang)));
+  const start = r.data;
+  const ctx = initialContext(
+    { channel: start.channel, date: options.asOf, ...(start.reason ? { reason: start.reason } : {}) },
+    resolveConfig(start.config),
+  );
+  const [snap] = initialTransition(pathwayMachine, ctx);
+  const state = leafOf(snap.value)!;
+  const entry: HistoryEntry = { seq: 0, at: options.asOf, role: options.role, event: plain({ type: 'START' as const, ...start }), from: null, to: state, decisions: [] };
+  return E.right({
+    format: ENVELOPE_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    machine: { id: MACHINE_ID, version: MACHINE_VERSION },
+    state,
+    ruleSets: [],
+    snapshot: { value: plain(snap.value) as Pathway['snapshot']['value'], status: 'active', context: plain(snap.context) },
+    history: [entry],
+    migrations: [],
+  });
+}
+
+/** The events the pathway's current state has transitions for (guards not evaluated). */
+export function allowedEvents(pathway: Pathway): PathwayEventType[] {
+  if (pathway.snapshot.status === 'done') return [];
+  const out = new Set<string>();
+  const snap = pathwayMachine.resolveState({ value: pathway.snapshot.value as never, context: pathway.snapshot.context });
+  for (const node of snap._nodes) for (const t of node.transitions.keys()) out.add(t);
+  return PathwayEvent.options.map((o) => o.shape.type.value).filter((t) => out.has(t));
+}
+
+function eventIssues(event: PathwayEvent, asOf: string, lang: Lang): ValidationIssue[] {
+  if (event.type === 'CONTINUE' && event.nextCheckpoint <= asOf) return [makeIssue('not_after_as_of', ['nextCheckpoint'], lang)];
+  return [];
+}
+
+type EnvError = RuleSetUnavailableError | EvaluationError;
+
+/** A guard environment that evaluates the rules now and keeps what it saw. */
+function liveEnv(host: Person, options: SendOptions) {
+  const results: CheckResult[] = [];
+  const refusals: PathwayRefusal[] = [];
+  let error: EnvError | undefined;
+  const env: GuardEnv = {
+    rules(check, proposed: PathwayContext) {
+      if (error) return false;
+      const r = runChecks(RULE_CHECKS[check], pathwayPerson(host, proposed), { asOf: options.asOf, lang: options.lang ?? 'nb', ruleSets: options.ruleSets });
+      if (E.isLeft(r)) {
+        error = r.left;
+        return false;
+      }
+      results.push(...r.right);
+      return r.right.every((c) => c.record.passed);
+    },
+    refuse(refusal) {
+      refusals.push(refusal);
+    },
+  };
+  return { env, results, refusals, error: () => error };
+}
+
+function mergeRuleSets(current: readonly RuleSetRef[], decisions: readonly CheckRecord[]): RuleSetRef[] {
+  const byId = new Map(current.map((r) => [r.id, r]));
+  for (const d of decisions) byId.set(d.ruleSet.id, d.ruleSet);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Sends an event. Returns the pathway after it, or on the left: the event did not validate, is not
+ * possible in this state, or was rejected by a guard (with the rules not met and why). The pathway
+ * passed in is never changed.
+ */
+export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions): E.Either<SendEventError, Pathway> {
+  const last = pathway.history[pathway.history.length - 1]!.at;
+  const bad = checkOptions(options, last);
+  if (bad) return E.left(bad);
+  const lang = options.lang ?? 'nb';
+  const parsed = PathwayEvent.safeParse(event);
+  if (!parsed.success) return E.left(invalidEvent(fromZodIssues(parsed.error.issues, lang)));
+  const ev = parsed.data;
+  const more = eventIssues(ev, options.asOf, lang);
+  if (more.length > 0) return E.left(invalidEvent(more));
+
+  const from = pathway.state;
+  const allowed = allowedEvents(pathway);
+  if (!allowed.includes(ev.type)) return E.left(eventNotAllowed(from, ev.type, allowed));
+
+  let host: Person = {};
+  if (options.person !== undefined) {
+    const p = parsePerson(options.person, lang);
+    if (E.isLeft(p)) return p;
+    host = p.right;
+  }
+
+  const live = liveEnv(host, options);
+  const snap = pathwayMachine.resolveState({ value: pathway.snapshot.value as never, context: pathway.snapshot.context });
+  const machineEvent = { ...ev, meta: { asOf: options.asOf, role: options.role, env: live.env } } as MachineEvent;
+  const [next] = transition(pathwayMachine, snap, machineEvent);
+
+  const err = live.error();
+  if (err) return E.left(err);
+  if (next === snap) {
+    const reasons: RejectionReason[] = [
+      ...live.results
+        .filter((r) => !r.record.passed)
+        .map((r) => ({ kind: 'rule' as const, ruleSet: r.record.ruleSet, ruleId: r.record.ruleId, expected: r.record.expected, outcome: r.record.outcome, title: r.record.title, why: r.fullWhy })),
+      ...live.refusals.map(refusalReason),
+    ];
+    return E.left(reasons.length > 0 ? rejection(from, ev.type, reasons) : eventNotAllowed(from, ev.type, allowed));
+  }
+
+  const to = leafOf(next.value)!;
+  const decisions = live.results.map((r) => r.record);
+  const entry: HistoryEntry = { seq: pathway.history.length, at: options.asOf, role: options.role, event: plain(ev), from, to, decisions: plain(decisions) };
+  return E.right({
+    ...pathway,
+    state: to,
+    ruleSets: mergeRuleSets(pathway.ruleSets, decisions),
+    snapshot: { value: plain(next.value) as Pathway['snapshot']['value'], status: next.status === 'done' ? 'done' : 'active', context: plain(next.context) },
+    history: [...pathway.history, entry],
+  });
+}
+
+/** The pathway as plain JSON to store: a deep copy, safe to serialise with `JSON.stringify`. */
+export function persistPathway(pathway: Pathway): PathwayEnvelope {
+  return plain(pathway);
+}
+
+function validateCurrent(json: unknown, lang: Lang): E.Either<CorruptEnvelopeError, Pathway> {
+  const r = PathwayEnvelope.safeParse(json);
+  if (!r.success) return E.left(corruptEnvelope(fromZodIssues(r.error.issues, lang)));
+  const issues = consistencyIssues(r.data, lang);
+  try {
+    pathwayMachine.resolveState({ value: r.data.snapshot.value as never, context: r.data.snapshot.context });
+  } catch {
+    issues.push(makeIssue('invalid_value', ['snapshot', 'value'], lang, { allowed: [r.data.state] }));
+  }
+  return issues.length > 0 ? E.left(corruptEnvelope(issues)) : E.right(r.data);
+}
+
+/**
+ * Validates a stored envelope (JSON text or parsed JSON) and gives the pathway back. An envelope of
+ * an older version is migrated only with `{ migrate: true }`; otherwise it stays where it is and the
+ * answer says which migrations would run. A corrupted or unknown-version envelope gives a typed error;
+ * the input is never changed, so nothing is lost.
+ */
+export function restorePathway(json: unknown, options: RestoreOptions = {}): E.Either<RestoreError, Pathway> {
+  const lang = options.lang ?? 'nb';
+  let input = json;
+  if (typeof json === 'string') {
+    const p = parseJsonText(json, lang);
+    if (E.isLeft(p)) return E.left(corruptEnvelope(p.left.issues));
+    input = p.right;
+  }
+  const found = detectVersion(input);
+  const supported = { machineId: MACHINE_ID, ...CURRENT_VERSION };
+  if (found.machineId === undefined && found.schemaVersion === undefined && found.machineVersion === undefined)
+    return E.left(corruptEnvelope([makeIssue('invalid_shape', [], lang)]));
+  if (found.machineId !== MACHINE_ID) return E.left(unknownVersion(found, supported));
+  // Our machine, but the version fields themselves are damaged: that is corruption, not a new version.
+  const current = (input as Record<string, unknown>)['format'] === ENVELOPE_FORMAT;
+  const versionIssues = [
+    ...(typeof found.schemaVersion === 'number' ? [] : [makeIssue('invalid_type', ['schemaVersion'], lang, { expected: 'number' })]),
+    ...(typeof found.machineVersion === 'number' ? [] : [makeIssue('invalid_type', current ? ['machine', 'version'] : ['machineVersion'], lang, { expected: 'number' })]),
+  ];
+  if (versionIssues.length > 0 || typeof found.schemaVersion !== 'number' || typeof found.machineVersion !== 'number') return E.left(corruptEnvelope(versionIssues));
+  const from = { schemaVersion: found.schemaVersion, machineVersion: found.machineVersion };
+  const steps = migrationPath(from);
+  if (steps === undefined) return E.left(unknownVersion(found, supported));
+  if (steps.length === 0) return validateCurrent(input, lang);
+  if (!options.migrate) return E.left(needsMigration(from, CURRENT_VERSION, steps.map((s) => s.id)));
+  const migrated = runMigrations(input, steps, lang);
+  if (E.isLeft(migrated)) return migrated;
+  return validateCurrent(migrated.right, lang);
+}
+
+/** Migrates a stored envelope to the current version without restoring it (for batch jobs). */
+export function migrateEnvelope(json: unknown, lang: Lang = 'nb'): E.Either<RestoreError, PathwayEnvelope> {
+  return restorePathway(json, { migrate: true, lang });
+}

@@ -1,0 +1,32 @@
+import type { Person, PersonInput } from '../model/person.js';
+import type { PathwayContext } from './context.js';
+
+/*
+ * The Person the pathway's rules see: the host's record of the person, with what the pathway itself
+ * has recorded laid over it. Consents are added to the host's (a consent in the journal counts too);
+ * once the pathway has decided on a team, the team, the coordinator and the plan are the pathway's
+ * own, so a team member the host still lists elsewhere cannot slip past the consent rules.
+ *
+ * `assessment.targetGroupConfirmed` is kept in the context but not yet passed on: the Person model
+ * has no field for it until the framework rule sets (issue 3) add one.
+ */
+
+/** Builds the person to evaluate from a validated host record and a (proposed) pathway context. */
+export function pathwayPerson(host: Person, ctx: PathwayContext): PersonInput {
+  const out: PersonInput = { ...host, consents: [...(host.consents ?? []), ...ctx.consents] };
+  if (ctx.wantsTeam !== undefined) out.preferences = { ...(host.preferences ?? {}), wantsTeam: ctx.wantsTeam };
+  if (ctx.assessment) {
+    const a = ctx.assessment;
+    out.serviceNeeds = a.serviceNeeds;
+    out.whatMatters = [...(host.whatMatters ?? []), { text: a.whatMatters, date: a.completedDate }];
+    if (a.baseline) out.functionMeasures = [...(host.functionMeasures ?? []), a.baseline];
+  }
+  if (ctx.teamDecision?.decision === 'team') {
+    out.team = ctx.teamEstablished === undefined ? { members: ctx.members } : { established: ctx.teamEstablished, members: ctx.members };
+    if (ctx.coordinator) out.coordinator = ctx.coordinator;
+    else delete out.coordinator;
+    if (ctx.plan) out.individualPlan = ctx.plan;
+    else delete out.individualPlan;
+  }
+  return out;
+}
