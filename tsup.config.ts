@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 // One entry list feeds the build; package.json#exports mirrors it and publint/attw check the match.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', pathway: 'src/pathway/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -13,22 +13,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  bundledRuleSetIds,
-  checkText,
-  compileRuleSet,
-  describeHistory,
-  persistPathway,
-  PATHWAY_RULE_SET_IDS,
-  pathwayFacts,
-  restorePathway,
-  sendEvent,
-  ROLE_LABELS,
-  STATE_LABELS,
-  startPathway,
-  whatIsDue,
-} from '../src/index.js';
-import type { CompiledRuleSet, Lang, Pathway, PathwayEventInput, PathwayRole, SendEventError } from '../src/index.js';
+import { bundledRuleSetIds, compileRuleSet } from '../src/index.js';
+import { checkText, describeHistory, persistPathway, PATHWAY_RULE_SET_IDS, pathwayFacts, restorePathway, sendEvent, ROLE_LABELS, STATE_LABELS, startPathway, whatIsDue } from '../src/pathway/index.js';
+import type { CompiledRuleSet, Lang } from '../src/index.js';
+import type { Pathway, PathwayEventInput, PathwayRole, SendEventError } from '../src/pathway/index.js';
 
 /** What the stories return, for tests: the pathways as they ended, and every line printed. */
 export interface StoryResult {

@@ -45,6 +45,11 @@ console.log('cjs ok', d.right.ruleSet.id);
 JS
 node esm.mjs
 node cjs.cjs
+# Without xstate (an optional peer) the root entry must still load; the pathway entry needs it.
+node -e "require('oppfolgingsteam'); console.log('root entry loads without xstate')"
+npm install --no-audit --no-fund --silent xstate@^5 >/dev/null
+node --input-type=module -e "import { startPathway } from 'oppfolgingsteam/pathway'; if (typeof startPathway !== 'function') throw new Error('pathway ESM'); console.log('pathway esm ok')"
+node -e "const { startPathway } = require('oppfolgingsteam/pathway'); if (typeof startPathway !== 'function') throw new Error('pathway CJS'); console.log('pathway cjs ok')"
 test -f node_modules/oppfolgingsteam/rules/identification.json
 test -f node_modules/oppfolgingsteam/schemas/rule-set.schema.json
 cd "$root"

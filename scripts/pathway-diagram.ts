@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { pathwayDiagram } from '../src/index.js';
+import { pathwayDiagram } from '../src/pathway/index.js';
 
 const file = fileURLToPath(new URL('../README.md', import.meta.url));
 const readme = readFileSync(file, 'utf8');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CodeListFile, PathwayEnvelope, PathwayEvent, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
+import { CodeListFile, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
+import { PathwayEnvelope, PathwayEvent } from '../src/pathway/index.js';
 
 /** The schema files and their zod sources. Other modules add theirs here. */
 export const SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string }>> = {

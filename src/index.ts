@@ -85,53 +85,8 @@ export type { JsonRulesEngineLike, RegisterOptions } from './adapters/jsonRulesE
 
 // Framework rule sets and their facts (issue 3)
 
-// Pathway machine (issue 4)
-export { startPathway, sendEvent, persistPathway, restorePathway, migrateEnvelope, allowedEvents } from './pathway/api.js';
-export type { StartOptions, SendOptions, RestoreOptions } from './pathway/api.js';
-export { whatIsDue, nextCheckpoint } from './pathway/due.js';
-export type { DueItem, DueKind } from './pathway/due.js';
-export { replayPathway, describeHistory, checkText, ROLE_LABELS } from './pathway/replay.js';
-export type { ReplayStep } from './pathway/replay.js';
-export { pathwayDiagram } from './pathway/diagram.js';
-export { pathwayMachine, MACHINE_ID, MACHINE_VERSION } from './pathway/machine.js';
-export type { PathwayMachine, MachineEvent, EventMeta } from './pathway/machine.js';
-export { PathwayEnvelope, PathwaySnapshot, ENVELOPE_FORMAT, SCHEMA_VERSION } from './pathway/envelope.js';
-export type { Pathway } from './pathway/envelope.js';
-export { MIGRATIONS, EnvelopeV1, V1_STATE_RANK } from './pathway/migrations.js';
-export type { Migration, VersionPair } from './pathway/migrations.js';
-export { PathwayEvent, PathwayRole, StartInput, PlanInput, PATHWAY_EVENT_TYPES } from './pathway/events.js';
-export type { PathwayEventInput, PathwayEventType } from './pathway/events.js';
-export {
-  PathwayContext,
-  PathwayConfig,
-  PathwayConfigInput,
-  DEFAULT_PATHWAY_CONFIG,
-  FlagChannel,
-  NewTrigger,
-  CloseReason,
-  TransitionKind,
-} from './pathway/context.js';
-export { PathwayStateId, STATE_LABELS, STATE_RANK, TEAM_PHASE } from './pathway/states.js';
-export { HistoryEntry, CheckRecord, RuleSetRef, MigrationRecord } from './pathway/history.js';
-export { RULE_CHECKS, PATHWAY_RULE_SET_IDS } from './pathway/guards.js';
-export type { RuleCheck, RuleCheckName, GuardEnv, PathwayRefusal } from './pathway/guards.js';
-export { pathwayFacts, EXPLICIT_CONSENT_SERVICES } from './pathway/facts.js';
-export { pathwayPerson } from './pathway/person.js';
-export type {
-  PathwayRejection,
-  RejectionReason,
-  RuleNotMet,
-  PathwayRefusalReason,
-  EventNotAllowedError,
-  InvalidEventError,
-  RuleSetUnavailableError,
-  SendEventError,
-  CorruptEnvelopeError,
-  UnknownEnvelopeVersionError,
-  NeedsMigrationError,
-  RestoreError,
-  ReplayMismatchError,
-} from './pathway/errors.js';
+// Pathway machine (issue 4): exported from `oppfolgingsteam/pathway` (src/pathway/index.ts), so
+// hosts that only evaluate rules need not install xstate.
 
 // CDS Hooks and FHIR adapters (issue 5)
 

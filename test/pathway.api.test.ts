@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allowedEvents,
-  compileRuleSet,
-  pathwayFacts,
-  sendEvent,
-  startPathway,
-  whatIsDue,
-} from '../src/index.js';
-import type { Pathway, PathwayRejection } from '../src/index.js';
+import { compileRuleSet } from '../src/index.js';
+import { allowedEvents, pathwayFacts, sendEvent, startPathway, whatIsDue } from '../src/pathway/index.js';
+import type { Pathway, PathwayRejection } from '../src/pathway/index.js';
 import { left, readJson, right } from './helpers.js';
 import { drive, fixtureRuleSets, HOSTS, send, start, TO_TEAM_ESTABLISHMENT, toPlanActive } from './pathwayHelpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MACHINE_VERSION, PathwayEnvelope, persistPathway, replayPathway, restorePathway, SCHEMA_VERSION } from '../src/index.js';
-import type { Pathway } from '../src/index.js';
+import { MACHINE_VERSION, PathwayEnvelope, persistPathway, replayPathway, restorePathway, SCHEMA_VERSION } from '../src/pathway/index.js';
+import type { Pathway } from '../src/pathway/index.js';
 import { left, right } from './helpers.js';
 import { drive, send, start, toPlanActive } from './pathwayHelpers.js';
 

@@ -1,7 +1,8 @@
 import { getAdjacencyMap, getShortestPaths, getStateNodes } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { evaluate, pathwayDiagram, pathwayMachine, pathwayPerson, PathwayStateId, RULE_CHECKS, sendEvent } from '../src/index.js';
-import type { GuardEnv, MachineEvent, PathwayEventInput, PathwayEventType } from '../src/index.js';
+import { evaluate } from '../src/index.js';
+import { pathwayDiagram, pathwayMachine, pathwayPerson, PathwayStateId, RULE_CHECKS, sendEvent } from '../src/pathway/index.js';
+import type { GuardEnv, MachineEvent, PathwayEventInput, PathwayEventType } from '../src/pathway/index.js';
 import { readFileSync } from 'node:fs';
 import { ROOT, right } from './helpers.js';
 import { fixtureRuleSets, HOSTS, roleFor, sampleEvents, start } from './pathwayHelpers.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedEvents, EXPLICIT_CONSENT_SERVICES, PATHWAY_EVENT_TYPES, persistPathway, replayPathway, restorePathway, whatIsDue } from '../src/index.js';
-import type { Pathway } from '../src/index.js';
+import { allowedEvents, EXPLICIT_CONSENT_SERVICES, PATHWAY_EVENT_TYPES, persistPathway, replayPathway, restorePathway, whatIsDue } from '../src/pathway/index.js';
+import type { Pathway } from '../src/pathway/index.js';
 import { right } from './helpers.js';
 import { runScript, scriptArb } from './pathwayArbitraries.js';
 import type { Script } from './pathwayArbitraries.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runPathwayStories } from '../examples/pathwayStory.js';
-import { replayPathway } from '../src/index.js';
+import { replayPathway } from '../src/pathway/index.js';
 import { right } from './helpers.js';
 import { fixtureRuleSets } from './pathwayHelpers.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Pathway, PathwayEventInput, PathwayEventType, SendEventError } from '../src/index.js';
-import { allowedEvents } from '../src/index.js';
+import type { Pathway, PathwayEventInput, PathwayEventType, SendEventError } from '../src/pathway/index.js';
+import { allowedEvents } from '../src/pathway/index.js';
 import { HOSTS, plusDays, sampleEvents, send, start } from './pathwayHelpers.js';
 
 /*

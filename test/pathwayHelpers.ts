@@ -1,5 +1,7 @@
-import type { CompiledRuleSet, Pathway, PathwayEventInput, PathwayEventType, PathwayRole, SendEventError } from '../src/index.js';
-import { compileRuleSet, pathwayFacts, sendEvent, startPathway } from '../src/index.js';
+import type { CompiledRuleSet } from '../src/index.js';
+import type { Pathway, PathwayEventInput, PathwayEventType, PathwayRole, SendEventError } from '../src/pathway/index.js';
+import { compileRuleSet } from '../src/index.js';
+import { pathwayFacts, sendEvent, startPathway } from '../src/pathway/index.js';
 import { readJson, right } from './helpers.js';
 
 /*
