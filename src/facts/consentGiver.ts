@@ -5,13 +5,14 @@ import type { Maybe } from './kleene.js';
 /*
  * Who may consent for the person (pasient- og brukerrettighetsloven kap. 4):
  * - from 16 the person (the health-legal age of majority, pbrl. § 4-3); consent competence is the
- *   starting point and only a recorded lack of it (`capacity.consentCompetence: false`) changes that;
+ *   starting point, and a lack of it must be decided and written down, so only a recorded lack
+ *   (`capacity.consentCompetence: false`) lets someone else consent;
  * - under 16 the parents or others with parental responsibility (§ 4-4), or child welfare when it has
  *   taken over care (§ 4-5);
  * - without consent competence, whoever may consent on the person's behalf: a representative, and for
  *   16–17-year-olds also the parents or child welfare (rundskriv § 2-5: consent for an IP is then
  *   obtained from the person entitled to consent on their behalf).
- * An unknown age or an unclear case gives unknown, never a guess.
+ * An unknown age, or a representative for a child, gives unknown, never a guess.
  */
 
 /** The statutory age of health-legal majority (pbrl. § 4-3 første ledd bokstav b). */
@@ -35,10 +36,9 @@ export function acceptableGiver(person: Person, asOf: string, givenBy: Consent['
     if (givenBy === 'representative') return true;
     return age < MAJORITY_AGE;
   }
-  if (givenBy === 'person') return true;
-  // Competence not recorded: the person is presumed competent, so a consent by someone else is only
-  // right if a lack of competence has been established, which the record does not say.
-  return competent === true ? false : undefined;
+  // Competence not recorded: the law presumes it from 16, and a lack of it must be decided and
+  // written down (pbrl. § 4-3 tredje ledd), so only the person's own consent counts.
+  return givenBy === 'person';
 }
 
 /** A consent in force on `asOf`: given on or before it and not withdrawn by then. */
