@@ -119,8 +119,8 @@ export const consentRecordGaps = defineFact({
   type: 'list',
   label: { nb: 'mangler i samtykket', nn: 'manglar i samtykket', en: 'gaps in the consent record' },
   description: {
-    nb: 'Det gjeldende samtykker ikke oppgir: services (hvilke tjenester), information (hvilke opplysninger), purpose (formål), withdrawable (at personen er informert om at samtykket kan trekkes tilbake).',
-    nn: 'Det gjeldande samtykke ikkje oppgir: services (kva tenester), information (kva opplysningar), purpose (formål), withdrawable (at personen er informert om at samtykket kan trekkjast tilbake).',
+    nb: 'Det som gjeldende samtykker ikke oppgir: services (hvilke tjenester), information (hvilke opplysninger), purpose (formål), withdrawable (at personen er informert om at samtykket kan trekkes tilbake).',
+    nn: 'Det som gjeldande samtykke ikkje oppgir: services (kva tenester), information (kva opplysningar), purpose (formål), withdrawable (at personen er informert om at samtykket kan trekkjast tilbake).',
     en: 'What consents in force do not state: services (which services), information (which information), purpose, withdrawable (that the person was told it can be withdrawn).',
   },
   source: {

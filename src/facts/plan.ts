@@ -117,7 +117,7 @@ export const measuresWithoutGoalOrOwner = defineFact({
 export const languageNeedsAddressed = defineFact({
   name: 'languageNeedsAddressed',
   type: 'boolean',
-  label: { nb: 'språkbehov ivaretatt i planen', nn: 'språkbehov tekne vare på i planen', en: 'language needs addressed in the plan' },
+  label: { nb: 'språkbehov ivaretatt i planen', nn: 'språkbehov teke vare på i planen', en: 'language needs addressed in the plan' },
   description: {
     nb: 'Sann når planen registrerer at behov for språk- eller tolkehjelp er ivaretatt.',
     nn: 'Sann når planen registrerer at behov for språk- eller tolkehjelp er teke vare på.',

@@ -122,7 +122,7 @@ export const coordinatorHasMandate = defineFact({
 export const coordinatorWishAsked = defineFact({
   name: 'coordinatorWishAsked',
   type: 'boolean',
-  label: { nb: 'personens ønske om koordinator er spurt om', nn: 'ønsket til personen om koordinator er spurt om', en: "the person's wish for a coordinator was asked" },
+  label: { nb: 'personen er spurt om ønsket koordinator', nn: 'personen er spurd om ønskt koordinator', en: 'the person was asked who they want as coordinator' },
   description: {
     nb: 'Sann når det er registrert at personens ønske om hvem som skal være koordinator er spurt om og vektlagt.',
     nn: 'Sann når det er registrert at ønsket til personen om kven som skal vere koordinator er spurt om og vektlagt.',
