@@ -15,7 +15,7 @@ function facts(p: PersonInput, asOf = AS_OF): Record<string, unknown> {
   return deriveFacts(right(parsePerson(p)), asOf, builtinFacts(), bundledCodeLists());
 }
 
-/** A fact that takes params, read through a one-rule probe set: "fact equals true". */
+/** A fact that takes params, read through a one-rule probe set: "all of (fact equals true)". */
 function withParams(fact: string, params: Record<string, unknown>, p: PersonInput): boolean | 'unknown' {
   const probe = {
     id: 'probe',
@@ -30,7 +30,7 @@ function withParams(fact: string, params: Record<string, unknown>, p: PersonInpu
         source: { document: 'test', section: 'test' },
         evidence: 'inferred',
         severity: 'info',
-        conditions: { fact, operator: 'equal', value: true, params },
+        conditions: { all: [{ fact, operator: 'equal', value: true, params }] },
         event: { type: 'probe' },
       },
     ],
