@@ -84,6 +84,19 @@ export { registerOnJsonRulesEngine, toJsonRulesEngineRules, safePathResolver } f
 export type { JsonRulesEngineLike, RegisterOptions } from './adapters/jsonRulesEngine.js';
 
 // Framework rule sets and their facts (issue 3)
+export {
+  Assessment,
+  BaselineAlternative,
+  Transition,
+  Referral,
+  OtherPlan,
+  SharingObjection,
+  ServiceRequest,
+  TeamClosure,
+  ClosureReason,
+} from './model/person.js';
+export { summariseFollowUp } from './explain/followUpSummary.js';
+export type { FollowUpSummary, FollowUpSummaryOptions, ServiceUseWindow, AimSummary, PilotAim } from './explain/followUpSummary.js';
 
 // Pathway machine (issue 4): exported from `oppfolgingsteam/pathway` (src/pathway/index.ts), so
 // hosts that only evaluate rules need not install xstate.

@@ -80,9 +80,18 @@ function substitute(c: unknown, params: Readonly<Record<string, unknown>>): unkn
 }
 
 /**
+ * json-rules-engine rejects a rule or named condition whose root is a single fact condition; our
+ * format allows it, so such a root is wrapped in `all`, which means the same.
+ */
+function rooted(c: unknown): Record<string, unknown> {
+  const o = c as Record<string, unknown>;
+  return 'all' in o || 'any' in o || 'not' in o || 'condition' in o ? o : { all: [o] };
+}
+
+/**
  * Converts a compiled rule set to json-rules-engine rules: parameter references are replaced by their
  * values, our metadata goes into `event.params` (`ruleId`, `severity`), and named conditions are
- * returned for `engine.setCondition`.
+ * returned for `engine.setCondition`. A root that is a single fact condition is wrapped in `all`.
  */
 export function toJsonRulesEngineRules(ruleSet: CompiledRuleSet): {
   rules: Record<string, unknown>[];
@@ -91,10 +100,10 @@ export function toJsonRulesEngineRules(ruleSet: CompiledRuleSet): {
   const rules = ruleSet.rules.map(({ rule }) => ({
     name: rule.id,
     priority: rule.priority ?? 1,
-    conditions: substitute(rule.conditions, ruleSet.parameters) as Condition,
+    conditions: rooted(substitute(rule.conditions, ruleSet.parameters)) as Condition,
     event: { type: rule.event.type, params: { ...(rule.event.params ?? {}), ruleId: rule.id, severity: rule.severity } },
   }));
   const conditions: Record<string, Record<string, unknown>> = {};
-  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = substitute(c, ruleSet.parameters) as Record<string, unknown>;
+  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = rooted(substitute(c, ruleSet.parameters));
   return { rules, conditions };
 }

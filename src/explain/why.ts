@@ -52,6 +52,9 @@ function factLabel(ruleSet: CompiledRuleSet | undefined, t: FactTrace, lang: Lan
   const slot = ruleSet?.slots.find((s) => s.name === t.fact);
   let label = slot?.def?.label[lang] ?? t.fact;
   if (t.params && typeof t.params['months'] === 'number') label += ` ${W.months[lang](t.params['months'])}`;
+  // Other params (a consent's scope, a list of services) tell apart two conditions on the same fact.
+  const other = Object.entries(t.params ?? {}).filter(([k]) => k !== 'months');
+  if (other.length > 0) label += ` (${other.map(([k, v]) => `${k}: ${show(v, lang)}`).join('; ')})`;
   if (t.path) label += ` (${t.path})`;
   return label;
 }

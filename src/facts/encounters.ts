@@ -178,3 +178,37 @@ export const lastAdmissionEmergency = defineFact({
     return last !== null && last.type === 'emergency-admission';
   },
 });
+
+/**
+ * The longest length of stay among admissions that started in the window; 0 without an admission.
+ * Unknown when an admission in the window lacks its length of stay. Unlike the most recent stay, it
+ * can only grow when an admission is added, so a score built on it never drops when care use rises.
+ */
+export const longestAdmissionStay = defineFact({
+  name: 'longestAdmissionStay',
+  type: 'number',
+  label: { nb: 'lengste liggetid (døgn)', nn: 'lengste liggjetid (døgn)', en: 'longest length of stay (days)' },
+  description: {
+    nb: 'Lengste liggetid i døgn blant innleggelser de siste `months` månedene; 0 uten innleggelse. Ukjent hvis en innleggelse mangler liggetid.',
+    nn: 'Lengste liggjetid i døgn blant innleggingar dei siste `months` månadene; 0 utan innlegging. Ukjend viss ei innlegging manglar liggjetid.',
+    en: 'Longest length of stay in days among admissions in the last `months` months; 0 without an admission. Unknown if an admission lacks its length of stay.',
+  },
+  params: Window,
+  source: { document: 'van Walraven et al. 2010, LACE index (CMAJ)', section: 'L: length of stay' },
+  evidence: 'inferred',
+  derive: (ctx, p) => {
+    const encounters = ctx.person.encounters;
+    if (encounters === undefined) return undefined;
+    const lo = lowerBound(ctx, p.months);
+    let max = 0;
+    for (const e of encounters) {
+      if (!ADMISSIONS.includes(e.type)) continue;
+      const d = toDayNumber(e.date);
+      if (d === undefined || d <= lo || d > ctx.asOfDay) continue;
+      const los = lengthOfStay(e);
+      if (los === undefined) return undefined;
+      max = Math.max(max, los);
+    }
+    return max;
+  },
+});

@@ -5,6 +5,15 @@ import * as fn from './function.js';
 import * as frailty from './frailty.js';
 import * as medications from './medications.js';
 import * as social from './social.js';
+import * as assessment from './assessment.js';
+import * as consent from './consent.js';
+import * as evaluation from './evaluation.js';
+import * as needs from './needs.js';
+import * as plan from './plan.js';
+import * as preferences from './preferences.js';
+import * as rights from './rights.js';
+import * as team from './team.js';
+import * as transition from './transition.js';
 import type { FactDefinition } from './types.js';
 
 /** A set of facts by name. */
@@ -26,7 +35,25 @@ export function createFactRegistry(defs: readonly FactDefinition<any>[]): FactRe
 
 /** Every built-in derived fact. */
 export function builtinFactDefinitions(): FactDefinition<any>[] {
-  return [demographics, encounters, diagnoses, medications, fn, frailty, social]
+  return [
+    demographics,
+    encounters,
+    diagnoses,
+    medications,
+    fn,
+    frailty,
+    social,
+    // Framework facts (issue 3): needs, assessment, consent, team, plan, evaluation, transitions, rights.
+    needs,
+    preferences,
+    assessment,
+    consent,
+    team,
+    plan,
+    evaluation,
+    transition,
+    rights,
+  ]
     .flatMap((mod) => Object.values(mod))
     .filter(isFact);
 }

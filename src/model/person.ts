@@ -229,6 +229,8 @@ export const Coordinator = z.strictObject({
   appointedDate: IsoDate.optional(),
   recordedInJournal: z.boolean().optional(),
   hasMandate: z.boolean().optional(),
+  /** The person's wish for who should be coordinator was asked and weighed (veileder ch. 8). */
+  personsWishAsked: z.boolean().optional(),
 });
 /** A coordinator. */
 export type Coordinator = z.infer<typeof Coordinator>;
@@ -238,14 +240,38 @@ export const TeamMember = z.strictObject({
   service: ServiceKind,
   name: Text.optional(),
   level: z.enum(['municipal', 'specialist', 'state', 'private']).optional(),
+  /** The member's role in the team: the coordinator, the GP's medical coordination, or an ordinary member. */
+  role: z.enum(['coordinator', 'medical-coordination', 'member']).optional(),
 });
 /** A team member. */
 export type TeamMember = z.infer<typeof TeamMember>;
+
+/** Why a team was closed. */
+export const ClosureReason = z.enum(['goals-met', 'no-coordinated-need', 'consent-withdrawn', 'moved', 'died', 'other']);
+/** A closure reason. */
+export type ClosureReason = z.infer<typeof ClosureReason>;
+
+/** How a team was closed (avslutning): the person's agreement, the final evaluation and any hand-over. */
+export const TeamClosure = z.strictObject({
+  date: IsoDate.optional(),
+  reason: ClosureReason.optional(),
+  personAgreed: z.boolean().optional(),
+  finalEvaluationDone: z.boolean().optional(),
+  /** Handed over to the coordinating unit of the new municipality (after a move). */
+  handedOver: z.boolean().optional(),
+});
+/** A team closure. */
+export type TeamClosure = z.infer<typeof TeamClosure>;
 
 /** An existing follow-up team (oppfølgingsteam). */
 export const Team = z.strictObject({
   established: IsoDate.optional(),
   members: list(TeamMember),
+  /** Absent means an existing team whose status is not given; `being-established` counts as existing. */
+  status: z.enum(['being-established', 'active', 'closed']).optional(),
+  /** When the team's composition was last reviewed, e.g. after a transition. */
+  lastReviewed: IsoDate.optional(),
+  closure: TeamClosure.optional(),
 });
 /** A follow-up team. */
 export type Team = z.infer<typeof Team>;
@@ -287,6 +313,10 @@ export const Plan = z.strictObject({
   contributions: z.boolean().optional(),
   cooperationWithOtherAgencies: z.boolean().optional(),
   languageNeedsAddressed: z.boolean().optional(),
+  /** The plan describes the person's resources (IP content element 1). */
+  resourcesDescribed: z.boolean().optional(),
+  /** The plan describes the person's needs for services (IP content element 1). */
+  serviceNeedsDescribed: z.boolean().optional(),
 });
 /** A plan. */
 export type Plan = z.infer<typeof Plan>;
@@ -317,6 +347,96 @@ export const ServiceNeed = z.strictObject({
 /** A mapped service need. */
 export type ServiceNeed = z.infer<typeof ServiceNeed>;
 
+/** The baseline function measure used instead of self-reported PSFS (small children, marked cognitive impairment). */
+export const BaselineAlternative = z.strictObject({
+  kind: z.enum(['iplos', 'proxy', 'observation', 'other']),
+  date: IsoDate.optional(),
+});
+/** An alternative baseline measure. */
+export type BaselineAlternative = z.infer<typeof BaselineAlternative>;
+
+/**
+ * The interdisciplinary assessment (kartlegging / utredning) and the judgements made in it. The
+ * judgements about the person are three-valued like everything else: absent means not assessed.
+ */
+export const Assessment = z.strictObject({
+  status: z.enum(['ongoing', 'completed']).optional(),
+  date: IsoDate.optional(),
+  /** The person is confirmed to be in the target group (store og sammensatte behov) at review or assessment. */
+  targetGroupConfirmed: z.boolean().optional(),
+  /** "Hva er viktig for deg?" was asked, even if the answer is not stored as text. */
+  whatMattersAsked: z.boolean().optional(),
+  /** The assessment documents function and resources, not only diagnoses. */
+  functionAndResourcesDocumented: z.boolean().optional(),
+  /** The needs are complex (komplekse / sammensatte), pbrl. § 2-5 b and § 2-5 c. */
+  complexNeeds: z.boolean().optional(),
+  /** For a child: serious illness, injury or disability (pbrl. § 2-5 c). */
+  seriousIllnessInjuryOrDisability: z.boolean().optional(),
+  baselineAlternative: BaselineAlternative.optional(),
+  /** How complex the coordination need is (the LKT / Vårdanalys first axis). */
+  coordinationComplexity: z.enum(['low', 'moderate', 'high']).optional(),
+  /** The person's ability to take part in coordinating their own care (the second axis). */
+  abilityToTakePart: z.enum(['good', 'reduced', 'low']).optional(),
+});
+/** An assessment. */
+export type Assessment = z.infer<typeof Assessment>;
+
+/** A transition (overgang) that should prompt a new look at the team. */
+export const Transition = z.strictObject({
+  type: z.enum(['discharge', 'move', 'school-start', 'new-provider', 'death', 'other']),
+  date: IsoDate,
+  /** For a move: the new municipality's number. */
+  toMunicipality: z.string().regex(/^\d{4}$/).optional(),
+});
+/** A transition. */
+export type Transition = z.infer<typeof Transition>;
+
+/** A notification of need for IP and coordinator to a coordinating unit (hpl. § 38 a). */
+export const Referral = z.strictObject({
+  date: IsoDate,
+  to: z.enum(['municipal-coordinating-unit', 'specialist-coordinating-unit']),
+  about: list(z.enum(['team', 'individual-plan', 'coordinator', 'child-coordinator'])).optional(),
+  /** The notification and what was exchanged are documented in the journal. */
+  journaled: z.boolean().optional(),
+  /** Consent or another legal basis for passing on confidential information is recorded. */
+  consentOrLegalBasis: z.boolean().optional(),
+});
+/** A referral to a coordinating unit. */
+export type Referral = z.infer<typeof Referral>;
+
+/** An individual plan held by another sector or level, which the person's plan should link to. */
+export const OtherPlan = z.strictObject({
+  owner: z.enum(['municipality', 'specialist', 'nav', 'child-welfare', 'school']),
+  /** Linked to (coordinated with) the person's plan, so that there is one plan. */
+  linked: z.boolean().optional(),
+});
+/** Another sector's plan. */
+export type OtherPlan = z.infer<typeof OtherPlan>;
+
+/** The person objects to sharing information with cooperating health personnel (hpl. § 25). */
+export const SharingObjection = z
+  .strictObject({
+    date: IsoDate,
+    /** The services the objection concerns; absent means all. */
+    services: list(ServiceKind).optional(),
+    withdrawnDate: IsoDate.optional(),
+  })
+  .superRefine((o, ctx) => {
+    if (o.withdrawnDate && (toDayNumber(o.withdrawnDate) ?? 0) < (toDayNumber(o.date) ?? 0))
+      ctx.addIssue({ code: 'custom', path: ['withdrawnDate'], params: { code: 'date_order' } });
+  });
+/** A sharing objection. */
+export type SharingObjection = z.infer<typeof SharingObjection>;
+
+/** A request for an individual plan or a coordinator, and how it was answered. */
+export const ServiceRequest = z.strictObject({
+  about: z.enum(['individual-plan', 'coordinator', 'child-coordinator']),
+  date: IsoDate,
+  outcome: z.enum(['pending', 'granted', 'refused']),
+});
+/** A request for IP or coordinator. */
+export type ServiceRequest = z.infer<typeof ServiceRequest>;
+
 /** The person: everything the library may reason about. Every field is optional; absent means unknown. */
 export const Person = z.strictObject({
   /** The host's own opaque reference, e.g. `Patient/123`. Never interpreted. */
@@ -345,6 +465,12 @@ export const Person = z.strictObject({
   coordinator: Coordinator.optional(),
   team: Team.optional(),
   hasGp: z.boolean().optional(),
+  assessment: Assessment.optional(),
+  transitions: list(Transition).optional(),
+  referrals: list(Referral).optional(),
+  otherPlans: list(OtherPlan).optional(),
+  sharingObjections: list(SharingObjection).optional(),
+  requests: list(ServiceRequest).optional(),
 });
 /** A validated person. */
 export type Person = z.infer<typeof Person>;

@@ -6,9 +6,8 @@ import type { PathwayContext } from './context.js';
  * has recorded laid over it. Consents are added to the host's (a consent in the journal counts too);
  * once the pathway has decided on a team, the team, the coordinator and the plan are the pathway's
  * own, so a team member the host still lists elsewhere cannot slip past the consent rules.
- *
- * `assessment.targetGroupConfirmed` is kept in the context but not yet passed on: the Person model
- * has no field for it until the framework rule sets (issue 3) add one.
+ * The pathway's assessment (what matters, service needs, baseline, target group confirmed at the
+ * review) is laid over the host's `assessment`, so the team criteria see what the pathway recorded.
  */
 
 /** Builds the person to evaluate from a validated host record and a (proposed) pathway context. */
@@ -20,6 +19,13 @@ export function pathwayPerson(host: Person, ctx: PathwayContext): PersonInput {
     out.serviceNeeds = a.serviceNeeds;
     out.whatMatters = [...(host.whatMatters ?? []), { text: a.whatMatters, date: a.completedDate }];
     if (a.baseline) out.functionMeasures = [...(host.functionMeasures ?? []), a.baseline];
+    out.assessment = {
+      ...(host.assessment ?? {}),
+      status: 'completed',
+      date: a.completedDate,
+      whatMattersAsked: true,
+      ...(a.targetGroupConfirmed !== undefined ? { targetGroupConfirmed: a.targetGroupConfirmed } : {}),
+    };
   }
   if (ctx.teamDecision?.decision === 'team') {
     out.team = ctx.teamEstablished === undefined ? { members: ctx.members } : { established: ctx.teamEstablished, members: ctx.members };

@@ -6,6 +6,13 @@ import mentalHealth from '../../rules/code-lists/mental-health-substance.json';
 import pediatric from '../../rules/code-lists/pediatric-complex-conditions.json';
 import socialProblems from '../../rules/code-lists/social-problems.json';
 import identification from '../../rules/identification.json';
+import plan from '../../rules/plan.json';
+import assessment from '../../rules/assessment.json';
+import consent from '../../rules/consent.json';
+import evaluation from '../../rules/evaluation.json';
+import rights from '../../rules/rights.json';
+import team from '../../rules/team.json';
+import transition from '../../rules/transition.json';
 
 /*
  * The rule sets and code lists shipped in `rules/`, bundled into the build so that a browser bundle
@@ -18,4 +25,12 @@ export const BUNDLED_CODE_LISTS: readonly unknown[] = [chronic, mentalHealth, ch
 /** The bundled rule-set files by id, as parsed JSON (validated when compiled). */
 export const BUNDLED_RULE_SETS: Readonly<Record<string, unknown>> = {
   identification,
+  // The framework (issue 3): rights, consent, assessment, team, plan, evaluation, transitions.
+  rights,
+  consent,
+  assessment,
+  team,
+  plan,
+  evaluation,
+  transition,
 };
