@@ -17,7 +17,8 @@ if grep -Ev '^(dist/|rules/|schemas/|package\.json$|README\.md$|LICENSE$|SECURIT
   echo "unexpected files in the tarball (listed above)" >&2
   exit 1
 fi
-if grep -Ei '(\.test\.|fixtures?/|\.env|\.pem$|\.key$|id_rsa)' "$tmp/contents.txt"; then
+# Rule test vectors (rules/<id>.test.json) are rule data that policy staff run with the CLI; they ship.
+if grep -Ei '(\.test\.|fixtures?/|\.env|\.pem$|\.key$|id_rsa)' "$tmp/contents.txt" | grep -Ev '^rules/[a-z0-9-]+\.test\.json$'; then
   echo "tests, fixtures or secrets in the tarball (listed above)" >&2
   exit 1
 fi
@@ -44,6 +45,10 @@ console.log('cjs ok', d.right.ruleSet.id);
 JS
 node esm.mjs
 node cjs.cjs
+# The `oppfolgingsteam` command, as `npx oppfolgingsteam` runs it from the installed package.
+npx --no-install oppfolgingsteam --version
+npx --no-install oppfolgingsteam validate node_modules/oppfolgingsteam/rules
+npx --no-install oppfolgingsteam test node_modules/oppfolgingsteam/rules > /dev/null
 test -f node_modules/oppfolgingsteam/rules/identification.json
 test -f node_modules/oppfolgingsteam/schemas/rule-set.schema.json
 cd "$root"
