@@ -170,4 +170,31 @@ describe('diff', () => {
     // Everyone's identification decision changes (it is gone); Klara, Morten and Nora are adults, so OTHER-ADULT fires for them.
     expect(r.stdout).toContain('    other OTHER-ADULT: 3\n      finnes ikke → utløst: 3');
   });
+
+  it('reproduces the README walkthrough: examples/cohort.ndjson and a high-risk cut-off of 14', async () => {
+    const lines = readFileSync(join(ROOT, 'examples/cohort.ndjson'), 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l))).toEqual(['klara', 'morten', 'kasper', 'nora'].map((n) => JSON.parse(readFileSync(join(ROOT, 'examples/persons', `${n}.json`), 'utf8'))));
+    const dir = copyRules();
+    editJson(join(dir, 'identification.json'), (j) => {
+      j.parameters.highRiskCutOff.value = 14;
+    });
+    const r = await cli(['diff', 'rules', dir, '--cohort', 'examples/cohort.ndjson', '--as-of', '2026-11-23']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        `Endringer fra rules til ${dir}`,
+        '',
+        'Regelsett identification: versjon 1.0.0 (uendret versjonsnummer)',
+        '  Parametre:',
+        '    ~ highRiskCutOff: 10 → 14',
+        '',
+        'Virkning på 4 personer (examples/cohort.ndjson) per 2026-11-23',
+        '  1 av 4 personer får en annen beslutning.',
+        '  Risikonivå (identification):',
+        '    høy → moderat: 1',
+        '    eksempler: linje 2 (example/morten)',
+        '',
+      ].join('\n'),
+    );
+  });
 });
