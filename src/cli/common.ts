@@ -110,11 +110,3 @@ export function refuseInvalid(lw: LoadedWorkspace, lang: Lang, io: CliIo, comman
   io.err(`${issues.map(formatLocated).join('\n')}\n\noppfolgingsteam ${command}: ${m.inputHasErrors(issues.length)}\n`);
   return EXIT.usage;
 }
-
-/** Indents every line of a block of text. */
-export function indent(text: string, by: string): string {
-  return text
-    .split('\n')
-    .map((l) => (l === '' ? l : by + l))
-    .join('\n');
-}

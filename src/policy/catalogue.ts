@@ -1,4 +1,5 @@
 import type { CompiledRuleSet } from '../engine/compile.js';
+import type { CodeList } from '../facts/codeList.js';
 import type { FactRegistry } from '../facts/registry.js';
 import type { Rule } from '../model/ruleSet.js';
 import type { TestVectorFile } from '../model/vectors.js';
@@ -130,7 +131,7 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
     },
   ];
   const usedFacts = new Set<string>();
-  const usedLists = new Map<string, CompiledRuleSet['codeLists'] extends ReadonlyMap<string, infer L> ? L : never>();
+  const usedLists = new Map<string, CodeList>();
 
   for (const { ruleSet: rs, path, vectors } of input.ruleSets) {
     const ctx = proseContext(rs, input.facts);
@@ -252,7 +253,7 @@ export function renderCatalogueMarkdown(input: CatalogueInput, lang: CatalogueLa
 
 const CSS = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem 1.5rem;line-height:1.45;color:#1b1b1b;background:#fff}
 nav.lang{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ddd}
-h1{font-size:1.8rem}h2{margin-top:2.5rem;border-bottom:2px solid #0b5394}h4{margin:2rem 0 .5rem;color:#0b5394}
+h1,h2,h3,h4{scroll-margin-top:3rem}h1{font-size:1.8rem}h2{margin-top:2.5rem;border-bottom:2px solid #0b5394}h4{margin:2rem 0 .5rem;color:#0b5394}
 table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
 dl{display:grid;grid-template-columns:12rem 1fr;gap:.25rem 1rem;margin:0}dt{font-weight:600}dd{margin:0}dd ul{margin:.1rem 0;padding-left:1.2rem}
 code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}section+section{margin-top:4rem;border-top:4px double #999}

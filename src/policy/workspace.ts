@@ -3,7 +3,7 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import { parseVectorFile } from '../engine/vectors.js';
 import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
-import type { CodeListFile as CodeListFileType, RuleSetFile } from '../model/ruleSet.js';
+import type { CodeListFile as CodeListFileType } from '../model/ruleSet.js';
 import { CodeListFile } from '../model/ruleSet.js';
 import type { TestVectorFile } from '../model/vectors.js';
 import type { RuleSetOptions } from '../ruleSets/load.js';
@@ -190,9 +190,4 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
 /** The vector files that belong to a rule set, by its id. */
 export function vectorsFor(ws: Workspace, ruleSetId: string): WorkspaceVectors[] {
   return ws.vectors.filter((v) => v.file?.ruleSet === ruleSetId);
-}
-
-/** The rule-set file as validated, when it compiled. */
-export function ruleSetFile(rs: WorkspaceRuleSet): RuleSetFile | undefined {
-  return rs.compiled?.file;
 }

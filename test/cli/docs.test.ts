@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cli, copyRules, editJson, tempDir } from './run.js';
 
@@ -116,4 +118,25 @@ describe('docs', () => {
     expect(r.stderr).toContain('Fant ingen regelsett i «schemas»');
     expect(existsSync(out)).toBe(false);
   });
+
+  // Debian's Chromium (CI installs it); the test is skipped only where no browser exists.
+  it.skipIf(!existsSync('/usr/bin/chromium'))('opens in a browser without a single network request', async () => {
+    const out = join(tempDir(), 'katalog');
+    await cli(['docs', 'rules', '--out', out]);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      const url = pathToFileURL(join(out, 'regelkatalog.html')).href;
+      await page.goto(`${url}#nn-identification-rules`);
+      expect(await page.locator('#nn-identification-rules').innerText()).toBe('Reglar');
+      expect(await page.locator('section#nb h4').count()).toBe(32);
+      // The page itself is the only request.
+      expect(requests).toEqual([url]);
+    } finally {
+      await browser.close();
+    }
+  });
 });
+
