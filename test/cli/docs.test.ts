@@ -131,7 +131,10 @@ describe('docs', () => {
       const url = pathToFileURL(join(out, 'regelkatalog.html')).href;
       await page.goto(`${url}#nn-identification-rules`);
       expect(await page.locator('#nn-identification-rules').innerText()).toBe('Reglar');
-      expect(await page.locator('section#nb h4').count()).toBe(32);
+      // One heading per rule, as in the Markdown.
+      const rules = readFileSync(join(out, 'regelkatalog.nb.md'), 'utf8').split('\n').filter((l) => l.startsWith('#### ')).length;
+      expect(rules).toBeGreaterThan(0);
+      expect(await page.locator('section#nb h4').count()).toBe(rules);
       // The page itself is the only request.
       expect(requests).toEqual([url]);
     } finally {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,4 +57,12 @@ export function positionOf(path: string, needle: string): { line: number; column
   if (i < 0) throw new Error(`"${needle}" not in ${path}`);
   const before = text.slice(0, i);
   return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
+}
+
+/** What the repository's rules/ folder holds, counted from disk, so tests hold when rule sets are added. */
+export function rulesFolder(): { ruleSets: number; codeLists: number; vectorFiles: number; vectors: number } {
+  const top = readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.json'));
+  const vectorFiles = top.filter((f) => f.endsWith('.test.json'));
+  const vectors = vectorFiles.reduce((n, f) => n + (JSON.parse(readFileSync(join(ROOT, 'rules', f), 'utf8')) as { vectors: unknown[] }).vectors.length, 0);
+  return { ruleSets: top.length - vectorFiles.length, codeLists: readdirSync(join(ROOT, 'rules', 'code-lists')).filter((f) => f.endsWith('.json')).length, vectorFiles: vectorFiles.length, vectors };
 }
