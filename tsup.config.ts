@@ -7,10 +7,23 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // The two builds run in parallel: cleaning must spare the CLI's output.
+    clean: ['!cli.js', '!cli.js.map'],
     target: 'node20',
     platform: 'neutral',
     treeshake: true,
     external: ['zod', 'fp-ts', 'xstate'],
+  },
+  {
+    // The `oppfolgingsteam` command (package.json#bin). ESM only; Node loads it directly.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['zod', 'fp-ts', 'xstate', 'yaml'],
   },
 ]);

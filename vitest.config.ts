@@ -8,5 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     setupFiles: ['test/setup/noConsole.ts'],
+    // The CLI tests run the built command as a separate process; it is built once here.
+    globalSetup: ['test/setup/buildCli.ts'],
   },
 });

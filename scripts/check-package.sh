@@ -50,6 +50,10 @@ node -e "require('oppfolgingsteam'); console.log('root entry loads without xstat
 npm install --no-audit --no-fund --silent xstate@^5 >/dev/null
 node --input-type=module -e "import { startPathway } from 'oppfolgingsteam/pathway'; if (typeof startPathway !== 'function') throw new Error('pathway ESM'); console.log('pathway esm ok')"
 node -e "const { startPathway } = require('oppfolgingsteam/pathway'); if (typeof startPathway !== 'function') throw new Error('pathway CJS'); console.log('pathway cjs ok')"
+# The `oppfolgingsteam` command, as `npx oppfolgingsteam` runs it from the installed package.
+npx --no-install oppfolgingsteam --version
+npx --no-install oppfolgingsteam validate node_modules/oppfolgingsteam/rules
+npx --no-install oppfolgingsteam test node_modules/oppfolgingsteam/rules > /dev/null
 test -f node_modules/oppfolgingsteam/rules/identification.json
 test -f node_modules/oppfolgingsteam/schemas/rule-set.schema.json
 cd "$root"

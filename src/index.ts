@@ -83,6 +83,18 @@ export type { Explanation } from './explain/why.js';
 export { registerOnJsonRulesEngine, toJsonRulesEngineRules, safePathResolver } from './adapters/jsonRulesEngine.js';
 export type { JsonRulesEngineLike, RegisterOptions } from './adapters/jsonRulesEngine.js';
 
+// Policy-staff tools: source locations, conditions in prose, coverage, change and impact (issue 6)
+export { locateJsonPath } from './util/jsonScan.js';
+export type { PathLocation, SourcePosition } from './util/jsonScan.js';
+export { conditionProse, leafProse, proseContext } from './policy/prose.js';
+export type { ProseContext, ProseNode } from './policy/prose.js';
+export { createCoverage, coverageNodes } from './policy/coverage.js';
+export type { CoverageCollector, CoverageEntry, CoverageNode } from './policy/coverage.js';
+export { compareRuleSets, compareCodeLists } from './policy/changes.js';
+export type { ChangeStatus, RuleSetChanges, RuleChange, ParameterChange, NamedConditionChange, CodeListChanges } from './policy/changes.js';
+export { createImpact, computeImpact, isValidOn } from './policy/impact.js';
+export type { ImpactPair, ImpactOptions, ImpactCollector, ImpactReport, RuleImpact, TierImpact, OutcomeTransition, OutcomeName, InvalidPersonRef } from './policy/impact.js';
+
 // Framework rule sets and their facts (issue 3)
 export {
   Assessment,

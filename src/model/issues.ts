@@ -23,6 +23,11 @@ export type IssueCode =
   | 'icd10_code'
   | 'national_id'
   | 'json_syntax'
+  | 'yaml_syntax'
+  | 'duplicate_key'
+  | 'rule_not_fired'
+  | 'no_vectors'
+  | 'unknown_rule_set'
   | 'unknown_fact'
   | 'unknown_operator'
   | 'unknown_code_list'
@@ -69,6 +74,19 @@ type Detail = Record<string, string | number | readonly string[]>;
 type Template = (p: string, d: Detail) => string;
 
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+const REASONS: Record<string, Record<Lang, string>> = {
+  unexpected_end: { nb: 'teksten slutter for tidlig', nn: 'teksten sluttar for tidleg', en: 'the text ends too early' },
+  unexpected_character: { nb: 'uventet tegn', nn: 'uventa teikn', en: 'unexpected character' },
+  expected_comma_or_end: { nb: 'forventet komma eller slutten av listen/objektet', nn: 'venta komma eller slutten av lista/objektet', en: 'expected a comma or the end of the list/object' },
+  expected_colon: { nb: 'forventet kolon etter feltnavnet', nn: 'venta kolon etter feltnamnet', en: 'expected a colon after the field name' },
+  expected_key: { nb: 'forventet et feltnavn i anførselstegn', nn: 'venta eit feltnamn i hermeteikn', en: 'expected a field name in double quotes' },
+  trailing_comma: { nb: 'komma før slutten er ikke tillatt', nn: 'komma før slutten er ikkje tillate', en: 'a comma before the end is not allowed' },
+  bad_string: { nb: 'ugyldig tekststreng (linjeskift eller ugyldig \\-tegn)', nn: 'ugyldig tekststreng (linjeskift eller ugyldig \\-teikn)', en: 'invalid string (line break or invalid \\ escape)' },
+  bad_number: { nb: 'ugyldig tall', nn: 'ugyldig tal', en: 'invalid number' },
+  trailing_data: { nb: 'mer tekst etter slutten av JSON-verdien', nn: 'meir tekst etter slutten av JSON-verdien', en: 'more text after the end of the JSON value' },
+  too_deep: { nb: 'nøstet for dypt', nn: 'nøsta for djupt', en: 'nested too deeply' },
+};
+const reasonText = (r: unknown, lang: Lang): string => REASONS[String(r)]?.[lang] ?? list(r);
 const at = (p: string, lang: Lang) => (p === '' ? { nb: 'Roten', nn: 'Rota', en: 'The root' }[lang] : `«${p}»`);
 
 const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
@@ -138,9 +156,34 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     en: (p) => `${p} is not a valid national identity number or D number (11 digits with valid check digits).`,
   },
   json_syntax: {
-    nb: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${list(d['reason'])}.`,
-    nn: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${list(d['reason'])}.`,
-    en: (p, d) => `Invalid JSON${d['line'] ? ` at line ${d['line']}, column ${d['column']}` : ''}: ${list(d['reason'])}.`,
+    nb: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reasonText(d['reason'], 'nb')}.`,
+    nn: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reasonText(d['reason'], 'nn')}.`,
+    en: (p, d) => `Invalid JSON${d['line'] ? ` at line ${d['line']}, column ${d['column']}` : ''}: ${reasonText(d['reason'], 'en')}.`,
+  },
+  yaml_syntax: {
+    nb: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])} (${list(d['reason'])}).`,
+    nn: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])} (${list(d['reason'])}).`,
+    en: (p, d) => `Invalid YAML at line ${list(d['line'])}, column ${list(d['column'])} (${list(d['reason'])}).`,
+  },
+  duplicate_key: {
+    nb: (p) => `${p} står to ganger i samme objekt; bare den siste blir brukt.`,
+    nn: (p) => `${p} står to gonger i same objekt; berre den siste blir brukt.`,
+    en: (p) => `${p} appears twice in the same object; only the last one is used.`,
+  },
+  rule_not_fired: {
+    nb: (p, d) => `Ingen testvektor forventer at regelen «${list(d['name'])}» utløses. Legg til en vektor med regelen under expect.fired.`,
+    nn: (p, d) => `Ingen testvektor ventar at regelen «${list(d['name'])}» blir utløyst. Legg til ein vektor med regelen under expect.fired.`,
+    en: (p, d) => `No test vector expects the rule "${list(d['name'])}" to fire. Add a vector with the rule under expect.fired.`,
+  },
+  no_vectors: {
+    nb: (p, d) => `Regelsettet «${list(d['name'])}» har ingen testvektorer. Legg dem i ${list(d['file'])} ved siden av regelsettet.`,
+    nn: (p, d) => `Regelsettet «${list(d['name'])}» har ingen testvektorar. Legg dei i ${list(d['file'])} ved sida av regelsettet.`,
+    en: (p, d) => `The rule set "${list(d['name'])}" has no test vectors. Put them in ${list(d['file'])} next to the rule set.`,
+  },
+  unknown_rule_set: {
+    nb: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikke finnes blant filene.`,
+    nn: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikkje finst blant filene.`,
+    en: (p, d) => `${p} refers to the rule set "${list(d['name'])}", which is not among the files.`,
   },
   unknown_fact: {
     nb: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikke finnes.`,

@@ -1,0 +1,244 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { CompiledRuleSet } from '../../engine/compile.js';
+import type { Lang } from '../../model/lang.js';
+import type { Condition } from '../../model/ruleSet.js';
+import { readNdjson } from '../../node/ndjson.js';
+import type { CodeListChanges, RuleSetChanges } from '../../policy/changes.js';
+import { compareCodeLists, compareRuleSets } from '../../policy/changes.js';
+import type { ImpactPair, ImpactReport } from '../../policy/impact.js';
+import { createImpact, isValidOn } from '../../policy/impact.js';
+import { lineDiff } from '../../policy/lineDiff.js';
+import type { ProseContext } from '../../policy/prose.js';
+import { conditionProse, proseContext, proseLines } from '../../policy/prose.js';
+import { builtinFacts } from '../../ruleSets/load.js';
+import { isIsoDate } from '../../util/dates.js';
+import { parseCommandArgs, usageError } from '../args.js';
+import type { LoadedWorkspace } from '../common.js';
+import { loadErrorMessage, loadWorkspace, refuseInvalid } from '../common.js';
+import { generateCohort } from '../extensions.js';
+import type { CliIo } from '../io.js';
+import { EXIT } from '../io.js';
+import type { Messages } from '../messages.js';
+import { messages } from '../messages.js';
+
+const MAX_SYNTHETIC = 1_000_000;
+
+function positiveInt(v: string | undefined, fallback: number, max: number): number | undefined {
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= 1 && n <= max ? n : undefined;
+}
+
+/**
+ * `diff <old> <new>`: rules, parameters, named conditions and code lists added, removed and
+ * changed, and with a cohort the impact: whose decisions change, by rule, with examples.
+ */
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const p = parseCommandArgs(
+    'diff',
+    args,
+    {
+      cohort: { type: 'string' },
+      synthetic: { type: 'string' },
+      seed: { type: 'string' },
+      'as-of': { type: 'string' },
+      examples: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    { min: 2, max: 2, names: (m) => [m.argOld, m.argNew] },
+    io,
+  );
+  if (typeof p === 'number') return p;
+  const { lang } = p;
+  const m = messages(lang);
+  const v = p.values as Record<string, string | undefined>;
+  if (v['cohort'] !== undefined && v['synthetic'] !== undefined) return usageError(io, lang, 'diff', m.conflicting('--cohort', '--synthetic'));
+  const asOf = v['as-of'] ?? io.today();
+  if (!isIsoDate(asOf)) return usageError(io, lang, 'diff', m.badDate('--as-of'));
+  const synthetic = positiveInt(v['synthetic'], 0, MAX_SYNTHETIC);
+  if (synthetic === undefined) return usageError(io, lang, 'diff', m.badCount('--synthetic', MAX_SYNTHETIC));
+  const seed = positiveInt(v['seed'], 1, 2 ** 31 - 1);
+  if (seed === undefined) return usageError(io, lang, 'diff', m.badCount('--seed', 2 ** 31 - 1));
+  const examples = positiveInt(v['examples'], 5, 100);
+  if (examples === undefined) return usageError(io, lang, 'diff', m.badCount('--examples', 100));
+  if (v['synthetic'] !== undefined && generateCohort === undefined) {
+    io.err(`oppfolgingsteam diff: ${m.syntheticMissing}\n`);
+    return EXIT.usage;
+  }
+
+  const [oldPath, newPath] = p.positionals as [string, string];
+  const sides: LoadedWorkspace[] = [];
+  for (const target of [oldPath, newPath]) {
+    const lw = loadWorkspace(target, lang, io, 'diff');
+    if (typeof lw === 'number') return lw;
+    const refused = refuseInvalid(lw, lang, io, 'diff');
+    if (refused !== undefined) return refused;
+    sides.push(lw);
+  }
+  const compiledOf = (lw: LoadedWorkspace) => new Map(lw.ws.ruleSets.filter((r) => r.compiled && lw.relevant.has(r.path)).map((r) => [r.compiled!.id, r.compiled!]));
+  const before = compiledOf(sides[0]!);
+  const after = compiledOf(sides[1]!);
+  const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const changes = ids.map((id) => compareRuleSets(before.get(id)?.file, after.get(id)?.file));
+  const listsOf = (lw: LoadedWorkspace) => new Map(lw.ws.codeLists.flatMap((c) => (c.file ? [[c.file.id, c.file] as const] : [])));
+  const lb = listsOf(sides[0]!);
+  const la = listsOf(sides[1]!);
+  const listChanges = [...new Set([...lb.keys(), ...la.keys()])]
+    .sort()
+    .map((id) => compareCodeLists(lb.get(id), la.get(id)))
+    .filter((c) => c.status !== 'unchanged');
+
+  let impact: ImpactReport | undefined;
+  let impactSource = '';
+  if (v['cohort'] !== undefined || v['synthetic'] !== undefined) {
+    const pairs: ImpactPair[] = ids.map((id) => ({ id, ...(before.has(id) ? { before: before.get(id)! } : {}), ...(after.has(id) ? { after: after.get(id)! } : {}) }));
+    for (const [side, map] of [
+      [oldPath, before],
+      [newPath, after],
+    ] as const)
+      for (const rs of map.values())
+        if (!isValidOn(rs, asOf)) {
+          io.err(`oppfolgingsteam diff: ${m.notValidOn(`${rs.id} ${rs.version} (${side})`, asOf, rs.validFrom, rs.validTo ?? '…')}\n`);
+          return EXIT.usage;
+        }
+    const collector = createImpact(pairs, { asOf, examples });
+    const withoutSchema = (x: unknown) => {
+      if (typeof x !== 'object' || x === null || Array.isArray(x) || !('$schema' in x)) return x;
+      const { $schema: _s, ...rest } = x as Record<string, unknown>;
+      return rest;
+    };
+    const idOf = (x: unknown) => {
+      const id = typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : undefined;
+      return typeof id === 'string' ? ` (${id.slice(0, 64)})` : '';
+    };
+    if (v['cohort'] !== undefined) {
+      const file = v['cohort'];
+      const r = await readNdjson(file, (line, value) => collector.add(`${m.line} ${line}${idOf(value)}`, withoutSchema(value)), lang);
+      if (E.isLeft(r)) {
+        const e = r.left;
+        io.err(`oppfolgingsteam diff: ${e._tag === 'NdjsonSyntax' ? m.cohortLine(e.path, e.line, e.column, e.message) : loadErrorMessage(e, m)}\n`);
+        return EXIT.usage;
+      }
+      impactSource = file;
+    } else {
+      let k = 0;
+      for (const person of generateCohort!({ seed, size: synthetic, asOf })) collector.add(`#${++k}${idOf(person)}`, person);
+      impactSource = m.syntheticSource(synthetic, seed);
+    }
+    impact = collector.report();
+  }
+
+  if (p.values['json']) {
+    const json = {
+      old: oldPath,
+      new: newPath,
+      ruleSets: changes.filter((c) => c.status !== 'unchanged').map(({ rules, ...rest }) => ({ ...rest, rules: rules.map(({ before: _b, after: _a, ...r }) => r) })),
+      codeLists: listChanges,
+      ...(impact ? { impact: { source: impactSource, ...impact } } : {}),
+    };
+    io.out(`${JSON.stringify(json, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const facts = builtinFacts();
+  const out = [m.diffHeader(oldPath, newPath), ''];
+  const changed = changes.filter((c) => c.status !== 'unchanged');
+  for (const c of changed) out.push(...ruleSetLines(c, before.get(c.id), after.get(c.id), facts, lang, m), '');
+  if (listChanges.length) out.push(...codeListLines(listChanges, m), '');
+  if (changed.length === 0 && listChanges.length === 0) out.push(m.noChanges, '');
+  out.push(...(impact ? impactLines(impact, impactSource, before.size + after.size > 2, m) : [m.noCohort]));
+  io.out(`${out.join('\n').trimEnd()}\n`);
+  return EXIT.ok;
+}
+
+function show(v: unknown): string {
+  return v === undefined ? '—' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
+}
+
+function proseDiff(a: Condition | undefined, b: Condition | undefined, ca: ProseContext | undefined, cb: ProseContext | undefined, lang: Lang): string[] {
+  const la = a && ca ? proseLines(conditionProse(a, ca, lang)) : [];
+  const lb = b && cb ? proseLines(conditionProse(b, cb, lang)) : [];
+  return lineDiff(la, lb).map((d) => `${d.op} ${d.line}`);
+}
+
+function ruleSetLines(c: RuleSetChanges, b: CompiledRuleSet | undefined, a: CompiledRuleSet | undefined, facts: ReturnType<typeof builtinFacts>, lang: Lang, m: Messages): string[] {
+  if (c.status === 'added') return [m.ruleSetAdded(c.id, c.versionAfter ?? '')];
+  if (c.status === 'removed') return [m.ruleSetRemoved(c.id, c.versionBefore ?? '')];
+  const ctxB = b ? proseContext(b, facts) : undefined;
+  const ctxA = a ? proseContext(a, facts) : undefined;
+  const out = [m.ruleSetChanged(c.id, c.versionBefore ?? '', c.versionAfter ?? '')];
+  const mark = { added: '+', removed: '-', changed: '~', unchanged: ' ' } as const;
+  const word = { added: m.added, removed: m.removed, changed: m.changed, unchanged: '' } as const;
+  if (c.fields.length) out.push(`  ${m.fieldsChanged}: ${c.fields.join(', ')}`);
+  if (c.parameters.length) {
+    out.push(`  ${m.parameters}:`);
+    for (const pc of c.parameters) {
+      const value = pc.status === 'changed' ? `${show(pc.before)} → ${show(pc.after)}` : show(pc.after ?? pc.before);
+      out.push(`    ${mark[pc.status]} ${pc.name}: ${value}${pc.fields.length ? ` (${pc.fields.join(', ')})` : ''}`);
+    }
+  }
+  if (c.conditions.length) {
+    out.push(`  ${m.namedConditions}:`);
+    for (const nc of c.conditions) {
+      out.push(`    ${mark[nc.status]} ${nc.name} (${word[nc.status]})`);
+      const cb = b?.file.conditions?.[nc.name];
+      const ca = a?.file.conditions?.[nc.name];
+      out.push(...proseDiff(cb, ca, ctxB, ctxA, lang).map((l) => `        ${l}`));
+    }
+  }
+  if (c.rules.length) {
+    out.push(`  ${m.rules}:`);
+    for (const rc of c.rules) {
+      const title = (rc.after ?? rc.before)!.title[lang];
+      out.push(`    ${mark[rc.status]} ${rc.id}: ${title} (${word[rc.status]}${rc.fields.length ? `: ${rc.fields.join(', ')}` : ''})`);
+      if (rc.status === 'changed' && rc.fields.includes('conditions')) out.push(...proseDiff(rc.before?.conditions, rc.after?.conditions, ctxB, ctxA, lang).map((l) => `        ${l}`));
+    }
+  }
+  return out;
+}
+
+function codeListLines(lists: readonly CodeListChanges[], m: Messages): string[] {
+  const out = [`${m.codeLists}:`];
+  const some = (xs: readonly string[]) => (xs.length > 8 ? `${xs.slice(0, 8).join(', ')}, …` : xs.join(', '));
+  for (const l of lists) {
+    if (l.status === 'added') out.push(`  + ${l.id} ${l.versionAfter} (${m.added})`);
+    else if (l.status === 'removed') out.push(`  - ${l.id} ${l.versionBefore} (${m.removed})`);
+    else {
+      const parts = [
+        ...(l.added.length ? [`${m.codesAdded(l.added.length)}: ${some(l.added)}`] : []),
+        ...(l.removed.length ? [`${m.codesRemoved(l.removed.length)}: ${some(l.removed)}`] : []),
+        ...(l.fields.length ? [`${m.fieldsChanged}: ${l.fields.join(', ')}`] : []),
+      ];
+      out.push(`  ~ ${l.id} ${l.versionBefore === l.versionAfter ? l.versionAfter : `${l.versionBefore} → ${l.versionAfter}`}`, ...parts.map((x) => `      ${x}`));
+    }
+  }
+  return out;
+}
+
+function impactLines(r: ImpactReport, source: string, several: boolean, m: Messages): string[] {
+  const out = [m.impactHeader(r.persons, r.asOf, source)];
+  out.push(`  ${r.changed === 0 ? m.impactNone : m.impactChanged(r.changed, r.persons - r.invalid)}`);
+  if (several && r.changed > 0) {
+    out.push(`  ${m.impactByRuleSet}:`);
+    for (const s of r.byRuleSet) out.push(`    ${s.id}: ${s.changed}`);
+  }
+  if (r.byRule.length) {
+    out.push(`  ${m.impactByRule}:`);
+    for (const ri of r.byRule) {
+      out.push(`    ${ri.ruleSetId} ${ri.ruleId}: ${ri.changed}`);
+      for (const t of ri.transitions) out.push(`      ${m.outcome[t.from]} → ${m.outcome[t.to]}: ${t.count}`);
+      out.push(`      ${m.examples}: ${ri.examples.join('; ')}`);
+    }
+  }
+  for (const t of r.tiers) {
+    out.push(`  ${m.impactTiers} (${t.ruleSetId}):`);
+    for (const x of t.transitions) out.push(`    ${m.tier[x.from] ?? x.from} → ${m.tier[x.to] ?? x.to}: ${x.count}`);
+    if (t.examples.length) out.push(`    ${m.examples}: ${t.examples.join('; ')}`);
+    if (t.pointsChanged > 0) out.push(`    ${m.impactPoints(t.pointsChanged)}`);
+  }
+  if (r.invalid > 0) {
+    out.push(`  ${m.invalidPersons(r.invalid)}`);
+    for (const x of r.invalidExamples) out.push(`    ${x.ref}: ${x.issues.map((i) => `${i.path || '$'} (${i.code})`).join(', ')}`);
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { parsePerson } from '../engine/evaluate.js';
+import type { ValidationIssue } from '../model/issues.js';
+import { makeIssue } from '../model/issues.js';
+import type { Lang } from '../model/lang.js';
+import { builtinFacts } from '../ruleSets/load.js';
+import type { LocatedIssue } from './located.js';
+import { compareLocated } from './located.js';
+import { locateIssue } from './source.js';
+import type { Workspace } from './workspace.js';
+import { vectorsFor } from './workspace.js';
+
+/*
+ * Checks that need the rule set and its vectors together, beyond what compiling either one finds:
+ * vectors that name rules, facts or parameters that do not exist (they would pass or fail for the
+ * wrong reason), vectors outside the rule set's validity, and rules no vector expects to fire.
+ */
+
+const EXPECT_LISTS = ['fired', 'notFired', 'unknown'] as const;
+
+/** Runs the cross-file checks on an analysed workspace. Rule sets that did not compile are skipped. */
+export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
+  const out: LocatedIssue[] = [];
+  const facts = builtinFacts();
+  for (const rs of ws.ruleSets) {
+    const compiled = rs.compiled;
+    if (!compiled) continue;
+    const files = vectorsFor(ws, compiled.id);
+    if (files.length === 0) {
+      out.push(locateIssue(rs.source, makeIssue('no_vectors', ['id'], lang, { name: compiled.id, file: `${compiled.id}.test.json` })));
+      continue;
+    }
+    const ruleIds = new Set(compiled.file.rules.map((r) => r.id));
+    const params = compiled.parameters;
+    const expectedToFire = new Set<string>();
+    for (const vf of files) {
+      const file = vf.file!;
+      file.vectors.forEach((v, i) => {
+        const at = (issue: ValidationIssue) => out.push(locateIssue(vf.source, issue));
+        for (const list of EXPECT_LISTS)
+          (v.expect[list] ?? []).forEach((id, j) => {
+            if (!ruleIds.has(id)) at(makeIssue('unknown_rule', ['vectors', i, 'expect', list, j], lang, { name: id }));
+            else if (list === 'fired') expectedToFire.add(id);
+          });
+        for (const key of Object.keys(v.facts ?? {})) {
+          const name = key.split(':')[0]!;
+          if (name !== 'asOf' && !facts.has(name)) at(makeIssue('unknown_fact', ['vectors', i, 'facts', key], lang, { name }));
+        }
+        for (const key of Object.keys(v.parameters ?? {}))
+          if (!Object.prototype.hasOwnProperty.call(params, key)) at(makeIssue('unknown_parameter', ['vectors', i, 'parameters', key], lang, { name: key }));
+        if (v.asOf < compiled.validFrom || (compiled.validTo !== undefined && v.asOf > compiled.validTo))
+          at(makeIssue('not_valid_now', ['vectors', i, 'asOf'], lang, { asOf: v.asOf, from: compiled.validFrom, to: compiled.validTo ?? '…' }));
+        if (v.person !== undefined) {
+          const p = parsePerson(v.person, lang);
+          if (E.isLeft(p)) for (const issue of p.left.issues) at(makeIssue(issue.code, ['vectors', i, 'person', ...issue.segments], lang, (issue.detail ?? {}) as Record<string, string>));
+        }
+      });
+    }
+    compiled.file.rules.forEach((r, i) => {
+      if (!expectedToFire.has(r.id)) out.push(locateIssue(rs.source, makeIssue('rule_not_fired', ['rules', i, 'id'], lang, { name: r.id })));
+    });
+  }
+  return out.sort(compareLocated);
+}

@@ -1,0 +1,116 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, copyRules, editJson, positionOf, ROOT, tempDir } from './run.js';
+
+/* `oppfolgingsteam explain`: one person's decision and its why, for people and as JSON. */
+
+const KLARA = 'examples/persons/klara.json';
+
+describe('explain', () => {
+  it('prints the decision of every bundled rule set with the why, in bokmål by default', async () => {
+    const r = await cli(['explain', KLARA, '--as-of', '2026-11-23']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${KLARA}, vurdert per 2026-11-23`);
+    expect(r.stdout).toContain('Tidlig identifisering (identification 1.0.0)');
+    expect(r.stdout).toContain('  Risikoskår: 15 poeng, høy risiko (høy fra 10)');
+    expect(r.stdout).toContain('  ! Vurder strukturert tverrfaglig oppfølging (ID-TARGET-GROUP, funnet i kilden)');
+    expect(r.stdout).toMatch(/ {6}Hvorfor: Utløst fordi: antall langvarige tilstander er minst 2 \(oppfylt; registrert: 5\)/);
+    expect(r.stdout).toMatch(/regler ikke utløst \(bruk --all for å se hvorfor\)/);
+  });
+
+  it('explains why rules did not fire with --all, in nynorsk and English', async () => {
+    const nora = 'examples/persons/nora.json';
+    let r = await cli(['explain', nora, '--as-of', '2026-11-23', '--all', '--lang', 'nn']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  Ikkje utløyst:');
+    expect(r.stdout).toContain('    - Multimorbiditet (ID-MULTIMORBIDITY): Ikkje utløyst fordi: talet på langvarige tilstandar er minst 2 (ikkje oppfylt; registrert: 1).');
+    expect(r.stdout).toContain('  ? Manglar data: Skrøpelegheit eller fall (ID-TRIGGER-FRAILTY)');
+    r = await cli(['explain', nora, '--as-of', '2026-11-23', '--lang', 'en']);
+    expect(r.stdout).toContain('examples/persons/nora.json, assessed as of 2026-11-23');
+    expect(r.stdout).toContain('Unknown because data is missing on falls in the last 12 months.');
+  });
+
+  it('prints the decisions and explanations as JSON with --json', async () => {
+    const r = await cli(['explain', KLARA, '--as-of', '2026-11-23', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ file: KLARA, asOf: '2026-11-23', lang: 'nb' });
+    const d = json.decisions.find((x: { ruleSet: { id: string } }) => x.ruleSet.id === 'identification');
+    expect(d.decision.score).toMatchObject({ points: 15, tier: 'high' });
+    expect(d.decision.prompts.map((p: { ruleId: string }) => p.ruleId)).toContain('ID-TARGET-GROUP');
+    const why = d.why.find((w: { ruleId: string }) => w.ruleId === 'ID-TARGET-GROUP');
+    expect(why.outcome).toBe(true);
+    expect(why.summary).toMatch(/^Utløst fordi/);
+  });
+
+  it('uses the rule sets of a folder with --rules, so an edit can be tried on a person', async () => {
+    const dir = copyRules();
+    editJson(join(dir, 'identification.json'), (j) => {
+      j.parameters.polypharmacyTrigger.value = 20;
+    });
+    const before = await cli(['explain', KLARA, '--as-of', '2026-11-23']);
+    const after = await cli(['explain', KLARA, '--as-of', '2026-11-23', '--rules', dir]);
+    expect(after.code).toBe(0);
+    expect(before.stdout).toContain('(ID-TRIGGER-POLYPHARMACY, utledet)');
+    expect(after.stdout).not.toContain('(ID-TRIGGER-POLYPHARMACY, utledet)');
+  });
+
+  it('says when a rule set is not valid on the date', async () => {
+    const r = await cli(['explain', KLARA, '--as-of', '2025-06-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  identification gjelder ikke på datoen 2025-06-01 (gyldig 2026-01-01 til …). Velg en annen dato med --as-of.');
+  });
+
+  it('reports an invalid person with paths, lines and columns, without echoing the values (exit 2)', async () => {
+    const file = join(tempDir(), 'person.json');
+    const person = JSON.parse(readFileSync(join(ROOT, KLARA), 'utf8'));
+    person.diagnoses[1].code = 'T9Q';
+    person.birthDate = '1951-02-30';
+    writeFileSync(file, `${JSON.stringify(person, null, 2)}\n`);
+    const r = await cli(['explain', file, '--as-of', '2026-11-23']);
+    expect(r.code).toBe(2);
+    const birth = positionOf(file, '"birthDate"');
+    const code = positionOf(file, '"code": "T9Q"');
+    expect(r.stderr).toContain(`«${file}» er ikke en gyldig person:`);
+    expect(r.stderr).toContain(`  ${file}:${birth.line}:${birth.column}: «birthDate» må være en gyldig dato på formen ÅÅÅÅ-MM-DD.`);
+    expect(r.stderr).toContain(`  ${file}:${code.line}:${code.column}: «diagnoses[1].code» er ikke en ICPC-2-kode`);
+    expect(r.stderr).not.toContain('T9Q');
+    expect(r.stderr).not.toContain('1951-02-30');
+    expect(r.stdout).toBe('');
+  });
+
+  it('reports malformed JSON with line and column, and a missing file (exit 2)', async () => {
+    const file = join(tempDir(), 'person.json');
+    writeFileSync(file, '{\n  "birthDate": "1951-03-02",\n  "sex": female\n}\n');
+    let r = await cli(['explain', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${file}:3:10: Ugyldig JSON på linje 3, kolonne 10: uventet tegn.\n`);
+    r = await cli(['explain', join(tempDir(), 'nobody.json'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nobody\.json" was not found\./);
+  });
+
+  it('recognises a FHIR Bundle and says it needs the FHIR adapter; other FHIR resources are refused (exit 2)', async () => {
+    const dir = tempDir();
+    const bundle = join(dir, 'bundle.json');
+    writeFileSync(bundle, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', birthDate: '1951-03-02' } }] }));
+    let r = await cli(['explain', bundle]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('er en FHIR-bundle. FHIR-inndata krever FHIR-adapteren');
+    const patient = join(dir, 'patient.json');
+    writeFileSync(patient, JSON.stringify({ resourceType: 'Patient', birthDate: '1951-03-02' }));
+    r = await cli(['explain', patient, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a FHIR resource of type Patient. Only a Bundle or a person');
+  });
+
+  it('treats a bad date and missing arguments as usage errors (exit 2)', async () => {
+    for (const args of [['explain', KLARA, '--as-of', '2026-02-30'], ['explain'], ['explain', KLARA, '--as-of']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('oppfolgingsteam explain:');
+    }
+  });
+});
