@@ -1,0 +1,75 @@
+import type { CodeableConcept } from '../../../model/fhir/datatypes.js';
+import { libCoding } from '../../../model/fhir/codings.js';
+import type { CareTeam } from '../../../model/fhir/resources.js';
+import { LIB } from '../../../model/fhir/systems.js';
+import type { Lang } from '../../../model/lang.js';
+import type { PersonInput, ServiceKind } from '../../../model/person.js';
+import type { FhirOutputOptions } from './common.js';
+import { identifierFor, patientRef } from './common.js';
+import { FHIR_TEXTS } from './texts.js';
+
+/*
+ * The person's follow-up team → CareTeam. An existing team (`person.team`) is `active`; without one
+ * the team is `proposed`. Participants carry their role in the library's care-team-role system
+ * (coordinator or child coordinator, GP, the person, member) and their service kind, and refer to
+ * the host's Practitioner where the host gives one. A proposed team gets an empty coordinator slot,
+ * because the coordinator is appointed after the team is agreed.
+ */
+
+/** Options for {@link toCareTeam}. */
+export interface CareTeamOptions extends FhirOutputOptions {
+  /** `proposed` or `active`. Default: `active` when the person has a team, else `proposed`. */
+  readonly status?: 'proposed' | 'active';
+  /** The GP as a reference (`Practitioner/…`), e.g. the CDS Hooks `context.userId`. */
+  readonly gp?: string;
+  /** The coordinator as a reference (`Practitioner/…`). */
+  readonly coordinator?: string;
+}
+
+type Participant = NonNullable<CareTeam['participant']>[number];
+
+function role(lang: Lang, roleCode: string, service?: ServiceKind): CodeableConcept[] {
+  const coding = [libCoding(LIB.careTeamRole, roleCode, lang), ...(service ? [libCoding(LIB.serviceKind, service, lang)] : [])];
+  return [{ coding }];
+}
+
+/** The person's follow-up team as a FHIR CareTeam. */
+export function toCareTeam(person: PersonInput, options: CareTeamOptions): CareTeam {
+  const lang = options.lang ?? 'nb';
+  const subject = patientRef(options);
+  const status = options.status ?? (person.team ? 'active' : 'proposed');
+  const participant: Participant[] = [{ role: role(lang, 'person'), member: subject }];
+
+  const c = person.coordinator;
+  if (c || options.coordinator || status === 'proposed') {
+    const member = options.coordinator ? { reference: options.coordinator } : c?.name ? { display: c.name } : undefined;
+    const p: Participant = { role: role(lang, c?.kind ?? 'coordinator', c?.service) };
+    if (member) p.member = member;
+    if (c?.appointedDate) p.period = { start: c.appointedDate };
+    participant.push(p);
+  }
+
+  const members = person.team?.members ?? [];
+  const gpMember = members.find((m) => m.service === 'gp');
+  if (gpMember || options.gp || status === 'proposed') {
+    const member = options.gp ? { reference: options.gp } : gpMember?.name ? { display: gpMember.name } : undefined;
+    participant.push({ role: role(lang, 'gp', 'gp'), ...(member ? { member } : {}) });
+  }
+  for (const m of members) {
+    if (m === gpMember) continue;
+    participant.push({ role: role(lang, 'member', m.service), ...(m.name ? { member: { display: m.name } } : {}) });
+  }
+
+  const team: CareTeam = {
+    resourceType: 'CareTeam',
+    identifier: [identifierFor(['CareTeam', subject.reference!])],
+    status,
+    category: [{ coding: [libCoding(LIB.careTeamCategory, 'follow-up-team', lang)] }],
+    name: libCoding(LIB.careTeamCategory, 'follow-up-team', lang).display!,
+    subject,
+    participant,
+  };
+  if (person.team?.established) team.period = { start: person.team.established };
+  if (status === 'proposed' && !c && !options.coordinator) team.note = [{ text: FHIR_TEXTS.coordinatorToAppoint[lang] }];
+  return team;
+}
