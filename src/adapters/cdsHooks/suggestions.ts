@@ -1,6 +1,7 @@
 import type { Finding, Prompt } from '../../engine/decision.js';
 import { libCoding } from '../../model/fhir/codings.js';
 import type { CodeableConcept, Reference } from '../../model/fhir/datatypes.js';
+import { fhirSafe } from '../../model/fhir/strings.js';
 import type { CareTeam, Goal, Task } from '../../model/fhir/resources.js';
 import { HL7, LIB, ruleSystem } from '../../model/fhir/systems.js';
 import type { Lang } from '../../model/lang.js';
@@ -130,7 +131,7 @@ export function buildSuggestion(kind: SuggestionKind, c: SuggestionContext, reco
     label,
     uuid: c.uuid,
     ...(recommended ? { isRecommended: true } : {}),
-    actions: [{ type: 'create', description, resource: resource as unknown as { resourceType: string } }],
+    actions: [{ type: 'create', description, resource: fhirSafe(resource) as unknown as { resourceType: string } }],
     extension: { oppfolgingsteam: { kind } },
   };
 }

@@ -37,6 +37,12 @@ export const CODE_DISPLAYS: Readonly<Record<string, Readonly<Record<string, Loca
     member: { nb: 'Teammedlem', nn: 'Teammedlem', en: 'Team member' },
   },
   [LIB.serviceKind]: SERVICE_KIND,
+  [LIB.serviceLevel]: {
+    municipal: { nb: 'Kommunal', nn: 'Kommunal', en: 'Municipal' },
+    specialist: { nb: 'Spesialisthelsetjenesten', nn: 'Spesialisthelsetenesta', en: 'Specialist health service' },
+    state: { nb: 'Statlig', nn: 'Statleg', en: 'State' },
+    private: { nb: 'Privat', nn: 'Privat', en: 'Private' },
+  },
   [LIB.encounterType]: {
     'gp-consultation': { nb: 'Fastlegekonsultasjon', nn: 'Fastlegekonsultasjon', en: 'GP consultation' },
     'emergency-visit': { nb: 'Legevakt- eller akuttbesøk', nn: 'Legevakt- eller akuttbesøk', en: 'Emergency visit' },

@@ -54,6 +54,16 @@ export const Period = z.strictObject({ start: FhirDateTime.optional(), end: Fhir
 /** A FHIR Period. */
 export type Period = z.infer<typeof Period>;
 
+/** An Extension with a simple value (the library only writes these). */
+export const Extension = z.strictObject({
+  url: Str,
+  valueString: Str.optional(),
+  valueBoolean: z.boolean().optional(),
+  valueCode: Str.optional(),
+});
+/** A FHIR Extension. */
+export type Extension = z.infer<typeof Extension>;
+
 /** An Annotation (note). */
 export const Annotation = z.strictObject({ text: Str });
 /** A FHIR Annotation. */

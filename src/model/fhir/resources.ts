@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Annotation, CodeableConcept, Coding, FhirDateTime, Identifier, Period, Reference } from './datatypes.js';
+import { Annotation, CodeableConcept, Coding, Extension, FhirDateTime, Identifier, Period, Reference } from './datatypes.js';
 
 /*
  * The FHIR R4 resources this library writes, as zod schemas so their types come from one place.
@@ -50,6 +50,7 @@ export type Flag = z.infer<typeof Flag>;
 
 /** One participant in a care team. */
 export const CareTeamParticipant = z.strictObject({
+  extension: list(Extension),
   role: list(CodeableConcept),
   member: Reference.optional(),
   period: Period.optional(),
@@ -73,6 +74,7 @@ export type CareTeam = z.infer<typeof CareTeam>;
 /** Goal: a goal in the plan, or what matters to the person (expressedBy the Patient). */
 export const Goal = z.strictObject({
   resourceType: z.literal('Goal'),
+  extension: list(Extension),
   identifier: list(Identifier),
   lifecycleStatus: z.enum(['proposed', 'planned', 'accepted', 'active', 'on-hold', 'completed', 'cancelled']),
   achievementStatus: CodeableConcept.optional(),
@@ -108,6 +110,7 @@ export type Task = z.infer<typeof Task>;
 
 /** One activity in a care plan: a reference to a Task, or an inline measure (tiltak). */
 export const CarePlanActivity = z.strictObject({
+  extension: list(Extension),
   progress: list(Annotation),
   reference: Reference.optional(),
   detail: z
@@ -124,6 +127,7 @@ export const CarePlanActivity = z.strictObject({
 /** CarePlan: the follow-up plan or individual plan. */
 export const CarePlan = z.strictObject({
   resourceType: z.literal('CarePlan'),
+  extension: list(Extension),
   identifier: list(Identifier),
   status: z.enum(['draft', 'active', 'on-hold', 'revoked', 'completed', 'unknown']),
   intent: z.literal('plan'),
@@ -151,6 +155,7 @@ export const Consent = z.strictObject({
       relationship: list(CodeableConcept),
     }),
   ),
+  extension: list(Extension),
   identifier: list(Identifier),
   status: z.enum(['draft', 'proposed', 'active', 'rejected', 'inactive']),
   scope: CodeableConcept,

@@ -48,6 +48,8 @@ export const LIBRARY_SYSTEM = 'urn:oppfolgingsteam:codesystem:';
 export const LIB = {
   /** Roles in a CareTeam: coordinator, child coordinator, GP, the person, a member. */
   careTeamRole: `${LIBRARY_SYSTEM}care-team-role`,
+  /** Levels of service: municipal, specialist, state, private. */
+  serviceLevel: `${LIBRARY_SYSTEM}service-level`,
   /** Services and sectors (the person model's `ServiceKind`). */
   serviceKind: `${LIBRARY_SYSTEM}service-kind`,
   /** Encounter kinds (the person model's `EncounterType`). */
@@ -72,6 +74,28 @@ export const LIB = {
   overrideReason: `${LIBRARY_SYSTEM}override-reason`,
   /** RiskAssessment outcome and card topics about a score. */
   outcome: `${LIBRARY_SYSTEM}outcome`,
+} as const;
+
+/** Prefix of the library's own extensions (person-model fields FHIR R4 has no element for). */
+export const LIBRARY_EXTENSION = 'urn:oppfolgingsteam:extension:';
+
+/** The library's extensions, by field. Each carries one `valueString`, `valueBoolean` or `valueCode`. */
+export const EXT = {
+  consentPurpose: `${LIBRARY_EXTENSION}consent-purpose`,
+  informationCategory: `${LIBRARY_EXTENSION}information-category`,
+  informedWithdrawable: `${LIBRARY_EXTENSION}informed-withdrawable`,
+  childHeard: `${LIBRARY_EXTENSION}child-heard`,
+  recordedInJournal: `${LIBRARY_EXTENSION}recorded-in-journal`,
+  hasMandate: `${LIBRARY_EXTENSION}has-mandate`,
+  planOwner: `${LIBRARY_EXTENSION}plan-owner`,
+  planParticipant: `${LIBRARY_EXTENSION}plan-participant`,
+  contributions: `${LIBRARY_EXTENSION}contributions`,
+  cooperationWithOtherAgencies: `${LIBRARY_EXTENSION}cooperation-with-other-agencies`,
+  languageNeedsAddressed: `${LIBRARY_EXTENSION}language-needs-addressed`,
+  parentGoal: `${LIBRARY_EXTENSION}parent-goal`,
+  measureId: `${LIBRARY_EXTENSION}measure-id`,
+  extent: `${LIBRARY_EXTENSION}extent`,
+  howCarriedOut: `${LIBRARY_EXTENSION}how-carried-out`,
 } as const;
 
 /** The code system that names the rules of one rule set (codes are rule ids; `Coding.version` is the rule-set version). */

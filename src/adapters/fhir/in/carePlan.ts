@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Plan, WhatMatters } from '../../../model/person.js';
-import { ServiceKind } from '../../../model/person.js';
-import { LIB } from '../../../model/fhir/systems.js';
+import { Plan as PlanSchema, ServiceKind } from '../../../model/person.js';
+import { EXT, LIB } from '../../../model/fhir/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { GOAL_READ, isWhatMatters, readPlanGoal, readWhatMatters } from './goal.js';
-import { CodeableConceptIn, codingsIn, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';
+import { CodeableConceptIn, codingsIn, extBooleanValue, extStringValue, extValues, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';
 
 /*
  * CarePlan → the follow-up plan or individual plan: kind (the library's plan-kind category), status,
@@ -25,6 +25,7 @@ const CarePlanIn = z.looseObject({
   activity: z
     .array(
       z.looseObject({
+        extension: z.unknown().optional(),
         reference: ReferenceIn.optional(),
         detail: z
           .looseObject({
@@ -80,6 +81,19 @@ export function readCarePlan(entry: Entry, ctx: ReadContext): CarePlanResult | u
   const end = fhirDate(p.period?.end);
   if (start) plan['startDate'] = start;
   if (end) plan['endDate'] = end;
+  const r = entry.resource;
+  const owner = PlanSchema.shape.owner.safeParse(extStringValue(r, EXT.planOwner));
+  if (owner.success && owner.data) plan['owner'] = owner.data;
+  const participants = extValues(r, EXT.planParticipant).map((v) => ServiceKind.safeParse(v)).filter((x) => x.success).map((x) => x.data!);
+  if (participants.length > 0) plan['participants'] = participants;
+  for (const [key, url] of [
+    ['contributions', EXT.contributions],
+    ['cooperationWithOtherAgencies', EXT.cooperationWithOtherAgencies],
+    ['languageNeedsAddressed', EXT.languageNeedsAddressed],
+  ] as const) {
+    const v = extBooleanValue(r, url);
+    if (v !== undefined) plan[key] = v;
+  }
 
   const goals: Record<string, unknown>[] = [];
   const whatMatters: WhatMatters[] = [];
@@ -132,7 +146,11 @@ export function readCarePlan(entry: Entry, ctx: ReadContext): CarePlanResult | u
       ctx.reporter.report('missing', [...segs, 'detail', 'description']);
       return;
     }
-    const m: Record<string, unknown> = { id: `measure-${i + 1}`, text: d.description };
+    const m: Record<string, unknown> = { id: extStringValue(a, EXT.measureId) ?? `measure-${i + 1}`, text: d.description };
+    const extent = extStringValue(a, EXT.extent);
+    if (extent !== undefined) m['extent'] = extent;
+    const how = extStringValue(a, EXT.howCarriedOut);
+    if (how !== undefined) m['howCarriedOut'] = how;
     const goalRef = d.goal?.[0]?.reference;
     const goalId = goalRef !== undefined ? goalIdByRef.get(goalRef) : undefined;
     if (goalId) m['goalId'] = goalId;

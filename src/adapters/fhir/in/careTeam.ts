@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Coordinator, Team, TeamMember } from '../../../model/person.js';
-import { ServiceKind } from '../../../model/person.js';
-import { LIB } from '../../../model/fhir/systems.js';
+import { ServiceKind, TeamMember as TeamMemberSchema } from '../../../model/person.js';
+import { EXT, LIB } from '../../../model/fhir/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
-import { CodeableConceptIn, codingsIn, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';
+import { CodeableConceptIn, codingsIn, extBooleanValue, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';
 
 /*
  * CareTeam → the existing follow-up team and its coordinator. Only a CareTeam in the library's
@@ -19,7 +19,7 @@ const CareTeamIn = z.looseObject({
   status: z.string().optional(),
   category: z.array(CodeableConceptIn).optional(),
   period: PeriodIn.optional(),
-  participant: z.array(z.looseObject({ role: z.array(CodeableConceptIn).optional(), member: ReferenceIn.optional(), period: PeriodIn.optional() })).optional(),
+  participant: z.array(z.looseObject({ extension: z.unknown().optional(), role: z.array(CodeableConceptIn).optional(), member: ReferenceIn.optional(), period: PeriodIn.optional() })).optional(),
 });
 
 /** What a CareTeam gives. */
@@ -49,7 +49,8 @@ export function readCareTeam(entry: Entry, ctx: ReadContext): CareTeamResult | u
   const members: TeamMember[] = [];
   let coordinator: Coordinator | undefined;
   (t.participant ?? []).forEach((p, i) => {
-    const roles = (p.role ?? []).flatMap((r) => [...codingsIn(r, [LIB.careTeamRole]), ...codingsIn(r, [LIB.serviceKind])]);
+    const roles = (p.role ?? []).flatMap((r) => [...codingsIn(r, [LIB.careTeamRole]), ...codingsIn(r, [LIB.serviceKind]), ...codingsIn(r, [LIB.serviceLevel])]);
+    const level = TeamMemberSchema.shape.level.safeParse(roles.find((r) => r.system === LIB.serviceLevel)?.code);
     const role = roles.find((r) => r.system === LIB.careTeamRole)?.code;
     const svc = ServiceKind.safeParse(roles.find((r) => r.system === LIB.serviceKind)?.code);
     const name = p.member?.display;
@@ -59,11 +60,15 @@ export function readCareTeam(entry: Entry, ctx: ReadContext): CareTeamResult | u
       if (svc.success) c['service'] = svc.data;
       const appointed = fhirDate(p.period?.start);
       if (appointed) c['appointedDate'] = appointed;
+      const journal = extBooleanValue(p, EXT.recordedInJournal);
+      if (journal !== undefined) c['recordedInJournal'] = journal;
+      const mandate = extBooleanValue(p, EXT.hasMandate);
+      if (mandate !== undefined) c['hasMandate'] = mandate;
       coordinator ??= c as Coordinator;
     } else if (role === 'person') {
       // The person is part of the team by definition; nothing to record.
     } else if (role === 'gp' || svc.success) {
-      members.push({ service: role === 'gp' ? 'gp' : svc.data!, ...(name ? { name } : {}) });
+      members.push({ service: role === 'gp' ? 'gp' : svc.data!, ...(name ? { name } : {}), ...(level.success && level.data ? { level: level.data } : {}) });
     } else {
       ctx.reporter.report('fhir_code', [...entry.segs, 'participant', i, 'role'], {
         expected: [LIB.careTeamRole, LIB.serviceKind],

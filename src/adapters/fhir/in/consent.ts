@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Consent } from '../../../model/person.js';
 import { Consent as ConsentSchema, ServiceKind } from '../../../model/person.js';
-import { HL7, LIB } from '../../../model/fhir/systems.js';
+import { EXT, HL7, LIB } from '../../../model/fhir/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
-import { CodeableConceptIn, codingsIn, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';
+import { CodeableConceptIn, codingsIn, extBooleanValue, extStringValue, extValues, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';
 
 /*
  * Consent → a consent of the person model. The scope (team, individual plan, coordinator,
@@ -89,6 +89,15 @@ export function readConsent(entry: Entry, ctx: ReadContext): Consent | undefined
     .filter((r) => r?.success)
     .map((r) => r!.data!);
   if (services.length > 0) out['services'] = [...new Set(services)];
+  const r = entry.resource;
+  const purpose = extStringValue(r, EXT.consentPurpose);
+  if (purpose !== undefined) out['purpose'] = purpose;
+  const categories = extValues(r, EXT.informationCategory).filter((v): v is string => typeof v === 'string');
+  if (categories.length > 0) out['informationCategories'] = categories;
+  const withdrawable = extBooleanValue(r, EXT.informedWithdrawable);
+  if (withdrawable !== undefined) out['informedWithdrawable'] = withdrawable;
+  const heard = extBooleanValue(r, EXT.childHeard);
+  if (heard !== undefined) out['childHeard'] = heard;
   const ok = ConsentSchema.safeParse(out);
   if (!ok.success) {
     if (ok.error.issues.some((i) => i.path[0] === 'scope')) ctx.reporter.report('fhir_value', [...entry.segs, 'category'], { expected: SCOPES });

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../model/lang.js';
-import { DNR_SYSTEM, FNR_SYSTEM } from '../../../model/fhir/systems.js';
+import { DNR_SYSTEM, FNR_SYSTEM, LIBRARY_EXTENSION } from '../../../model/fhir/systems.js';
 import type { Entry, Resolver } from './entries.js';
 import type { Reporter } from './report.js';
 import { ReferenceIn } from './shapes.js';
@@ -48,6 +48,8 @@ export class ReadContext {
       if (key === 'extension' && Array.isArray(r[key])) {
         for (const ext of r[key] as unknown[]) {
           const url = typeof ext === 'object' && ext !== null ? (ext as { url?: unknown }).url : undefined;
+          // The library's own extensions are read by the resource readers.
+          if (typeof url === 'string' && url.startsWith(LIBRARY_EXTENSION)) continue;
           this.reporter.element('fhir_extension', type, 'extension', { url: typeof url === 'string' ? url : '?' });
         }
         continue;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Goal, WhatMatters } from '../../../model/person.js';
-import { HL7, LIB } from '../../../model/fhir/systems.js';
+import { EXT, HL7, LIB } from '../../../model/fhir/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
-import { CodeableConceptIn, codingsIn, fhirDate, IdentifierIn, ReferenceIn } from './shapes.js';
+import { CodeableConceptIn, codingsIn, extStringValue, fhirDate, IdentifierIn, ReferenceIn } from './shapes.js';
 
 /*
  * Goal → a goal in the plan, or a "what matters to you" statement (the library's goal category
@@ -53,6 +53,8 @@ export function readPlanGoal(resource: Record<string, unknown>, segs: readonly (
   }
   const id = g.identifier?.find((x) => x.system === LIB.planItem)?.value ?? g.id ?? fallbackId;
   const out: Record<string, unknown> = { id, text: t };
+  const parent = extStringValue(resource, EXT.parentGoal);
+  if (parent !== undefined) out['parentId'] = parent;
   const by = g.expressedBy;
   if (by) {
     const ref = by.reference ?? '';

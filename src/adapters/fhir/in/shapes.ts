@@ -58,3 +58,24 @@ export function codingsIn(concept: CodeableConceptIn | undefined, systems: reado
 export function seenCodes(concept: CodeableConceptIn | undefined): string[] {
   return (concept?.coding ?? []).map((c) => `${c.system ?? '?'}|${c.code ?? '?'}`);
 }
+
+/** An Extension as received; only simple values are read. */
+export const ExtensionIn = z.looseObject({ url: z.string(), valueString: z.string().optional(), valueBoolean: z.boolean().optional(), valueCode: z.string().optional() });
+
+/** The values of the extensions with `url` on an element (strings, codes and booleans). */
+export function extValues(element: unknown, url: string): (string | boolean)[] {
+  const raw = typeof element === 'object' && element !== null ? (element as { extension?: unknown }).extension : undefined;
+  const list = z.array(ExtensionIn).safeParse(raw);
+  if (!list.success) return [];
+  return list.data.filter((e) => e.url === url).flatMap((e) => [e.valueString ?? e.valueCode ?? e.valueBoolean].filter((v): v is string | boolean => v !== undefined));
+}
+
+/** The first string value of an extension, or undefined. */
+export function extStringValue(element: unknown, url: string): string | undefined {
+  return extValues(element, url).find((v): v is string => typeof v === 'string');
+}
+
+/** The first boolean value of an extension, or undefined. */
+export function extBooleanValue(element: unknown, url: string): boolean | undefined {
+  return extValues(element, url).find((v): v is boolean => typeof v === 'boolean');
+}

@@ -86,10 +86,11 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
   const ctx = new ReadContext(reporter, new Resolver(entries), lang, who);
 
   const mapped: Record<string, unknown> = { ...readPatient(patientEntry, ctx) };
+  const patientKey = Resolver.key(patientEntry);
   const lists: Record<PersonListKind, unknown[]> = { diagnoses: [], encounters: [], medications: [], iplos: [], functionMeasures: [], consents: [], whatMatters: [] };
   const present = new Set<PersonListKind>();
   const unreadable = new Set<PersonListKind>();
-  const basis: string[] = [];
+  const basis: string[] = patientKey ? [patientKey] : [];
   const consumed = new Set<Record<string, unknown>>();
   const used = (e: Entry) => {
     const k = Resolver.key(e);

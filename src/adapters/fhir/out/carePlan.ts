@@ -1,12 +1,14 @@
 import { libCoding } from '../../../model/fhir/codings.js';
 import type { Reference } from '../../../model/fhir/datatypes.js';
+import { fhirSafe } from '../../../model/fhir/strings.js';
 import type { CarePlan, FhirOutputResource, Goal, TransactionBundle } from '../../../model/fhir/resources.js';
-import { HL7, LIB } from '../../../model/fhir/systems.js';
+import { extBoolean, extCode, extString, withExtensions } from '../../../model/fhir/extensions.js';
+import { EXT, HL7, LIB } from '../../../model/fhir/systems.js';
 import type { Lang } from '../../../model/lang.js';
 import type { PersonInput } from '../../../model/person.js';
 import { fill } from '../../../util/template.js';
 import type { FhirOutputOptions } from './common.js';
-import { identifierFor, patientRef, urnFor } from './common.js';
+import { patientRef, urnFor } from './common.js';
 import { toEvaluationTasks } from './task.js';
 import { FHIR_TEXTS } from './texts.js';
 
@@ -34,10 +36,10 @@ function expressedBy(g: PlanGoal, subject: Reference, careTeam: string | undefin
   return undefined;
 }
 
-function planGoal(g: PlanGoal, subject: Reference, planDraft: boolean, careTeam: string | undefined, lang: Lang): Goal {
+function planGoal(g: PlanGoal, urn: string, subject: Reference, planDraft: boolean, careTeam: string | undefined, lang: Lang): Goal {
   const goal: Goal = {
     resourceType: 'Goal',
-    identifier: [{ system: LIB.planItem, value: g.id }, identifierFor(['Goal', subject.reference!, g.id])],
+    identifier: [{ system: LIB.planItem, value: g.id }, { system: HL7.uri, value: urn }],
     lifecycleStatus: planDraft ? 'proposed' : g.status === 'met' ? 'completed' : 'active',
     category: [{ coding: [libCoding(LIB.goalCategory, 'plan-goal', lang)] }],
     description: { text: g.text },
@@ -47,7 +49,7 @@ function planGoal(g: PlanGoal, subject: Reference, planDraft: boolean, careTeam:
   if (ach) goal.achievementStatus = { coding: [{ system: HL7.goalAchievement, code: ach }] };
   const by = expressedBy(g, subject, careTeam, lang);
   if (by) goal.expressedBy = by;
-  return goal;
+  return withExtensions(goal, extString(EXT.parentGoal, g.parentId));
 }
 
 /**
@@ -66,8 +68,8 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
 
   const goalUrn = new Map<string, string>();
   const goalRefs: Reference[] = [];
-  what.forEach((w) => {
-    const urn = urnFor(['Goal', subject.reference!, 'what-matters', w.date, w.text]);
+  what.forEach((w, i) => {
+    const urn = urnFor(['Goal', subject.reference!, 'what-matters', w.date, w.text, String(i)]);
     entries.push({
       fullUrl: urn,
       resource: {
@@ -83,12 +85,12 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
     });
     goalRefs.push({ reference: urn });
   });
-  for (const g of plan?.goals ?? []) {
-    const urn = urnFor(['Goal', subject.reference!, g.id]);
-    goalUrn.set(g.id, urn);
-    entries.push({ fullUrl: urn, resource: planGoal(g, subject, plan?.status === 'draft', options.careTeam, lang) });
+  (plan?.goals ?? []).forEach((g, i) => {
+    const urn = urnFor(['Goal', subject.reference!, 'plan', g.id, String(i)]);
+    if (!goalUrn.has(g.id)) goalUrn.set(g.id, urn);
+    entries.push({ fullUrl: urn, resource: planGoal(g, urn, subject, plan?.status === 'draft', options.careTeam, lang) });
     goalRefs.push({ reference: urn });
-  }
+  });
 
   const activity: NonNullable<CarePlan['activity']> = [];
   for (const m of plan?.measures ?? []) {
@@ -100,7 +102,8 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
       ...(m.extent ? [{ text: fill(FHIR_TEXTS.extent[lang], { text: m.extent }) }] : []),
       ...(m.howCarriedOut ? [{ text: fill(FHIR_TEXTS.howCarriedOut[lang], { text: m.howCarriedOut }) }] : []),
     ];
-    activity.push({ ...(progress.length > 0 ? { progress } : {}), detail });
+    const ext = [...extString(EXT.measureId, m.id), ...extString(EXT.extent, m.extent), ...extString(EXT.howCarriedOut, m.howCarriedOut)];
+    activity.push({ ...(ext.length > 0 ? { extension: ext } : {}), ...(progress.length > 0 ? { progress } : {}), detail });
   }
   for (const task of toEvaluationTasks(person, { ...options, carePlan: planUrn })) {
     const urn = task.identifier![0]!.value!;
@@ -110,7 +113,7 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
 
   if (!plan) {
     // Only "what matters" is known: the Goals stand alone until a plan is made.
-    return { resourceType: 'Bundle', type: 'transaction', entry: entries.map((e) => ({ ...e, request: { method: 'POST' as const, url: e.resource.resourceType } })) };
+    return fhirSafe({ resourceType: 'Bundle', type: 'transaction', entry: entries.map((e) => ({ ...e, request: { method: 'POST' as const, url: e.resource.resourceType } })) });
   }
   const carePlan: CarePlan = {
     resourceType: 'CarePlan',
@@ -122,14 +125,21 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
     subject,
   };
   if (plan.startDate || plan.endDate) carePlan.period = { ...(plan.startDate ? { start: plan.startDate } : {}), ...(plan.endDate ? { end: plan.endDate } : {}) };
+  withExtensions(carePlan, [
+    ...extCode(EXT.planOwner, plan.owner),
+    ...(plan.participants ?? []).flatMap((p) => extCode(EXT.planParticipant, p)),
+    ...extBoolean(EXT.contributions, plan.contributions),
+    ...extBoolean(EXT.cooperationWithOtherAgencies, plan.cooperationWithOtherAgencies),
+    ...extBoolean(EXT.languageNeedsAddressed, plan.languageNeedsAddressed),
+  ]);
   if (options.careTeam) carePlan.careTeam = [{ reference: options.careTeam }];
   if (goalRefs.length > 0) carePlan.goal = goalRefs;
   if (activity.length > 0) carePlan.activity = activity;
   entries.unshift({ fullUrl: planUrn, resource: carePlan });
 
-  return {
+  return fhirSafe({
     resourceType: 'Bundle',
     type: 'transaction',
     entry: entries.map((e) => ({ ...e, request: { method: 'POST' as const, url: e.resource.resourceType } })),
-  };
+  } satisfies TransactionBundle);
 }

@@ -1,7 +1,9 @@
 import type { CodeableConcept } from '../../../model/fhir/datatypes.js';
 import { libCoding } from '../../../model/fhir/codings.js';
+import { fhirSafe } from '../../../model/fhir/strings.js';
 import type { CareTeam } from '../../../model/fhir/resources.js';
-import { LIB } from '../../../model/fhir/systems.js';
+import { extBoolean, withExtensions } from '../../../model/fhir/extensions.js';
+import { EXT, LIB } from '../../../model/fhir/systems.js';
 import type { Lang } from '../../../model/lang.js';
 import type { PersonInput, ServiceKind } from '../../../model/person.js';
 import type { FhirOutputOptions } from './common.js';
@@ -28,9 +30,13 @@ export interface CareTeamOptions extends FhirOutputOptions {
 
 type Participant = NonNullable<CareTeam['participant']>[number];
 
-function role(lang: Lang, roleCode: string, service?: ServiceKind): CodeableConcept[] {
-  const coding = [libCoding(LIB.careTeamRole, roleCode, lang), ...(service ? [libCoding(LIB.serviceKind, service, lang)] : [])];
-  return [{ coding }];
+/** The participant's role, service kind and level, each its own concept. */
+function role(lang: Lang, roleCode: string, service?: ServiceKind, level?: string): CodeableConcept[] {
+  return [
+    { coding: [libCoding(LIB.careTeamRole, roleCode, lang)] },
+    ...(service ? [{ coding: [libCoding(LIB.serviceKind, service, lang)] }] : []),
+    ...(level ? [{ coding: [libCoding(LIB.serviceLevel, level, lang)] }] : []),
+  ];
 }
 
 /** The person's follow-up team as a FHIR CareTeam. */
@@ -46,19 +52,21 @@ export function toCareTeam(person: PersonInput, options: CareTeamOptions): CareT
     const p: Participant = { role: role(lang, c?.kind ?? 'coordinator', c?.service) };
     if (member) p.member = member;
     if (c?.appointedDate) p.period = { start: c.appointedDate };
-    participant.push(p);
+    participant.push(withExtensions(p, [...extBoolean(EXT.recordedInJournal, c?.recordedInJournal), ...extBoolean(EXT.hasMandate, c?.hasMandate)]));
   }
 
+  // Members keep their order; the first GP among them takes the GP role.
   const members = person.team?.members ?? [];
   const gpMember = members.find((m) => m.service === 'gp');
-  if (gpMember || options.gp || status === 'proposed') {
-    const member = options.gp ? { reference: options.gp } : gpMember?.name ? { display: gpMember.name } : undefined;
-    participant.push({ role: role(lang, 'gp', 'gp'), ...(member ? { member } : {}) });
-  }
+  const gpParticipant = (name: string | undefined, level: string | undefined): Participant => {
+    const member = options.gp ? { reference: options.gp } : name ? { display: name } : undefined;
+    return { role: role(lang, 'gp', 'gp', level), ...(member ? { member } : {}) };
+  };
   for (const m of members) {
-    if (m === gpMember) continue;
-    participant.push({ role: role(lang, 'member', m.service), ...(m.name ? { member: { display: m.name } } : {}) });
+    if (m === gpMember) participant.push(gpParticipant(m.name, m.level));
+    else participant.push({ role: role(lang, 'member', m.service, m.level), ...(m.name ? { member: { display: m.name } } : {}) });
   }
+  if (!gpMember && (options.gp || status === 'proposed')) participant.push(gpParticipant(undefined, undefined));
 
   const team: CareTeam = {
     resourceType: 'CareTeam',
@@ -71,5 +79,5 @@ export function toCareTeam(person: PersonInput, options: CareTeamOptions): CareT
   };
   if (person.team?.established) team.period = { start: person.team.established };
   if (status === 'proposed' && !c && !options.coordinator) team.note = [{ text: FHIR_TEXTS.coordinatorToAppoint[lang] }];
-  return team;
+  return fhirSafe(team);
 }

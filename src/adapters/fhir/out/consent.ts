@@ -1,6 +1,8 @@
 import { libCoding } from '../../../model/fhir/codings.js';
+import { fhirSafe } from '../../../model/fhir/strings.js';
 import type { Consent } from '../../../model/fhir/resources.js';
-import { HL7, LIB } from '../../../model/fhir/systems.js';
+import { extBoolean, extString } from '../../../model/fhir/extensions.js';
+import { EXT, HL7, LIB } from '../../../model/fhir/systems.js';
 import type { Lang } from '../../../model/lang.js';
 import type { PersonInput } from '../../../model/person.js';
 import type { FhirOutputOptions } from './common.js';
@@ -13,7 +15,9 @@ import { FHIR_TEXTS } from './texts.js';
  * services (`treatment`). The library's consent-scope code says which of the four it is. `policy`
  * names the legal basis Helsedirektoratet describes for that scope. A withdrawn consent is
  * `inactive` with the withdrawal date as the end of `provision.period`. A parent or representative
- * who consented is a contained RelatedPerson, so the relationship travels with the consent.
+ * who consented is a contained RelatedPerson, so the relationship travels with the consent. Purpose,
+ * information categories, "informed that it can be withdrawn" and "the child was heard" have no R4
+ * element and travel as the library's extensions.
  */
 
 type PersonConsent = NonNullable<PersonInput['consents']>[number];
@@ -47,12 +51,19 @@ function performer(c: PersonConsent, lang: Lang, patient: string): Pick<Consent,
 export function toConsents(person: PersonInput, options: FhirOutputOptions): Consent[] {
   const lang = options.lang ?? 'nb';
   const subject = patientRef(options);
-  return (person.consents ?? []).map((c) => {
+  return (person.consents ?? []).map((c, i) => {
     const privacy = c.scope === 'team' || c.scope === 'information-sharing';
+    const extension = [
+      ...extString(EXT.consentPurpose, c.purpose),
+      ...(c.informationCategories ?? []).flatMap((x) => extString(EXT.informationCategory, x)),
+      ...extBoolean(EXT.informedWithdrawable, c.informedWithdrawable),
+      ...extBoolean(EXT.childHeard, c.childHeard),
+    ];
     const out: Consent = {
       resourceType: 'Consent',
       ...performer(c, lang, subject.reference!),
-      identifier: [identifierFor(['Consent', subject.reference!, c.scope, c.date])],
+      ...(extension.length > 0 ? { extension } : {}),
+      identifier: [identifierFor(['Consent', subject.reference!, c.scope, c.date, String(i)])],
       status: c.withdrawnDate ? 'inactive' : 'active',
       scope: { coding: [{ system: HL7.consentScope, code: privacy ? 'patient-privacy' : 'treatment' }] },
       category: [{ coding: [{ system: HL7.consentCategoryLoinc, code: '59284-0', display: 'Patient Consent' }] }, { coding: [libCoding(LIB.consentScope, c.scope, lang)] }],
@@ -67,6 +78,6 @@ export function toConsents(person: PersonInput, options: FhirOutputOptions): Con
         role: { coding: [{ system: HL7.participationType, code: 'IRCP', display: 'information recipient' }] },
         reference: { display: libCoding(LIB.serviceKind, s, lang).display!, identifier: { system: LIB.serviceKind, value: s } },
       }));
-    return out;
+    return fhirSafe(out);
   });
 }

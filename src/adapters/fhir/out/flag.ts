@@ -1,5 +1,6 @@
 import type { CompiledRuleSet } from '../../../engine/compile.js';
 import type { Decision } from '../../../engine/decision.js';
+import { fhirSafe } from '../../../model/fhir/strings.js';
 import type { Flag } from '../../../model/fhir/resources.js';
 import { HL7, ruleSystem } from '../../../model/fhir/systems.js';
 import type { Severity } from '../../../model/ruleSet.js';
@@ -31,7 +32,7 @@ export function toFlags(decision: Decision, ruleSet: CompiledRuleSet, options: F
     .filter((p) => RANK[p.severity] >= min)
     .map((p) => {
       const title = titles.get(p.ruleId) ?? p.title;
-      return {
+      return fhirSafe({
         resourceType: 'Flag',
         identifier: [identifierFor(['Flag', ruleSet.id, ruleSet.version, p.ruleId, subject.reference!, decision.asOf])],
         status: 'active',
@@ -39,6 +40,6 @@ export function toFlags(decision: Decision, ruleSet: CompiledRuleSet, options: F
         code: { coding: [{ system: ruleSystem(ruleSet.id), version: ruleSet.version, code: p.ruleId, display: title }], text: title },
         subject,
         period: { start: decision.asOf },
-      } satisfies Flag;
+      } satisfies Flag);
     });
 }

@@ -1,6 +1,7 @@
 import type { CompiledRuleSet } from '../../../engine/compile.js';
 import type { Decision } from '../../../engine/decision.js';
 import type { Reference } from '../../../model/fhir/datatypes.js';
+import { fhirSafe } from '../../../model/fhir/strings.js';
 import type { RiskAssessment } from '../../../model/fhir/resources.js';
 import { HL7, RULE_SET_SYSTEM } from '../../../model/fhir/systems.js';
 import { fill } from '../../../util/template.js';
@@ -40,7 +41,7 @@ export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, o
     reasons,
   });
   const preliminary = score.tierIfComplete !== score.tier;
-  return {
+  return fhirSafe({
     resourceType: 'RiskAssessment',
     identifier: [identifierFor(['RiskAssessment', ruleSet.id, ruleSet.version, subject.reference!, decision.asOf])],
     status: preliminary ? 'preliminary' : 'final',
@@ -59,5 +60,5 @@ export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, o
       },
     ],
     ...(preliminary ? { note: [{ text: fill(FHIR_TEXTS.riskPreliminary[lang], { tier: TIER[score.tierIfComplete][lang], maxPoints: score.maxPoints }) }] } : {}),
-  };
+  } satisfies RiskAssessment);
 }

@@ -1,4 +1,5 @@
 import { libCoding } from '../../../model/fhir/codings.js';
+import { fhirSafe } from '../../../model/fhir/strings.js';
 import type { Task } from '../../../model/fhir/resources.js';
 import { LIB } from '../../../model/fhir/systems.js';
 import type { PersonInput } from '../../../model/person.js';
@@ -23,10 +24,10 @@ export interface EvaluationTaskOptions extends FhirOutputOptions {
 export function toEvaluationTasks(person: PersonInput, options: EvaluationTaskOptions): Task[] {
   const lang = options.lang ?? 'nb';
   const subject = patientRef(options);
-  return (person.individualPlan?.checkpoints ?? []).map((cp) => {
+  return (person.individualPlan?.checkpoints ?? []).map((cp, i) => {
     const t: Task = {
       resourceType: 'Task',
-      identifier: [identifierFor(['Task', 'evaluate-plan', subject.reference!, cp.date])],
+      identifier: [identifierFor(['Task', 'evaluate-plan', subject.reference!, cp.date, String(i)])],
       status: cp.done ? 'completed' : 'requested',
       intent: 'plan',
       code: { coding: [libCoding(LIB.taskCode, 'evaluate-plan', lang)] },
@@ -35,6 +36,6 @@ export function toEvaluationTasks(person: PersonInput, options: EvaluationTaskOp
       restriction: { period: { end: cp.date } },
     };
     if (options.carePlan) t.basedOn = [{ reference: options.carePlan }];
-    return t;
+    return fhirSafe(t);
   });
 }
