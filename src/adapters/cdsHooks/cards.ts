@@ -177,7 +177,7 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
     if (s.tierIfComplete !== s.tier || s.maxPoints > s.points)
       parts.push(escapeMarkdown(fill(CDS_TEXTS.scoreMissing[lang], { maxPoints: s.maxPoints, tier: TIER[s.tierIfComplete][lang] })));
     if (ruleSet.file.scoring?.description) parts.push(escapeMarkdown(ruleSet.file.scoring.description[lang]));
-    parts.push(`*${escapeMarkdown(fill(CDS_TEXTS.footer[lang], { ruleId: 'score', ruleSet: rsTitle, version: ruleSet.version }))}*`);
+    parts.push(`*${escapeMarkdown(fill(CDS_TEXTS.scoreFooter[lang], { ruleSet: rsTitle, version: ruleSet.version }))}*`);
     const firstSource = s.reasons.map((r) => rules.get(r.ruleId)?.source).find((x) => x?.url);
     cards.push({
       uuid: uuid('score'),

@@ -36,10 +36,10 @@ export function cdsIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[], 
   const rest: z.core.$ZodIssue[] = [];
   for (const i of zodIssues) {
     const segs = i.path.map((s) => (typeof s === 'symbol' ? String(s) : s));
-    if (emptied.has(formatPath(segs))) continue;
     const params = i.code === 'custom' ? (i.params as { code?: string; invariant?: string } | undefined) : undefined;
+    // An invariant is always named, even where the value is also empty.
     if (params?.code === 'cds_invariant') out.push(makeIssue('cds_invariant', segs, lang, { invariant: String(params.invariant) }));
-    else rest.push(i);
+    else if (!emptied.has(formatPath(segs))) rest.push(i);
   }
   return [...out, ...fromZodIssues(rest, lang)];
 }

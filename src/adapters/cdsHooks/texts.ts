@@ -14,6 +14,11 @@ export const CDS_TEXTS = {
     nn: 'Avgjerdsstøtte: vurderinga er di. Regel {ruleId} i {ruleSet} {version}.',
     en: 'Decision support: the judgement is yours. Rule {ruleId} in {ruleSet} {version}.',
   },
+  scoreFooter: {
+    nb: 'Beslutningsstøtte: vurderingen er din. Poengsum etter {ruleSet} {version}.',
+    nn: 'Avgjerdsstøtte: vurderinga er di. Poengsum etter {ruleSet} {version}.',
+    en: 'Decision support: the judgement is yours. Score from {ruleSet} {version}.',
+  },
   dataNeededSummary: { nb: 'Mangler data: {title}', nn: 'Manglar data: {title}', en: 'Data needed: {title}' },
   dataNeededDetail: {
     nb: 'Regelen «{title}» kan ikke vurderes fordi det mangler opplysninger om: {facts}.',

@@ -34,5 +34,5 @@ export const PREFETCH_TEMPLATES: Readonly<Record<string, PrefetchTemplate>> = {
   consents: { query: 'Consent?patient={{context.patientId}}', completes: ['consents'] },
   goals: { query: 'Goal?patient={{context.patientId}}', completes: ['whatMatters'] },
   careTeams: { query: 'CareTeam?patient={{context.patientId}}&status=proposed,active', completes: [] },
-  carePlans: { query: 'CarePlan?patient={{context.patientId}}&_include=CarePlan:goal', completes: [] },
+  carePlans: { query: 'CarePlan?patient={{context.patientId}}&_include=CarePlan:goal&_include=CarePlan:activity-reference', completes: [] },
 };

@@ -72,7 +72,7 @@ export function readConsent(entry: Entry, ctx: ReadContext): Consent | undefined
     }
   }
   if (!givenBy) {
-    ctx.reporter.report(performer ? 'fhir_value' : 'missing', [...entry.segs, 'performer'], { expected: 'Patient or RelatedPerson' });
+    ctx.reporter.report(performer ? 'fhir_value' : 'missing', [...entry.segs, 'performer'], { expected: ['Patient', 'RelatedPerson', 'Organization'] });
     return undefined;
   }
   const out: Record<string, unknown> = { scope, givenBy, date };

@@ -84,7 +84,7 @@ export function readEncounter(entry: Entry, ctx: ReadContext): Encounter | undef
     const l = e.length;
     const days = l.code === 'd' || l.unit === 'd' || l.unit === 'days' || l.unit === 'døgn';
     if (days && Number.isInteger(l.value) && (l.value ?? -1) >= 0) out['lengthOfStayDays'] = l.value;
-    else ctx.reporter.report('fhir_value', [...entry.segs, 'length'], { expected: 'whole days (UCUM d)' });
+    else ctx.reporter.report('fhir_value', [...entry.segs, 'length'], { expected: 'UCUM d' });
   }
   const ok = EncounterSchema.safeParse(out);
   if (!ok.success) {

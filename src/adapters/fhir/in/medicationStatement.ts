@@ -76,12 +76,12 @@ export function readMedicationStatement(entry: Entry, ctx: ReadContext): Medicat
     else ctx.reporter.report('fhir_value', [...entry.segs, 'effectivePeriod', 'end'], { expected: 'YYYY-MM-DD' });
   }
   if ((m.status === 'stopped' || m.status === 'completed') && out['end'] === undefined) {
-    ctx.reporter.report('fhir_value', [...entry.segs, 'effectivePeriod', 'end'], { expected: 'end date when stopped or completed' });
+    ctx.reporter.report('fhir_value', [...entry.segs, 'effectivePeriod', 'end'], { expected: 'effectivePeriod.end' });
     return undefined;
   }
   const ok = MedicationSchema.safeParse(out);
   if (!ok.success) {
-    if (ok.error.issues.some((i) => i.path[0] === 'atc')) ctx.reporter.report('fhir_value', conceptSegs, { expected: 'ATC code' });
+    if (ok.error.issues.some((i) => i.path[0] === 'atc')) ctx.reporter.report('fhir_value', conceptSegs, { expected: 'ATC' });
     else ctx.reporter.report('date_order', [...entry.segs, 'effectivePeriod', 'end']);
     return undefined;
   }

@@ -95,7 +95,7 @@ export function readObservation(entry: Entry, ctx: ReadContext): ObservationResu
   }
   const r = PsfsSchema.safeParse({ instrument: 'PSFS', date, direction, activities, ...(proxy !== undefined ? { proxy } : {}) });
   if (!r.success) {
-    ctx.reporter.report('fhir_value', [...entry.segs, 'component'], { expected: '1–10 activities with text and a score 0–10' });
+    ctx.reporter.report('fhir_value', [...entry.segs, 'component'], { expected: 'activity: code.text, value 0–10' });
     return undefined;
   }
   return { kind: 'psfs', value: r.data };

@@ -63,7 +63,7 @@ export function readPatient(entry: Entry, ctx: ReadContext): Partial<PersonInput
       if (ext.url !== MUNICIPALITY_EXTENSION) continue;
       const c = ext.valueCoding;
       if (c?.system === MUNICIPALITY_SYSTEM && typeof c.code === 'string' && /^\d{4}$/.test(c.code)) out.municipality ??= c.code;
-      else ctx.reporter.report('fhir_value', [...entry.segs, 'address', i, '_district'], { expected: `${MUNICIPALITY_SYSTEM} (4 digits)` });
+      else ctx.reporter.report('fhir_value', [...entry.segs, 'address', i, '_district'], { expected: `${MUNICIPALITY_SYSTEM} NNNN` });
     }
   });
   if ((p.generalPractitioner ?? []).length > 0) out.hasGp = true;

@@ -4,7 +4,7 @@ import type { InvalidFhirInputError } from '../../../model/errors.js';
 import { invalidFhirInput } from '../../../model/errors.js';
 import type { PersonListKind } from '../../../model/fhir/prefetch.js';
 import { PERSON_LIST_KINDS, PREFETCH_TEMPLATES } from '../../../model/fhir/prefetch.js';
-import { DNR_SYSTEM, FNR_SYSTEM } from '../../../model/fhir/systems.js';
+import { DNR_SYSTEM, FNR_SYSTEM, LIB } from '../../../model/fhir/systems.js';
 import type { ValidationIssue } from '../../../model/issues.js';
 import { fromZodIssues, makeIssue } from '../../../model/issues.js';
 import type { Lang } from '../../../model/lang.js';
@@ -91,7 +91,10 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
   const present = new Set<PersonListKind>();
   const unreadable = new Set<PersonListKind>();
   const basis: string[] = patientKey ? [patientKey] : [];
+  // Resources a plan used, by identity and by `Type/id`: a prefetch may carry the same Goal under two keys.
   const consumed = new Set<Record<string, unknown>>();
+  const consumedKeys = new Set<string>();
+  const idKey = (r: Record<string, unknown>) => (typeof r['id'] === 'string' ? `${String(r['resourceType'])}/${r['id']}` : undefined);
   const used = (e: Entry) => {
     const k = Resolver.key(e);
     if (k && !basis.includes(k)) basis.push(k);
@@ -113,7 +116,13 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
     if (e.resource.resourceType !== 'CarePlan') continue;
     const r = readCarePlan(e, ctx);
     if (!r) continue;
-    r.consumed.forEach((c) => consumed.add(c));
+    r.consumed.forEach((c) => {
+      consumed.add(c);
+      const k = idKey(c);
+      if (k) consumedKeys.add(k);
+      // The same resource may arrive again under another prefetch key, with the same full URL.
+      for (const x of entries) if (x.resource === c && x.fullUrl) consumedKeys.add(x.fullUrl);
+    });
     if (r.whatMatters.length > 0) {
       present.add('whatMatters');
       lists.whatMatters.push(...r.whatMatters);
@@ -121,12 +130,12 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
     if (mapped['individualPlan'] === undefined) {
       mapped['individualPlan'] = r.plan;
       used(e);
-    } else reporter.report('fhir_value', e.segs, { expected: 'one follow-up or individual plan' });
+    } else reporter.report('fhir_value', e.segs, { expected: '1 CarePlan' });
   }
 
   for (const e of entries) {
     const type = e.resource.resourceType;
-    if (type === 'Patient' || type === 'CarePlan' || consumed.has(e.resource) || SUPPORTING.has(type)) continue;
+    if (type === 'Patient' || type === 'CarePlan' || consumed.has(e.resource) || consumedKeys.has(idKey(e.resource) ?? '') || consumedKeys.has(e.fullUrl ?? '') || SUPPORTING.has(type)) continue;
     if (type === 'Condition') {
       const d = attempt(e, ['diagnoses'], () => readCondition(e, ctx));
       if (d) lists.diagnoses.push(d);
@@ -153,12 +162,12 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
       if (v && mapped['team'] === undefined) {
         mapped['team'] = v.team;
         if (v.coordinator) mapped['coordinator'] = v.coordinator;
-      } else if (v) reporter.report('fhir_value', e.segs, { expected: 'one active follow-up team' });
+      } else if (v) reporter.report('fhir_value', e.segs, { expected: '1 CareTeam' });
     } else if (type === 'Goal' && isWhatMatters(e.resource)) {
       const v = attempt(e, ['whatMatters'], () => readWhatMatters(e, ctx));
       if (v) lists.whatMatters.push(v);
     } else if (type === 'Goal' || type === 'Task') {
-      reporter.report('fhir_value', e.segs, { expected: type === 'Goal' ? 'a goal of a CarePlan, or a what-matters goal' : 'a Task referred to by a CarePlan activity' });
+      reporter.report('fhir_value', e.segs, { expected: type === 'Goal' ? ['CarePlan.goal', `${LIB.goalCategory}|what-matters`] : 'CarePlan.activity.reference' });
     } else {
       reporter.report('fhir_resource_type', e.segs, { resourceType: type });
     }
