@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodeListFile, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
+import { CdsDiscovery, CdsFeedback, CdsHooksRequest, CdsHooksResponse, CodeListFile, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
 
 /** The schema files and their zod sources. Other modules add theirs here. */
 export const SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string }>> = {
@@ -7,6 +7,12 @@ export const SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string
   'code-list.schema.json': { schema: CodeListFile, title: 'oppfolgingsteam code list' },
   'person.schema.json': { schema: Person, title: 'oppfolgingsteam person' },
   'rule-tests.schema.json': { schema: TestVectorFile, title: 'oppfolgingsteam rule test vectors' },
+  // CDS Hooks 2.0 messages as the library reads and writes them. The invariants (cds-resp-1..7,
+  // cds-fb-1..3) cannot be expressed in JSON Schema; validateCdsResponse and ingestFeedback check them.
+  'cds-hooks-request.schema.json': { schema: CdsHooksRequest, title: 'CDS Hooks 2.0 patient-view request (oppfolgingsteam)' },
+  'cds-hooks-response.schema.json': { schema: CdsHooksResponse, title: 'CDS Hooks 2.0 response (oppfolgingsteam)' },
+  'cds-hooks-feedback.schema.json': { schema: CdsFeedback, title: 'CDS Hooks 2.0 feedback (oppfolgingsteam)' },
+  'cds-hooks-discovery.schema.json': { schema: CdsDiscovery, title: 'CDS Hooks 2.0 discovery (oppfolgingsteam)' },
 };
 
 /** Renders every schema as pretty JSON text, keyed by file name. */
