@@ -89,7 +89,8 @@ export type { JsonRulesEngineLike, RegisterOptions } from './adapters/jsonRulesE
 
 // CDS Hooks and FHIR adapters (issue 5)
 export { toCards, summaryOf } from './adapters/cdsHooks/cards.js';
-export type { CardOptions, CardOrigin } from './adapters/cdsHooks/cards.js';
+export type { CardOptions } from './adapters/cdsHooks/cards.js';
+export { CardOrigin } from './adapters/cdsHooks/origin.js';
 export { CdsHooksResponse, CdsCard, CdsSuggestion, CdsAction, CdsLink, CdsSource, CdsCoding } from './adapters/cdsHooks/schema.js';
 export { cdsResponse, validateCdsResponse } from './adapters/cdsHooks/response.js';
 export { CdsHooksRequest, PatientViewContext, parseCdsHooksRequest, cardOptionsFromRequest } from './adapters/cdsHooks/request.js';

@@ -7,6 +7,7 @@ import {
   CdsDiscovery,
   cdsInvariantIds,
   cdsResponse,
+  CdsHooksResponse,
   compileRuleSet,
   evaluate,
   evaluateParsed,
@@ -237,6 +238,10 @@ describe('the response schema enforces cds-resp-1..7 and "omitted, never empty"'
     );
     const long = left(validateCdsResponse({ cards: [{ ...base(), summary: 'x'.repeat(140) }] }));
     expect(long.issues.map((i) => [i.code, i.path])).toEqual([['too_big', 'cards[0].summary']]);
+    // The zod schema alone (for vendors who use it directly) also refuses an empty extension.
+    const direct = CdsHooksResponse.safeParse({ cards: [{ ...base(), extension: {} }] });
+    expect(direct.success).toBe(false);
+    expect(left(validateCdsResponse({ cards: [{ ...base(), extension: {} }] })).issues.map((i) => [i.code, i.path])).toEqual([['cds_empty', 'cards[0].extension']]);
     const typo = left(validateCdsResponse({ cards: [{ ...base(), sumary: 'x' }] }));
     expect(typo.issues.map((i) => i.code)).toContain('unknown_key');
   });

@@ -7,6 +7,8 @@ import type { Severity, SourceRef } from '../../model/ruleSet.js';
 import { escapeMarkdown } from '../../util/markdown.js';
 import { fill } from '../../util/template.js';
 import { nameBasedUuid } from '../../util/uuid.js';
+import type { CardOrigin } from './origin.js';
+import { EXTENSION_KEY } from './origin.js';
 import { overrideReasons } from './overrideReasons.js';
 import type { CdsCard, CdsSource } from './schema.js';
 import type { SuggestionPolicy } from './suggestions.js';
@@ -41,16 +43,6 @@ export interface CardOptions {
   readonly score?: 'none' | 'elevated' | 'always';
   /** Which suggestions each prompt carries. Default {@link defaultSuggestionPolicy}. */
   readonly suggestions?: SuggestionPolicy;
-}
-
-/** What the `oppfolgingsteam` extension on a card records, so feedback can be tied to its origin. */
-export interface CardOrigin {
-  readonly kind: 'prompt' | 'data-needed' | 'score';
-  readonly ruleSetId: string;
-  readonly ruleSetVersion: string;
-  readonly contentHash: string;
-  readonly ruleId?: string;
-  readonly asOf: string;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
@@ -89,16 +81,10 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
   const findings = new Map(decision.findings.map((f) => [f.ruleId, f]));
   const rsTitle = ruleSet.file.title[lang];
   const uuid = (...parts: string[]) => nameBasedUuid([ruleSet.id, ruleSet.version, ...parts, patient, hookInstance]);
-  const origin = (kind: CardOrigin['kind'], ruleId?: string): CdsCard['extension'] => ({
-    oppfolgingsteam: {
-      kind,
-      ruleSetId: ruleSet.id,
-      ruleSetVersion: ruleSet.version,
-      contentHash: ruleSet.contentHash,
-      ...(ruleId ? { ruleId } : {}),
-      asOf: decision.asOf,
-    },
-  });
+  const origin = (kind: CardOrigin['kind'], ruleId?: string): CdsCard['extension'] => {
+    const o: CardOrigin = { kind, ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, contentHash: ruleSet.contentHash, ...(ruleId ? { ruleId } : {}), asOf: decision.asOf };
+    return { [EXTENSION_KEY]: o as Record<string, string> };
+  };
   const footer = (ruleId: string) => `*${escapeMarkdown(fill(CDS_TEXTS.footer[lang], { ruleId, ruleSet: rsTitle, version: ruleSet.version }))}*`;
   const topic = (ruleId: string, title: string) => ({ system: ruleSystem(ruleSet.id), version: ruleSet.version, code: ruleId, display: title });
 

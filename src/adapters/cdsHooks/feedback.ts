@@ -7,6 +7,7 @@ import { makeIssue } from '../../model/issues.js';
 import type { Lang } from '../../model/lang.js';
 import { LIB } from '../../model/fhir/systems.js';
 import { cdsIssues } from './issues.js';
+import { CardOrigin, EXTENSION_KEY } from './origin.js';
 import type { CdsCard } from './schema.js';
 import { CdsCoding, CdsExtension } from './schema.js';
 
@@ -77,15 +78,6 @@ export type FeedbackRecord = z.infer<typeof FeedbackRecord>;
 /** The cards the service issued: a list, or a lookup by UUID for hosts that keep them in a store. */
 export type IssuedCards = readonly CdsCard[] | ((uuid: string) => CdsCard | undefined);
 
-const Origin = z.looseObject({
-  kind: z.enum(['prompt', 'data-needed', 'score']),
-  ruleSetId: z.string().min(1),
-  ruleSetVersion: z.string().min(1),
-  contentHash: z.string().min(1),
-  ruleId: z.string().min(1).optional(),
-  asOf: z.string().min(1),
-});
-
 /**
  * Validates a feedback body and turns it into records to store. A feedback item for a card this
  * service did not issue (or one without the library's origin extension), or naming a suggestion
@@ -99,7 +91,7 @@ export function ingestFeedback(body: unknown, issued: IssuedCards, lang: Lang = 
   const records: FeedbackRecord[] = [];
   parsed.data.feedback.forEach((f, i) => {
     const card = lookup(f.card);
-    const origin = Origin.safeParse(card?.extension?.['oppfolgingsteam']);
+    const origin = CardOrigin.safeParse(card?.extension?.[EXTENSION_KEY]);
     if (!card || !origin.success) {
       issues.push(makeIssue('cds_unknown_card', ['feedback', i, 'card'], lang));
       return;
@@ -110,7 +102,7 @@ export function ingestFeedback(body: unknown, issued: IssuedCards, lang: Lang = 
       const s = suggestions.get(a.id);
       if (!s) issues.push(makeIssue('cds_unknown_suggestion', ['feedback', i, 'acceptedSuggestions', j, 'id'], lang));
       else {
-        const kind = (s.extension?.['oppfolgingsteam'] as { kind?: unknown } | undefined)?.kind;
+        const kind = (s.extension?.[EXTENSION_KEY] as { kind?: unknown } | undefined)?.kind;
         accepted.push({ uuid: a.id, ...(typeof kind === 'string' ? { kind } : {}) });
       }
     });

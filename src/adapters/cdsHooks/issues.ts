@@ -39,7 +39,9 @@ export function cdsIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[], 
     const params = i.code === 'custom' ? (i.params as { code?: string; invariant?: string } | undefined) : undefined;
     // An invariant is always named, even where the value is also empty.
     if (params?.code === 'cds_invariant') out.push(makeIssue('cds_invariant', segs, lang, { invariant: String(params.invariant) }));
-    else if (!emptied.has(formatPath(segs))) rest.push(i);
+    else if (emptied.has(formatPath(segs))) continue;
+    else if (params?.code === 'cds_empty') out.push(makeIssue('cds_empty', segs, lang));
+    else rest.push(i);
   }
   return [...out, ...fromZodIssues(rest, lang)];
 }

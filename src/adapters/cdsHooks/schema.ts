@@ -22,8 +22,10 @@ export const CdsCoding = z.strictObject({
 /** A CDS Hooks Coding. */
 export type CdsCoding = z.infer<typeof CdsCoding>;
 
-/** Vendor extensions: an object keyed by reverse-domain or product names. */
-export const CdsExtension = z.record(z.string().min(1), z.json());
+/** Vendor extensions: an object keyed by reverse-domain or product names; never empty. */
+export const CdsExtension = z
+  .record(z.string().min(1), z.json())
+  .refine((o) => Object.keys(o).length > 0, { params: { code: 'cds_empty' } });
 
 /** The source of a card: a label, a link to the guideline section, and a topic. */
 export const CdsSource = z.strictObject({

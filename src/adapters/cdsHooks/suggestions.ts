@@ -7,6 +7,7 @@ import { HL7, LIB, ruleSystem } from '../../model/fhir/systems.js';
 import type { Lang } from '../../model/lang.js';
 import { fill } from '../../util/template.js';
 import type { CdsSuggestion } from './schema.js';
+import { EXTENSION_KEY } from './origin.js';
 import { CDS_TEXTS } from './texts.js';
 
 /*
@@ -132,6 +133,6 @@ export function buildSuggestion(kind: SuggestionKind, c: SuggestionContext, reco
     uuid: c.uuid,
     ...(recommended ? { isRecommended: true } : {}),
     actions: [{ type: 'create', description, resource: fhirSafe(resource) as unknown as { resourceType: string } }],
-    extension: { oppfolgingsteam: { kind } },
+    extension: { [EXTENSION_KEY]: { kind } },
   };
 }

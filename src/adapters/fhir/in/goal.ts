@@ -11,6 +11,7 @@ import { CodeableConceptIn, codingsIn, extStringValue, fhirDate, IdentifierIn, R
  * library's plan-item system, else its resource id.
  */
 
+/** The Goal elements the readers use; others are reported. */
 export const GOAL_READ = ['lifecycleStatus', 'achievementStatus', 'category', 'description', 'subject', 'startDate', 'expressedBy', 'statusDate'];
 
 const GoalIn = z.looseObject({
