@@ -259,6 +259,13 @@ describe('FHIR input: unknown stays unknown', () => {
     expect(read(b, { complete: ['medications'] }).person).toMatchObject({ medications: [] });
   });
 
+  it('an unreadable IPLOS observation keeps IPLOS unknown even when the search was complete', () => {
+    const obs = { resourceType: 'Observation', id: 'o1', status: 'final', subject, code: { coding: [{ system: LIB.iplosVariable, code: 'spise' }] }, effectiveDateTime: '2026-03-01', valueInteger: 7 };
+    const p = right(personFromPrefetch({ patient: patient(), observations: { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: obs }] } })).person;
+    expect(p.iplos).toBeUndefined();
+    expect(p.functionMeasures).toEqual([]);
+  });
+
   it('a fetched empty search means none; a prefetch key that is null or absent means unknown', () => {
     const empty = { resourceType: 'Bundle', type: 'searchset', total: 0 };
     const p = right(personFromPrefetch({ patient: patient(), conditions: empty, medications: null })).person;

@@ -149,7 +149,10 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
       const v = attempt(e, ['consents'], () => readConsent(e, ctx));
       if (v) lists.consents.push(v);
     } else if (type === 'Observation') {
-      const v = attempt(e, [], () => readObservation(e, ctx));
+      // Which list an Observation is meant for, so an unreadable one keeps that list unknown.
+      const code = JSON.stringify(e.resource['code'] ?? '');
+      const kinds: PersonListKind[] = [...(code.includes(LIB.iplosVariable) ? ['iplos' as const] : []), ...(code.includes(LIB.functionMeasure) ? ['functionMeasures' as const] : [])];
+      const v = attempt(e, kinds, () => readObservation(e, ctx));
       if (v?.kind === 'iplos') {
         present.add('iplos');
         lists.iplos.push(v.value);
