@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodeListFile, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
+import { CdsDiscovery, CdsFeedback, CdsHooksRequest, CdsHooksResponse, CodeListFile, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
 import { PathwayEnvelope, PathwayEvent } from '../src/pathway/index.js';
 
 /** The schema files and their zod sources. Other modules add theirs here. */
@@ -10,6 +10,12 @@ export const SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string
   'rule-tests.schema.json': { schema: TestVectorFile, title: 'oppfolgingsteam rule test vectors' },
   'pathway-envelope.schema.json': { schema: PathwayEnvelope, title: 'oppfolgingsteam persisted pathway' },
   'pathway-event.schema.json': { schema: PathwayEvent, title: 'oppfolgingsteam pathway event' },
+  // CDS Hooks 2.0 messages as the library reads and writes them. The invariants (cds-resp-1..7,
+  // cds-fb-1..3) cannot be expressed in JSON Schema; validateCdsResponse and ingestFeedback check them.
+  'cds-hooks-request.schema.json': { schema: CdsHooksRequest, title: 'CDS Hooks 2.0 patient-view request (oppfolgingsteam)' },
+  'cds-hooks-response.schema.json': { schema: CdsHooksResponse, title: 'CDS Hooks 2.0 response (oppfolgingsteam)' },
+  'cds-hooks-feedback.schema.json': { schema: CdsFeedback, title: 'CDS Hooks 2.0 feedback (oppfolgingsteam)' },
+  'cds-hooks-discovery.schema.json': { schema: CdsDiscovery, title: 'CDS Hooks 2.0 discovery (oppfolgingsteam)' },
 };
 
 /** Renders every schema as pretty JSON text, keyed by file name. */

@@ -114,5 +114,69 @@ export type { FollowUpSummary, FollowUpSummaryOptions, ServiceUseWindow, AimSumm
 // hosts that only evaluate rules need not install xstate.
 
 // CDS Hooks and FHIR adapters (issue 5)
+export { toCards, summaryOf } from './adapters/cdsHooks/cards.js';
+export type { CardOptions } from './adapters/cdsHooks/cards.js';
+export { CardOrigin } from './adapters/cdsHooks/origin.js';
+export { CdsHooksResponse, CdsCard, CdsSuggestion, CdsAction, CdsLink, CdsSource, CdsCoding } from './adapters/cdsHooks/schema.js';
+export { cdsResponse, validateCdsResponse } from './adapters/cdsHooks/response.js';
+export { CdsHooksRequest, PatientViewContext, parseCdsHooksRequest, cardOptionsFromRequest } from './adapters/cdsHooks/request.js';
+export { CdsService, CdsDiscovery, patientViewService, cdsDiscovery } from './adapters/cdsHooks/discovery.js';
+export type { ServiceOptions } from './adapters/cdsHooks/discovery.js';
+export { CdsFeedback, CdsFeedbackItem, FeedbackRecord, ingestFeedback } from './adapters/cdsHooks/feedback.js';
+export type { IssuedCards } from './adapters/cdsHooks/feedback.js';
+export { resourcesToCreate } from './adapters/cdsHooks/accepted.js';
+export { defaultSuggestionPolicy, SUGGESTION_KINDS } from './adapters/cdsHooks/suggestions.js';
+export type { SuggestionKind, SuggestionPolicy } from './adapters/cdsHooks/suggestions.js';
+export { OVERRIDE_REASONS, REASONS_BY_CARD, overrideReasons } from './adapters/cdsHooks/overrideReasons.js';
+export type { OverrideReasonCode } from './adapters/cdsHooks/overrideReasons.js';
+export { CDS_TEXTS } from './adapters/cdsHooks/texts.js';
+export { personFromBundle, personFromPrefetch } from './adapters/fhir/in/toPerson.js';
+export type { FhirToPersonOptions, FhirPerson } from './adapters/fhir/in/toPerson.js';
+export { toRiskAssessment } from './adapters/fhir/out/riskAssessment.js';
+export type { RiskAssessmentOptions } from './adapters/fhir/out/riskAssessment.js';
+export { toFlags } from './adapters/fhir/out/flag.js';
+export type { FlagOptions } from './adapters/fhir/out/flag.js';
+export { toCareTeam } from './adapters/fhir/out/careTeam.js';
+export type { CareTeamOptions } from './adapters/fhir/out/careTeam.js';
+export { toFollowUpPlan } from './adapters/fhir/out/carePlan.js';
+export type { FollowUpPlanOptions } from './adapters/fhir/out/carePlan.js';
+export { toEvaluationTasks } from './adapters/fhir/out/task.js';
+export type { EvaluationTaskOptions } from './adapters/fhir/out/task.js';
+export { toConsents, CONSENT_POLICY } from './adapters/fhir/out/consent.js';
+export type { FhirOutputOptions } from './adapters/fhir/out/common.js';
+export { FHIR_TEXTS } from './adapters/fhir/out/texts.js';
+export {
+  RiskAssessment as FhirRiskAssessment,
+  Flag as FhirFlag,
+  CareTeam as FhirCareTeam,
+  Goal as FhirGoal,
+  Task as FhirTask,
+  CarePlan as FhirCarePlan,
+  Consent as FhirConsent,
+  FhirOutputResource,
+  TransactionBundle,
+} from './model/fhir/resources.js';
+export { Coding as FhirCoding, CodeableConcept as FhirCodeableConcept, Reference as FhirReference, Identifier as FhirIdentifier } from './model/fhir/datatypes.js';
+export {
+  ICPC2_SYSTEMS,
+  ICD10_SYSTEMS,
+  ATC_SYSTEM,
+  FNR_SYSTEM,
+  DNR_SYSTEM,
+  HPR_SYSTEM,
+  MUNICIPALITY_SYSTEM,
+  MUNICIPALITY_EXTENSION,
+  HL7 as HL7_SYSTEMS,
+  LIB as LIBRARY_CODE_SYSTEMS,
+  LIBRARY_SYSTEM,
+  RULE_SET_SYSTEM,
+  ruleSystem,
+} from './model/fhir/systems.js';
+export { CODE_DISPLAYS } from './model/fhir/codings.js';
+export { PREFETCH_TEMPLATES, PERSON_LIST_KINDS } from './model/fhir/prefetch.js';
+export type { PersonListKind, PrefetchTemplate } from './model/fhir/prefetch.js';
+export { issueCodes, cdsInvariantIds } from './model/issues.js';
+export type { InvalidFhirInputError, InvalidCdsHooksError } from './model/errors.js';
+export { nameBasedUuid } from './util/uuid.js';
 
 // Population mode and synthetic cohorts (issue 7)

@@ -484,10 +484,13 @@ function withMissingText(issues: ValidationIssue[], lang: Lang): ValidationIssue
 }
 
 function deepFreeze<T>(o: T): T {
-  // Freeze the structure we own; code lists and fact definitions are frozen by their own modules.
-  if (o && typeof o === 'object' && !Object.isFrozen(o) && !(o instanceof Map)) {
+  // Freeze the plain data we own (the file, parameters, slots, rules). Class instances such as zod
+  // schemas inside fact definitions, and Maps, are left alone: zod defines methods on first use.
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    const proto = Object.getPrototypeOf(o);
+    if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return o;
     Object.freeze(o);
-    for (const v of Object.values(o)) if (typeof v === 'object' && v !== null && !(v instanceof Map)) deepFreeze(v);
+    for (const v of Object.values(o)) if (typeof v === 'object' && v !== null) deepFreeze(v);
   }
   return o;
 }

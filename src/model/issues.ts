@@ -44,7 +44,21 @@ export type IssueCode =
   | 'condition_cycle'
   | 'not_valid_now'
   | 'before_last_event'
-  | 'not_after_as_of';
+  | 'not_after_as_of'
+  | 'fhir_resource_type'
+  | 'fhir_element'
+  | 'fhir_extension'
+  | 'fhir_modifier'
+  | 'fhir_code'
+  | 'fhir_value'
+  | 'fhir_excluded'
+  | 'fhir_reference'
+  | 'fhir_patient'
+  | 'fhir_subject'
+  | 'cds_invariant'
+  | 'cds_empty'
+  | 'cds_unknown_card'
+  | 'cds_unknown_suggestion';
 
 /** One problem with an input, located by its path. */
 export interface ValidationIssue {
@@ -88,6 +102,70 @@ const REASONS: Record<string, Record<Lang, string>> = {
 };
 const reasonText = (r: unknown, lang: Lang): string => REASONS[String(r)]?.[lang] ?? list(r);
 const at = (p: string, lang: Lang) => (p === '' ? { nb: 'Roten', nn: 'Rota', en: 'The root' }[lang] : `«${p}»`);
+
+/** What each CDS Hooks 2.0 invariant demands (input/fsh/invariants in HL7/cds-hooks). */
+const INVARIANTS: Readonly<Record<string, Record<Lang, string>>> = {
+  'cds-resp-1': {
+    nb: 'med selectionBehavior «at-most-one» kan høyst ett forslag være anbefalt',
+    nn: 'med selectionBehavior «at-most-one» kan høgst eitt forslag vere tilrådd',
+    en: 'with selectionBehavior "at-most-one", at most one suggestion may be recommended',
+  },
+  'cds-resp-2': {
+    nb: 'en slettehandling må ha resourceId og ikke resource',
+    nn: 'ei slettehandling må ha resourceId og ikkje resource',
+    en: 'a delete action needs a resourceId and no resource',
+  },
+  'cds-resp-3': {
+    nb: 'appContext er bare tillatt for SMART-lenker',
+    nn: 'appContext er berre tillate for SMART-lenkjer',
+    en: 'appContext is only allowed on SMART links',
+  },
+  'cds-resp-4': {
+    nb: 'hver overstyringsgrunn må ha display',
+    nn: 'kvar overstyringsgrunn må ha display',
+    en: 'every override reason needs a display',
+  },
+  'cds-resp-5': {
+    nb: 'hver handling i et forslag må ha en beskrivelse',
+    nn: 'kvar handling i eit forslag må ha ei skildring',
+    en: 'every suggestion action needs a description',
+  },
+  'cds-resp-6': {
+    nb: 'et kort med forslag må ha selectionBehavior',
+    nn: 'eit kort med forslag må ha selectionBehavior',
+    en: 'a card with suggestions needs a selectionBehavior',
+  },
+  'cds-resp-7': {
+    nb: 'actionSelectionBehavior må være all, any eller at-most-one',
+    nn: 'actionSelectionBehavior må vere all, any eller at-most-one',
+    en: 'actionSelectionBehavior must be all, any or at-most-one',
+  },
+  'cds-fb-1': {
+    nb: 'outcome må være accepted eller overridden',
+    nn: 'outcome må vere accepted eller overridden',
+    en: 'outcome must be accepted or overridden',
+  },
+  'cds-fb-2': {
+    nb: 'når outcome er accepted, må acceptedSuggestions være med',
+    nn: 'når outcome er accepted, må acceptedSuggestions vere med',
+    en: 'when outcome is accepted, acceptedSuggestions is required',
+  },
+  'cds-fb-3': {
+    nb: 'overrideReason må ha reason, userComment eller begge',
+    nn: 'overrideReason må ha reason, userComment eller begge',
+    en: 'an overrideReason needs a reason, a userComment or both',
+  },
+};
+
+function invariantText(d: Detail, lang: Lang): string {
+  const key = String(d['invariant'] ?? '');
+  return Object.prototype.hasOwnProperty.call(INVARIANTS, key) ? INVARIANTS[key]![lang] : key;
+}
+
+/** The ids of the CDS Hooks invariants that have a message. */
+export function cdsInvariantIds(): string[] {
+  return Object.keys(INVARIANTS);
+}
 
 const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
   missing: {
@@ -270,6 +348,76 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nn: (p) => `${p} må vere etter datoen hendinga gjeld (asOf).`,
     en: (p) => `${p} must be after the date of the event (asOf).`,
   },
+  fhir_resource_type: {
+    nb: (p, d) => `${p} er en ${list(d['resourceType'])}-ressurs, som ikke leses. Ressursen har ikke påvirket vurderingen.`,
+    nn: (p, d) => `${p} er ein ${list(d['resourceType'])}-ressurs, som ikkje blir lesen. Ressursen har ikkje påverka vurderinga.`,
+    en: (p, d) => `${p} is a resource of type ${list(d['resourceType'])}, which is not read. It did not influence the assessment.`,
+  },
+  fhir_element: {
+    nb: (p) => `${p} leses ikke og har ikke påvirket vurderingen.`,
+    nn: (p) => `${p} blir ikkje lesen og har ikkje påverka vurderinga.`,
+    en: (p) => `${p} is not read and did not influence the assessment.`,
+  },
+  fhir_extension: {
+    nb: (p, d) => `${p}: utvidelsen «${list(d['url'])}» er ukjent og leses ikke.`,
+    nn: (p, d) => `${p}: utvidinga «${list(d['url'])}» er ukjend og blir ikkje lesen.`,
+    en: (p, d) => `${p}: the extension "${list(d['url'])}" is not understood and is not read.`,
+  },
+  fhir_modifier: {
+    nb: (p) => `${p} har en modifikatorutvidelse som ikke forstås, så ressursen er ikke brukt.`,
+    nn: (p) => `${p} har ei modifikatorutviding som ikkje blir forstått, så ressursen er ikkje brukt.`,
+    en: (p) => `${p} has a modifier extension that is not understood, so the resource was not used.`,
+  },
+  fhir_code: {
+    nb: (p, d) => `${p} har ingen kode i et kodeverk som leses (forventet ${list(d['expected'])}), så ressursen er ikke brukt.`,
+    nn: (p, d) => `${p} har ingen kode i eit kodeverk som blir lese (venta ${list(d['expected'])}), så ressursen er ikkje brukt.`,
+    en: (p, d) => `${p} has no code in a code system that is read (expected ${list(d['expected'])}), so the resource was not used.`,
+  },
+  fhir_value: {
+    nb: (p, d) => `${p} har en verdi som ikke støttes (forventet ${list(d['expected'])}) og er ikke brukt.`,
+    nn: (p, d) => `${p} har ein verdi som ikkje er støtta (venta ${list(d['expected'])}) og er ikkje brukt.`,
+    en: (p, d) => `${p} has a value that is not supported (expected ${list(d['expected'])}) and was not used.`,
+  },
+  fhir_excluded: {
+    nb: (p, d) => `${p} er utelatt fordi statusen er «${list(d['status'])}».`,
+    nn: (p, d) => `${p} er utelaten fordi statusen er «${list(d['status'])}».`,
+    en: (p, d) => `${p} was left out because its status is "${list(d['status'])}".`,
+  },
+  fhir_reference: {
+    nb: (p) => `${p} viser til en ressurs som ikke finnes i bunten. Opplysningen er ikke brukt.`,
+    nn: (p) => `${p} viser til ein ressurs som ikkje finst i bunten. Opplysninga er ikkje brukt.`,
+    en: (p) => `${p} refers to a resource that is not in the bundle. The entry was not used.`,
+  },
+  fhir_patient: {
+    nb: (p, d) => `Bunten må ha nøyaktig én Patient-ressurs (fant ${list(d['count'])}).`,
+    nn: (p, d) => `Bunten må ha nøyaktig éin Patient-ressurs (fann ${list(d['count'])}).`,
+    en: (p, d) => `The bundle must hold exactly one Patient resource (found ${list(d['count'])}).`,
+  },
+  fhir_subject: {
+    nb: (p) => `${p} gjelder en annen pasient enn Patient-ressursen i bunten. Bunter med flere pasienter avvises.`,
+    nn: (p) => `${p} gjeld ein annan pasient enn Patient-ressursen i bunten. Buntar med fleire pasientar blir avviste.`,
+    en: (p) => `${p} belongs to another patient than the bundle's Patient. Bundles with several patients are rejected.`,
+  },
+  cds_invariant: {
+    nb: (p, d) => `${p} bryter CDS Hooks-regelen ${list(d['invariant'])}: ${invariantText(d, 'nb')}.`,
+    nn: (p, d) => `${p} bryt CDS Hooks-regelen ${list(d['invariant'])}: ${invariantText(d, 'nn')}.`,
+    en: (p, d) => `${p} breaks the CDS Hooks rule ${list(d['invariant'])}: ${invariantText(d, 'en')}.`,
+  },
+  cds_empty: {
+    nb: (p) => `${p} er tom. Utelat valgfrie felt i stedet for å sende dem tomme (CDS Hooks).`,
+    nn: (p) => `${p} er tom. Utelat valfrie felt i staden for å sende dei tomme (CDS Hooks).`,
+    en: (p) => `${p} is empty. Leave optional fields out instead of sending them empty (CDS Hooks).`,
+  },
+  cds_unknown_card: {
+    nb: (p) => `${p} viser til et kort som denne tjenesten ikke har laget.`,
+    nn: (p) => `${p} viser til eit kort som denne tenesta ikkje har laga.`,
+    en: (p) => `${p} refers to a card this service did not issue.`,
+  },
+  cds_unknown_suggestion: {
+    nb: (p) => `${p} viser til et forslag som ikke finnes på kortet.`,
+    nn: (p) => `${p} viser til eit forslag som ikkje finst på kortet.`,
+    en: (p) => `${p} refers to a suggestion that is not on the card.`,
+  },
 };
 
 /** Builds an issue with its message in the requested language. */
@@ -349,4 +497,9 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, p
     seen.add(k);
     return true;
   });
+}
+
+/** Every issue code, read from the message table, so tools and tests can check all languages. */
+export function issueCodes(): IssueCode[] {
+  return Object.keys(MESSAGES) as IssueCode[];
 }

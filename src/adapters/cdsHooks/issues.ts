@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { ValidationIssue } from '../../model/issues.js';
+import { formatPath, fromZodIssues, makeIssue } from '../../model/issues.js';
+import type { Lang } from '../../model/lang.js';
+
+/*
+ * Turns zod issues on CDS Hooks messages into localized issues: invariant breaches keep their id
+ * (cds-resp-N, cds-fb-N), and empty values get their own code, because CDS Hooks asks for optional
+ * fields to be left out rather than sent as "", [], {} or null.
+ */
+
+type Seg = string | number;
+
+/** Paths of empty values ("", [], {}, null) in a JSON value, skipping the given top-level lists and vendor extensions. */
+export function emptyPaths(value: unknown, allowEmpty: ReadonlySet<string>, path: Seg[] = []): Seg[][] {
+  const out: Seg[][] = [];
+  const walk = (v: unknown, p: Seg[]): void => {
+    const key = p[p.length - 1];
+    if (key === 'extension') return;
+    const empty = v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+    if (empty && p.length > 0 && !(p.length === 1 && allowEmpty.has(String(key)))) {
+      out.push(p);
+      return;
+    }
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+  };
+  walk(value, path);
+  return out;
+}
+
+/** Localized issues for a CDS Hooks message: empties first, then the rest, one issue per path and code. */
+export function cdsIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[], lang: Lang, allowEmpty: ReadonlySet<string> = new Set()): ValidationIssue[] {
+  const out: ValidationIssue[] = emptyPaths(raw, allowEmpty).map((p) => makeIssue('cds_empty', p, lang));
+  const emptied = new Set(out.map((i) => i.path));
+  const rest: z.core.$ZodIssue[] = [];
+  for (const i of zodIssues) {
+    const segs = i.path.map((s) => (typeof s === 'symbol' ? String(s) : s));
+    const params = i.code === 'custom' ? (i.params as { code?: string; invariant?: string } | undefined) : undefined;
+    // An invariant is always named, even where the value is also empty.
+    if (params?.code === 'cds_invariant') out.push(makeIssue('cds_invariant', segs, lang, { invariant: String(params.invariant) }));
+    else if (emptied.has(formatPath(segs))) continue;
+    else if (params?.code === 'cds_empty') out.push(makeIssue('cds_empty', segs, lang));
+    else rest.push(i);
+  }
+  return [...out, ...fromZodIssues(rest, lang)];
+}

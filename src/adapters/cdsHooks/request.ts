@@ -1,0 +1,61 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { z } from 'zod';
+import type { InvalidCdsHooksError } from '../../model/errors.js';
+import { invalidCdsHooks } from '../../model/errors.js';
+import type { Lang } from '../../model/lang.js';
+import type { CardOptions } from './cards.js';
+import { CdsExtension } from './schema.js';
+import { cdsIssues } from './issues.js';
+
+/*
+ * A CDS Hooks 2.0 request for the `patient-view` hook, accepted as input: the hook, its instance,
+ * the context (user and patient) and the prefetched FHIR data. The library never calls the FHIR
+ * server itself; the host supplies the prefetch. The access token, when present, is validated for
+ * shape only and never appears in any message.
+ */
+
+const Ref = (types: string) => z.string().regex(new RegExp(`^(${types})/[A-Za-z0-9\\-.]{1,64}$`));
+
+/** The `patient-view` context. */
+export const PatientViewContext = z.strictObject({
+  userId: Ref('Practitioner|PractitionerRole|Patient|RelatedPerson'),
+  patientId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
+  encounterId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional(),
+});
+/** A `patient-view` context. */
+export type PatientViewContext = z.infer<typeof PatientViewContext>;
+
+/** A CDS Hooks 2.0 request for `patient-view`. */
+export const CdsHooksRequest = z.strictObject({
+  hook: z.literal('patient-view'),
+  hookInstance: z.guid(),
+  fhirServer: z.url().optional(),
+  fhirAuthorization: z
+    .looseObject({
+      access_token: z.string().min(1),
+      token_type: z.literal('Bearer'),
+      expires_in: z.number().int(),
+      scope: z.string().min(1),
+      subject: z.string().min(1),
+      patient: z.string().optional(),
+    })
+    .optional(),
+  context: PatientViewContext,
+  /** Keys of the service's prefetch templates; each value a FHIR resource, a Bundle, or null when not fetched. */
+  prefetch: z.record(z.string(), z.union([z.looseObject({ resourceType: z.string().min(1) }), z.null()])).optional(),
+  extension: CdsExtension.optional(),
+});
+/** A CDS Hooks request. */
+export type CdsHooksRequest = z.infer<typeof CdsHooksRequest>;
+
+/** Validates a CDS Hooks `patient-view` request. Errors name the path, never the value. */
+export function parseCdsHooksRequest(input: unknown, lang: Lang = 'nb'): E.Either<InvalidCdsHooksError, CdsHooksRequest> {
+  const r = CdsHooksRequest.safeParse(input);
+  if (r.success) return E.right(r.data);
+  return E.left(invalidCdsHooks('request', cdsIssues(undefined, r.error.issues, lang)));
+}
+
+/** The card options a request implies: hook instance, patient reference and user. */
+export function cardOptionsFromRequest(request: CdsHooksRequest): Pick<CardOptions, 'hookInstance' | 'patient' | 'user'> {
+  return { hookInstance: request.hookInstance, patient: `Patient/${request.context.patientId}`, user: request.context.userId };
+}

@@ -1,0 +1,30 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { InvalidCdsHooksError } from '../../model/errors.js';
+import { invalidCdsHooks } from '../../model/errors.js';
+import type { Lang } from '../../model/lang.js';
+import { cdsIssues } from './issues.js';
+import type { CdsAction, CdsCard } from './schema.js';
+import { CdsHooksResponse } from './schema.js';
+
+/*
+ * The response a CDS service returns for a hook call, and a validator a vendor can run on any
+ * response (ours or their own) before it reaches a CDS client.
+ */
+
+/** Validates a CDS Hooks 2.0 response, invariants cds-resp-1..7 included; issues are localized. */
+export function validateCdsResponse(input: unknown, lang: Lang = 'nb'): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
+  const r = CdsHooksResponse.safeParse(input);
+  const issues = cdsIssues(input, r.success ? [] : r.error.issues, lang, new Set(['cards']));
+  if (issues.length > 0) return E.left(invalidCdsHooks('response', issues));
+  return E.right(r.data!);
+}
+
+/**
+ * Builds a response from cards (of one or more rule sets) and optional system actions (e.g. creating
+ * the RiskAssessment without showing it), and validates it. A Left here means a caller-supplied card
+ * or action is invalid; cards from `toCards` always validate.
+ */
+export function cdsResponse(cards: readonly CdsCard[], options: { systemActions?: readonly CdsAction[]; lang?: Lang } = {}): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
+  const response = { cards: [...cards], ...(options.systemActions && options.systemActions.length > 0 ? { systemActions: [...options.systemActions] } : {}) };
+  return validateCdsResponse(response, options.lang);
+}

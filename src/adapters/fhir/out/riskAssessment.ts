@@ -1,0 +1,64 @@
+import type { CompiledRuleSet } from '../../../engine/compile.js';
+import type { Decision } from '../../../engine/decision.js';
+import type { Reference } from '../../../model/fhir/datatypes.js';
+import { fhirSafe } from '../../../model/fhir/strings.js';
+import type { RiskAssessment } from '../../../model/fhir/resources.js';
+import { HL7, RULE_SET_SYSTEM } from '../../../model/fhir/systems.js';
+import { fill } from '../../../util/template.js';
+import type { FhirOutputOptions } from './common.js';
+import { identifierFor, patientRef } from './common.js';
+import { FHIR_TEXTS } from './texts.js';
+
+/*
+ * A decision's points-based score → RiskAssessment. `method` names the rule set (id and version) and
+ * how it scores; `basis` lists what the score was computed from; the prediction carries the tier as
+ * HL7's qualitative risk and a rationale listing each rule that gave points. When missing data could
+ * change the tier, the assessment is `preliminary` and a note says what the tier could become.
+ */
+
+/** Options for {@link toRiskAssessment}. */
+export interface RiskAssessmentOptions extends FhirOutputOptions {
+  /** References to the resources the person was read from (`FhirPerson.basis`). The patient is always included. */
+  readonly basis?: readonly string[];
+}
+
+const TIER = { low: FHIR_TEXTS.tierLow, moderate: FHIR_TEXTS.tierModerate, high: FHIR_TEXTS.tierHigh } as const;
+
+/** The RiskAssessment for a decision's score, or undefined when the rule set has no scoring section. */
+export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, options: RiskAssessmentOptions): RiskAssessment | undefined {
+  const score = decision.score;
+  if (!score) return undefined;
+  if (decision.ruleSet.id !== ruleSet.id) throw new TypeError('the decision comes from another rule set');
+  const lang = options.lang ?? 'nb';
+  const subject = patientRef(options);
+  const title = ruleSet.file.title[lang];
+  const basis: Reference[] = [subject, ...[...new Set(options.basis ?? [])].filter((b) => b !== subject.reference).map((reference) => ({ reference }))];
+  const reasons = score.reasons.length > 0 ? score.reasons.map((r) => r.text.replace(/\.$/, '')).join('; ') : FHIR_TEXTS.riskNoReasons[lang];
+  const rationale = fill(FHIR_TEXTS.riskRationale[lang], {
+    points: score.points,
+    tier: TIER[score.tier][lang],
+    cutOff: score.highCutOff ?? '–',
+    reasons,
+  });
+  const preliminary = score.tierIfComplete !== score.tier;
+  return fhirSafe({
+    resourceType: 'RiskAssessment',
+    identifier: [identifierFor(['RiskAssessment', ruleSet.id, ruleSet.version, subject.reference!, decision.asOf])],
+    status: preliminary ? 'preliminary' : 'final',
+    method: {
+      coding: [{ system: RULE_SET_SYSTEM, version: ruleSet.version, code: ruleSet.id, display: title }],
+      text: ruleSet.file.scoring?.description?.[lang] ?? title,
+    },
+    subject,
+    occurrenceDateTime: decision.asOf,
+    basis,
+    prediction: [
+      {
+        outcome: { text: title },
+        qualitativeRisk: { coding: [{ system: HL7.riskProbability, code: score.tier }], text: TIER[score.tier][lang] },
+        rationale: `${rationale}.`,
+      },
+    ],
+    ...(preliminary ? { note: [{ text: fill(FHIR_TEXTS.riskPreliminary[lang], { tier: TIER[score.tierIfComplete][lang], maxPoints: score.maxPoints }) }] } : {}),
+  } satisfies RiskAssessment);
+}
