@@ -139,13 +139,11 @@ function run(ruleSet: CompiledRuleSet, env: EvalEnv, options: EvaluateOptions): 
   for (const r of ruleSet.rules) {
     let o: Tri;
     let trace: RuleTrace | undefined;
+    let missingNames: Set<string> | undefined;
     if (mode === 'none') {
       o = r.fast(env);
-      // The missing facts are only needed for unknown rules; trace those alone.
-      if (o === U) {
-        const [, t] = r.traced(env, 'redacted');
-        trace = { ruleId: r.rule.id, outcome: 'unknown', conditions: t };
-      }
+      // The missing facts are only needed for unknown rules; collect them without building a trace.
+      if (o === U) r.missing(env, (missingNames = new Set()));
     } else {
       const [v, t] = r.traced(env, mode);
       o = v;
@@ -165,7 +163,7 @@ function run(ruleSet: CompiledRuleSet, env: EvalEnv, options: EvaluateOptions): 
       }
     } else if (o === U) {
       if (r.points !== undefined) unknownMax.set(r.component, Math.max(unknownMax.get(r.component) ?? 0, r.points));
-      const names = [...missingFacts(trace!.conditions)].sort();
+      const names = [...(missingNames ?? missingFacts(trace!.conditions))].sort();
       const missing = names.map((fact) => ({ fact, label: ruleSetFactLabel(ruleSet, fact, lang) }));
       dataNeeded.push({
         ruleId: rule.id,

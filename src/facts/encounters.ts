@@ -7,8 +7,17 @@ import { defineFact } from './types.js';
 /** Window parameter shared by the count facts: the last `months` months up to and including `asOf`. */
 const Window = z.strictObject({ months: z.number().int().min(1).max(120) });
 
+/** `asOf − months` as a day number, memoised: every person in a population shares the same few bounds. */
+const bounds = new Map<string, number>();
 function lowerBound(ctx: FactContext, months: number): number {
-  return toDayNumber(addMonths(ctx.asOf, -months)) ?? ctx.asOfDay;
+  const key = `${ctx.asOf}|${months}`;
+  let b = bounds.get(key);
+  if (b === undefined) {
+    b = toDayNumber(addMonths(ctx.asOf, -months)) ?? ctx.asOfDay;
+    if (bounds.size > 1024) bounds.clear(); // pure memo: bounded so a long-running host never grows it
+    bounds.set(key, b);
+  }
+  return b;
 }
 
 function countIn(ctx: FactContext, months: number, types: readonly EncounterType[]): number | undefined {
