@@ -90,3 +90,14 @@ export type { JsonRulesEngineLike, RegisterOptions } from './adapters/jsonRulesE
 // CDS Hooks and FHIR adapters (issue 5)
 
 // Population mode and synthetic cohorts (issue 7)
+export { stratify } from './population/stratify.js';
+export { createStratifier, mergeStratifications, Stratifier } from './population/stratifier.js';
+export type { StratifyOptions, StratifyResult, StratifySummary, StratifierState, RejectedRecord } from './population/stratifier.js';
+export { ranksAbove } from './population/entry.js';
+export type { WorklistEntry, WorklistReason, WorklistPrompt, CutOff, RankKey } from './population/entry.js';
+export { WORKLIST_CSV_HEADER, worklistCsvRow, worklistJsonLine, describeCutOff } from './population/format.js';
+export { renderStratifyReport } from './population/report.js';
+export { generateCohort, generatePerson } from './synthetic/cohort.js';
+export type { CohortOptions } from './synthetic/cohort.js';
+export { PREVALENCE_FIGURES } from './synthetic/prevalences.js';
+export type { Figure, FigureKind } from './synthetic/prevalences.js';

@@ -179,12 +179,11 @@ function run(ruleSet: CompiledRuleSet, env: EvalEnv, options: EvaluateOptions): 
   if (ruleSet.tiers) {
     let maxPoints = points;
     for (const [comp, p] of unknownMax) if (!firedComponents.has(comp)) maxPoints += p;
-    const tierOf = (pts: number) => ruleSet.tiers!.find((t) => pts >= t.minPoints)?.tier ?? 'low';
     score = {
       points,
       maxPoints,
-      tier: tierOf(points),
-      tierIfComplete: tierOf(maxPoints),
+      tier: tierOf(ruleSet, points),
+      tierIfComplete: tierOf(ruleSet, maxPoints),
       highCutOff: ruleSet.tiers.find((t) => t.tier === 'high')?.minPoints,
       reasons,
     };
@@ -203,9 +202,71 @@ function run(ruleSet: CompiledRuleSet, env: EvalEnv, options: EvaluateOptions): 
   };
 }
 
+function tierOf(ruleSet: CompiledRuleSet, points: number): Score['tier'] {
+  return ruleSet.tiers!.find((t) => points >= t.minPoints)?.tier ?? 'low';
+}
+
+/**
+ * What population mode needs from one person, without building a {@link Decision}: each rule's
+ * outcome (in `ruleSet.rules` order) and the score computed exactly as {@link evaluateParsed} does.
+ * Options are assumed valid. Population mode screens everyone with this and builds full decisions
+ * (with trace and explanations) only for the persons it lists.
+ *
+ * @internal
+ */
+export function screenParsed(
+  ruleSet: CompiledRuleSet,
+  person: ParsedPerson,
+  asOf: string,
+  asOfDay: number,
+): { outcomes: Uint8Array; points: number; maxPoints: number; tier: Score['tier']; tierIfComplete: Score['tier'] } {
+  const ctx: FactContext = { person, asOf, asOfDay, codeLists: ruleSet.codeLists };
+  const env = personEnv(ruleSet, ctx);
+  const rules = ruleSet.rules;
+  const outcomes = new Uint8Array(rules.length);
+  let points = 0;
+  let fired: Set<string> | undefined;
+  let unknownMax: Map<string, number> | undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    const o = r.fast(env);
+    outcomes[i] = o;
+    if (r.points === undefined) continue;
+    if (o === T) {
+      points += r.points;
+      (fired ??= new Set()).add(r.component);
+    } else if (o === U) {
+      unknownMax ??= new Map();
+      unknownMax.set(r.component, Math.max(unknownMax.get(r.component) ?? 0, r.points));
+    }
+  }
+  let maxPoints = points;
+  if (unknownMax) for (const [comp, p] of unknownMax) if (!fired?.has(comp)) maxPoints += p;
+  const scored = ruleSet.tiers !== undefined;
+  return {
+    outcomes,
+    points,
+    maxPoints,
+    tier: scored ? tierOf(ruleSet, points) : 'low',
+    tierIfComplete: scored ? tierOf(ruleSet, maxPoints) : 'low',
+  };
+}
+
 const DATA_NEEDED: Record<Lang, string> = { nb: 'Mangler data', nn: 'Manglar data', en: 'Data needed' };
 
+/** Fact labels per rule set, looked up for every data-needed prompt (a population has millions). */
+const labelsByRuleSet = new WeakMap<CompiledRuleSet, Map<string, string>>();
+
 function ruleSetFactLabel(ruleSet: CompiledRuleSet, fact: string, lang: Lang): string {
-  const slot = ruleSet.slots.find((s) => s.name === fact);
-  return slot?.def?.label[lang] ?? fact;
+  let labels = labelsByRuleSet.get(ruleSet);
+  if (labels === undefined) labelsByRuleSet.set(ruleSet, (labels = new Map()));
+  const key = `${lang}|${fact}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    // The first slot with the name, as before: a fact read with several params shares one label.
+    const slot = ruleSet.slots.find((s) => s.name === fact);
+    label = slot?.def?.label[lang] ?? fact;
+    labels.set(key, label);
+  }
+  return label;
 }

@@ -8,14 +8,17 @@ import { defineFact } from './types.js';
 const Window = z.strictObject({ months: z.number().int().min(1).max(120) });
 
 /** `asOf − months` as a day number, memoised: every person in a population shares the same few bounds. */
-const bounds = new Map<string, number>();
+let boundsAsOf = '';
+let bounds: number[] = [];
 function lowerBound(ctx: FactContext, months: number): number {
-  const key = `${ctx.asOf}|${months}`;
-  let b = bounds.get(key);
+  if (ctx.asOf !== boundsAsOf) {
+    boundsAsOf = ctx.asOf;
+    bounds = [];
+  }
+  let b = bounds[months];
   if (b === undefined) {
     b = toDayNumber(addMonths(ctx.asOf, -months)) ?? ctx.asOfDay;
-    if (bounds.size > 1024) bounds.clear(); // pure memo: bounded so a long-running host never grows it
-    bounds.set(key, b);
+    bounds[months] = b;
   }
   return b;
 }

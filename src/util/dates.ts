@@ -73,11 +73,14 @@ export function addMonths(iso: string, months: number): string {
   return `${String(y).padStart(4, '0')}-${String(mo + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+function isoShape(s: string): boolean {
+  return s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45;
+}
+
 /** Whole years between a birth date and `asOf` (the Norwegian legal way: the birthday counts). */
 export function yearsBetween(birthIso: string, asOfIso: string): number {
   // Same acceptance as the `^(\d{4})-(\d{2})-(\d{2})$` pattern it replaces, without a regular expression.
-  const shape = (s: string) => s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45;
-  if (!shape(birthIso) || !shape(asOfIso)) throw new RangeError('yearsBetween: not an ISO date');
+  if (!isoShape(birthIso) || !isoShape(asOfIso)) throw new RangeError('yearsBetween: not an ISO date');
   const by = digits(birthIso, 0, 4);
   const bm = digits(birthIso, 5, 2);
   const bd = digits(birthIso, 8, 2);
