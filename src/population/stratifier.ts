@@ -259,6 +259,11 @@ export class Stratifier {
     return out;
   }
 
+  /** Records read, persons ranked and records rejected so far. */
+  counts(): { read: number; ranked: number; rejected: number } {
+    return { read: this.read, ranked: this.ranked, rejected: this.rejectedCount };
+  }
+
   /** The counts and kept entries so far, as plain data for {@link mergeStratifications}. */
   state(): StratifierState {
     return {
@@ -318,9 +323,9 @@ export function mergeStratifications(stratifier: Stratifier, states: readonly St
     entries = entries.slice(0, k);
     cutOff = { by: 'top', percent: cutOff.percent, ...(entries.length > 0 ? { minPoints: entries[entries.length - 1]!.points } : {}) };
     const c = cutOff;
-    entries = entries.map((e, i) => ({ ...e, rank: i + 1, cutOff: c }));
+    entries = entries.map((e, i) => ({ rank: i + 1, ...e, cutOff: c }));
   } else {
-    entries = entries.map((e, i) => ({ ...e, rank: i + 1 }));
+    entries = entries.map((e, i) => ({ rank: i + 1, ...e }));
   }
   const listed: ListedCounts = { count: 0, subGroups: {}, reasons: {} };
   if (o.cutOff.by === 'top') for (const e of entries) countListed(listed, e);
