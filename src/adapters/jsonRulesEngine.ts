@@ -80,6 +80,15 @@ function substitute(c: unknown, params: Readonly<Record<string, unknown>>): unkn
 }
 
 /**
+ * json-rules-engine accepts only `all`, `any`, `not` or `condition` at the root of a rule or a named
+ * condition; a single fact condition is wrapped in `all`, which has the same outcome.
+ */
+function rootable(c: unknown): unknown {
+  if (c !== null && typeof c === 'object' && !('all' in c) && !('any' in c) && !('not' in c) && !('condition' in c)) return { all: [c] };
+  return c;
+}
+
+/**
  * Converts a compiled rule set to json-rules-engine rules: parameter references are replaced by their
  * values, our metadata goes into `event.params` (`ruleId`, `severity`), and named conditions are
  * returned for `engine.setCondition`.
@@ -91,10 +100,10 @@ export function toJsonRulesEngineRules(ruleSet: CompiledRuleSet): {
   const rules = ruleSet.rules.map(({ rule }) => ({
     name: rule.id,
     priority: rule.priority ?? 1,
-    conditions: substitute(rule.conditions, ruleSet.parameters) as Condition,
+    conditions: rootable(substitute(rule.conditions, ruleSet.parameters)) as Condition,
     event: { type: rule.event.type, params: { ...(rule.event.params ?? {}), ruleId: rule.id, severity: rule.severity } },
   }));
   const conditions: Record<string, Record<string, unknown>> = {};
-  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = substitute(c, ruleSet.parameters) as Record<string, unknown>;
+  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = rootable(substitute(c, ruleSet.parameters)) as Record<string, unknown>;
   return { rules, conditions };
 }
