@@ -78,14 +78,20 @@ export function compileCodeList(file: CodeListFile): CodeList {
   };
   // A population repeats the same few hundred codes millions of times, so lookups are memoised
   // (bounded, and pure: the list never changes after compilation).
-  const memo = new Map<string, readonly CodeListEntry[]>();
+  const memo = new Map<string, Map<string, readonly CodeListEntry[]>>();
+  let memoSize = 0;
   const matchAll = (system: string, code: string): readonly CodeListEntry[] => {
-    const key = `${system}|${code}`;
-    let r = memo.get(key);
+    let bySystem = memo.get(system);
+    if (bySystem === undefined) memo.set(system, (bySystem = new Map()));
+    let r = bySystem.get(code);
     if (r === undefined) {
       r = lookup(system, code);
-      if (memo.size >= 50_000) memo.clear();
-      memo.set(key, r);
+      if (++memoSize > 50_000) {
+        memo.clear();
+        memoSize = 0;
+        memo.set(system, (bySystem = new Map()));
+      }
+      bySystem.set(code, r);
     }
     return r;
   };

@@ -248,7 +248,8 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
     if (!values.quiet) err(summaryText(summary, lang));
     if (values.timing) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      err(`${MSG.elapsed[lang]} ${(ms / 1000).toFixed(2)} s · ${MSG.peak[lang]} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
+      const cpu = process.cpuUsage(); // all threads of the process, workers included
+      err(`${MSG.elapsed[lang]} ${(ms / 1000).toFixed(2)} s · CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s · ${MSG.peak[lang]} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
     }
     return 0;
   } catch (e) {
