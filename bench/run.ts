@@ -163,14 +163,14 @@ async function main(): Promise<void> {
     [`stratify ${SN.toLocaleString('en')} persons, 2 workers, wall time`, `${strat.seconds.toFixed(2)} s (CPU ${strat.cpuSeconds.toFixed(2)} s over all threads)`, quick ? '(quick run)' : '< 15 s', quick ? '—' : status(strat.seconds < 15)],
     [`stratify ${SN.toLocaleString('en')} persons, 2 workers, peak RSS`, `${strat.rssMiB} MiB`, '< 300 MiB', status(strat.rssMiB < 300)],
   ];
-  const rows = [...results.entries()].map(([id, r]) => `| ${cases.find((c) => c[0] === id)![1]} | ${r.persons.toLocaleString('en')} | ${fmt(r.medianUs, 2)} | ${fmt(r.p99Us, 2)} | ${r.perSecond.toLocaleString('en')} | ${fmt(r.peakRssMiB)} |`);
+  const rows = [...results.entries()].map(([id, r]) => `| ${cases.find((c) => c[0] === id)![1]} | ${r.persons.toLocaleString('en')} | ${fmt(r.medianUs, 2)} | ${fmt(r.p99Us, 2)} | ${r.perSecond.toLocaleString('en')} | ${fmt(r.peakRssMiB)} (${fmt(r.startRssMiB)} at start) |`);
   const table = [
     `Run: \`npm run bench${quick ? ' -- --quick' : ''}\` on ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${machine.versions}. Load average at start: ${machine.load}.`,
     '',
     '| case | persons | median µs/person | p99 µs/person | persons/s | peak RSS MiB |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
-    `| stratify, 2 workers (built CLI, \`--synthetic ${SN} --workers 2\`): ${strat.seconds.toFixed(2)} s wall, ${strat.cpuSeconds.toFixed(2)} s CPU | ${SN.toLocaleString('en')} | — | — | ${Math.round(SN / strat.seconds).toLocaleString('en')} | ${strat.rssMiB} |`,
+    `| stratify, 2 workers (built CLI, \`--synthetic ${SN} --workers 2\`): ${strat.seconds.toFixed(2)} s wall, ${strat.cpuSeconds.toFixed(2)} s CPU | ${SN.toLocaleString('en')} | — | — | ${Math.round(SN / strat.seconds).toLocaleString('en')} | ${strat.rssMiB} (whole process, both workers) |`,
     '',
     `Ratios (medians): a/b = 1/${ratio('b-person', 'a-none').toFixed(0)} from the person, 1/${ratio('b-facts', 'a-facts').toFixed(0)} on precomputed facts; a/c = ${ratio('a-none', 'c-person').toFixed(2)} (no trace), ${ratio('a-full', 'c-person').toFixed(2)} (full trace) from the person, ${ratio('a-facts', 'c-facts').toFixed(2)} on precomputed facts.`,
     '',

@@ -1,5 +1,4 @@
 import type { Lang } from '../model/lang.js';
-import { describeCutOff } from './format.js';
 import type { StratifySummary } from './stratifier.js';
 
 /*
@@ -46,6 +45,13 @@ const SUBGROUP: Record<string, Record<Lang, string>> = {
   'frail-elderly': { nb: 'skrøpelige eldre', nn: 'skrøpelege eldre', en: 'frail elderly' },
   chronic: { nb: 'kronisk syke', nn: 'kronisk sjuke', en: 'chronically ill' },
 };
+
+function cutOffText(c: StratifySummary['cutOff'], lang: Lang): string {
+  if (c.by === 'points') return `${{ nb: 'minst', nn: 'minst', en: 'at least' }[lang]} ${c.minPoints} ${TXT.points[lang]}`;
+  const p = lang === 'en' ? String(c.percent) : String(c.percent).replace('.', ',');
+  const lowest = c.minPoints === undefined ? '' : ` (${{ nb: 'lavest', nn: 'lågast', en: 'lowest' }[lang]} ${c.minPoints} ${TXT.points[lang]})`;
+  return `${{ nb: 'de øverste', nn: 'dei øvste', en: 'the top' }[lang]} ${p} %${lowest}`;
+}
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -158,7 +164,7 @@ svg text{fill:#1b1b1b}
 <table>
 <tr><th>${t('ruleSet')}</th><td>${esc(s.ruleSet.id)} ${esc(s.ruleSet.version)} <code>${esc(s.ruleSet.contentHash.slice(0, 12))}</code></td></tr>
 <tr><th>${t('asOf')}</th><td>${esc(s.asOf)}</td></tr>
-<tr><th>${t('cutOff')}</th><td>${esc(describeCutOff(s.cutOff))}${s.highCutOff !== undefined ? ` · ${t('high')} ${s.highCutOff} ${t('points')}` : ''}</td></tr>
+<tr><th>${t('cutOff')}</th><td>${esc(cutOffText(s.cutOff, lang))}${s.highCutOff !== undefined ? ` · ${t('high')} ${s.highCutOff} ${t('points')}` : ''}</td></tr>
 <tr><th>${t('read')}</th><td class="n">${fmt(s.read, lang)}</td></tr>
 <tr><th>${t('ranked')}</th><td class="n">${fmt(s.ranked, lang)}</td></tr>
 <tr><th>${t('rejected')}</th><td class="n">${fmt(s.rejected, lang)}</td></tr>
