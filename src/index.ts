@@ -91,8 +91,8 @@ export type { JsonRulesEngineLike, RegisterOptions } from './adapters/jsonRulesE
 
 // Population mode and synthetic cohorts (issue 7)
 export { stratify } from './population/stratify.js';
-export { createStratifier, mergeStratifications, Stratifier } from './population/stratifier.js';
-export type { StratifyOptions, StratifyResult, StratifySummary, StratifierState, RejectedRecord } from './population/stratifier.js';
+export { createStratifier, mergeStratifications } from './population/stratifier.js';
+export type { Stratifier, StratifyOptions, ResolvedStratifyOptions, StratifyResult, StratifySummary, StratifierState, RejectedRecord } from './population/stratifier.js';
 export { ranksAbove } from './population/entry.js';
 export type { WorklistEntry, WorklistReason, WorklistPrompt, CutOff, RankKey } from './population/entry.js';
 export { WORKLIST_CSV_HEADER, worklistCsvRow, worklistJsonLine, describeCutOff } from './population/format.js';

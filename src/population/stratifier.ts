@@ -78,8 +78,8 @@ export interface StratifyResult {
   readonly summary: StratifySummary;
 }
 
-/** Options after validation. */
-interface Resolved {
+/** Stratify options after validation, with the defaults filled in. */
+export interface ResolvedStratifyOptions {
   readonly ruleSet: CompiledRuleSet;
   readonly asOf: string;
   readonly asOfDay: number;
@@ -107,7 +107,7 @@ function ruleIndex(rs: CompiledRuleSet): RuleIndex {
   return ix;
 }
 
-function resolve(options: StratifyOptions): E.Either<InvalidOptionsError | InvalidRuleSetError, Resolved> {
+function resolve(options: StratifyOptions): E.Either<InvalidOptionsError | InvalidRuleSetError, ResolvedStratifyOptions> {
   if (typeof options !== 'object' || options === null) return E.left(invalidOptions([makeIssue('missing', ['asOf'], 'nb')]));
   const lang: Lang = options.lang ?? 'nb';
   if (!Lang.safeParse(lang).success) return E.left(invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]));
@@ -195,7 +195,7 @@ export class Stratifier {
   private readonly index: RuleIndex;
 
   /** @internal Use {@link createStratifier}. */
-  constructor(readonly options: Resolved) {
+  constructor(readonly options: ResolvedStratifyOptions) {
     this.index = ruleIndex(options.ruleSet);
     if (options.cutOff.by === 'top') this.heap = new TopK<WorklistEntry>(options.capacity, ranksAbove);
   }
@@ -290,7 +290,7 @@ function structuredCloneReasons(r: ListedCounts['reasons']): ListedCounts['reaso
 
 /** Creates a {@link Stratifier}, or returns why the options are invalid. */
 export function createStratifier(options: StratifyOptions): E.Either<InvalidOptionsError | InvalidRuleSetError, Stratifier> {
-  return E.map((r: Resolved) => new Stratifier(r))(resolve(options));
+  return E.map((r: ResolvedStratifyOptions) => new Stratifier(r))(resolve(options));
 }
 
 /**
