@@ -180,3 +180,14 @@ export type { InvalidFhirInputError, InvalidCdsHooksError } from './model/errors
 export { nameBasedUuid } from './util/uuid.js';
 
 // Population mode and synthetic cohorts (issue 7)
+export { stratify } from './population/stratify.js';
+export { createStratifier, mergeStratifications } from './population/stratifier.js';
+export type { Stratifier, StratifyOptions, ResolvedStratifyOptions, StratifyResult, StratifySummary, StratifierState, RejectedRecord } from './population/stratifier.js';
+export { ranksAbove } from './population/entry.js';
+export type { WorklistEntry, WorklistReason, WorklistPrompt, CutOff, RankKey } from './population/entry.js';
+export { WORKLIST_CSV_HEADER, worklistCsvRow, worklistJsonLine, describeCutOff } from './population/format.js';
+export { renderStratifyReport } from './population/report.js';
+export { generateCohort, generatePerson } from './synthetic/cohort.js';
+export type { CohortOptions } from './synthetic/cohort.js';
+export { PREVALENCE_FIGURES } from './synthetic/prevalences.js';
+export type { Figure, FigureKind } from './synthetic/prevalences.js';

@@ -18,7 +18,7 @@ import type { OperatorDefinition, OperatorEnv } from './operators.js';
 import { OPERATORS, OPERATOR_NAMES } from './operators.js';
 import type { CompiledPath } from './path.js';
 import { compilePath, resolvePath } from './path.js';
-import type { ConditionTrace } from './trace.js';
+import type { ConditionTrace, FactTrace } from './trace.js';
 
 /*
  * Compilation turns a validated rule-set file into closures, once. Evaluation then does no parsing,
@@ -47,6 +47,9 @@ export type TraceMode = 'full' | 'redacted';
 
 type Fast = (env: EvalEnv) => Tri;
 type Traced = (env: EvalEnv, mode: TraceMode) => [Tri, ConditionTrace];
+/** Adds the facts whose absence makes a leaf unknown, for every leaf (the same set a trace names). */
+type Missing = (env: EvalEnv, out: Set<string>) => void;
+type Closures = [Fast, Traced, Missing];
 
 /** A compiled rule: its metadata and its condition as closures. */
 export interface CompiledRule {
@@ -57,6 +60,7 @@ export interface CompiledRule {
   readonly component: string;
   /** @internal */ readonly fast: Fast;
   /** @internal */ readonly traced: Traced;
+  /** @internal */ readonly missing: Missing;
 }
 
 /** A compiled, immutable rule set, ready to evaluate many persons. */
@@ -154,7 +158,7 @@ class Compiler {
   }
 
   /** Compiles a condition into fast and traced closures. `refs` tracks named conditions being expanded. */
-  compile(c: Condition, segs: readonly Seg[], depth: number, refs: readonly string[]): [Fast, Traced] | undefined {
+  compile(c: Condition, segs: readonly Seg[], depth: number, refs: readonly string[]): Closures | undefined {
     if (depth > LIMITS.conditionDepth) {
       this.issue('too_deep', segs, { maximum: LIMITS.conditionDepth });
       return undefined;
@@ -166,6 +170,7 @@ class Compiler {
       if (kids.some((k) => k === undefined)) return undefined;
       const fasts = kids.map((k) => k![0]);
       const traceds = kids.map((k) => k![1]);
+      const missings = kids.map((k) => k![2]);
       const kind = isAll ? 'all' : 'any';
       // Short-circuit on the absorbing element; Kleene logic makes the result independent of order.
       const absorb: Tri = isAll ? F : T;
@@ -189,12 +194,15 @@ class Compiler {
         }
         return [acc, { kind, outcome: toTruth(acc), children }];
       };
-      return [fast, traced];
+      const missing: Missing = (env, out) => {
+        for (let i = 0; i < missings.length; i++) missings[i]!(env, out);
+      };
+      return [fast, traced, missing];
     }
     if ('not' in c) {
       const k = this.compile(c.not, [...segs, 'not'], depth + 1, refs);
       if (!k) return undefined;
-      const [f, t] = k;
+      const [f, t, m] = k;
       const neg = (v: Tri): Tri => (v === U ? U : v === T ? F : T);
       return [
         (env) => neg(f(env)),
@@ -203,6 +211,7 @@ class Compiler {
           const o = neg(v);
           return [o, { kind: 'not', outcome: toTruth(o), child: tr }];
         },
+        m,
       ];
     }
     if ('condition' in c) {
@@ -218,19 +227,20 @@ class Compiler {
       }
       const k = this.compile(target, ['conditions', name], depth + 1, [...refs, name]);
       if (!k) return undefined;
-      const [f, t] = k;
+      const [f, t, m] = k;
       return [
         f,
         (env, mode) => {
           const [v, tr] = t(env, mode);
           return [v, { kind: 'condition', name, outcome: toTruth(v), child: tr }];
         },
+        m,
       ];
     }
     return this.leaf(c, segs);
   }
 
-  private leaf(c: LeafCondition, segs: readonly Seg[]): [Fast, Traced] | undefined {
+  private leaf(c: LeafCondition, segs: readonly Seg[]): Closures | undefined {
     this.leafCount++;
     if (this.leafCount > LIMITS.conditionsPerRuleSet) {
       if (this.leafCount === LIMITS.conditionsPerRuleSet + 1) this.issue('too_big', segs, { maximum: LIMITS.conditionsPerRuleSet });
@@ -313,7 +323,7 @@ class Compiler {
     }
   }
 
-  private leafClosures(c: LeafCondition, op: OperatorDefinition, slot: FactSlot, path: CompiledPath | undefined, value: ValueSource): [Fast, Traced] {
+  private leafClosures(c: LeafCondition, op: OperatorDefinition, slot: FactSlot, path: CompiledPath | undefined, value: ValueSource): Closures {
     const idx = slot.index;
     const read = (env: EvalEnv): unknown => {
       const v = env.get(idx);
@@ -339,34 +349,41 @@ class Compiler {
             if (f === undefined || v === undefined) return U;
             return op.evaluate(f, v, env) ? T : F;
           };
-    const base = {
-      kind: 'fact' as const,
-      fact: c.fact,
-      ...(slot.params ? { params: slot.params } : {}),
-      ...(c.path !== undefined ? { path: c.path } : {}),
-      operator: c.operator,
-    };
+    // The trace object is built key by key in a fixed order (no spreads): the order is part of the
+    // byte-identical JSON a decision promises, and spreads made tracing several times slower.
+    const fact = c.fact;
+    const params = slot.params;
+    const condPath = c.path;
+    const operator = c.operator;
+    const valueFact = value.kind === 'fact' ? value.slot.name : undefined;
+    const shownConst = value.kind === 'const' ? value.shown : undefined;
+    const isConst = value.kind === 'const';
     const traced: Traced = (env, mode) => {
       const f = read(env);
       const v = readValue(env);
-      const missing: string[] = [];
-      if (f === undefined) missing.push(c.fact);
-      if (v === undefined && value.kind === 'fact') missing.push(value.slot.name);
-      const o: Tri = missing.length > 0 ? U : op.evaluate(f, v, env) ? T : F;
+      let missing: string[] | undefined;
+      if (f === undefined) missing = [fact];
+      if (v === undefined && valueFact !== undefined) (missing ??= []).push(valueFact);
+      const o: Tri = missing !== undefined ? U : op.evaluate(f, v, env) ? T : F;
       const redact = mode === 'redacted';
-      const shownValue = value.kind === 'const' ? value.shown : redact ? undefined : v;
-      const trace = {
-        ...base,
-        ...(shownValue !== undefined ? { value: shownValue } : { value: null }),
-        ...(value.kind === 'fact' ? { valueFact: value.slot.name } : {}),
-        ...(f !== undefined && !redact ? { factValue: f } : {}),
-        ...(redact ? { redacted: true as const } : {}),
-        ...(missing.length > 0 ? { missing } : {}),
-        outcome: toTruth(o),
-      };
+      const shownValue = isConst ? shownConst : redact ? undefined : v;
+      const trace: { -readonly [K in keyof FactTrace]: FactTrace[K] } = { kind: 'fact', fact } as FactTrace;
+      if (params) trace.params = params;
+      if (condPath !== undefined) trace.path = condPath;
+      trace.operator = operator;
+      trace.value = shownValue !== undefined ? shownValue : null;
+      if (valueFact !== undefined) trace.valueFact = valueFact;
+      if (f !== undefined && !redact) trace.factValue = f;
+      if (redact) trace.redacted = true;
+      if (missing !== undefined) trace.missing = missing;
+      trace.outcome = toTruth(o);
       return [o, trace];
     };
-    return [fast, traced];
+    const missing: Missing = (env, out) => {
+      if (read(env) === undefined) out.add(fact);
+      if (valueFact !== undefined && readValue(env) === undefined) out.add(valueFact);
+    };
+    return [fast, traced, missing];
   }
 }
 
@@ -410,7 +427,7 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       else points = p;
     }
     const comp = rule.event.params?.['component'];
-    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: k[1] });
+    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: k[1], missing: k[2] });
   });
   // Named conditions that no rule uses are still checked, so a typo in one is caught before it is used.
   for (const [name, cond] of Object.entries(file.conditions ?? {})) c.compile(cond, ['conditions', name], 1, [name]);

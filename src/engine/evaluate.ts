@@ -7,7 +7,7 @@ import type { Lang } from '../model/lang.js';
 import { Person } from '../model/person.js';
 import { toDayNumber } from '../util/dates.js';
 import type { CompiledRuleSet, EvalEnv, TraceMode } from './compile.js';
-import type { DataNeeded, Decision, Finding, Prompt, RuleOutcome, Score, ScoreReason } from './decision.js';
+import type { DataNeeded, Decision, Finding, Prompt, RuleOutcome, RuleSetStamp, Score, ScoreReason } from './decision.js';
 import type { Tri } from './logic.js';
 import { T, U, toTruth } from './logic.js';
 import { missingFacts } from './trace.js';
@@ -72,13 +72,23 @@ function personEnv(ruleSet: CompiledRuleSet, ctx: FactContext): EvalEnv {
 function rawEnv(ruleSet: CompiledRuleSet, facts: Readonly<Record<string, unknown>>, asOf: string, asOfDay: number): EvalEnv {
   const slots = ruleSet.slots;
   const own = (k: string) => (Object.prototype.hasOwnProperty.call(facts, k) ? facts[k] : undefined);
+  const values: unknown[] = new Array(slots.length);
+  const done = new Uint8Array(slots.length);
   return {
     asOfDay,
     get(i) {
-      const s = slots[i]!;
-      if (s.name === 'asOf') return own('asOf') ?? asOf;
-      const v = own(s.key);
-      return v === undefined ? own(s.name) : v;
+      if (done[i] === 0) {
+        const s = slots[i]!;
+        let v: unknown;
+        if (s.name === 'asOf') v = own('asOf') ?? asOf;
+        else {
+          v = own(s.key);
+          if (v === undefined) v = own(s.name);
+        }
+        values[i] = v;
+        done[i] = 1;
+      }
+      return values[i];
     },
   };
 }
@@ -123,9 +133,83 @@ export function evaluateFacts(
   return E.right(run(ruleSet, rawEnv(ruleSet, facts, options.asOf, asOfDay), options));
 }
 
+/*
+ * The parts of a decision that depend only on the rule set, the rule, the outcome and the language
+ * (outcome records, findings, prompts, reasons, data-needed prompts for a given set of missing facts)
+ * are built once and shared, frozen, between decisions: a population evaluates the same rules
+ * millions of times. A decision is readonly data, so sharing is invisible except in speed.
+ */
+interface RunParts {
+  readonly stamp: RuleSetStamp;
+  readonly highCutOff: number | undefined;
+  readonly outcomes: readonly (readonly [RuleOutcome, RuleOutcome, RuleOutcome])[];
+  readonly findings: readonly Finding[];
+  readonly byLang: Map<Lang, LangParts>;
+}
+interface LangParts {
+  readonly prompts: readonly Prompt[];
+  readonly reasons: readonly (ScoreReason | undefined)[];
+  readonly dataNeeded: Map<string, DataNeeded>[];
+}
+const partsCache = new WeakMap<CompiledRuleSet, RunParts>();
+
+function runParts(ruleSet: CompiledRuleSet): RunParts {
+  let p = partsCache.get(ruleSet);
+  if (p === undefined) {
+    const f = Object.freeze;
+    p = {
+      stamp: f({ id: ruleSet.id, version: ruleSet.version, contentHash: ruleSet.contentHash }),
+      highCutOff: ruleSet.tiers?.find((t) => t.tier === 'high')?.minPoints,
+      outcomes: ruleSet.rules.map(({ rule }) => [f({ ruleId: rule.id, outcome: false }), f({ ruleId: rule.id, outcome: true }), f({ ruleId: rule.id, outcome: 'unknown' as const })] as const),
+      findings: ruleSet.rules.map(({ rule }) => f({ ruleId: rule.id, type: rule.event.type, params: rule.event.params ?? {} })),
+      byLang: new Map(),
+    };
+    partsCache.set(ruleSet, p);
+  }
+  return p;
+}
+
+function langParts(ruleSet: CompiledRuleSet, parts: RunParts, lang: Lang): LangParts {
+  let l = parts.byLang.get(lang);
+  if (l === undefined) {
+    const f = Object.freeze;
+    l = {
+      prompts: ruleSet.rules.map(({ rule }) =>
+        f({ ruleId: rule.id, severity: rule.severity, title: rule.title[lang], text: rule.text[lang], evidence: rule.evidence, source: rule.source }),
+      ),
+      reasons: ruleSet.rules.map((r) => (r.points === undefined ? undefined : f({ ruleId: r.rule.id, points: r.points, text: r.rule.text[lang] }))),
+      dataNeeded: ruleSet.rules.map(() => new Map()),
+    };
+    parts.byLang.set(lang, l);
+  }
+  return l;
+}
+
+function dataNeededFor(ruleSet: CompiledRuleSet, l: LangParts, index: number, names: readonly string[], lang: Lang): DataNeeded {
+  const cache = l.dataNeeded[index]!;
+  const key = names.join('\u0000');
+  let d = cache.get(key);
+  if (d === undefined) {
+    const rule = ruleSet.rules[index]!.rule;
+    const missing = Object.freeze(names.map((fact) => Object.freeze({ fact, label: ruleSetFactLabel(ruleSet, fact, lang) })));
+    d = Object.freeze({
+      ruleId: rule.id,
+      severity: rule.severity,
+      title: rule.title[lang],
+      text: `${DATA_NEEDED[lang]}: ${missing.map((m) => m.label).join(', ')}.`,
+      missing,
+    });
+    if (cache.size < 256) cache.set(key, d); // a rule has few distinct sets of missing facts
+  }
+  return d;
+}
+
 function run(ruleSet: CompiledRuleSet, env: EvalEnv, options: EvaluateOptions): Decision {
   const lang = options.lang ?? 'nb';
   const mode = options.trace ?? 'full';
+  const parts = runParts(ruleSet);
+  const l = langParts(ruleSet, parts, lang);
+  const rules = ruleSet.rules;
   const outcomes: RuleOutcome[] = [];
   const findings: Finding[] = [];
   const prompts: Prompt[] = [];
@@ -133,67 +217,60 @@ function run(ruleSet: CompiledRuleSet, env: EvalEnv, options: EvaluateOptions): 
   const traces: RuleTrace[] = [];
   const reasons: ScoreReason[] = [];
   let points = 0;
-  const firedComponents = new Set<string>();
-  const unknownMax = new Map<string, number>();
+  let firedComponents: Set<string> | undefined;
+  let unknownMax: Map<string, number> | undefined;
 
-  for (const r of ruleSet.rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
     let o: Tri;
     let trace: RuleTrace | undefined;
+    let missingNames: Set<string> | undefined;
     if (mode === 'none') {
       o = r.fast(env);
-      // The missing facts are only needed for unknown rules; trace those alone.
-      if (o === U) {
-        const [, t] = r.traced(env, 'redacted');
-        trace = { ruleId: r.rule.id, outcome: 'unknown', conditions: t };
-      }
+      // The missing facts are only needed for unknown rules; collect them without building a trace.
+      if (o === U) r.missing(env, (missingNames = new Set()));
     } else {
       const [v, t] = r.traced(env, mode);
       o = v;
       trace = { ruleId: r.rule.id, outcome: toTruth(v), conditions: t };
       traces.push(trace);
     }
-    const rule = r.rule;
-    outcomes.push({ ruleId: rule.id, outcome: toTruth(o) });
+    outcomes.push(parts.outcomes[i]![o]);
     if (o === T) {
-      findings.push({ ruleId: rule.id, type: rule.event.type, params: rule.event.params ?? {} });
+      findings.push(parts.findings[i]!);
       if (r.points !== undefined) {
         points += r.points;
-        firedComponents.add(r.component);
-        reasons.push({ ruleId: rule.id, points: r.points, text: rule.text[lang] });
+        (firedComponents ??= new Set()).add(r.component);
+        reasons.push(l.reasons[i]!);
       } else {
-        prompts.push({ ruleId: rule.id, severity: rule.severity, title: rule.title[lang], text: rule.text[lang], evidence: rule.evidence, source: rule.source });
+        prompts.push(l.prompts[i]!);
       }
     } else if (o === U) {
-      if (r.points !== undefined) unknownMax.set(r.component, Math.max(unknownMax.get(r.component) ?? 0, r.points));
-      const names = [...missingFacts(trace!.conditions)].sort();
-      const missing = names.map((fact) => ({ fact, label: ruleSetFactLabel(ruleSet, fact, lang) }));
-      dataNeeded.push({
-        ruleId: rule.id,
-        severity: rule.severity,
-        title: rule.title[lang],
-        text: `${DATA_NEEDED[lang]}: ${missing.map((m) => m.label).join(', ')}.`,
-        missing,
-      });
+      if (r.points !== undefined) {
+        unknownMax ??= new Map();
+        unknownMax.set(r.component, Math.max(unknownMax.get(r.component) ?? 0, r.points));
+      }
+      const names = [...(missingNames ?? missingFacts(trace!.conditions))].sort();
+      dataNeeded.push(dataNeededFor(ruleSet, l, i, names, lang));
     }
   }
 
   let score: Score | undefined;
   if (ruleSet.tiers) {
     let maxPoints = points;
-    for (const [comp, p] of unknownMax) if (!firedComponents.has(comp)) maxPoints += p;
-    const tierOf = (pts: number) => ruleSet.tiers!.find((t) => pts >= t.minPoints)?.tier ?? 'low';
+    if (unknownMax) for (const [comp, p] of unknownMax) if (!firedComponents?.has(comp)) maxPoints += p;
     score = {
       points,
       maxPoints,
-      tier: tierOf(points),
-      tierIfComplete: tierOf(maxPoints),
-      highCutOff: ruleSet.tiers.find((t) => t.tier === 'high')?.minPoints,
+      tier: tierOf(ruleSet, points),
+      tierIfComplete: tierOf(ruleSet, maxPoints),
+      highCutOff: parts.highCutOff,
       reasons,
     };
   }
 
   return {
-    ruleSet: { id: ruleSet.id, version: ruleSet.version, contentHash: ruleSet.contentHash },
+    ruleSet: parts.stamp,
     asOf: options.asOf,
     lang,
     outcomes,
@@ -205,9 +282,73 @@ function run(ruleSet: CompiledRuleSet, env: EvalEnv, options: EvaluateOptions): 
   };
 }
 
+function tierOf(ruleSet: CompiledRuleSet, points: number): Score['tier'] {
+  const tiers = ruleSet.tiers!;
+  for (let i = 0; i < tiers.length; i++) if (points >= tiers[i]!.minPoints) return tiers[i]!.tier;
+  return 'low';
+}
+
+/**
+ * What population mode needs from one person, without building a {@link Decision}: each rule's
+ * outcome (in `ruleSet.rules` order) and the score computed exactly as {@link evaluateParsed} does.
+ * Options are assumed valid. Population mode screens everyone with this and builds full decisions
+ * (with trace and explanations) only for the persons it lists.
+ *
+ * @internal
+ */
+export function screenParsed(
+  ruleSet: CompiledRuleSet,
+  person: ParsedPerson,
+  asOf: string,
+  asOfDay: number,
+): { outcomes: Uint8Array; points: number; maxPoints: number; tier: Score['tier']; tierIfComplete: Score['tier'] } {
+  const ctx: FactContext = { person, asOf, asOfDay, codeLists: ruleSet.codeLists };
+  const env = personEnv(ruleSet, ctx);
+  const rules = ruleSet.rules;
+  const outcomes = new Uint8Array(rules.length);
+  let points = 0;
+  let fired: Set<string> | undefined;
+  let unknownMax: Map<string, number> | undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    const o = r.fast(env);
+    outcomes[i] = o;
+    if (r.points === undefined) continue;
+    if (o === T) {
+      points += r.points;
+      (fired ??= new Set()).add(r.component);
+    } else if (o === U) {
+      unknownMax ??= new Map();
+      unknownMax.set(r.component, Math.max(unknownMax.get(r.component) ?? 0, r.points));
+    }
+  }
+  let maxPoints = points;
+  if (unknownMax) for (const [comp, p] of unknownMax) if (!fired?.has(comp)) maxPoints += p;
+  const scored = ruleSet.tiers !== undefined;
+  return {
+    outcomes,
+    points,
+    maxPoints,
+    tier: scored ? tierOf(ruleSet, points) : 'low',
+    tierIfComplete: scored ? tierOf(ruleSet, maxPoints) : 'low',
+  };
+}
+
 const DATA_NEEDED: Record<Lang, string> = { nb: 'Mangler data', nn: 'Manglar data', en: 'Data needed' };
 
+/** Fact labels per rule set, looked up for every data-needed prompt (a population has millions). */
+const labelsByRuleSet = new WeakMap<CompiledRuleSet, Map<string, string>>();
+
 function ruleSetFactLabel(ruleSet: CompiledRuleSet, fact: string, lang: Lang): string {
-  const slot = ruleSet.slots.find((s) => s.name === fact);
-  return slot?.def?.label[lang] ?? fact;
+  let labels = labelsByRuleSet.get(ruleSet);
+  if (labels === undefined) labelsByRuleSet.set(ruleSet, (labels = new Map()));
+  const key = `${lang}|${fact}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    // The first slot with the name, as before: a fact read with several params shares one label.
+    const slot = ruleSet.slots.find((s) => s.name === fact);
+    label = slot?.def?.label[lang] ?? fact;
+    labels.set(key, label);
+  }
+  return label;
 }

@@ -17,7 +17,12 @@ export interface CodeList {
 
 /** Removes the dot and upper-cases, so `f32.1`, `F32.1` and `F321` are the same code. */
 export function normalizeCode(code: string): string {
-  return code.replace(/\./g, '').toUpperCase();
+  // Fast path: codes as hosts usually send them (no dot, upper case) are returned as they are.
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 46 || (c >= 97 && c <= 122) || c > 127) return code.replace(/\./g, '').toUpperCase();
+  }
+  return code;
 }
 
 interface Indexed {
@@ -64,22 +69,39 @@ export function compileCodeList(file: CodeListFile): CodeList {
   }
   const matches = (ix: Indexed, code: string) =>
     code.slice(0, ix.lo.length) >= ix.lo && code.slice(0, ix.hi.length) <= ix.hi;
+  const lookup = (system: string, code: string): readonly CodeListEntry[] => {
+    const c = normalizeCode(code);
+    const bucket = index.get(`${system}|${key3(c)}`);
+    if (!bucket) return NONE;
+    const found = bucket.filter((ix) => matches(ix, c)).map((ix) => ix.entry);
+    return found.length === 0 ? NONE : Object.freeze(found);
+  };
+  // A population repeats the same few hundred codes millions of times, so lookups are memoised
+  // (bounded, and pure: the list never changes after compilation).
+  const memo = new Map<string, Map<string, readonly CodeListEntry[]>>();
+  let memoSize = 0;
+  const matchAll = (system: string, code: string): readonly CodeListEntry[] => {
+    let bySystem = memo.get(system);
+    if (bySystem === undefined) memo.set(system, (bySystem = new Map()));
+    let r = bySystem.get(code);
+    if (r === undefined) {
+      r = lookup(system, code);
+      if (++memoSize > 50_000) {
+        memo.clear();
+        memoSize = 0;
+        memo.set(system, (bySystem = new Map()));
+      }
+      bySystem.set(code, r);
+    }
+    return r;
+  };
   return {
     id: file.id,
     version: file.version,
     file,
-    match(system, code) {
-      const c = normalizeCode(code);
-      const bucket = index.get(`${system}|${key3(c)}`);
-      if (!bucket) return undefined;
-      for (const ix of bucket) if (matches(ix, c)) return ix.entry;
-      return undefined;
-    },
-    matchAll(system, code) {
-      const c = normalizeCode(code);
-      const bucket = index.get(`${system}|${key3(c)}`);
-      if (!bucket) return [];
-      return bucket.filter((ix) => matches(ix, c)).map((ix) => ix.entry);
-    },
+    match: (system, code) => matchAll(system, code)[0],
+    matchAll,
   };
 }
+
+const NONE: readonly CodeListEntry[] = Object.freeze([]);

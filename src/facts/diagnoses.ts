@@ -10,10 +10,18 @@ import { defineFact } from './types.js';
  * active, because GP records rarely close an ICPC-2 code.
  */
 
+/** Active diagnoses per evaluation context: several facts read them, so they are filtered once. */
+const activeByCtx = new WeakMap<FactContext, Diagnosis[]>();
+
 function active(ctx: FactContext): Diagnosis[] | undefined {
   const ds = ctx.person.diagnoses;
   if (ds === undefined) return undefined;
-  return ds.filter((d) => d.active !== false && activeOn(ctx.asOfDay, d.onset, d.abatement));
+  let a = activeByCtx.get(ctx);
+  if (a === undefined) {
+    a = ds.filter((d) => d.active !== false && activeOn(ctx.asOfDay, d.onset, d.abatement));
+    activeByCtx.set(ctx, a);
+  }
+  return a;
 }
 
 function list(ctx: FactContext, id: string): CodeList {

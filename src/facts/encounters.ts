@@ -7,8 +7,20 @@ import { defineFact } from './types.js';
 /** Window parameter shared by the count facts: the last `months` months up to and including `asOf`. */
 const Window = z.strictObject({ months: z.number().int().min(1).max(120) });
 
+/** `asOf − months` as a day number, memoised: every person in a population shares the same few bounds. */
+let boundsAsOf = '';
+let bounds: number[] = [];
 function lowerBound(ctx: FactContext, months: number): number {
-  return toDayNumber(addMonths(ctx.asOf, -months)) ?? ctx.asOfDay;
+  if (ctx.asOf !== boundsAsOf) {
+    boundsAsOf = ctx.asOf;
+    bounds = [];
+  }
+  let b = bounds[months];
+  if (b === undefined) {
+    b = toDayNumber(addMonths(ctx.asOf, -months)) ?? ctx.asOfDay;
+    bounds[months] = b;
+  }
+  return b;
 }
 
 function countIn(ctx: FactContext, months: number, types: readonly EncounterType[]): number | undefined {

@@ -5,18 +5,43 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days since 1970-01-01 for a valid ISO date, or `undefined` when the string is not a real date. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Reads `n` ASCII digits at `at`, or -1 when one is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Days since 1970-01-01 for a valid ISO date, or `undefined` when the string is not a real date.
+ *
+ * Every fact over dated records calls this, so it is plain arithmetic (Hinnant's days-from-civil)
+ * instead of a regular expression and a `Date` round trip; it accepts exactly what that did:
+ * `YYYY-MM-DD` with ASCII digits, a real calendar day, and years from 0100 (`Date.UTC` maps years
+ * 0–99 to 1900–1999, so the earlier implementation rejected them). A test compares the two.
+ */
 export function toDayNumber(iso: string): number | undefined {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Date.UTC rolls 2023-02-30 over into March; a round trip catches impossible dates.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return Math.floor(ms / 86_400_000);
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
+  const y = digits(iso, 0, 4);
+  const m = digits(iso, 5, 2);
+  const d = digits(iso, 8, 2);
+  if (y < 100 || m < 1 || m > 12 || d < 1) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const dim = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
+  if (d > dim) return undefined;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** True when the string is a real calendar date in `YYYY-MM-DD` form. */
@@ -48,13 +73,23 @@ export function addMonths(iso: string, months: number): string {
   return `${String(y).padStart(4, '0')}-${String(mo + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+function isoShape(s: string): boolean {
+  return s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45;
+}
+
 /** Whole years between a birth date and `asOf` (the Norwegian legal way: the birthday counts). */
 export function yearsBetween(birthIso: string, asOfIso: string): number {
-  const b = ISO_DATE.exec(birthIso);
-  const a = ISO_DATE.exec(asOfIso);
-  if (!b || !a) throw new RangeError('yearsBetween: not an ISO date');
-  let years = Number(a[1]) - Number(b[1]);
-  const beforeBirthday = Number(a[2]) < Number(b[2]) || (Number(a[2]) === Number(b[2]) && Number(a[3]) < Number(b[3]));
+  // Same acceptance as the `^(\d{4})-(\d{2})-(\d{2})$` pattern it replaces, without a regular expression.
+  if (!isoShape(birthIso) || !isoShape(asOfIso)) throw new RangeError('yearsBetween: not an ISO date');
+  const by = digits(birthIso, 0, 4);
+  const bm = digits(birthIso, 5, 2);
+  const bd = digits(birthIso, 8, 2);
+  const ay = digits(asOfIso, 0, 4);
+  const am = digits(asOfIso, 5, 2);
+  const ad = digits(asOfIso, 8, 2);
+  if (by < 0 || bm < 0 || bd < 0 || ay < 0 || am < 0 || ad < 0) throw new RangeError('yearsBetween: not an ISO date');
+  let years = ay - by;
+  const beforeBirthday = am < bm || (am === bm && ad < bd);
   if (beforeBirthday) years -= 1;
   return years;
 }

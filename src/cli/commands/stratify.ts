@@ -1,0 +1,264 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import type { Lang } from '../../model/lang.js';
+import type { Parameter } from '../../model/ruleSet.js';
+import { describeCutOff } from '../../population/format.js';
+import { renderStratifyReport } from '../../population/report.js';
+import type { StratifySummary } from '../../population/stratifier.js';
+import { toDayNumber } from '../../util/dates.js';
+import { parseJsonText } from '../../util/parseJson.js';
+import type { StratifySource } from '../../node/stratifyRun.js';
+import { runStratifyJob } from '../../node/stratifyRun.js';
+
+/** What a CLI command reads from and writes to (the process's streams, or test doubles). */
+export interface CliIo {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable & { readonly isTTY?: boolean };
+  /** Directory relative paths resolve against. Default `process.cwd()`. */
+  readonly cwd?: string;
+  /** Today's date for the default `--as-of` (the CLI may read the clock; the library never does). */
+  readonly today?: () => string;
+}
+
+type M = Record<Lang, string>;
+const MSG = {
+  usage: {
+    nb: `Bruk: oppfolgingsteam stratify [FIL.ndjson | -] [valg]
+
+Rangerer en populasjon med identifiseringsreglene og skriver en arbeidsliste (NDJSON eller CSV).
+
+  --synthetic N        lag N syntetiske personer i stedet for å lese inndata
+  --seed S             frø for --synthetic (standard 1)
+  --as-of ÅÅÅÅ-MM-DD   vurderingsdato (standard: i dag)
+  --top P              list de øverste P prosent, rangert
+  --min-points N       list alle med minst N poeng (standard: grensen for høy risiko)
+  --out FIL            skriv arbeidslisten hit (standard: standard ut)
+  --format ndjson|csv  (standard: etter filendelsen til --out, ellers ndjson)
+  --report FIL.html    skriv en rapport med fordeling, nivåer, undergrupper og grunner
+  --summary FIL.json   skriv sammendraget som JSON
+  --workers N          antall arbeidstråder (standard 0: hovedtråden)
+  --param NAVN=VERDI   overstyr en parameter i regelsettet, f.eks. highRiskCutOff=12
+  --rule-set FIL       et annet regelsett med poengsum
+  --lang nb|nn|en      språk (standard nb)
+  --timing             skriv tidsbruk og minnetopp til standard feil
+  --quiet              ikke skriv sammendrag
+`,
+    nn: `Bruk: oppfolgingsteam stratify [FIL.ndjson | -] [val]
+
+Rangerer ein populasjon med identifiseringsreglane og skriv ei arbeidsliste (NDJSON eller CSV).
+
+  --synthetic N        lag N syntetiske personar i staden for å lese inndata
+  --seed S             frø for --synthetic (standard 1)
+  --as-of ÅÅÅÅ-MM-DD   vurderingsdato (standard: i dag)
+  --top P              list dei øvste P prosent, rangerte
+  --min-points N       list alle med minst N poeng (standard: grensa for høg risiko)
+  --out FIL            skriv arbeidslista hit (standard: standard ut)
+  --format ndjson|csv  (standard: etter filendinga til --out, elles ndjson)
+  --report FIL.html    skriv ein rapport med fordeling, nivå, undergrupper og grunnar
+  --summary FIL.json   skriv samandraget som JSON
+  --workers N          tal arbeidstrådar (standard 0: hovudtråden)
+  --param NAMN=VERDI   overstyr ein parameter i regelsettet, t.d. highRiskCutOff=12
+  --rule-set FIL       eit anna regelsett med poengsum
+  --lang nb|nn|en      språk (standard nb)
+  --timing             skriv tidsbruk og minnetopp til standard feil
+  --quiet              ikkje skriv samandrag
+`,
+    en: `Usage: oppfolgingsteam stratify [FILE.ndjson | -] [options]
+
+Ranks a population with the identification rules and writes a worklist (NDJSON or CSV).
+
+  --synthetic N        generate N synthetic persons instead of reading input
+  --seed S             seed for --synthetic (default 1)
+  --as-of YYYY-MM-DD   evaluation date (default: today)
+  --top P              list the top P per cent, ranked
+  --min-points N       list everyone with at least N points (default: the high-risk cut-off)
+  --out FILE           write the worklist here (default: standard output)
+  --format ndjson|csv  (default: from the extension of --out, else ndjson)
+  --report FILE.html   write a report with the distribution, tiers, sub-groups and reasons
+  --summary FILE.json  write the summary as JSON
+  --workers N          worker threads (default 0: the main thread)
+  --param NAME=VALUE   override a rule-set parameter, e.g. highRiskCutOff=12
+  --rule-set FILE      another rule set with a score
+  --lang nb|nn|en      language (default nb)
+  --timing             print elapsed time and peak memory to standard error
+  --quiet              do not print the summary
+`,
+  },
+  bad: { nb: 'Ugyldig valg', nn: 'Ugyldig val', en: 'Invalid option' },
+  read: { nb: 'lest', nn: 'lese', en: 'read' },
+  ranked: { nb: 'rangert', nn: 'rangert', en: 'ranked' },
+  rejected: { nb: 'avvist', nn: 'avvist', en: 'rejected' },
+  listed: { nb: 'på arbeidslisten', nn: 'på arbeidslista', en: 'on the worklist' },
+  adultsHigh: { nb: 'voksne med høy risiko', nn: 'vaksne med høg risiko', en: 'adults at high risk' },
+  line: { nb: 'linje', nn: 'linje', en: 'line' },
+  more: { nb: 'flere avviste poster; se --report eller --summary', nn: 'fleire avviste postar; sjå --report eller --summary', en: 'more rejected records; see --report or --summary' },
+  elapsed: { nb: 'tid', nn: 'tid', en: 'elapsed' },
+  peak: { nb: 'minnetopp (RSS)', nn: 'minnetopp (RSS)', en: 'peak memory (RSS)' },
+  failed: { nb: 'Feil', nn: 'Feil', en: 'Error' },
+} satisfies Record<string, M>;
+
+class Usage extends Error {}
+
+function fmtInt(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+function pct(n: number, of: number): string {
+  return of === 0 ? '–' : `${((100 * n) / of).toFixed(2)} %`;
+}
+
+/** A one-paragraph summary for standard error. */
+export function summaryText(s: StratifySummary, lang: Lang): string {
+  const lines = [
+    `${MSG.read[lang]} ${fmtInt(s.read)}, ${MSG.ranked[lang]} ${fmtInt(s.ranked)}, ${MSG.rejected[lang]} ${fmtInt(s.rejected)}, ${MSG.listed[lang]} ${fmtInt(s.listed)} (${describeCutOff(s.cutOff)})`,
+    `${MSG.adultsHigh[lang]}: ${fmtInt(s.adultTiers.high)} / ${fmtInt(s.adults)} = ${pct(s.adultTiers.high, s.adults)} (highRiskCutOff ${s.highCutOff ?? '–'})`,
+  ];
+  for (const r of s.rejectedRecords.slice(0, 20))
+    lines.push(`  ${MSG.line[lang]} ${r.line}: ${r.issues.map((i) => `${i.path || '$'} ${i.code}`).join('; ')}`);
+  if (s.rejected > 20) lines.push(`  … ${fmtInt(s.rejected - 20)} ${MSG.more[lang]}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `oppfolgingsteam stratify`: ranks a population and writes a worklist. Returns the exit code:
+ * 0 done (rejected records do not fail the run), 2 usage error, 1 failure (e.g. an unreadable file).
+ */
+export async function runStratify(argv: readonly string[], io: CliIo): Promise<number> {
+  let lang: Lang = 'nb';
+  const langAt = argv.indexOf('--lang');
+  if (langAt >= 0 && ['nb', 'nn', 'en'].includes(argv[langAt + 1] ?? '')) lang = argv[langAt + 1] as Lang;
+  const err = (s: string) => io.stderr.write(s);
+  const cwd = io.cwd ?? process.cwd();
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        synthetic: { type: 'string' },
+        seed: { type: 'string' },
+        'as-of': { type: 'string' },
+        top: { type: 'string' },
+        'min-points': { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string' },
+        report: { type: 'string' },
+        summary: { type: 'string' },
+        workers: { type: 'string' },
+        param: { type: 'string', multiple: true },
+        'rule-set': { type: 'string' },
+        lang: { type: 'string' },
+        timing: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      io.stdout.write(MSG.usage[lang]);
+      return 0;
+    }
+    const int = (name: string, v: string | undefined, min: number): number | undefined => {
+      if (v === undefined) return undefined;
+      if (!/^-?\d+$/.test(v) || Number(v) < min) throw new Usage(`--${name}: ${v}`);
+      return Number(v);
+    };
+    const num = (name: string, v: string | undefined): number | undefined => {
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (v.trim() === '' || !Number.isFinite(n)) throw new Usage(`--${name}: ${v}`);
+      return n;
+    };
+    if (values.lang !== undefined && !['nb', 'nn', 'en'].includes(values.lang)) throw new Usage(`--lang: ${values.lang}`);
+    const asOf = values['as-of'] ?? (io.today ?? (() => new Date().toISOString().slice(0, 10)))();
+    if (toDayNumber(asOf) === undefined) throw new Usage(`--as-of: ${asOf}`);
+    const synthetic = int('synthetic', values.synthetic, 0);
+    const seed = int('seed', values.seed, -2_147_483_648) ?? 1;
+    const workers = int('workers', values.workers, 0) ?? 0;
+    if (workers > 64) throw new Usage(`--workers: ${workers}`);
+    if (synthetic !== undefined && positionals.length > 0) throw new Usage(`--synthetic + ${positionals[0]}`);
+    if (positionals.length > 1) throw new Usage(positionals.slice(1).join(' '));
+    const format = values.format ?? (values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
+    if (format !== 'csv' && format !== 'ndjson') throw new Usage(`--format: ${format}`);
+    const parameters: Record<string, Parameter['value']> = {};
+    for (const p of values.param ?? []) {
+      const eq = p.indexOf('=');
+      if (eq <= 0) throw new Usage(`--param: ${p}`);
+      const raw = p.slice(eq + 1);
+      const parsed = parseJsonText(raw);
+      parameters[p.slice(0, eq)] = (E.isRight(parsed) ? parsed.right : raw) as Parameter['value'];
+    }
+    let ruleSetFile: unknown;
+    if (values['rule-set'] !== undefined) {
+      const parsed = parseJsonText(readFileSync(resolve(cwd, values['rule-set']), 'utf8'), lang);
+      if (E.isLeft(parsed)) throw new Usage(`--rule-set: ${parsed.left.issues.map((i) => i.message).join('; ')}`);
+      ruleSetFile = parsed.right;
+    }
+    const source: StratifySource =
+      synthetic !== undefined
+        ? { kind: 'synthetic', size: synthetic, seed }
+        : positionals.length === 0 || positionals[0] === '-'
+          ? { kind: 'stream', stream: io.stdin }
+          : { kind: 'file', path: resolve(cwd, positionals[0]!) };
+
+    const started = process.hrtime.bigint();
+    const out: Writable = values.out !== undefined ? createWriteStream(resolve(cwd, values.out)) : io.stdout;
+    const tty = io.stderr.isTTY === true;
+    let lastProgress = 0;
+    const result = await runStratifyJob({
+      setup: {
+        asOf,
+        lang,
+        ...(values.top !== undefined ? { topPercent: num('top', values.top)! } : {}),
+        ...(values['min-points'] !== undefined ? { minPoints: num('min-points', values['min-points'])! } : {}),
+        ...(ruleSetFile !== undefined ? { ruleSetFile } : {}),
+        ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
+      },
+      source,
+      out,
+      format,
+      workers,
+      // Progress only on a terminal: piped or redirected stderr stays clean for logs.
+      ...(tty
+        ? {
+            onProgress: (p) => {
+              const now = Date.now();
+              if (now - lastProgress < 200) return;
+              lastProgress = now;
+              err(`\r${MSG.read[lang]} ${fmtInt(p.read)} · ${MSG.ranked[lang]} ${fmtInt(p.ranked)} · ${MSG.rejected[lang]} ${fmtInt(p.rejected)} · ${MSG.listed[lang]} ${fmtInt(p.listed)}   `);
+            },
+          }
+        : {}),
+    });
+    if (values.out !== undefined) {
+      out.end();
+      await once(out, 'finish');
+    }
+    if (tty && lastProgress > 0) err('\r\x1b[K');
+    if (E.isLeft(result)) {
+      err(`${MSG.bad[lang]}: ${result.left.usage.join('\n')}\n`);
+      return 2;
+    }
+    const summary = result.right.summary;
+    if (values.report !== undefined) writeFileSync(resolve(cwd, values.report), renderStratifyReport(summary, lang));
+    if (values.summary !== undefined) writeFileSync(resolve(cwd, values.summary), `${JSON.stringify(summary, null, 2)}\n`);
+    if (!values.quiet) err(summaryText(summary, lang));
+    if (values.timing) {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const cpu = process.cpuUsage(); // all threads of the process, workers included
+      err(`${MSG.elapsed[lang]} ${(ms / 1000).toFixed(2)} s · CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s · ${MSG.peak[lang]} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof Usage || (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+      err(`${MSG.bad[lang]}: ${e.message}\n\n${MSG.usage[lang]}`);
+      return 2;
+    }
+    const code = (e as { code?: string }).code;
+    err(`${MSG.failed[lang]}: ${code ?? (e instanceof Error ? e.message : String(e))}${(e as { path?: string }).path ? ` (${(e as { path?: string }).path})` : ''}\n`);
+    return 1;
+  }
+}
