@@ -150,7 +150,25 @@ describe('conditions in prose', () => {
     const tree = conditionProse({ condition: 'multimorbidity' }, ctx, 'en');
     expect(tree).toEqual({ text: '«multimorbidity»: number of long-term conditions is at least 2', children: [] });
   });
+
+  it('reads a single-child all or any as its child, at any depth; two children keep their heading', () => {
+    const age = { fact: 'age', operator: 'greaterThanInclusive', value: 65 };
+    const frail = { fact: 'frail', operator: 'equal', value: true };
+    const leaf = { text: 'age is at least 65', children: [] };
+    expect(conditionProse({ all: [age] }, ctx, 'en')).toEqual(leaf);
+    expect(conditionProse({ any: [{ all: [age] }] }, ctx, 'en')).toEqual(leaf);
+    expect(conditionProse({ not: { all: [age] } }, ctx, 'en')).toEqual({ text: 'this does not hold:', children: [leaf] });
+    expect(conditionProse({ all: [{ any: [age, frail] }] }, ctx, 'en')).toEqual({ text: 'at least one of these holds:', children: [leaf, { text: 'frailty (screening): yes', children: [] }] });
+    expect(conditionProse({ all: [age, frail] }, ctx, 'nb').text).toBe('alle disse er oppfylt:');
+  });
 });
+
+/** The node a condition stands for once single-child all/any wrappers are seen through, with its path. */
+function unwrapped(c: Condition, path: string): { c: Condition; path: string } {
+  if ('all' in c && c.all.length === 1) return unwrapped(c.all[0]!, `${path}.all[0]`);
+  if ('any' in c && c.any.length === 1) return unwrapped(c.any[0]!, `${path}.any[0]`);
+  return { c, path };
+}
 
 describe('condition coverage', () => {
   const rs = ruleSet('identification');
@@ -162,10 +180,11 @@ describe('condition coverage', () => {
     for (const r of results) cov.add(r.decision!.trace!);
     const entries = new Map(cov.entries().map((e) => [e.path, e]));
     rs.file.rules.forEach((rule, i) => {
-      const e = entries.get(`rules[${i}].conditions`);
+      const top = unwrapped(rule.conditions, `rules[${i}].conditions`);
+      const e = entries.get(top.path);
       if (!e) {
         // A rule that is only a reference to a named condition has no node of its own.
-        expect('condition' in rule.conditions).toBe(true);
+        expect('condition' in top.c).toBe(true);
         return;
       }
       const tally = (o: boolean | 'unknown') => results.filter((r) => r.decision!.outcomes.find((x) => x.ruleId === rule.id)!.outcome === o).length;
@@ -177,7 +196,9 @@ describe('condition coverage', () => {
     const cov = createCoverage(rs.file);
     for (const r of results) cov.add(r.decision!.trace!);
     const uses = JSON.stringify(rs.file.rules.map((r) => r.conditions)).split('"condition":"multimorbidity"').length - 1;
-    const e = cov.entries().find((x) => x.path === 'conditions.multimorbidity')!;
+    expect(uses).toBeGreaterThan(1);
+    const top = unwrapped(rs.namedConditions['multimorbidity']!, 'conditions.multimorbidity');
+    const e = cov.entries().find((x) => x.path === top.path)!;
     expect(e.seenTrue + e.seenFalse + e.seenUnknown).toBe(uses * results.length);
   });
 
@@ -185,6 +206,25 @@ describe('condition coverage', () => {
     const nodes = coverageNodes(rs.file);
     expect(new Set(nodes.map((n) => n.path)).size).toBe(nodes.length);
     expect(createCoverage(rs.file).entries().every((e) => e.seenTrue + e.seenFalse + e.seenUnknown === 0)).toBe(true);
+  });
+
+  it('sees through a single-child all or any: the wrapper is no node, its child is counted as the rule', () => {
+    const file = structuredClone(readJson('rules/identification.json')) as RuleSetFile;
+    file.rules = [
+      { ...file.rules[0]!, id: 'R-ONE', conditions: { all: [{ any: [{ fact: 'age', operator: 'greaterThanInclusive', value: 65 }] }] } },
+      { ...file.rules[0]!, id: 'R-TWO', conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 65 }, { not: { all: [{ fact: 'frail', operator: 'equal', value: true }] } }] } },
+    ];
+    delete file.conditions;
+    const rs1 = right(compileRuleSet(file));
+    expect(coverageNodes(file).map((n) => n.path)).toEqual(['rules[0].conditions.all[0].any[0]', 'rules[1].conditions', 'rules[1].conditions.all[0]', 'rules[1].conditions.all[1]', 'rules[1].conditions.all[1].not.all[0]']);
+    const cov = createCoverage(file);
+    const persons = [{ birthDate: '1940-01-01' }, { birthDate: '2000-01-01' }, {}];
+    const decisions = persons.map((p) => right(evaluate(rs1, p, { asOf: '2026-06-01', trace: 'full' })));
+    for (const d of decisions) cov.add(d.trace!);
+    const e = cov.entries().find((x) => x.path === 'rules[0].conditions.all[0].any[0]')!;
+    const outcomes = decisions.map((d) => d.outcomes.find((o) => o.ruleId === 'R-ONE')!.outcome);
+    expect([e.seenTrue, e.seenFalse, e.seenUnknown]).toEqual([outcomes.filter((o) => o === true).length, outcomes.filter((o) => o === false).length, outcomes.filter((o) => o === 'unknown').length]);
+    expect([e.seenTrue, e.seenFalse, e.seenUnknown]).toEqual([1, 1, 1]);
   });
 });
 

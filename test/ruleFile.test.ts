@@ -86,10 +86,37 @@ describe('rule-file validation', () => {
     expect(left(compileRuleSet(file, { extraFacts: TEST_FACTS })).issues.map((i) => i.code)).toContain('condition_cycle');
   });
 
-  it('a leaf at the root is rejected, as json-rules-engine would', () => {
+  it('a leaf at the root of a rule or a named condition is rejected, as json-rules-engine would, and the message says how to fix it', () => {
     const f = base();
     f.rules[0].conditions = { fact: 'age', operator: 'greaterThan', value: 1 };
-    expect(issues(f)[0]!.path.startsWith('rules[0].conditions')).toBe(true);
+    f.conditions.multimorbidity = { fact: 'longTermConditions', operator: 'greaterThanInclusive', value: 2 };
+    f.rules[1].severity = 'urgent';
+    const found = issues(f);
+    expect(found.map((i) => [i.code, i.path]).sort()).toEqual([
+      ['invalid_value', 'rules[1].severity'],
+      ['leaf_root', 'conditions.multimorbidity'],
+      ['leaf_root', 'rules[0].conditions'],
+    ]);
+    // The schema's vaguer "matches none of the allowed shapes" is replaced, not repeated.
+    expect(found.some((i) => i.code === 'invalid_shape')).toBe(false);
+    const say = (lang: 'nb' | 'nn' | 'en') => issues(f, lang).find((i) => i.path === 'rules[0].conditions')!.message;
+    expect(say('nb')).toBe('«rules[0].conditions» er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der. Pakk den inn: {"all": [ … ]}.');
+    expect(say('nn')).toBe('«rules[0].conditions» er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der. Pakk det inn: {"all": [ … ]}.');
+    expect(say('en')).toBe('«rules[0].conditions» is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.');
+    // Wrapped in all, the same leaf compiles.
+    const g = base();
+    g.rules[0].conditions = { all: [{ fact: 'age', operator: 'greaterThan', value: 1 }] };
+    right(compileRuleSet(g));
+  });
+
+  it('a root that is neither a leaf nor all/any/not/condition is still a shape error', () => {
+    const f = base();
+    f.rules[0].conditions = { every: [] };
+    f.conditions.multimorbidity = [{ fact: 'longTermConditions', operator: 'greaterThanInclusive', value: 2 }];
+    expect(issues(f).map((i) => [i.code, i.path])).toEqual([
+      ['invalid_shape', 'conditions.multimorbidity'],
+      ['invalid_shape', 'rules[0].conditions'],
+    ]);
   });
 
   it('a rule set with errors is never partly loaded: the result is Left with every issue', () => {

@@ -5,7 +5,7 @@ import type { FactDefinition } from '../facts/types.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
 import type { IssueCode, ValidationIssue } from '../model/issues.js';
-import { fromZodIssues, makeIssue } from '../model/issues.js';
+import { formatPath, fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';
 import type { Condition, LeafCondition, Parameter, Rule, RuleSetFile } from '../model/ruleSet.js';
@@ -399,7 +399,7 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
   const lang = options.lang ?? 'nb';
   const parsed = RuleSetFileSchema.safeParse(input, { reportInput: true });
   const idGuess = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id.slice(0, 64) : undefined;
-  if (!parsed.success) return E.left(invalidRuleSet(withMissingText(fromZodIssues(parsed.error.issues, lang), lang), idGuess));
+  if (!parsed.success) return E.left(invalidRuleSet(withLeafRoots(input, withMissingText(fromZodIssues(parsed.error.issues, lang), lang), lang), idGuess));
   const file = parsed.data;
 
   const params: Record<string, Parameter['value']> = {};
@@ -498,6 +498,33 @@ function withMissingText(issues: ValidationIssue[], lang: Lang): ValidationIssue
       return i;
     }),
   );
+}
+
+/** Whether a raw condition is a bare leaf: it names a fact or an operator and is no all/any/not/condition node. */
+function isBareLeaf(c: unknown): boolean {
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) return false;
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(c, k);
+  return (has('fact') || has('operator')) && !has('all') && !has('any') && !has('not') && !has('condition');
+}
+
+/**
+ * A bare leaf at the root of a rule's (or a named condition's) conditions fails the schema as "does
+ * not match any of the allowed shapes", which does not say what to do. Such roots are found in the
+ * raw input and reported as `leaf_root` instead, replacing the schema's shape issue at that path.
+ */
+function withLeafRoots(input: unknown, issues: ValidationIssue[], lang: Lang): ValidationIssue[] {
+  if (typeof input !== 'object' || input === null) return issues;
+  const roots: Seg[][] = [];
+  const { rules, conditions } = input as { rules?: unknown; conditions?: unknown };
+  if (Array.isArray(rules))
+    rules.forEach((r, i) => {
+      if (typeof r === 'object' && r !== null && isBareLeaf((r as { conditions?: unknown }).conditions)) roots.push(['rules', i, 'conditions']);
+    });
+  if (typeof conditions === 'object' && conditions !== null && !Array.isArray(conditions))
+    for (const [name, c] of Object.entries(conditions)) if (isBareLeaf(c)) roots.push(['conditions', name]);
+  if (roots.length === 0) return issues;
+  const at = new Set(roots.map((r) => formatPath(r)));
+  return [...issues.filter((i) => !(i.code === 'invalid_shape' && at.has(i.path))), ...roots.map((r) => makeIssue('leaf_root', r, lang))];
 }
 
 function deepFreeze<T>(o: T): T {

@@ -42,6 +42,7 @@ export type IssueCode =
   | 'operator_fact_type'
   | 'fact_params'
   | 'condition_cycle'
+  | 'leaf_root'
   | 'not_valid_now'
   | 'before_last_event'
   | 'not_after_as_of'
@@ -332,6 +333,14 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nb: (p, d) => `${p}: betingelsen «${list(d['name'])}» viser til seg selv.`,
     nn: (p, d) => `${p}: vilkåret «${list(d['name'])}» viser til seg sjølv.`,
     en: (p, d) => `${p}: the condition "${list(d['name'])}" refers to itself.`,
+  },
+  leaf_root: {
+    nb: (p) =>
+      `${p} er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der. Pakk den inn: {"all": [ … ]}.`,
+    nn: (p) =>
+      `${p} er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der. Pakk det inn: {"all": [ … ]}.`,
+    en: (p) =>
+      `${p} is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.`,
   },
   not_valid_now: {
     nb: (p, d) => `Regelsettet gjelder ikke på datoen ${list(d['asOf'])} (gyldig ${list(d['from'])} til ${list(d['to'])}).`,

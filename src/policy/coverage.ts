@@ -10,7 +10,11 @@ import type { Condition, RuleSetFile } from '../model/ruleSet.js';
  * visits every child), so walking both together gives each outcome its place in the file.
  */
 
-/** One condition node in a rule-set file. References to named conditions are not nodes of their own: the named body is. */
+/**
+ * One condition node in a rule-set file. References to named conditions are not nodes of their own:
+ * the named body is. Nor is a single-child `all` or `any` (the required wrapper around a one-leaf
+ * rule root): it always has its child's outcome, so listing both would only repeat a line.
+ */
 export interface CoverageNode {
   /** JSON path into the rule-set file. */
   readonly segments: readonly (string | number)[];
@@ -35,11 +39,20 @@ export interface CoverageCollector {
 
 type Seg = string | number;
 
+/** The child of a single-child `all` or `any`, which coverage sees through. */
+function singleChild(c: Condition): { kind: 'all' | 'any'; child: Condition } | undefined {
+  if ('all' in c && c.all.length === 1) return { kind: 'all', child: c.all[0]! };
+  if ('any' in c && c.any.length === 1) return { kind: 'any', child: c.any[0]! };
+  return undefined;
+}
+
 /** Every condition node of a rule-set file: the rules' conditions and the named conditions. */
 export function coverageNodes(file: RuleSetFile): CoverageNode[] {
   const out: CoverageNode[] = [];
   const walk = (c: Condition, segs: Seg[]) => {
     if ('condition' in c) return;
+    const single = singleChild(c);
+    if (single) return walk(single.child, [...segs, single.kind, 0]);
     out.push({ segments: segs, path: formatPath(segs), condition: c });
     if ('all' in c) c.all.forEach((k, i) => walk(k, [...segs, 'all', i]));
     else if ('any' in c) c.any.forEach((k, i) => walk(k, [...segs, 'any', i]));
@@ -66,6 +79,11 @@ export function createCoverage(file: RuleSetFile): CoverageCollector {
       const body = Object.prototype.hasOwnProperty.call(named, c.condition) ? named[c.condition] : undefined;
       // Shared conditions passed in by a host live outside the file: nothing to place.
       if (body !== undefined) walk(body, t.child, ['conditions', c.condition]);
+      return;
+    }
+    const single = singleChild(c);
+    if (single) {
+      if (t.kind === single.kind && t.children[0]) walk(single.child, t.children[0], [...segs, single.kind, 0]);
       return;
     }
     record(segs, t.outcome);

@@ -99,10 +99,26 @@ export function leafProse(c: LeafCondition, ctx: ProseContext, lang: Lang): stri
 }
 
 /**
+ * The condition a single-child `all` or `any` stands for: its child. Rule roots must be all, any, not
+ * or condition (json-rules-engine rejects a bare leaf there), so a one-leaf rule is written as an
+ * `all` of one; "all of these hold:" over a single item only adds a level for the reader.
+ */
+export function unwrapSingle(c: Condition): Condition {
+  let x = c;
+  for (;;) {
+    if ('all' in x && x.all.length === 1) x = x.all[0]!;
+    else if ('any' in x && x.any.length === 1) x = x.any[0]!;
+    else return x;
+  }
+}
+
+/**
  * Renders a condition as a tree of sentences. Named conditions are expanded in place under their
  * name, so a reader never has to look elsewhere; a reference cycle (rejected by the compiler) stops.
+ * A single-child `all` or `any` reads as its child.
  */
-export function conditionProse(c: Condition, ctx: ProseContext, lang: Lang, seen: readonly string[] = []): ProseNode {
+export function conditionProse(cond: Condition, ctx: ProseContext, lang: Lang, seen: readonly string[] = []): ProseNode {
+  const c = unwrapSingle(cond);
   if ('all' in c) return { text: W.all[lang], children: c.all.map((k) => conditionProse(k, ctx, lang, seen)) };
   if ('any' in c) return { text: W.any[lang], children: c.any.map((k) => conditionProse(k, ctx, lang, seen)) };
   if ('not' in c) return { text: W.not[lang], children: [conditionProse(c.not, ctx, lang, seen)] };
@@ -115,8 +131,9 @@ export function conditionProse(c: Condition, ctx: ProseContext, lang: Lang, seen
   return { text: leafProse(c, ctx, lang), children: [] };
 }
 
-/** One line for a condition node, without its children: for lists of conditions such as coverage. */
-export function conditionLine(c: Condition, ctx: ProseContext, lang: Lang): string {
+/** One line for a condition node, without its children: for lists of conditions such as coverage. A single-child `all` or `any` reads as its child. */
+export function conditionLine(cond: Condition, ctx: ProseContext, lang: Lang): string {
+  const c = unwrapSingle(cond);
   if ('all' in c) return W.allShort[lang](c.all.length);
   if ('any' in c) return W.anyShort[lang](c.any.length);
   if ('not' in c) return `${W.notShort[lang]}: ${conditionLine(c.not, ctx, lang)}`;

@@ -180,11 +180,18 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
       vectors.push({ path: src.path, source: src });
       continue;
     }
-    if (!ruleSetIds.has(r.right.ruleSet)) issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet })));
+    // A rule set with a syntax error has no id to read, but its file name says which one it is:
+    // its vectors then need no second error of their own.
+    const unreadable = unparsed.some((u) => u.kind === 'rule-set' && baseName(u.path) === `${r.right.ruleSet}.json`);
+    if (!ruleSetIds.has(r.right.ruleSet) && !unreadable) issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet })));
     vectors.push({ path: src.path, source: src, file: r.right });
   }
 
   return { ruleSets, codeLists, vectors, unparsed, skipped, options: ruleOptions, issues: issues.sort(compareLocated) };
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 /** The vector files that belong to a rule set, by its id. */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, copyRules, editJson, ROOT, tempDir } from './run.js';
+import { cli, copyFixture, copyRules, editJson, FIXTURE, ROOT, tempDir } from './run.js';
 
 /* `oppfolgingsteam diff`: what changed between two rule-set versions and whose decisions change. */
 
@@ -13,11 +13,26 @@ function cohortFile(extraLines: readonly string[] = []): string {
   return file;
 }
 
+/** The bundled rule sets' ids and versions, read from rules/. */
+function bundled(): { id: string; version: string }[] {
+  return readdirSync(join(ROOT, 'rules'))
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.test.json'))
+    .map((f) => JSON.parse(readFileSync(join(ROOT, 'rules', f), 'utf8')) as { id: string; version: string })
+    .map(({ id, version }) => ({ id, version }));
+}
+
+/** The identification rule set's version in rules/. */
+const CURRENT = bundled().find((r) => r.id === 'identification')!.version;
+/** The next minor version after it. */
+const NEXT = CURRENT.replace(/^(\d+)\.(\d+)\.\d+.*$/, (_, major: string, minor: string) => `${major}.${Number(minor) + 1}.0`);
+
 /** A new version: high-risk cut-off 10 → 12 and polypharmacy trigger 10 → 14. */
 function newVersion(): string {
   const dir = copyRules();
   editJson(join(dir, 'identification.json'), (j) => {
-    j.version = '1.1.0';
+    expect(j.parameters.highRiskCutOff.value).toBe(10);
+    expect(j.parameters.polypharmacyTrigger.value).toBe(10);
+    j.version = NEXT;
     j.parameters.highRiskCutOff.value = 12;
     j.parameters.polypharmacyTrigger.value = 14;
   });
@@ -36,9 +51,11 @@ describe('diff', () => {
     const r = await cli(['diff', 'rules', dir, '--cohort', cohortFile(), '--as-of', '2026-11-23']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(['Regelsett identification: 1.0.0 → 1.1.0', '  Parametre:', '    ~ highRiskCutOff: 10 → 12', '    ~ polypharmacyTrigger: 10 → 14'].join('\n'));
+    expect(r.stdout).toContain([`Regelsett identification: ${CURRENT} → ${NEXT}`, '  Parametre:', '    ~ highRiskCutOff: 10 → 12', '    ~ polypharmacyTrigger: 10 → 14'].join('\n'));
     // Klara (13 medicines) loses the polypharmacy trigger; Morten (10 points) drops from high to moderate.
     expect(r.stdout).toContain('  2 av 4 personer får en annen beslutning.');
+    // One rule set changes; the rules and tiers below name it, so there is no per-set count.
+    expect(r.stdout).not.toContain('Per regelsett');
     expect(r.stdout).toContain(['    identification ID-TRIGGER-POLYPHARMACY: 1', '      utløst → ikke utløst: 1', '      eksempler: linje 1 (example/klara)'].join('\n'));
     expect(r.stdout).toContain(['  Risikonivå (identification):', '    høy → moderat: 1', '    eksempler: linje 2 (example/morten)'].join('\n'));
   });
@@ -58,7 +75,7 @@ describe('diff', () => {
     });
     const r = await cli(['diff', 'rules', dir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Regelsett identification: versjon 1.0.0 (uendret versjonsnummer)');
+    expect(r.stdout).toContain(`Regelsett identification: versjon ${CURRENT} (uendret versjonsnummer)`);
     expect(r.stdout).toContain(
       [
         '    ~ ID-SUBGROUP-CHRONIC: Undergruppe: kronisk syke (endret: conditions, text.nn)',
@@ -77,7 +94,8 @@ describe('diff', () => {
     const r = await cli(['diff', 'rules', newVersion(), '--cohort', cohortFile(), '--as-of', '2026-11-23', '--json', '--examples', '1']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.ruleSets[0]).toMatchObject({ id: 'identification', status: 'changed', versionBefore: '1.0.0', versionAfter: '1.1.0' });
+    expect(json.ruleSets).toHaveLength(1);
+    expect(json.ruleSets[0]).toMatchObject({ id: 'identification', status: 'changed', versionBefore: CURRENT, versionAfter: NEXT });
     expect(json.impact).toMatchObject({ persons: 4, changed: 2, invalid: 0, asOf: '2026-11-23' });
     expect(json.impact.byRule).toEqual([
       { ruleSetId: 'identification', ruleId: 'ID-TRIGGER-POLYPHARMACY', changed: 1, transitions: [{ from: 'fired', to: 'notFired', count: 1 }], examples: ['linje 1 (example/klara)'] },
@@ -102,41 +120,45 @@ describe('diff', () => {
   });
 
   it('says clearly that --synthetic needs the cohort generator, and refuses --cohort with --synthetic (exit 2)', async () => {
-    let r = await cli(['diff', 'rules', 'rules', '--synthetic', '1000']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--synthetic) krever generatoren for syntetiske kohorter');
-    r = await cli(['diff', 'rules', 'rules', '--synthetic', '10', '--cohort', 'x.ndjson']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Bruk enten --cohort eller --synthetic, ikke begge.');
-    r = await cli(['diff', 'rules', 'rules', '--synthetic', 'many']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--synthetic må være et helt tall fra 1 til 1000000.');
+    const [missing, both, notANumber] = await Promise.all([
+      cli(['diff', 'rules', 'rules', '--synthetic', '1000']),
+      cli(['diff', 'rules', 'rules', '--synthetic', '10', '--cohort', 'x.ndjson']),
+      cli(['diff', 'rules', 'rules', '--synthetic', 'many']),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--synthetic) krever generatoren for syntetiske kohorter');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Bruk enten --cohort eller --synthetic, ikke begge.');
+    expect(notANumber.code).toBe(2);
+    expect(notANumber.stderr).toContain('--synthetic må være et helt tall fra 1 til 1000000.');
   });
 
   it('reports missing and invalid versions, a missing cohort and a date outside validity (exit 2)', async () => {
-    let r = await cli(['diff', 'rules', 'no/such/folder']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Fant ikke «no/such/folder»');
-
-    const broken = copyRules();
-    editJson(join(broken, 'identification.json'), (j) => {
+    const broken = copyFixture();
+    editJson(join(broken, 'sample.json'), (j) => {
       delete j.rules[0].text.nn;
     });
-    r = await cli(['diff', 'rules', broken]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('«rules[0].text» mangler tekst på nn.');
-
-    r = await cli(['diff', 'rules', 'rules', '--cohort', join(tempDir(), 'none.ndjson')]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Fant ikke «.*none\.ndjson»./);
-
-    r = await cli(['diff', 'rules', 'rules', '--cohort', cohortFile(), '--as-of', '2025-12-31']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('identification 1.0.0 (rules) gjelder ikke på datoen 2025-12-31');
-
-    r = await cli(['diff', 'rules']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Mangler ny versjon (mappe eller fil).');
+    const [missing, invalid, noCohort, outside, oneSide] = await Promise.all([
+      cli(['diff', 'rules', 'no/such/folder']),
+      cli(['diff', FIXTURE, broken]),
+      cli(['diff', 'rules', 'rules', '--cohort', join(tempDir(), 'none.ndjson')]),
+      cli(['diff', 'rules', 'rules', '--cohort', cohortFile(), '--as-of', '2025-12-31']),
+      cli(['diff', 'rules']),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Fant ikke «no/such/folder»');
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain(`${join(broken, 'sample.json')}:`);
+    expect(invalid.stderr).toContain('«rules[0].text» mangler tekst på nn.');
+    expect(noCohort.code).toBe(2);
+    expect(noCohort.stderr).toMatch(/Fant ikke «.*none\.ndjson»./);
+    // Every rule set that cannot be used on the date is named, on both sides.
+    expect(outside.code).toBe(2);
+    for (const { id, version } of bundled())
+      expect(outside.stderr.split('\n').filter((l) => l.startsWith(`oppfolgingsteam diff: ${id} ${version} (rules) gjelder ikke på datoen 2025-12-31 (gyldig `))).toHaveLength(2);
+    expect(outside.stdout).toBe('');
+    expect(oneSide.code).toBe(2);
+    expect(oneSide.stderr).toContain('Mangler ny versjon (mappe eller fil).');
   });
 
   it('compares a rule set that exists on one side only', async () => {
@@ -157,7 +179,7 @@ describe('diff', () => {
             source: { document: 'Test', section: '1' },
             evidence: 'inferred',
             severity: 'info',
-            conditions: { fact: 'age', operator: 'greaterThanInclusive', value: 18 },
+            conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 18 }] },
             event: { type: 'prompt' },
           },
         ],
@@ -165,36 +187,12 @@ describe('diff', () => {
     );
     const r = await cli(['diff', 'rules', empty, '--cohort', cohortFile(), '--as-of', '2026-11-23']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Regelsett fjernet: identification 1.0.0');
+    expect(r.stdout).toContain(`Regelsett fjernet: identification ${CURRENT}`);
     expect(r.stdout).toContain('Nytt regelsett other 0.1.0');
     // Everyone's identification decision changes (it is gone); Klara, Morten and Nora are adults, so OTHER-ADULT fires for them.
     expect(r.stdout).toContain('    other OTHER-ADULT: 3\n      finnes ikke → utløst: 3');
+    // Only the rule sets whose decisions change are counted, not every set in the folder.
+    expect(r.stdout).toMatch(/\n {2}Per regelsett:\n {4}identification: [1-4]\n {4}other: 3\n {2}Per regel:\n/);
   });
 
-  it('reproduces the README walkthrough: examples/cohort.ndjson and a high-risk cut-off of 14', async () => {
-    const lines = readFileSync(join(ROOT, 'examples/cohort.ndjson'), 'utf8').trimEnd().split('\n');
-    expect(lines.map((l) => JSON.parse(l))).toEqual(['klara', 'morten', 'kasper', 'nora'].map((n) => JSON.parse(readFileSync(join(ROOT, 'examples/persons', `${n}.json`), 'utf8'))));
-    const dir = copyRules();
-    editJson(join(dir, 'identification.json'), (j) => {
-      j.parameters.highRiskCutOff.value = 14;
-    });
-    const r = await cli(['diff', 'rules', dir, '--cohort', 'examples/cohort.ndjson', '--as-of', '2026-11-23']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(
-      [
-        `Endringer fra rules til ${dir}`,
-        '',
-        'Regelsett identification: versjon 1.0.0 (uendret versjonsnummer)',
-        '  Parametre:',
-        '    ~ highRiskCutOff: 10 → 14',
-        '',
-        'Virkning på 4 personer (examples/cohort.ndjson) per 2026-11-23',
-        '  1 av 4 personer får en annen beslutning.',
-        '  Risikonivå (identification):',
-        '    høy → moderat: 1',
-        '    eksempler: linje 2 (example/morten)',
-        '',
-      ].join('\n'),
-    );
-  });
 });

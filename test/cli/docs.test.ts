@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cli, copyRules, editJson, tempDir } from './run.js';
+import { cli, copyFixture, editJson, ROOT, tempDir } from './run.js';
 
 /* `oppfolgingsteam docs`: the rule catalogue, and that bad input writes nothing. */
 
@@ -19,6 +19,12 @@ describe('docs', () => {
     expect(readdirSync(out).sort()).toEqual(FILES);
 
     const nb = readFileSync(join(out, 'regelkatalog.nb.md'), 'utf8');
+    // Every bundled rule set has its section, and every rule its heading.
+    for (const f of readdirSync(join(ROOT, 'rules')).filter((x) => x.endsWith('.json') && !x.endsWith('.test.json'))) {
+      const rs = JSON.parse(readFileSync(join(ROOT, 'rules', f), 'utf8')) as { id: string; title: { nb: string }; rules: { id: string }[] };
+      expect(nb).toContain(`\n## ${rs.title.nb} (${rs.id})\n`);
+      for (const rule of rs.rules) expect(nb).toContain(`\n#### ${rule.id}: `);
+    }
     expect(nb).toContain('## Tidlig identifisering (identification)');
     expect(nb).toContain('#### ID-TARGET-GROUP: Vurder strukturert tverrfaglig oppfølging');
     // The rule in prose, generated from its conditions, with the parameter named.
@@ -54,8 +60,8 @@ describe('docs', () => {
   });
 
   it('escapes rule texts in HTML and Markdown', async () => {
-    const dir = copyRules();
-    editJson(join(dir, 'identification.json'), (j) => {
+    const dir = copyFixture();
+    editJson(join(dir, 'sample.json'), (j) => {
       j.rules[0].text.nb = 'Se <script>alert(1)</script> og *dette* | her.';
     });
     const out = join(tempDir(), 'katalog');
@@ -71,26 +77,25 @@ describe('docs', () => {
   it('gives the same bytes every time, so a committed catalogue diffs cleanly', async () => {
     const a = join(tempDir(), 'a');
     const b = join(tempDir(), 'b');
-    await cli(['docs', 'rules', '--out', a]);
-    await cli(['docs', 'rules', '--out', b]);
+    const runs = await Promise.all([cli(['docs', 'rules', '--out', a]), cli(['docs', 'rules', '--out', b])]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
     for (const f of FILES) expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
   });
 
   it('writes nothing when the rules are invalid: no folder, and an old catalogue is left untouched (exit 2)', async () => {
-    const dir = copyRules();
-    editJson(join(dir, 'identification.json'), (j) => {
-      j.conditions.multimorbidity.fact = 'longTermConditionz';
+    const dir = copyFixture();
+    editJson(join(dir, 'sample.json'), (j) => {
+      j.conditions.older.all[0].fact = 'agee';
     });
     const fresh = join(tempDir(), 'new-folder');
-    let r = await cli(['docs', dir, '--out', fresh]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('viser til faktumet «longTermConditionz»');
-    expect(existsSync(fresh)).toBe(false);
-
     const old = tempDir();
     writeFileSync(join(old, 'regelkatalog.nb.md'), 'old catalogue\n');
-    r = await cli(['docs', dir, '--out', old]);
-    expect(r.code).toBe(2);
+    const [a, b] = await Promise.all([cli(['docs', dir, '--out', fresh]), cli(['docs', dir, '--out', old])]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('«conditions.older.all[0].fact» viser til faktumet «agee», som ikke finnes.');
+    expect(a.stderr).toContain('oppfolgingsteam docs: Regelfilene har 1 feil; rett dem først');
+    expect(existsSync(fresh)).toBe(false);
+    expect(b.code).toBe(2);
     expect(readdirSync(old)).toEqual(['regelkatalog.nb.md']);
     expect(readFileSync(join(old, 'regelkatalog.nb.md'), 'utf8')).toBe('old catalogue\n');
   });
@@ -106,16 +111,14 @@ describe('docs', () => {
   });
 
   it('treats a missing --out, a missing folder and a folder without rule sets as usage errors (exit 2)', async () => {
-    let r = await cli(['docs', 'rules']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Mangler --out.');
     const out = join(tempDir(), 'x');
-    r = await cli(['docs', 'no/such/folder', '--out', out]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Fant ikke «no/such/folder»');
-    r = await cli(['docs', 'schemas', '--out', out]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Fant ingen regelsett i «schemas»');
+    const [noOut, missing, noRuleSets] = await Promise.all([cli(['docs', 'rules']), cli(['docs', 'no/such/folder', '--out', out]), cli(['docs', 'schemas', '--out', out])]);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('Mangler --out.');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Fant ikke «no/such/folder»');
+    expect(noRuleSets.code).toBe(2);
+    expect(noRuleSets.stderr).toContain('Fant ingen regelsett i «schemas»');
     expect(existsSync(out)).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, copyRules, editJson, positionOf, ROOT, tempDir } from './run.js';
@@ -13,7 +13,13 @@ describe('explain', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${KLARA}, vurdert per 2026-11-23`);
-    expect(r.stdout).toContain('Tidlig identifisering (identification 1.0.0)');
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'rules', 'identification.json'), 'utf8')) as { version: string };
+    expect(r.stdout).toContain(`\nTidlig identifisering (identification ${version})\n`);
+    // Every bundled rule set has its heading with its version.
+    for (const f of readdirSync(join(ROOT, 'rules')).filter((x) => x.endsWith('.json') && !x.endsWith('.test.json'))) {
+      const rs = JSON.parse(readFileSync(join(ROOT, 'rules', f), 'utf8')) as { id: string; version: string; title: { nb: string } };
+      expect(r.stdout).toContain(`\n${rs.title.nb} (${rs.id} ${rs.version})\n`);
+    }
     expect(r.stdout).toContain('  Risikoskår: 15 poeng, høy risiko (høy fra 10)');
     expect(r.stdout).toContain('  ! Vurder strukturert tverrfaglig oppfølging (ID-TARGET-GROUP, funnet i kilden)');
     expect(r.stdout).toMatch(/ {6}Hvorfor: Utløst fordi: antall langvarige tilstander er minst 2 \(oppfylt; registrert: 5\)/);
@@ -22,14 +28,14 @@ describe('explain', () => {
 
   it('explains why rules did not fire with --all, in nynorsk and English', async () => {
     const nora = 'examples/persons/nora.json';
-    let r = await cli(['explain', nora, '--as-of', '2026-11-23', '--all', '--lang', 'nn']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  Ikkje utløyst:');
-    expect(r.stdout).toContain('    - Multimorbiditet (ID-MULTIMORBIDITY): Ikkje utløyst fordi: talet på langvarige tilstandar er minst 2 (ikkje oppfylt; registrert: 1).');
-    expect(r.stdout).toContain('  ? Manglar data: Skrøpelegheit eller fall (ID-TRIGGER-FRAILTY)');
-    r = await cli(['explain', nora, '--as-of', '2026-11-23', '--lang', 'en']);
-    expect(r.stdout).toContain('examples/persons/nora.json, assessed as of 2026-11-23');
-    expect(r.stdout).toContain('Unknown because data is missing on falls in the last 12 months.');
+    const [nn, en] = await Promise.all([cli(['explain', nora, '--as-of', '2026-11-23', '--all', '--lang', 'nn']), cli(['explain', nora, '--as-of', '2026-11-23', '--lang', 'en'])]);
+    expect(nn.code).toBe(0);
+    expect(nn.stdout).toContain('  Ikkje utløyst:');
+    expect(nn.stdout).toContain('    - Multimorbiditet (ID-MULTIMORBIDITY): Ikkje utløyst fordi: talet på langvarige tilstandar er minst 2 (ikkje oppfylt; registrert: 1).');
+    expect(nn.stdout).toContain('  ? Manglar data: Skrøpelegheit eller fall (ID-TRIGGER-FRAILTY)');
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('examples/persons/nora.json, assessed as of 2026-11-23');
+    expect(en.stdout).toContain('Unknown because data is missing on falls in the last 12 months.');
   });
 
   it('prints the decisions and explanations as JSON with --json', async () => {
@@ -50,8 +56,7 @@ describe('explain', () => {
     editJson(join(dir, 'identification.json'), (j) => {
       j.parameters.polypharmacyTrigger.value = 20;
     });
-    const before = await cli(['explain', KLARA, '--as-of', '2026-11-23']);
-    const after = await cli(['explain', KLARA, '--as-of', '2026-11-23', '--rules', dir]);
+    const [before, after] = await Promise.all([cli(['explain', KLARA, '--as-of', '2026-11-23']), cli(['explain', KLARA, '--as-of', '2026-11-23', '--rules', dir])]);
     expect(after.code).toBe(0);
     expect(before.stdout).toContain('(ID-TRIGGER-POLYPHARMACY, utledet)');
     expect(after.stdout).not.toContain('(ID-TRIGGER-POLYPHARMACY, utledet)');
@@ -84,31 +89,29 @@ describe('explain', () => {
   it('reports malformed JSON with line and column, and a missing file (exit 2)', async () => {
     const file = join(tempDir(), 'person.json');
     writeFileSync(file, '{\n  "birthDate": "1951-03-02",\n  "sex": female\n}\n');
-    let r = await cli(['explain', file]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${file}:3:10: Ugyldig JSON på linje 3, kolonne 10: uventet tegn.\n`);
-    r = await cli(['explain', join(tempDir(), 'nobody.json'), '--lang', 'en']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/nobody\.json" was not found\./);
+    const [bad, none] = await Promise.all([cli(['explain', file]), cli(['explain', join(tempDir(), 'nobody.json'), '--lang', 'en'])]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`${file}:3:10: Ugyldig JSON på linje 3, kolonne 10: uventet tegn.\n`);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/nobody\.json" was not found\./);
   });
 
   it('recognises a FHIR Bundle and says it needs the FHIR adapter; other FHIR resources are refused (exit 2)', async () => {
     const dir = tempDir();
     const bundle = join(dir, 'bundle.json');
     writeFileSync(bundle, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', birthDate: '1951-03-02' } }] }));
-    let r = await cli(['explain', bundle]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('er en FHIR-bundle. FHIR-inndata krever FHIR-adapteren');
     const patient = join(dir, 'patient.json');
     writeFileSync(patient, JSON.stringify({ resourceType: 'Patient', birthDate: '1951-03-02' }));
-    r = await cli(['explain', patient, '--lang', 'en']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('is a FHIR resource of type Patient. Only a Bundle or a person');
+    const [b, p] = await Promise.all([cli(['explain', bundle]), cli(['explain', patient, '--lang', 'en'])]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('er en FHIR-bundle. FHIR-inndata krever FHIR-adapteren');
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain('is a FHIR resource of type Patient. Only a Bundle or a person');
   });
 
   it('treats a bad date and missing arguments as usage errors (exit 2)', async () => {
-    for (const args of [['explain', KLARA, '--as-of', '2026-02-30'], ['explain'], ['explain', KLARA, '--as-of']]) {
-      const r = await cli(args);
+    const runs = await Promise.all([['explain', KLARA, '--as-of', '2026-02-30'], ['explain'], ['explain', KLARA, '--as-of']].map((args) => cli(args)));
+    for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('oppfolgingsteam explain:');
     }

@@ -7,20 +7,18 @@ import { cli, ROOT, rulesFolder } from './run.js';
 
 describe('oppfolgingsteam', () => {
   it('prints its help in the chosen language; without arguments it is a usage error', async () => {
-    let r = await cli(['--help']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Bruk: oppfolgingsteam <kommando> [valg]');
-    expect(r.stdout).toContain('Avslutningskode: 0 alt i orden, 1 feil eller feilede tester funnet, 2 feil bruk eller uleselig inndata.');
-    r = await cli(['--help', '--lang', 'nn']);
-    expect(r.stdout).toContain('Kommandoar:');
-    r = await cli([]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toContain('Bruk: oppfolgingsteam');
+    const [nb, nn, none] = await Promise.all([cli(['--help']), cli(['--help', '--lang', 'nn']), cli([])]);
+    expect(nb.code).toBe(0);
+    expect(nb.stdout).toContain('Bruk: oppfolgingsteam <kommando> [valg]');
+    expect(nb.stdout).toContain('Avslutningskode: 0 alt i orden, 1 feil eller feilede tester funnet, 2 feil bruk eller uleselig inndata.');
+    expect(nn.code).toBe(0);
+    expect(nn.stdout).toContain('Kommandoar:');
+    expect(none.code).toBe(2);
+    expect(none.stdout).toContain('Bruk: oppfolgingsteam');
   });
 
   it('prints a command’s help with --help or help <command>', async () => {
-    const a = await cli(['validate', '--help', '--lang', 'en']);
-    const b = await cli(['help', 'validate', '--lang', 'en']);
+    const [a, b] = await Promise.all([cli(['validate', '--help', '--lang', 'en']), cli(['help', 'validate', '--lang', 'en'])]);
     expect(a.code).toBe(0);
     expect(a.stdout).toContain('Usage: oppfolgingsteam validate <dir|file>');
     expect(b.stdout).toBe(a.stdout);

@@ -38,6 +38,20 @@ export function copyRules(): string {
   return dir;
 }
 
+/**
+ * The fixture rule set for the CLI tests (test/fixtures/cli/rules/: one rule set, its vectors, two
+ * code lists). Tests that break a file on purpose use it, so their paths and positions do not move
+ * when the clinical rule sets in rules/ change.
+ */
+export const FIXTURE = join(ROOT, 'test', 'fixtures', 'cli', 'rules');
+
+/** A copy of the fixture rules folder in a temporary folder; returns the copy's path. */
+export function copyFixture(): string {
+  const dir = join(tempDir(), 'rules');
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
 /** Edits a text file in place. */
 export function edit(path: string, change: (text: string) => string): void {
   writeFileSync(path, change(readFileSync(path, 'utf8')));
@@ -55,6 +69,17 @@ export function positionOf(path: string, needle: string): { line: number; column
   const text = readFileSync(path, 'utf8');
   const i = text.indexOf(needle);
   if (i < 0) throw new Error(`"${needle}" not in ${path}`);
+  const before = text.slice(0, i);
+  return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
+}
+
+/** 1-based line and column of `needle`, searching after the first occurrence of `anchor`. */
+export function positionAfter(path: string, anchor: string, needle: string): { line: number; column: number } {
+  const text = readFileSync(path, 'utf8');
+  const from = text.indexOf(anchor);
+  if (from < 0) throw new Error(`"${anchor}" not in ${path}`);
+  const i = text.indexOf(needle, from + anchor.length);
+  if (i < 0) throw new Error(`"${needle}" not after "${anchor}" in ${path}`);
   const before = text.slice(0, i);
   return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
 }

@@ -1,7 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, copyRules, editJson, positionOf, rulesFolder, tempDir } from './run.js';
+import { compileRuleSet, createCoverage, locateJsonPath, parseVectorFile, runVectors } from '../../src/index.js';
+import { right } from '../helpers.js';
+import { cli, copyFixture, copyRules, editJson, positionAfter, positionOf, ROOT, rulesFolder, tempDir } from './run.js';
 
 /*
  * `oppfolgingsteam test`: runs the vectors, shows a failure as expected against actual with the
@@ -42,40 +44,104 @@ function smallWorkspace(vectorsYaml: string): string {
   return dir;
 }
 
+/**
+ * What `test rules` must print for one bundled rule set, worked out through the public API: the
+ * header of each vector file, and the coverage report (group headings with their counts, and one
+ * line per gap at its place in the file). The wording of a gap's condition is checked elsewhere.
+ */
+function expectedForBundled(id: string): { header: string; firstVector: string; vectors: number; coverage: RegExp } {
+  const text = readFileSync(join(ROOT, 'rules', `${id}.json`), 'utf8');
+  const rs = right(compileRuleSet(JSON.parse(text)));
+  const vf = right(parseVectorFile(JSON.parse(readFileSync(join(ROOT, 'rules', `${id}.test.json`), 'utf8'))));
+  const coverage = createCoverage(rs.file);
+  for (const r of runVectors(rs, vf)) coverage.add(r.decision!.trace!);
+  const entries = coverage.entries();
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const place = (segs: readonly (string | number)[]) => {
+    const p = locateJsonPath(text, segs)!;
+    return [p.line, p.column] as const;
+  };
+  const groups = [
+    ['Aldri sann i noen vektor', entries.filter((e) => e.seenTrue === 0)],
+    ['Aldri usann i noen vektor', entries.filter((e) => e.seenFalse === 0)],
+    ['Aldri ukjent i noen vektor', entries.filter((e) => e.seenUnknown === 0)],
+  ] as const;
+  const lines = [esc(`Betingelsesdekning for ${id}: ${entries.length} betingelser`)];
+  for (const [title, list] of groups) {
+    if (list.length === 0) continue;
+    lines.push(esc(`  ${title} (${list.length}):`));
+    const sorted = [...list].sort((a, b) => place(a.segments)[0] - place(b.segments)[0] || place(a.segments)[1] - place(b.segments)[1]);
+    for (const e of sorted) lines.push(`${esc(`    rules/${id}.json:${place(e.segments).join(':')}  ${e.path}: `)}[^\\n]+`);
+  }
+  if (lines.length === 1) lines.push(esc('  Alle betingelser er sett sanne, usanne og ukjente.'));
+  return {
+    header: `${id} (rules/${id}.json): ${vf.vectors.length} testvektorer fra rules/${id}.test.json`,
+    firstVector: `  ✓ ${vf.vectors[0]!.name}`,
+    vectors: vf.vectors.length,
+    coverage: new RegExp(`(^|\\n)${lines.join('\\n')}\\n(\\n|$)`),
+  };
+}
+
 describe('test', () => {
-  it('runs the bundled vectors and reports full coverage', async () => {
+  it('runs the bundled vectors, all passing, and reports condition coverage for every rule set', async () => {
     const r = await cli(['test', 'rules']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('identification (rules/identification.json): 31 testvektorer fra rules/identification.test.json');
-    expect(r.stdout).toContain('  ✓ Complete record outside the target group: nothing fires');
-    const { vectors } = rulesFolder();
-    expect(r.stdout).toContain(`${vectors} av ${vectors} testvektorer bestått.`);
-    expect(r.stdout).toContain('Betingelsesdekning for identification: 73 betingelser\n  Alle betingelser er sett sanne, usanne og ukjente.');
+    const ids = readdirSync(join(ROOT, 'rules'))
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.test.json'))
+      .map((f) => f.slice(0, -'.json'.length));
+    expect(ids.length).toBe(rulesFolder().ruleSets);
+    let vectors = 0;
+    for (const id of ids) {
+      const e = expectedForBundled(id);
+      expect(r.stdout).toContain(`${e.header}\n${e.firstVector}\n`);
+      expect(r.stdout).toMatch(e.coverage);
+      vectors += e.vectors;
+    }
+    expect(vectors).toBe(rulesFolder().vectors);
+    expect(r.stdout).toContain(`\n${vectors} av ${vectors} testvektorer bestått.\n`);
+    expect(r.stdout).not.toContain('✗');
   });
 
   it('shows a failing vector with expected, actual, where it is and why (exit 1)', async () => {
-    const dir = copyRules();
-    // Policy staff raise the multimorbidity threshold from 2 to 3 conditions.
-    editJson(join(dir, 'identification.json'), (j) => {
-      j.conditions.multimorbidity.value = 3;
+    const dir = copyFixture();
+    // A threshold is raised from 10 to 13 medicines; the vectors with 12 no longer hold.
+    editJson(join(dir, 'sample.json'), (j) => {
+      j.parameters.manyMedicines.value = 13;
     });
     const r = await cli(['test', dir]);
     expect(r.code).toBe(1);
-    const vectors = join(dir, 'identification.test.json');
-    const name = 'Two long-term conditions and a physical-and-mental trigger: target group';
-    const at = positionOf(vectors, `"name": "${name}"`);
+    const vectors = join(dir, 'sample.test.json');
+    const name = 'Older with twelve medicines: target and medicines';
+    const p = positionOf(vectors, `"name": "${name}"`);
     // The vector's location is its object, one line above its name and two columns left of it.
-    expect(r.stdout).toContain(`  ✗ ${name}  (${vectors}:${at.line - 1}:${at.column - 2})`);
     expect(r.stdout).toContain(
       [
-        '      ID-TARGET-GROUP',
+        `  ✗ ${name}  (${vectors}:${p.line - 1}:${p.column - 2})`,
+        '      SAMPLE-TARGET',
         '        - forventet: utløst',
         '        + faktisk:   ikke utløst',
-        '        Hvorfor: Ikke utløst fordi: antall langvarige tilstander er minst 3 (ikke oppfylt; registrert: 2).',
+        '        Hvorfor: Ikke utløst fordi: antall faste legemidler er minst 13 (ikke oppfylt; registrert: 12); og antall akutte innleggelser siste 12 måneder er minst 2 (ikke oppfylt; registrert: 0); og skrøpelighet (screening) er ja (ikke oppfylt; registrert: nei).',
+        '      SAMPLE-MEDICINES',
+        '        - forventet: utløst',
+        '        + faktisk:   ikke utløst',
+        '        Hvorfor: Ikke utløst fordi: antall faste legemidler er minst 13 (ikke oppfylt; registrert: 12).',
+        '  ✓ Older with three emergency admissions: target',
       ].join('\n'),
     );
-    expect(r.stdout).toMatch(new RegExp(`\\d+ av ${rulesFolder().vectors} testvektorer bestått, \\d+ feilet\\.`));
+    expect(r.stdout).toContain('\n4 av 6 testvektorer bestått, 2 feilet.\n');
+    // Coverage follows the new threshold: nothing reaches 13 medicines. Gaps are in file order.
+    const file = join(dir, 'sample.json');
+    // An array element is placed at its opening brace, one line above its first key.
+    const named = positionOf(file, '"fact": "regularMedications"');
+    const rule = positionAfter(file, '"id": "SAMPLE-MEDICINES"', '"fact": "regularMedications"');
+    expect(r.stdout).toContain(
+      [
+        '  Aldri sann i noen vektor (2):',
+        `    ${file}:${named.line - 1}:${named.column - 2}  conditions.anyTrigger.any[0]: antall faste legemidler er minst 13 (parameteren manyMedicines)`,
+        `    ${file}:${rule.line - 1}:${rule.column - 2}  rules[2].conditions.all[0]: antall faste legemidler er minst 13 (parameteren manyMedicines)`,
+      ].join('\n'),
+    );
   });
 
   it('shows a tier and points failure with the points behind it, in English', async () => {
@@ -142,32 +208,29 @@ describe('test', () => {
   });
 
   it('refuses invalid rule files with their located issues (exit 2)', async () => {
-    const dir = copyRules();
-    const file = join(dir, 'identification.json');
+    const dir = copyFixture();
+    const file = join(dir, 'sample.json');
     editJson(file, (j) => {
-      j.conditions.multimorbidity.fact = 'longTermConditionz';
+      j.conditions.older.all[0].fact = 'agee';
     });
     const r = await cli(['test', dir]);
     expect(r.code).toBe(2);
-    const at = positionOf(file, '"fact": "longTermConditionz"');
-    expect(r.stderr).toContain(`${file}:${at.line}:${at.column}: «conditions.multimorbidity.fact» viser til faktumet «longTermConditionz»`);
-    expect(r.stderr).toContain('Regelfilene har 1 feil; rett dem først (kjør «oppfolgingsteam validate»).');
+    const p = positionOf(file, '"fact": "agee"');
+    expect(r.stderr).toBe(
+      `${file}:${p.line}:${p.column}: «conditions.older.all[0].fact» viser til faktumet «agee», som ikke finnes.\n\noppfolgingsteam test: Regelfilene har 1 feil; rett dem først (kjør «oppfolgingsteam validate»).\n`,
+    );
     expect(r.stdout).toBe('');
   });
 
   it('reports a folder without vectors, a missing folder and one without rule sets (exit 2)', async () => {
-    const dir = copyRules();
-    rmSync(join(dir, 'identification.test.json'));
-    let r = await cli(['test', dir]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Fant ingen testvektorer i «${dir}»`);
-
-    r = await cli(['test', join(dir, 'missing')]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Fant ikke');
-
-    r = await cli(['test', join(dir, 'code-lists'), '--lang', 'en']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('No rule sets found in');
+    const dir = copyFixture();
+    rmSync(join(dir, 'sample.test.json'));
+    const [noVectors, missing, noRuleSets] = await Promise.all([cli(['test', dir]), cli(['test', join(dir, 'missing')]), cli(['test', join(dir, 'code-lists'), '--lang', 'en'])]);
+    expect(noVectors.code).toBe(2);
+    expect(noVectors.stderr).toContain(`Fant ingen testvektorer i «${dir}»`);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`Fant ikke «${join(dir, 'missing')}»`);
+    expect(noRuleSets.code).toBe(2);
+    expect(noRuleSets.stderr).toContain(`No rule sets found in "${join(dir, 'code-lists')}"`);
   });
 });

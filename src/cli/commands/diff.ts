@@ -93,15 +93,16 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   let impactSource = '';
   if (v['cohort'] !== undefined || v['synthetic'] !== undefined) {
     const pairs: ImpactPair[] = ids.map((id) => ({ id, ...(before.has(id) ? { before: before.get(id)! } : {}), ...(after.has(id) ? { after: after.get(id)! } : {}) }));
-    for (const [side, map] of [
+    // Every rule set that cannot be used on the date is named, not just the first: a folder holds several.
+    const bySide: readonly (readonly [string, ReadonlyMap<string, CompiledRuleSet>])[] = [
       [oldPath, before],
       [newPath, after],
-    ] as const)
-      for (const rs of map.values())
-        if (!isValidOn(rs, asOf)) {
-          io.err(`oppfolgingsteam diff: ${m.notValidOn(`${rs.id} ${rs.version} (${side})`, asOf, rs.validFrom, rs.validTo ?? '…')}\n`);
-          return EXIT.usage;
-        }
+    ];
+    const notValid = bySide.flatMap(([side, map]) => [...map.values()].filter((rs) => !isValidOn(rs, asOf)).map((rs) => ({ side, rs })));
+    if (notValid.length > 0) {
+      io.err(notValid.map(({ side, rs }) => `oppfolgingsteam diff: ${m.notValidOn(`${rs.id} ${rs.version} (${side})`, asOf, rs.validFrom, rs.validTo ?? '…')}\n`).join(''));
+      return EXIT.usage;
+    }
     const collector = createImpact(pairs, { asOf, examples });
     const withoutSchema = (x: unknown) => {
       if (typeof x !== 'object' || x === null || Array.isArray(x) || !('$schema' in x)) return x;
@@ -146,7 +147,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const c of changed) out.push(...ruleSetLines(c, before.get(c.id), after.get(c.id), facts, lang, m), '');
   if (listChanges.length) out.push(...codeListLines(listChanges, m), '');
   if (changed.length === 0 && listChanges.length === 0) out.push(m.noChanges, '');
-  out.push(...(impact ? impactLines(impact, impactSource, before.size + after.size > 2, m) : [m.noCohort]));
+  out.push(...(impact ? impactLines(impact, impactSource, m) : [m.noCohort]));
   io.out(`${out.join('\n').trimEnd()}\n`);
   return EXIT.ok;
 }
@@ -215,12 +216,15 @@ function codeListLines(lists: readonly CodeListChanges[], m: Messages): string[]
   return out;
 }
 
-function impactLines(r: ImpactReport, source: string, several: boolean, m: Messages): string[] {
+function impactLines(r: ImpactReport, source: string, m: Messages): string[] {
   const out = [m.impactHeader(r.persons, r.asOf, source)];
   out.push(`  ${r.changed === 0 ? m.impactNone : m.impactChanged(r.changed, r.persons - r.invalid)}`);
-  if (several && r.changed > 0) {
+  // Only rule sets whose decisions change, and only when there are several: a folder holds many
+  // rule sets, and a column of zeros hides the one that matters. The rules below name their set.
+  const affected = r.byRuleSet.filter((s) => s.changed > 0);
+  if (affected.length > 1) {
     out.push(`  ${m.impactByRuleSet}:`);
-    for (const s of r.byRuleSet) out.push(`    ${s.id}: ${s.changed}`);
+    for (const s of affected) out.push(`    ${s.id}: ${s.changed}`);
   }
   if (r.byRule.length) {
     out.push(`  ${m.impactByRule}:`);

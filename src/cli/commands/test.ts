@@ -128,14 +128,19 @@ function failureLines(r: VectorResult, vector: TestVector, index: number, source
 
 function coverageReport(entries: readonly CoverageEntry[], rs: CompiledRuleSet, source: ParsedSource, lang: Lang, m: Messages): string {
   const ctx = proseContext(rs, builtinFacts());
+  // Gaps are listed in file order (named conditions come before the rules that use them), so the
+  // list reads top to bottom like the file.
+  const placed = new Map(entries.map((e) => [e.path, source.locate(e.segments)]));
+  const inFileOrder = (list: CoverageEntry[]) =>
+    [...list].sort((a, b) => placed.get(a.path)!.line - placed.get(b.path)!.line || placed.get(a.path)!.column - placed.get(b.path)!.column);
   const line = (e: CoverageEntry) => {
-    const { line: l, column } = source.locate(e.segments);
+    const { line: l, column } = placed.get(e.path)!;
     return `    ${source.path}:${l}:${column}  ${e.path}: ${conditionLine(e.condition, ctx, lang)}`;
   };
   const groups: [(n: number) => string, CoverageEntry[]][] = [
-    [m.neverTrue, entries.filter((e) => e.seenTrue === 0)],
-    [m.neverFalse, entries.filter((e) => e.seenFalse === 0)],
-    [m.neverUnknown, entries.filter((e) => e.seenUnknown === 0)],
+    [m.neverTrue, inFileOrder(entries.filter((e) => e.seenTrue === 0))],
+    [m.neverFalse, inFileOrder(entries.filter((e) => e.seenFalse === 0))],
+    [m.neverUnknown, inFileOrder(entries.filter((e) => e.seenUnknown === 0))],
   ];
   const out = [m.coverageHeader(rs.id, entries.length)];
   for (const [title, list] of groups) if (list.length > 0) out.push(`  ${title(list.length)}:`, ...list.map(line));

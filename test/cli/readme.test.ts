@@ -1,0 +1,129 @@
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, edit, editJson, ROOT, tempDir } from './run.js';
+
+/*
+ * The README's walkthrough for policy staff ("Change a threshold, step by step") shows real output.
+ * This test runs every `$ npx oppfolgingsteam …` line of its console blocks, in a folder laid out as
+ * the walkthrough says (rules/, rules-ny/ with the new cut-off, examples/cohort.ndjson, morten.json),
+ * and compares what it prints with what the README shows. In the README, a line that is only "…"
+ * stands for any number of lines, and a line ending in "…" for a line that starts with the text
+ * before it. A command with a `# comment` first makes the mistake the comment names.
+ */
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const SECTION = '### Change a threshold, step by step';
+
+/** The mistakes the walkthrough makes on purpose, by the comment after its command. */
+const MISTAKES: Record<string, (rulesNy: string) => void> = {
+  '"longTermConditions" misspelt': (dir) => edit(join(dir, 'identification.json'), (t) => t.replace('"fact": "longTermConditions"', '"fact": "longtermConditions"')),
+  'a nynorsk text deleted': (dir) =>
+    editJson(join(dir, 'identification.json'), (j) => {
+      delete j.rules[8].text.nn;
+    }),
+  'the comma after "version" deleted': (dir) => edit(join(dir, 'identification.json'), (t) => t.replace(/("version": "[^"]+"),/, '$1')),
+};
+
+interface Example {
+  readonly args: string[];
+  readonly mistake: string | undefined;
+  readonly shown: string[];
+}
+
+/** The commands of the walkthrough's console blocks, with the output the README shows for each. */
+function examples(): Example[] {
+  const start = README.indexOf(SECTION);
+  if (start < 0) throw new Error(`README has no "${SECTION}"`);
+  const end = README.indexOf('\n### ', start + SECTION.length);
+  const section = README.slice(start, end);
+  const out: Example[] = [];
+  for (const block of section.matchAll(/```console\n([\s\S]*?)```/g)) {
+    let current: Example | undefined;
+    for (const line of block[1]!.split('\n')) {
+      const cmd = /^\$ npx oppfolgingsteam (.*?)(?:\s+#\s*(.*))?$/.exec(line);
+      if (cmd) {
+        current = { args: cmd[1]!.trim().split(/\s+/), mistake: cmd[2], shown: [] };
+        out.push(current);
+      } else if (current) current.shown.push(line);
+      else throw new Error(`console block starts with "${line}", not with a command`);
+    }
+  }
+  // The blank line that separates two commands in a block, and the block's end, are not output.
+  for (const e of out) while (e.shown.length > 0 && e.shown[e.shown.length - 1] === '') e.shown.pop();
+  return out;
+}
+
+/** Where the README's lines stop matching the output: undefined when they all match. */
+function firstMismatch(actual: readonly string[], shown: readonly string[]): number | undefined {
+  const line = (a: string, s: string) => (s.endsWith('…') ? a.startsWith(s.slice(0, -1)) : a === s);
+  const seen = new Set<string>();
+  let furthest = 0;
+  const stack: [number, number][] = [[0, 0]];
+  while (stack.length > 0) {
+    const [i, j] = stack.pop()!;
+    const key = `${i},${j}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    furthest = Math.max(furthest, j);
+    if (i === actual.length && j === shown.length) return undefined;
+    if (j === shown.length) continue;
+    if (shown[j]!.trim() === '…') {
+      stack.push([i, j + 1]);
+      if (i < actual.length) stack.push([i + 1, j]);
+    } else if (i < actual.length && line(actual[i]!, shown[j]!)) stack.push([i + 1, j + 1]);
+  }
+  return furthest;
+}
+
+/** A folder laid out as the walkthrough says; `mistake` is made in rules-ny/ first. */
+function project(mistake: string | undefined): string {
+  const dir = tempDir('oppf-readme-');
+  cpSync(join(ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
+  cpSync(join(ROOT, 'rules'), join(dir, 'rules-ny'), { recursive: true });
+  editJson(join(dir, 'rules-ny', 'identification.json'), (j) => {
+    j.parameters.highRiskCutOff.value = 14;
+  });
+  mkdirSync(join(dir, 'examples'));
+  cpSync(join(ROOT, 'examples', 'cohort.ndjson'), join(dir, 'examples', 'cohort.ndjson'));
+  cpSync(join(ROOT, 'examples', 'persons', 'morten.json'), join(dir, 'morten.json'));
+  if (mistake !== undefined) {
+    const make = MISTAKES[mistake];
+    if (!make) throw new Error(`the README's mistake "${mistake}" is not known to this test; add it to MISTAKES`);
+    make(join(dir, 'rules-ny'));
+  }
+  return dir;
+}
+
+describe('README walkthrough for policy staff', () => {
+  it('makes the edit it says: a high-risk cut-off of 14 in rules-ny/identification.json', () => {
+    expect(README).toContain('In `rules-ny/identification.json`, raise the high-risk cut-off from 10 to 14 points:\n\n```json\n"highRiskCutOff": {\n  "value": 14,\n');
+    const rules = JSON.parse(readFileSync(join(ROOT, 'rules', 'identification.json'), 'utf8'));
+    expect(rules.parameters.highRiskCutOff.value).toBe(10);
+  });
+
+  it('uses a cohort file that holds the four example persons, in order', () => {
+    const lines = readFileSync(join(ROOT, 'examples/cohort.ndjson'), 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l))).toEqual(['klara', 'morten', 'kasper', 'nora'].map((n) => JSON.parse(readFileSync(join(ROOT, 'examples/persons', `${n}.json`), 'utf8'))));
+  });
+
+  it('shows what each command really prints', async () => {
+    const all = examples();
+    // Every command of the walkthrough is there, so the test cannot pass on an empty section.
+    expect(new Set(all.map((e) => e.args[0]))).toEqual(new Set(['validate', 'test', 'diff', 'explain', 'docs']));
+    const walkthrough = project(undefined);
+    const runs = await Promise.all(all.map((e) => cli(e.args, { cwd: e.mistake === undefined ? walkthrough : project(e.mistake) })));
+    all.forEach((e, k) => {
+      const r = runs[k]!;
+      const command = `oppfolgingsteam ${e.args.join(' ')}${e.mistake ? `  # ${e.mistake}` : ''}`;
+      expect(r.stderr, command).toBe('');
+      const actual = r.stdout.replace(/\n$/, '').split('\n');
+      const at = firstMismatch(actual, e.shown);
+      expect(at === undefined ? undefined : `README line "${e.shown[at] ?? '(end)'}" does not match what the command printed:\n${r.stdout}`, command).toBeUndefined();
+    });
+    // The exit codes the walkthrough describes: 1 for errors found and failing vectors, else 0.
+    expect(all.map((e, k) => [e.args[0], e.mistake !== undefined, runs[k]!.code])).toEqual(
+      all.map((e) => [e.args[0], e.mistake !== undefined, e.mistake !== undefined || e.args[0] === 'test' ? 1 : 0]),
+    );
+  });
+});
