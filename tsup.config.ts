@@ -8,7 +8,7 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     // The two builds run in parallel: cleaning must spare the CLI's output.
-    clean: ['!cli.js', '!cli.js.map'],
+    clean: ['!cli.js', '!cli.js.map', '!stratifyWorker.js'],
     target: 'node20',
     platform: 'neutral',
     treeshake: true,
@@ -16,7 +16,8 @@ export default defineConfig([
   },
   {
     // The `oppfolgingsteam` command (package.json#bin). ESM only; Node loads it directly.
-    entry: { cli: 'src/cli/main.ts' },
+    // The stratify worker is a separate entry next to cli.js: worker threads load it by file name.
+    entry: { cli: 'src/cli/main.ts', stratifyWorker: 'src/node/stratifyWorker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: false,

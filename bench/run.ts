@@ -69,7 +69,7 @@ function selfCheck(n: number): number {
 async function bundleCli(dir: string): Promise<string> {
   const { build } = await import('tsup');
   await build({
-    entry: { 'stratify-main': join(ROOT, 'src/cli/stratify-main.ts'), stratifyWorker: join(ROOT, 'src/node/stratifyWorker.ts') },
+    entry: { cli: join(ROOT, 'src/cli/main.ts'), stratifyWorker: join(ROOT, 'src/node/stratifyWorker.ts') },
     outDir: dir,
     format: ['esm'],
     platform: 'node',
@@ -81,11 +81,11 @@ async function bundleCli(dir: string): Promise<string> {
     noExternal: [/.*/],
     config: false,
   });
-  return join(dir, 'stratify-main.mjs');
+  return join(dir, 'cli.mjs');
 }
 
 async function stratifyRun(main: string, persons: number, workers: number): Promise<{ seconds: number; cpuSeconds: number; rssMiB: number; listed: string }> {
-  const args = [main, '--synthetic', String(persons), '--as-of', AS_OF, '--workers', String(workers), '--out', '/dev/null', '--timing', '--lang', 'en'];
+  const args = [main, 'stratify', '--synthetic', String(persons), '--as-of', AS_OF, '--workers', String(workers), '--out', '/dev/null', '--timing', '--lang', 'en'];
   const { stderr } = await exec(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 24 });
   const t = /elapsed ([\d.]+) s · CPU ([\d.]+) s · peak memory \(RSS\) (\d+) MiB/.exec(stderr);
   if (!t) throw new Error(`no timing in: ${stderr}`);

@@ -25,9 +25,9 @@ async function run(argv: string[], stdin = '') {
   return { code, stdout: Buffer.concat(chunks).toString('utf8'), stderr: Buffer.concat(errChunks).toString('utf8') };
 }
 
-/** Runs the temporary entry as its own process (worker threads need a real process). */
+/** Runs the `oppfolgingsteam stratify` command as its own process (worker threads need a real process). */
 async function spawn(argv: string[]) {
-  const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/stratify-main.ts'), ...argv], { cwd: ROOT, maxBuffer: 64 << 20 });
+  const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'stratify', ...argv], { cwd: ROOT, maxBuffer: 64 << 20 });
   return r;
 }
 

@@ -1,24 +1,30 @@
-import type * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { personFromBundle } from '../adapters/fhir/in/toPerson.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
+import { generateCohort as generate } from '../synthetic/cohort.js';
 
 /*
- * Plug points for modules other work streams deliver. Each is `undefined` until wired, and the
- * command that needs it then says clearly what is missing instead of failing obscurely.
- *
- * To wire one, replace `undefined` with a function of the declared type, e.g.
- *   export const fhirBundleToPerson: FhirBundleToPerson | undefined = (bundle, { lang }) => personFromBundle(bundle, { lang });
- *   export const generateCohort: CohortGenerator | undefined = (o) => generate(o);
+ * The modules the commands borrow from the rest of the library: the FHIR adapter for `explain`
+ * and the synthetic cohort for `diff --synthetic`. Kept in one place so a command's dependencies on
+ * other parts of the library are visible at a glance.
  */
 
-/** Converts a FHIR R4 Bundle into a person in the library's model (as unvalidated input). */
-export type FhirBundleToPerson = (bundle: unknown, options: { readonly lang: Lang }) => E.Either<{ readonly issues: readonly ValidationIssue[] }, unknown>;
+/** What a FHIR Bundle gives: a person (unvalidated input) and what was not used from the bundle. */
+export interface FhirConversion {
+  readonly person: unknown;
+  readonly notUnderstood: readonly ValidationIssue[];
+}
 
-/** Generates a deterministic synthetic cohort (issue 7's `generateCohort`). */
+/** Converts a FHIR R4 Bundle into a person in the library's model (as unvalidated input). */
+export type FhirBundleToPerson = (bundle: unknown, options: { readonly lang: Lang }) => E.Either<{ readonly issues: readonly ValidationIssue[] }, FhirConversion>;
+
+/** Generates a deterministic synthetic cohort. */
 export type CohortGenerator = (options: { readonly seed: number; readonly size: number; readonly asOf: string }) => Iterable<unknown>;
 
-/** The FHIR adapter's Bundle → person conversion (issue 5). Used by `explain` for FHIR input. */
-export const fhirBundleToPerson: FhirBundleToPerson | undefined = undefined;
+/** The FHIR adapter's Bundle → person conversion. Used by `explain` for FHIR input. */
+export const fhirBundleToPerson: FhirBundleToPerson | undefined = (bundle, { lang }) =>
+  E.map((r: { person: unknown; notUnderstood: readonly ValidationIssue[] }) => ({ person: r.person, notUnderstood: r.notUnderstood }))(personFromBundle(bundle, { lang }));
 
-/** The synthetic cohort generator (issue 7). Used by `diff --synthetic N`. */
-export const generateCohort: CohortGenerator | undefined = undefined;
+/** The synthetic cohort generator. Used by `diff --synthetic N`. */
+export const generateCohort: CohortGenerator | undefined = (o) => generate(o);

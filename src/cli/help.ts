@@ -13,6 +13,7 @@ Kommandoer:
   explain <fil>               vis beslutningen for en person, og hvorfor
   docs <mappe> --out <mappe>  lag regelkatalog (Markdown og HTML, bokmål og nynorsk)
   diff <gammel> <ny>          vis hva som er endret, og hvem endringen rammer
+  stratify [fil.ndjson]       ranger en populasjon til en arbeidsliste (risikokartlegging)
 
 Felles valg:
   --lang nb|nn|en             språk for meldingene (standard: nb)
@@ -68,6 +69,7 @@ Kommandoar:
   explain <fil>               vis avgjerda for ein person, og kvifor
   docs <mappe> --out <mappe>  lag regelkatalog (Markdown og HTML, bokmål og nynorsk)
   diff <gammal> <ny>          vis kva som er endra, og kven endringa råkar
+  stratify [fil.ndjson]       ranger ein populasjon til ei arbeidsliste (risikokartlegging)
 
 Felles val:
   --lang nb|nn|en             språk for meldingane (standard: nb)
@@ -123,6 +125,7 @@ Commands:
   explain <file>              show the decision for a person, and why
   docs <dir> --out <dir>      write the rule catalogue (Markdown and HTML, bokmål and nynorsk)
   diff <old> <new>            show what changed, and whom the change affects
+  stratify [file.ndjson]      rank a population into a worklist (risk screening)
 
 Common options:
   --lang nb|nn|en             language of the messages (default: nb)

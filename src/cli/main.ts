@@ -10,6 +10,7 @@ import { preScanLang } from './args.js';
 import * as diff from './commands/diff.js';
 import * as docs from './commands/docs.js';
 import * as explain from './commands/explain.js';
+import { runStratify } from './commands/stratify.js';
 import * as test from './commands/test.js';
 import * as validate from './commands/validate.js';
 import { HELP } from './help.js';
@@ -24,6 +25,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   explain: explain.run,
   docs: docs.run,
   diff: diff.run,
+  // stratify streams its input and output, so it takes the process streams rather than text io.
+  stratify: (args, io) => runStratify(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, today: io.today }),
 };
 
 /** Runs the CLI with the arguments after the program name; returns the exit code. */

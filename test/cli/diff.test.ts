@@ -119,14 +119,30 @@ describe('diff', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('says clearly that --synthetic needs the cohort generator, and refuses --cohort with --synthetic (exit 2)', async () => {
-    const [missing, both, notANumber] = await Promise.all([
-      cli(['diff', 'rules', 'rules', '--synthetic', '1000']),
+  it('measures the impact on a synthetic cohort: the tier changes match an independent count', async () => {
+    const dir = newVersion();
+    const r = await cli(['diff', 'rules', dir, '--synthetic', '400', '--seed', '3', '--as-of', '2026-11-23']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // Independently: a person moves from high to moderate when 10 <= points < 12 (cut-off 10 -> 12).
+    const { generateCohort, loadBundledRuleSet, evaluate } = await import('../../src/index.js');
+    const rs = loadBundledRuleSet('identification');
+    if (rs._tag === 'Left') throw new Error('identification did not load');
+    let moved = 0;
+    for (const person of generateCohort({ seed: 3, size: 400, asOf: '2026-11-23' })) {
+      const d = evaluate(rs.right, person, { asOf: '2026-11-23', trace: 'none' });
+      if (d._tag === 'Right' && d.right.score!.points >= 10 && d.right.score!.points < 12) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`    høy → moderat: ${moved}`);
+    expect(r.stdout).toMatch(/av 400 personer får en annen beslutning/);
+  });
+
+  it('refuses --cohort with --synthetic, and a count that is not a number (exit 2)', async () => {
+    const [both, notANumber] = await Promise.all([
       cli(['diff', 'rules', 'rules', '--synthetic', '10', '--cohort', 'x.ndjson']),
       cli(['diff', 'rules', 'rules', '--synthetic', 'many']),
     ]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--synthetic) krever generatoren for syntetiske kohorter');
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('Bruk enten --cohort eller --synthetic, ikke begge.');
     expect(notANumber.code).toBe(2);

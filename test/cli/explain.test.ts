@@ -96,15 +96,20 @@ describe('explain', () => {
     expect(none.stderr).toMatch(/nobody\.json" was not found\./);
   });
 
-  it('recognises a FHIR Bundle and says it needs the FHIR adapter; other FHIR resources are refused (exit 2)', async () => {
+  it('reads a FHIR Bundle through the FHIR adapter and lists what it did not use; other FHIR resources are refused (exit 2)', async () => {
     const dir = tempDir();
     const bundle = join(dir, 'bundle.json');
-    writeFileSync(bundle, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', birthDate: '1951-03-02' } }] }));
+    const klara = JSON.parse(readFileSync(join(ROOT, 'examples/fhir/klara.json'), 'utf8')) as { entry: unknown[] };
+    // An Appointment is not read by the adapter: it must be reported, not dropped silently.
+    klara.entry.push({ fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: { resourceType: 'Appointment', status: 'booked', participant: [] } });
+    writeFileSync(bundle, JSON.stringify(klara));
     const patient = join(dir, 'patient.json');
     writeFileSync(patient, JSON.stringify({ resourceType: 'Patient', birthDate: '1951-03-02' }));
-    const [b, p] = await Promise.all([cli(['explain', bundle]), cli(['explain', patient, '--lang', 'en'])]);
-    expect(b.code).toBe(2);
-    expect(b.stderr).toContain('er en FHIR-bundle. FHIR-inndata krever FHIR-adapteren');
+    const [b, p] = await Promise.all([cli(['explain', bundle, '--as-of', '2026-11-23']), cli(['explain', patient, '--lang', 'en'])]);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toContain('ID-TARGET-GROUP');
+    expect(b.stderr).toContain(`Ikke brukt fra FHIR-bunten ${bundle}:`);
+    expect(b.stderr).toContain('Appointment');
     expect(p.code).toBe(2);
     expect(p.stderr).toContain('is a FHIR resource of type Patient. Only a Bundle or a person');
   });

@@ -99,8 +99,13 @@ function readPerson(path: string, lang: Lang, io: CliIo, m: Messages): ParsedPer
       io.err(`${m.invalidPerson(path)}\n${converted.left.issues.map((i) => `  ${path}: ${i.message}`).join('\n')}\n`);
       return EXIT.usage;
     }
-    input = converted.right;
+    input = converted.right.person;
     located = false;
+    // What the bundle held that the library does not read is reported, never dropped silently.
+    if (converted.right.notUnderstood.length > 0) {
+      const head = { nb: `Ikke brukt fra FHIR-bunten ${path}:`, nn: `Ikkje brukt frå FHIR-bunten ${path}:`, en: `Not used from the FHIR bundle ${path}:` }[lang];
+      io.err(`${head}\n${converted.right.notUnderstood.map((i) => `  ${i.message}`).join('\n')}\n`);
+    }
   } else if (typeof value === 'object' && value !== null && !Array.isArray(value) && '$schema' in value) {
     // Person files carry `$schema` for the editor; it is not part of the person.
     const { $schema: _s, ...rest } = value as Record<string, unknown>;
