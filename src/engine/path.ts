@@ -12,7 +12,8 @@ export type CompiledPath = readonly (string | number)[];
 
 /** Parses a path, or returns `undefined` when it is outside the safe subset. */
 export function compilePath(path: string): CompiledPath | undefined {
-  if (!SAFE.test(path)) return undefined;
+  // RegExp#test would coerce a non-string (and throw on an object without a prototype).
+  if (typeof path !== 'string' || !SAFE.test(path)) return undefined;
   const out: (string | number)[] = [];
   const re = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]/g;
   let m: RegExpExecArray | null;

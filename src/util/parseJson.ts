@@ -6,9 +6,11 @@ import type { Lang } from '../model/lang.js';
 
 /**
  * Parses JSON text and reports a syntax error with its line and column, which `JSON.parse` only gives
- * as a character offset (and not at all on some engines). The text itself is never echoed.
+ * as a character offset (and not at all on some engines). The text itself is never echoed. Only
+ * syntax is checked here: the size and depth limits apply when the value is compiled or validated.
  */
 export function parseJsonText(text: string, lang: Lang = 'nb'): E.Either<InvalidRuleSetError, unknown> {
+  if (typeof text !== 'string') return E.left(invalidRuleSet([makeIssue('invalid_type', [], lang, { expected: 'string' })]));
   try {
     return E.right(JSON.parse(text) as unknown);
   } catch (err) {
