@@ -4,6 +4,8 @@
  * prototype (`__proto__`, `constructor`, `prototype`) are refused, and only own properties are read.
  */
 
+// Linear on any input: each repetition of the outer group starts with "." or "[", which the inner
+// `[A-Za-z0-9_-]*` cannot match, so the path splits into segments in exactly one way.
 const SAFE = /^\$((\.[A-Za-z_][A-Za-z0-9_-]*)|(\[\d{1,6}\]))+$/;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 

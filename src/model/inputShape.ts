@@ -52,40 +52,46 @@ export interface ShapeOptions {
  * `undefined` when the input is within the limits.
  */
 export function checkInputShape(input: unknown, lang: Lang, prefix: readonly Seg[] = [], options: ShapeOptions = {}): ValidationIssue | undefined {
-  const notJson = (f: Frame) => makeIssue('invalid_type', pathOf(f, prefix), lang, { expected: 'JSON' });
-  const stack: Frame[] = [{ value: input, depth: 0, seg: undefined, parent: undefined }];
+  const stack: Frame[] = [];
   let values = 0;
+  // Scalars are checked where they are found; only arrays and plain objects go on the stack, so a
+  // million numbers cost a million comparisons and no allocation.
+  const visit = (v: unknown, depth: number, seg: Seg | undefined, parent: Frame | undefined): ValidationIssue | undefined => {
+    values++;
+    if (typeof v === 'string') {
+      return v.length > LIMITS.stringLength ? makeIssue('too_big', pathOf({ value: v, depth, seg, parent }, prefix), lang, { maximum: LIMITS.stringLength }) : undefined;
+    }
+    if (typeof v !== 'object' || v === null) {
+      const notJson = typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function' || (typeof v === 'number' && !Number.isFinite(v));
+      return options.jsonOnly && notJson ? makeIssue('invalid_type', pathOf({ value: v, depth, seg, parent }, prefix), lang, { expected: 'JSON' }) : undefined;
+    }
+    if (!Array.isArray(v) && !isPlainObject(v)) {
+      return options.jsonOnly ? makeIssue('invalid_type', pathOf({ value: v, depth, seg, parent }, prefix), lang, { expected: 'JSON' }) : undefined;
+    }
+    const f: Frame = { value: v, depth, seg, parent };
+    if (depth >= LIMITS.inputDepth) return makeIssue('too_deep', pathOf(f, prefix), lang, { maximum: LIMITS.inputDepth });
+    stack.push(f);
+    return undefined;
+  };
+  const first = visit(input, 0, undefined, undefined);
+  if (first) return first;
   while (stack.length > 0) {
     const f = stack.pop()!;
     const v = f.value;
-    values++;
-    if (values > LIMITS.inputValues) return makeIssue('too_big', [...prefix], lang, { maximum: LIMITS.inputValues });
-    if (typeof v === 'string') {
-      if (v.length > LIMITS.stringLength) return makeIssue('too_big', pathOf(f, prefix), lang, { maximum: LIMITS.stringLength });
-      continue;
-    }
-    if (typeof v !== 'object' || v === null) {
-      if (options.jsonOnly && (typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function' || (typeof v === 'number' && !Number.isFinite(v)))) return notJson(f);
-      continue;
-    }
-    const isArray = Array.isArray(v);
-    if (!isArray && !isPlainObject(v)) {
-      if (options.jsonOnly) return notJson(f);
-      continue;
-    }
-    if (f.depth >= LIMITS.inputDepth) return makeIssue('too_deep', pathOf(f, prefix), lang, { maximum: LIMITS.inputDepth });
-    if (isArray) {
-      const a = v as readonly unknown[];
+    if (Array.isArray(v)) {
       // The length alone can exceed the budget (a sparse `new Array(1e9)`); refuse before iterating.
-      if (a.length > LIMITS.inputValues - values) return makeIssue('too_big', pathOf(f, prefix), lang, { maximum: LIMITS.inputValues });
-      for (let i = a.length - 1; i >= 0; i--) stack.push({ value: a[i], depth: f.depth + 1, seg: i, parent: f });
+      if (v.length > LIMITS.inputValues - values) return makeIssue('too_big', pathOf(f, prefix), lang, { maximum: LIMITS.inputValues });
+      for (let i = 0; i < v.length; i++) {
+        const issue = visit(v[i], f.depth + 1, i, f);
+        if (issue) return issue;
+      }
     } else {
-      const keys = Object.keys(v);
+      const keys = Object.keys(v as object);
       if (keys.length > LIMITS.inputValues - values) return makeIssue('too_big', pathOf(f, prefix), lang, { maximum: LIMITS.inputValues });
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const k = keys[i]!;
+      for (const k of keys) {
         if (k.length > LIMITS.keyLength) return makeIssue('key_too_long', pathOf(f, prefix), lang, { maximum: LIMITS.keyLength });
-        stack.push({ value: (v as Record<string, unknown>)[k], depth: f.depth + 1, seg: k, parent: f });
+        const issue = visit((v as Record<string, unknown>)[k], f.depth + 1, k, f);
+        if (issue) return issue;
       }
     }
   }

@@ -106,6 +106,12 @@ export const RuleEvent = z.strictObject({
 /** A rule event. */
 export type RuleEvent = z.infer<typeof RuleEvent>;
 
+/*
+ * Identifier patterns are linear in the input: each has one unbounded quantifier per group, and the
+ * repeated group of a rule id, `(-[A-Z0-9]+)*`, starts with "-", which its inner class cannot match, so
+ * a string splits into repetitions in exactly one way (test/regex.test.ts lists and runs them).
+ */
+
 /** A rule with its metadata. */
 export const Rule = z.strictObject({
   id: z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/),

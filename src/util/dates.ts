@@ -3,6 +3,7 @@
  * result depends on the host's time zone or clock.
  */
 
+// Fixed-width and anchored: at most ten characters are ever examined.
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 for a valid ISO date, or `undefined` when the string is not a real date. */
