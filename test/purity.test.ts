@@ -18,9 +18,23 @@ const FORBIDDEN: [RegExp, string][] = [
   [/\bconsole\./, 'console'],
   [/\bperformance\.now\s*\(/, 'performance.now()'],
   [/\bfetch\s*\(/, 'fetch'],
-  [/\beval\s*\(/, 'eval'],
-  [/\bnew Function\s*\(/, 'new Function'],
 ];
+
+/*
+ * Nothing anywhere in src/ (the CLI and node edge included) may turn data into code: no eval, no
+ * Function constructor, no string timers, no vm or child processes, no import or require of a
+ * computed name. Rule files, persons and options are data and can never run (issue 8, point 2).
+ */
+const NEVER: [RegExp, string][] = [
+  [/\beval\s*\(/, 'eval'],
+  [/\bFunction\s*\(/, 'Function constructor'],
+  [/\bset(Timeout|Interval|Immediate)\s*\(\s*['"`]/, 'string timer'],
+  [/from\s+['"](node:)?(vm|child_process)['"]/, 'vm or child_process import'],
+  [/\b(import|require)\s*\(\s*[^'"`\s)]/, 'import or require of a computed name'],
+  [/\bWebAssembly\b/, 'WebAssembly'],
+];
+
+const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
 
 function files(dir: string): string[] {
   return readdirSync(ROOT + dir).flatMap((f) => {
@@ -34,9 +48,29 @@ describe('pure core', () => {
   it('finds the core files', () => expect(core.length).toBeGreaterThan(10));
   for (const f of core) {
     it(f, () => {
-      const text = readFileSync(ROOT + f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      const text = stripComments(readFileSync(ROOT + f, 'utf8'));
       const hits = FORBIDDEN.filter(([re]) => re.test(text)).map(([, what]) => what);
       expect(hits).toEqual([]);
+    });
+  }
+});
+
+describe('no code from data, anywhere in src', () => {
+  const all = files('src');
+  it('scans every source file, the node edge included', () => expect(all).toContain('src/index.ts'));
+  it('the patterns catch what they name', () => {
+    const caught = (code: string) => NEVER.filter(([re]) => re.test(code)).map(([, what]) => what);
+    expect(caught('eval(x)')).toEqual(['eval']);
+    expect(caught('new Function("a", body)')).toEqual(['Function constructor']);
+    expect(caught("setTimeout('run()', 1)")).toEqual(['string timer']);
+    expect(caught("import { runInNewContext } from 'node:vm'")).toEqual(['vm or child_process import']);
+    expect(caught('await import(pluginName)')).toEqual(['import or require of a computed name']);
+    expect(caught("import('./x.js'); const f: Function | undefined = undefined;")).toEqual([]);
+  });
+  for (const f of all) {
+    it(f, () => {
+      const text = stripComments(readFileSync(ROOT + f, 'utf8'));
+      expect(NEVER.filter(([re]) => re.test(text)).map(([, what]) => what)).toEqual([]);
     });
   }
 });

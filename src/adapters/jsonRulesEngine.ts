@@ -4,7 +4,7 @@ import { compilePath, resolvePath } from '../engine/path.js';
 import type { FactRegistry } from '../facts/registry.js';
 import type { FactContext } from '../facts/types.js';
 import type { Person } from '../model/person.js';
-import type { Condition } from '../model/ruleSet.js';
+import type { Condition, LeafCondition } from '../model/ruleSet.js';
 import { toDayNumber } from '../util/dates.js';
 
 /*
@@ -36,6 +36,9 @@ export interface RegisterOptions {
  * Registers our non-default operators, the derived facts and the rule set's rules on an `Engine`.
  * Run it with `engine.run({ person, asOf })`. Construct the engine with
  * `{ allowUndefinedFacts: true, pathResolver: safePathResolver }` so that paths stay in the safe subset.
+ * The `person` you pass to `run` must have passed {@link parsePerson}: the facts read it as validated.
+ *
+ * @throws RangeError when `options.asOf` is not an ISO date (programmer misuse: the host owns the date).
  */
 export function registerOnJsonRulesEngine(engine: JsonRulesEngineLike, options: RegisterOptions): void {
   const asOfDay = toDayNumber(options.asOf);
@@ -45,7 +48,7 @@ export function registerOnJsonRulesEngine(engine: JsonRulesEngineLike, options: 
     if (op.jsonRulesEngineDefault) continue;
     engine.addOperator(op.name, (factValue, jsonValue) => {
       if (factValue === undefined) return false;
-      const compare = op.valueKind === 'code-list' ? lists.get(String(jsonValue)) : jsonValue;
+      const compare = op.valueKind === 'code-list' ? (typeof jsonValue === 'string' ? lists.get(jsonValue) : undefined) : jsonValue;
       return compare !== undefined && op.evaluate(factValue, compare, { asOfDay });
     });
   }
@@ -69,14 +72,30 @@ export function safePathResolver(value: unknown, path: string): unknown {
   return p === undefined ? undefined : resolvePath(value, p);
 }
 
-function substitute(c: unknown, params: Readonly<Record<string, unknown>>): unknown {
-  if (Array.isArray(c)) return c.map((x) => substitute(x, params));
-  if (c === null || typeof c !== 'object') return c;
-  const o = c as Record<string, unknown>;
-  if ('param' in o && Object.keys(o).length === 1 && typeof o['param'] === 'string') return params[o['param']];
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = substitute(v, params);
-  return out;
+/** A deep copy of a JSON value; `Object.fromEntries` defines an own `__proto__` key instead of setting the prototype. */
+function copy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copy);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)]));
+}
+
+/**
+ * Copies a condition tree, replacing a leaf's `value: { "param": name }` by the parameter's value,
+ * exactly where the compiler resolves parameters (and nowhere else, so both engines see the same
+ * rules). Only the rule set's own parameters are read: `{ "param": "constructor" }` is never looked
+ * up on Object.prototype.
+ */
+function convert(c: Condition, params: Readonly<Record<string, unknown>>): Condition {
+  if ('all' in c) return { ...c, all: c.all.map((x) => convert(x, params)) };
+  if ('any' in c) return { ...c, any: c.any.map((x) => convert(x, params)) };
+  if ('not' in c) return { ...c, not: convert(c.not, params) };
+  if ('condition' in c) return { ...c };
+  const v = c.value as unknown;
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && Object.hasOwn(v, 'param')) {
+    const name = (v as { param: unknown }).param;
+    if (typeof name === 'string' && Object.hasOwn(params, name)) return { ...(copy(c) as LeafCondition), value: copy(params[name]) as LeafCondition['value'] };
+  }
+  return copy(c) as LeafCondition;
 }
 
 /**
@@ -100,10 +119,10 @@ export function toJsonRulesEngineRules(ruleSet: CompiledRuleSet): {
   const rules = ruleSet.rules.map(({ rule }) => ({
     name: rule.id,
     priority: rule.priority ?? 1,
-    conditions: rooted(substitute(rule.conditions, ruleSet.parameters)) as Condition,
+    conditions: rooted(convert(rule.conditions, ruleSet.parameters)) as Condition,
     event: { type: rule.event.type, params: { ...(rule.event.params ?? {}), ruleId: rule.id, severity: rule.severity } },
   }));
   const conditions: Record<string, Record<string, unknown>> = {};
-  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = rooted(substitute(c, ruleSet.parameters));
+  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = rooted(convert(c, ruleSet.parameters));
   return { rules, conditions };
 }

@@ -5,11 +5,12 @@ import type { FactDefinition } from '../facts/types.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
 import type { IssueCode, ValidationIssue } from '../model/issues.js';
-import { formatPath, fromZodIssues, makeIssue } from '../model/issues.js';
+import { checkInputShape } from '../model/inputShape.js';
+import { capIssues, formatPath, fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';
 import type { Condition, LeafCondition, Parameter, Rule, RuleSetFile } from '../model/ruleSet.js';
-import { RuleSetFile as RuleSetFileSchema } from '../model/ruleSet.js';
+import { NamedConditions, Parameter as ParameterSchema, RuleSetFile as RuleSetFileSchema } from '../model/ruleSet.js';
 import { isIsoDate } from '../util/dates.js';
 import { canonicalJson, sha256Hex } from '../util/sha256.js';
 import type { Tri } from './logic.js';
@@ -216,7 +217,8 @@ class Compiler {
     }
     if ('condition' in c) {
       const name = c.condition;
-      const target = this.named[name];
+      // Own properties only: a reference to `toString` or `__proto__` must not reach Object.prototype.
+      const target = Object.hasOwn(this.named, name) ? this.named[name] : undefined;
       if (target === undefined) {
         this.issue('unknown_condition', [...segs, 'condition'], { name });
         return undefined;
@@ -273,8 +275,13 @@ class Compiler {
   private value(c: LeafCondition, op: OperatorDefinition, segs: readonly Seg[]): ValueSource | undefined {
     const v = c.value as unknown;
     const vsegs = [...segs, 'value'];
-    if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v) {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.hasOwn(v, 'fact')) {
       const ref = v as { fact: string; path?: string; params?: Record<string, unknown> };
+      if (op.valueKind === 'code-list') {
+        // A code-list operator needs a list id known now; another fact's value cannot name a list.
+        this.issue('operator_value', vsegs, { operator: op.name, expected: 'code list id' });
+        return undefined;
+      }
       const s = this.factSlot(ref.fact, ref.params, vsegs);
       let p: CompiledPath | undefined;
       if (ref.path !== undefined) {
@@ -287,9 +294,9 @@ class Compiler {
       return s ? { kind: 'fact', slot: s, path: p } : undefined;
     }
     let constant: unknown = v;
-    if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'param' in v) {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.hasOwn(v, 'param')) {
       const name = (v as { param: string }).param;
-      if (!Object.prototype.hasOwnProperty.call(this.params, name)) {
+      if (!Object.hasOwn(this.params, name)) {
         this.issue('unknown_parameter', [...vsegs, 'param'], { name });
         return undefined;
       }
@@ -397,6 +404,8 @@ type ValueSource =
  */
 export function compileRuleSet(input: unknown, options: CompileOptions): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   const lang = options.lang ?? 'nb';
+  const shape = checkInputShape(input, lang);
+  if (shape) return E.left(invalidRuleSet([shape]));
   const parsed = RuleSetFileSchema.safeParse(input, { reportInput: true });
   const idGuess = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id.slice(0, 64) : undefined;
   if (!parsed.success) return E.left(invalidRuleSet(withLeafRoots(input, withMissingText(fromZodIssues(parsed.error.issues, lang), lang), lang), idGuess));
@@ -405,11 +414,24 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
   const params: Record<string, Parameter['value']> = {};
   for (const [k, p] of Object.entries(file.parameters ?? {})) params[k] = p.value;
   const pre: ValidationIssue[] = [];
-  for (const [k, v] of Object.entries(options.parameters ?? {})) {
-    if (!Object.prototype.hasOwnProperty.call(params, k)) pre.push(makeIssue('unknown_parameter', ['parameters', k], lang, { name: k }));
-    else params[k] = v;
+  // Host options often come from configuration files, so they are validated like the rule file itself.
+  const overrides = hostRecord(options.parameters, 'parameters', lang, pre);
+  for (const [k, v] of Object.entries(overrides ?? {})) {
+    if (!Object.hasOwn(params, k)) {
+      pre.push(makeIssue('unknown_parameter', ['parameters', k], lang, { name: k }));
+      continue;
+    }
+    const r = ParameterSchema.shape.value.safeParse(v);
+    if (r.success) params[k] = r.data;
+    else pre.push(...fromZodIssues(r.error.issues, lang, ['parameters', k]));
   }
-  const named: Record<string, Condition> = { ...(options.sharedConditions ?? {}), ...(file.conditions ?? {}) };
+  let shared: Record<string, Condition> = {};
+  if (hostRecord(options.sharedConditions, 'sharedConditions', lang, pre) !== undefined) {
+    const r = NamedConditions.safeParse(options.sharedConditions);
+    if (r.success) shared = r.data;
+    else pre.push(...fromZodIssues(r.error.issues, lang, ['sharedConditions']));
+  }
+  const named: Record<string, Condition> = { ...shared, ...(file.conditions ?? {}) };
   const c = new Compiler(file, options, params, named, lang);
   c.issues.push(...pre);
 
@@ -438,7 +460,7 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       .map((t, i) => {
         const mp = t.minPoints;
         if (typeof mp === 'number') return { tier: t.tier, minPoints: mp };
-        const v = params[mp.param];
+        const v = Object.hasOwn(params, mp.param) ? params[mp.param] : undefined;
         if (typeof v !== 'number') {
           c.issue(v === undefined ? 'unknown_parameter' : 'operator_value', ['scoring', 'tiers', i, 'minPoints'], v === undefined ? { name: mp.param } : { operator: 'minPoints', expected: 'number' });
           return { tier: t.tier, minPoints: Number.NaN };
@@ -448,13 +470,13 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       .sort((a, b) => b.minPoints - a.minPoints);
   }
 
-  if (c.issues.length > 0) return E.left(invalidRuleSet(dedupe(c.issues), file.id));
+  if (c.issues.length > 0) return E.left(invalidRuleSet(capIssues(dedupe(c.issues), lang), file.id));
 
   const codeLists = new Map<string, CodeList>();
   for (const id of [...c.usedLists].sort()) codeLists.set(id, options.codeLists.get(id)!);
   const { $schema: _schema, ...hashed } = file;
   const contentHash = sha256Hex(
-    canonicalJson({ ruleSet: hashed, parameters: params, sharedConditions: options.sharedConditions ?? {}, codeLists: [...codeLists.values()].map((l) => l.file) }),
+    canonicalJson({ ruleSet: hashed, parameters: params, sharedConditions: shared, codeLists: [...codeLists.values()].map((l) => l.file) }),
   );
   const ordered = compiled
     .map((r, i) => ({ r, i }))
@@ -476,6 +498,24 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       namedConditions: named,
     }),
   );
+}
+
+/**
+ * Checks that a host option is absent or a plain record within the input limits. Returns it, or
+ * `undefined` after recording an issue (or when it is absent).
+ */
+function hostRecord(value: unknown, name: string, lang: Lang, issues: ValidationIssue[]): Readonly<Record<string, unknown>> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    issues.push(makeIssue('invalid_type', [name], lang, { expected: 'object' }));
+    return undefined;
+  }
+  const shape = checkInputShape(value, lang, [name]);
+  if (shape) {
+    issues.push(shape);
+    return undefined;
+  }
+  return value as Readonly<Record<string, unknown>>;
 }
 
 function dedupe(issues: readonly ValidationIssue[]): ValidationIssue[] {

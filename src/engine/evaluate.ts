@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { FactContext } from '../facts/types.js';
 import type { EvaluationError, InvalidPersonError } from '../model/errors.js';
 import { invalidOptions, invalidPerson } from '../model/errors.js';
+import { checkInputShape } from '../model/inputShape.js';
 import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { Person } from '../model/person.js';
@@ -30,16 +31,22 @@ declare const parsed: unique symbol;
 /** A person that has passed validation. Only {@link parsePerson} makes one. */
 export type ParsedPerson = Person & { readonly [parsed]: true };
 
-/** Validates a person record. Errors name each path and what was expected, in `lang`. */
+/**
+ * Validates a person record. Errors name each path and what was expected, in `lang`; they never
+ * carry a value from the record. Input beyond `LIMITS` (nesting, size, string length) is
+ * refused before validation with a `too_deep`, `too_big` or `key_too_long` issue.
+ */
 export function parsePerson(input: unknown, lang: Lang = 'nb'): E.Either<InvalidPersonError, ParsedPerson> {
+  const shape = checkInputShape(input, lang);
+  if (shape) return E.left(invalidPerson([shape]));
   const r = Person.safeParse(input, { reportInput: true });
   if (!r.success) return E.left(invalidPerson(fromZodIssues(r.error.issues, lang)));
   return E.right(r.data as ParsedPerson);
 }
 
 function checkOptions(ruleSet: CompiledRuleSet, options: EvaluateOptions): EvaluationError | undefined {
-  const lang = options.lang ?? 'nb';
   if (typeof options !== 'object' || options === null) return invalidOptions([makeIssue('missing', ['asOf'], 'nb')]);
+  const lang = options.lang ?? 'nb';
   if (options.lang !== undefined && !['nb', 'nn', 'en'].includes(options.lang))
     return invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]);
   if (typeof options.asOf !== 'string' || toDayNumber(options.asOf) === undefined)
@@ -117,7 +124,8 @@ export function evaluateParsed(ruleSet: CompiledRuleSet, person: ParsedPerson, o
 
 /**
  * Evaluates plain fact values instead of a person: `{ "age": 80, "regularMedications": 12 }`.
- * A fact that is absent is unknown. A fact with params may be given as `name:{"months":12}` or, when
+ * A fact that is absent (or `undefined`) is unknown. Values must be JSON (no BigInt, NaN, Infinity,
+ * functions or class instances) and within `LIMITS`; otherwise an `InvalidOptions` error names the path. A fact with params may be given as `name:{"months":12}` or, when
  * the rule set uses one variant only, by its bare name. Used by test vectors and the differential test.
  */
 export function evaluateFacts(
@@ -129,6 +137,10 @@ export function evaluateFacts(
   if (bad) return E.left(bad);
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts))
     return E.left(invalidOptions([makeIssue('invalid_type', ['facts'], options.lang ?? 'nb', { expected: 'object' })]));
+  // Fact values land in the trace, which hosts serialise: bound them like any other untrusted input,
+  // and refuse what JSON cannot hold so that a decision always serialises.
+  const shape = checkInputShape(facts, options.lang ?? 'nb', ['facts'], { jsonOnly: true });
+  if (shape) return E.left(invalidOptions([shape]));
   const asOfDay = toDayNumber(options.asOf)!;
   return E.right(run(ruleSet, rawEnv(ruleSet, facts, options.asOf, asOfDay), options));
 }

@@ -8,6 +8,11 @@ import { toDayNumber } from '../util/dates.js';
  * (including its validators: a non-array fact makes `contains` false, a non-numeric fact makes
  * `lessThan` false). The rest are ours: code-list membership, dates and list sizes. They are
  * declared once here and documented in the README.
+ *
+ * Every operator is total: whatever the two operands (a fact value from a host's JSON, or another
+ * fact's value used as the compared value), it returns a boolean and never throws. Where
+ * json-rules-engine would throw (`in` against a number, a number compared with `{"toString": 0}`),
+ * the answer is false. No operator takes a pattern, so no rule can make one backtrack.
  */
 
 /** What an operator needs at evaluation time beyond its two operands. */
@@ -32,9 +37,25 @@ export interface OperatorDefinition {
   evaluate(fact: unknown, compare: unknown, env: OperatorEnv): boolean;
 }
 
+/** json-rules-engine's number validator: what `parseFloat` reads as a number passes (so does `"12"` or `[12]`). */
 const numberValidator = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
 
+/**
+ * A numeric comparison with json-rules-engine's semantics, where a value that cannot be converted
+ * (JSON can hold `{"toString": 0}`, whose conversion throws) compares false instead of throwing.
+ */
+function numeric(cmp: (a: number, b: number) => boolean): (a: unknown, b: unknown) => boolean {
+  return (a, b) => {
+    try {
+      return numberValidator(a) && cmp(a as number, b as number);
+    } catch {
+      return false;
+    }
+  };
+}
+
 function codeMatch(fact: unknown, list: CodeList): boolean {
+  if (typeof list !== 'object' || list === null || typeof list.match !== 'function') return false;
   const one = (x: unknown) => {
     if (typeof x !== 'object' || x === null) return false;
     const { system, code } = x as { system?: unknown; code?: unknown };
@@ -70,14 +91,14 @@ export const OPERATORS: ReadonlyMap<string, OperatorDefinition> = new Map(
     [
       { name: 'equal', label: { nb: 'er', nn: 'er', en: 'is' }, valueKind: 'any', jsonRulesEngineDefault: true, evaluate: (a, b) => a === b },
       { name: 'notEqual', label: { nb: 'er ikke', nn: 'er ikkje', en: 'is not' }, valueKind: 'any', jsonRulesEngineDefault: true, evaluate: (a, b) => a !== b },
-      { name: 'in', label: { nb: 'er en av', nn: 'er ein av', en: 'is one of' }, valueKind: 'array', jsonRulesEngineDefault: true, evaluate: (a, b) => (b as unknown[]).indexOf(a) > -1 },
-      { name: 'notIn', label: { nb: 'er ingen av', nn: 'er ingen av', en: 'is none of' }, valueKind: 'array', jsonRulesEngineDefault: true, evaluate: (a, b) => (b as unknown[]).indexOf(a) === -1 },
+      { name: 'in', label: { nb: 'er en av', nn: 'er ein av', en: 'is one of' }, valueKind: 'array', jsonRulesEngineDefault: true, evaluate: (a, b) => Array.isArray(b) && b.indexOf(a) > -1 },
+      { name: 'notIn', label: { nb: 'er ingen av', nn: 'er ingen av', en: 'is none of' }, valueKind: 'array', jsonRulesEngineDefault: true, evaluate: (a, b) => Array.isArray(b) && b.indexOf(a) === -1 },
       { name: 'contains', label: { nb: 'inneholder', nn: 'inneheld', en: 'contains' }, valueKind: 'any', factTypes: ['list'], jsonRulesEngineDefault: true, evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) > -1 },
       { name: 'doesNotContain', label: { nb: 'inneholder ikke', nn: 'inneheld ikkje', en: 'does not contain' }, valueKind: 'any', factTypes: ['list'], jsonRulesEngineDefault: true, evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) === -1 },
-      { name: 'lessThan', label: { nb: 'er mindre enn', nn: 'er mindre enn', en: 'is less than' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: (a, b) => numberValidator(a) && (a as number) < (b as number) },
-      { name: 'lessThanInclusive', label: { nb: 'er høyst', nn: 'er høgst', en: 'is at most' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: (a, b) => numberValidator(a) && (a as number) <= (b as number) },
-      { name: 'greaterThan', label: { nb: 'er større enn', nn: 'er større enn', en: 'is greater than' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: (a, b) => numberValidator(a) && (a as number) > (b as number) },
-      { name: 'greaterThanInclusive', label: { nb: 'er minst', nn: 'er minst', en: 'is at least' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: (a, b) => numberValidator(a) && (a as number) >= (b as number) },
+      { name: 'lessThan', label: { nb: 'er mindre enn', nn: 'er mindre enn', en: 'is less than' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: numeric((a, b) => a < b) },
+      { name: 'lessThanInclusive', label: { nb: 'er høyst', nn: 'er høgst', en: 'is at most' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: numeric((a, b) => a <= b) },
+      { name: 'greaterThan', label: { nb: 'er større enn', nn: 'er større enn', en: 'is greater than' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: numeric((a, b) => a > b) },
+      { name: 'greaterThanInclusive', label: { nb: 'er minst', nn: 'er minst', en: 'is at least' }, valueKind: 'number', factTypes: NUMERIC, jsonRulesEngineDefault: true, evaluate: numeric((a, b) => a >= b) },
       { name: 'inCodeList', label: { nb: 'har en kode i kodelisten', nn: 'har ein kode i kodelista', en: 'has a code in the code list' }, valueKind: 'code-list', factTypes: ['list', 'object'], jsonRulesEngineDefault: false, evaluate: (a, b) => codeMatch(a, b as CodeList) },
       { name: 'notInCodeList', label: { nb: 'har ingen kode i kodelisten', nn: 'har ingen kode i kodelista', en: 'has no code in the code list' }, valueKind: 'code-list', factTypes: ['list', 'object'], jsonRulesEngineDefault: false, evaluate: (a, b) => !codeMatch(a, b as CodeList) },
       dateOp('dateBefore', { nb: 'er før', nn: 'er før', en: 'is before' }, (a, b) => a < b),
@@ -92,11 +113,11 @@ export const OPERATORS: ReadonlyMap<string, OperatorDefinition> = new Map(
         jsonRulesEngineDefault: false,
         evaluate: (a, b, env) => {
           const d = dayOf(a);
-          return d !== undefined && d <= env.asOfDay && d > env.asOfDay - (b as number);
+          return d !== undefined && typeof b === 'number' && d <= env.asOfDay && d > env.asOfDay - b;
         },
       },
-      { name: 'hasAtLeast', label: { nb: 'har minst antall elementer', nn: 'har minst tal element', en: 'has at least this many items' }, valueKind: 'integer', factTypes: ['list'], jsonRulesEngineDefault: false, evaluate: (a, b) => Array.isArray(a) && a.length >= (b as number) },
-      { name: 'hasAtMost', label: { nb: 'har høyst antall elementer', nn: 'har høgst tal element', en: 'has at most this many items' }, valueKind: 'integer', factTypes: ['list'], jsonRulesEngineDefault: false, evaluate: (a, b) => Array.isArray(a) && a.length <= (b as number) },
+      { name: 'hasAtLeast', label: { nb: 'har minst antall elementer', nn: 'har minst tal element', en: 'has at least this many items' }, valueKind: 'integer', factTypes: ['list'], jsonRulesEngineDefault: false, evaluate: (a, b) => Array.isArray(a) && typeof b === 'number' && a.length >= b },
+      { name: 'hasAtMost', label: { nb: 'har høyst antall elementer', nn: 'har høgst tal element', en: 'has at most this many items' }, valueKind: 'integer', factTypes: ['list'], jsonRulesEngineDefault: false, evaluate: (a, b) => Array.isArray(a) && typeof b === 'number' && a.length <= b },
     ] satisfies OperatorDefinition[]
   ).map((o) => [o.name, o]),
 );

@@ -4,6 +4,8 @@
  * prototype (`__proto__`, `constructor`, `prototype`) are refused, and only own properties are read.
  */
 
+// Linear on any input: each repetition of the outer group starts with "." or "[", which the inner
+// `[A-Za-z0-9_-]*` cannot match, so the path splits into segments in exactly one way.
 const SAFE = /^\$((\.[A-Za-z_][A-Za-z0-9_-]*)|(\[\d{1,6}\]))+$/;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -12,7 +14,8 @@ export type CompiledPath = readonly (string | number)[];
 
 /** Parses a path, or returns `undefined` when it is outside the safe subset. */
 export function compilePath(path: string): CompiledPath | undefined {
-  if (!SAFE.test(path)) return undefined;
+  // RegExp#test would coerce a non-string (and throw on an object without a prototype).
+  if (typeof path !== 'string' || !SAFE.test(path)) return undefined;
   const out: (string | number)[] = [];
   const re = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]/g;
   let m: RegExpExecArray | null;

@@ -3,6 +3,7 @@ import type { RuleSetOptions } from '../ruleSets/load.js';
 import { compileRuleSet } from '../ruleSets/load.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
+import { checkInputShape } from '../model/inputShape.js';
 import { fromZodIssues } from '../model/issues.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
@@ -32,8 +33,10 @@ export interface VectorResult {
   readonly issues?: readonly ValidationIssue[];
 }
 
-/** Validates a parsed test-vector file. */
+/** Validates a parsed test-vector file (within `LIMITS`: at most `vectorsPerFile` vectors). */
 export function parseVectorFile(input: unknown, lang: Lang = 'nb'): E.Either<InvalidRuleSetError, TestVectorFile> {
+  const shape = checkInputShape(input, lang);
+  if (shape) return E.left(invalidRuleSet([shape]));
   const r = TestVectorFile.safeParse(input, { reportInput: true });
   return r.success ? E.right(r.data) : E.left(invalidRuleSet(fromZodIssues(r.error.issues, lang)));
 }
@@ -68,7 +71,11 @@ export function runVector(ruleSet: CompiledRuleSet, vector: TestVector, options:
   check(vector.expect.fired, true);
   check(vector.expect.notFired, false);
   check(vector.expect.unknown, 'unknown');
-  const findings = new Set(d.findings.map((f) => String(f.params['finding'] ?? f.type)));
+  const findingOf = (f: (typeof d.findings)[number]) => {
+    const v = f.params['finding'];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : f.type;
+  };
+  const findings = new Set(d.findings.map(findingOf));
   for (const f of vector.expect.findings ?? []) if (!findings.has(f)) mismatches.push({ expected: `finding ${f}`, actual: [...findings].join(', ') || '—' });
   if (vector.expect.tier !== undefined && d.score?.tier !== vector.expect.tier) mismatches.push({ expected: `tier ${vector.expect.tier}`, actual: `tier ${d.score?.tier ?? '—'}` });
   if (vector.expect.points !== undefined && d.score?.points !== vector.expect.points) mismatches.push({ expected: `points ${vector.expect.points}`, actual: `points ${d.score?.points ?? '—'}` });

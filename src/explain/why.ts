@@ -4,11 +4,17 @@ import type { Truth } from '../engine/logic.js';
 import { OPERATORS } from '../engine/operators.js';
 import type { ConditionTrace, FactTrace, RuleTrace } from '../engine/trace.js';
 import type { Lang } from '../model/lang.js';
+import { resolveLang } from '../model/lang.js';
+import { LIMITS } from '../model/limits.js';
 
 /*
  * Turns a trace into short sentences: "why" a rule fired, "why not" when it did not, and which data
  * is needed when it is unknown. Only the decisive conditions are named: for a fired `all`, every
  * child; for a fired `any`, the children that held; for a failed `all`, the children that failed.
+ *
+ * Hosts store decisions as audit records and explain them later, so a trace may come back from JSON,
+ * from another version or hand-edited. Nothing here throws on such a trace: a node that is not one
+ * of ours is skipped, a value that is not text is not shown, and recursion stops at LIMITS.inputDepth.
  */
 
 /** The explanation of one rule. */
@@ -36,26 +42,48 @@ const W = {
   notOf: { nb: 'det motsatte av', nn: 'det motsette av', en: 'the opposite of' },
 } as const;
 
-function show(v: unknown, lang: Lang): string {
-  if (v === true) return W.yes[lang];
-  if (v === false) return W.no[lang];
-  if (Array.isArray(v)) return v.length === 0 ? '∅' : v.map((x) => show(x, lang)).join(', ');
-  if (v !== null && typeof v === 'object') {
-    const o = v as { system?: unknown; code?: unknown };
-    if (typeof o.code === 'string') return `${String(o.system ?? '')} ${o.code}`.trim();
-    return JSON.stringify(v);
-  }
-  return String(v);
+/** Text for a name-like field of a trace: strings and numbers only, so a damaged trace cannot make a template throw. */
+function txt(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
+function isTruth(v: unknown): v is Truth {
+  return v === true || v === false || v === 'unknown';
+}
+
+function show(v: unknown, lang: Lang, depth = 0): string {
+  if (v === true) return W.yes[lang];
+  if (v === false) return W.no[lang];
+  if (depth > SHOW_DEPTH) return '…';
+  if (Array.isArray(v)) return v.length === 0 ? '∅' : v.map((x) => show(x, lang, depth + 1)).join(', ');
+  if (v !== null && typeof v === 'object') {
+    const o = v as { system?: unknown; code?: unknown };
+    if (typeof o.code === 'string') return `${txt(o.system)} ${o.code}`.trim();
+    try {
+      return JSON.stringify(v) ?? '…';
+    } catch {
+      // Too deep for JSON.stringify, or not JSON at all (a BigInt inside): show that there is a value, not the value.
+      return '{…}';
+    }
+  }
+  return typeof v === 'symbol' ? '…' : String(v);
+}
+
+/** Nested values shown in a sentence; deeper parts are elided. */
+const SHOW_DEPTH = 8;
+
 function factLabel(ruleSet: CompiledRuleSet | undefined, t: FactTrace, lang: Lang): string {
-  const slot = ruleSet?.slots.find((s) => s.name === t.fact);
-  let label = slot?.def?.label[lang] ?? t.fact;
-  if (t.params && typeof t.params['months'] === 'number') label += ` ${W.months[lang](t.params['months'])}`;
-  // Other params (a consent's scope, a list of services) tell apart two conditions on the same fact.
-  const other = Object.entries(t.params ?? {}).filter(([k]) => k !== 'months');
-  if (other.length > 0) label += ` (${other.map(([k, v]) => `${k}: ${show(v, lang)}`).join('; ')})`;
-  if (t.path) label += ` (${t.path})`;
+  const fact = txt(t.fact);
+  const slot = ruleSet?.slots.find((s) => s.name === fact);
+  let label = slot?.def?.label[lang] ?? fact;
+  const params = t.params as Record<string, unknown> | null | undefined;
+  if (typeof params === 'object' && params !== null) {
+    if (typeof params['months'] === 'number') label += ` ${W.months[lang](params['months'])}`;
+    // Other params (a consent's scope, a list of services) tell apart two conditions on the same fact.
+    const other = Object.entries(params).filter(([k]) => k !== 'months');
+    if (other.length > 0) label += ` (${other.map(([k, v]) => `${k}: ${show(v, lang)}`).join('; ')})`;
+  }
+  if (typeof t.path === 'string') label += ` (${t.path})`;
   return label;
 }
 
@@ -66,8 +94,9 @@ function valueText(ruleSet: CompiledRuleSet | undefined, t: FactTrace, lang: Lan
     return list ? `«${list.file.title[lang]}»` : `«${t.value}»`;
   }
   if (t.valueFact !== undefined) {
-    const slot = ruleSet?.slots.find((s) => s.name === t.valueFact);
-    const label = slot?.def?.label[lang] ?? t.valueFact;
+    const name = txt(t.valueFact);
+    const slot = ruleSet?.slots.find((s) => s.name === name);
+    const label = slot?.def?.label[lang] ?? name;
     return t.value === null || t.value === undefined ? label : `${label} (${show(t.value, lang)})`;
   }
   return show(t.value, lang);
@@ -75,55 +104,75 @@ function valueText(ruleSet: CompiledRuleSet | undefined, t: FactTrace, lang: Lan
 
 /** One sentence for a leaf condition. */
 export function describeLeaf(t: FactTrace, lang: Lang, ruleSet?: CompiledRuleSet): string {
+  if (typeof t !== 'object' || t === null) return '';
+  lang = resolveLang(lang);
   const op = OPERATORS.get(t.operator);
-  const cond = `${factLabel(ruleSet, t, lang)} ${op?.label[lang] ?? t.operator} ${valueText(ruleSet, t, lang)}`;
+  const cond = `${factLabel(ruleSet, t, lang)} ${op?.label[lang] ?? txt(t.operator)} ${valueText(ruleSet, t, lang)}`;
   const state = t.outcome === 'unknown' ? W.missing[lang] : t.outcome ? W.met[lang] : W.notMet[lang];
   const seen = t.factValue !== undefined ? `; ${W.seen[lang]}: ${show(t.factValue, lang)}` : '';
   return `${cond} (${state}${seen})`;
 }
 
 /** The decisive leaves for reaching `target` at this node. */
-function decisive(node: ConditionTrace, target: Truth, lang: Lang, ruleSet: CompiledRuleSet | undefined, negated: boolean): string[] {
+function decisive(node: ConditionTrace, target: Truth, lang: Lang, ruleSet: CompiledRuleSet | undefined, negated: boolean, depth: number): string[] {
+  if (typeof node !== 'object' || node === null || depth > LIMITS.inputDepth) return [];
   switch (node.kind) {
     case 'fact': {
       const s = describeLeaf(node, lang, ruleSet);
       return [negated ? `${W.notOf[lang]}: ${s}` : s];
     }
     case 'condition':
-      return decisive(node.child, target, lang, ruleSet, negated);
+      return decisive(node.child, target, lang, ruleSet, negated, depth + 1);
     case 'not': {
       const inner: Truth = target === 'unknown' ? 'unknown' : !target;
-      return decisive(node.child, inner, lang, ruleSet, !negated);
+      return decisive(node.child, inner, lang, ruleSet, !negated, depth + 1);
     }
     case 'all':
     case 'any': {
-      const matching = node.children.filter((c) => c.outcome === target);
-      return matching.flatMap((c) => decisive(c, target, lang, ruleSet, negated));
+      if (!Array.isArray(node.children)) return [];
+      const matching = node.children.filter((c) => typeof c === 'object' && c !== null && c.outcome === target);
+      return matching.flatMap((c) => decisive(c, target, lang, ruleSet, negated, depth + 1));
     }
+    default:
+      return [];
   }
 }
 
-/** Explains one rule trace in `lang`. Pass the rule set to get fact labels and code-list titles. */
+/**
+ * Explains one rule trace in `lang` (an unknown `lang` falls back to `nb`). Pass the rule set to get
+ * fact labels and code-list titles. A damaged trace gives a shorter explanation, never an exception.
+ */
 export function explainRule(trace: RuleTrace, lang: Lang = 'nb', ruleSet?: CompiledRuleSet): Explanation {
-  const because = decisive(trace.conditions, trace.outcome, lang, ruleSet, false);
+  lang = resolveLang(lang);
+  const t: Partial<RuleTrace> = typeof trace === 'object' && trace !== null ? trace : {};
+  const outcome: Truth = isTruth(t.outcome) ? t.outcome : 'unknown';
+  const conditions = t.conditions as ConditionTrace;
+  const because = decisive(conditions, outcome, lang, ruleSet, false, 0);
   let summary: string;
-  if (trace.outcome === 'unknown') {
+  if (outcome === 'unknown') {
     const missing = new Set<string>();
-    const walk = (n: ConditionTrace): void => {
+    const walk = (n: ConditionTrace, depth: number): void => {
+      if (typeof n !== 'object' || n === null || depth > LIMITS.inputDepth) return;
       if (n.kind === 'fact') {
         if (n.outcome === 'unknown') missing.add(factLabel(ruleSet, n, lang));
-      } else if (n.kind === 'all' || n.kind === 'any') n.children.forEach(walk);
-      else if (n.kind === 'not' || n.kind === 'condition') walk(n.child);
+      } else if (n.kind === 'all' || n.kind === 'any') {
+        if (Array.isArray(n.children)) for (const c of n.children) walk(c, depth + 1);
+      } else if (n.kind === 'not' || n.kind === 'condition') walk(n.child, depth + 1);
     };
-    walk(trace.conditions);
+    walk(conditions, 0);
     summary = `${W.unknown[lang]} ${[...missing].join(', ')}.`;
   } else {
-    summary = `${trace.outcome ? W.fired[lang] : W.notFired[lang]}: ${because.join(`; ${W.and[lang]} `)}.`;
+    summary = `${outcome ? W.fired[lang] : W.notFired[lang]}: ${because.join(`; ${W.and[lang]} `)}.`;
   }
-  return { ruleId: trace.ruleId, outcome: trace.outcome, summary, because };
+  return { ruleId: txt(t.ruleId), outcome, summary, because };
 }
 
-/** Explains every rule in a decision that carries a trace; empty when the decision has none. */
-export function explainDecision(decision: Decision, ruleSet?: CompiledRuleSet, lang: Lang = decision.lang): Explanation[] {
-  return (decision.trace ?? []).map((t) => explainRule(t, lang, ruleSet));
+/**
+ * Explains every rule in a decision that carries a trace; empty when the decision has none (or is
+ * not a decision at all, as a damaged stored record might be).
+ */
+export function explainDecision(decision: Decision, ruleSet?: CompiledRuleSet, lang?: Lang): Explanation[] {
+  if (typeof decision !== 'object' || decision === null || !Array.isArray(decision.trace)) return [];
+  const l = resolveLang(lang ?? decision.lang);
+  return decision.trace.map((t) => explainRule(t, l, ruleSet));
 }

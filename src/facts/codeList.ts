@@ -53,6 +53,32 @@ function keysInRange(lo: string, hi: string): string[] {
   return out;
 }
 
+/**
+ * How many index keys a code list expands to, computed without expanding it, so that a hostile list
+ * (thousands of `A00-Z99` ranges) is refused before it costs memory.
+ */
+export function codeListIndexSize(file: CodeListFile): number {
+  let n = 0;
+  for (const entry of file.entries) {
+    const [rawLo, rawHi] = entry.code.split('-') as [string, string | undefined];
+    const lo = key3(normalizeCode(rawLo));
+    const hi = rawHi === undefined ? lo : key3(normalizeCode(rawHi));
+    if (lo === hi) {
+      n += 1;
+      continue;
+    }
+    // The same walk as keysInRange, counting instead of collecting (codes start with A-Z: at most 26 letters).
+    const la = lo.charCodeAt(0);
+    const lb = hi.charCodeAt(0);
+    for (let l = la; l <= lb; l++) {
+      const from = l === la ? Number(lo.slice(1)) : 0;
+      const to = l === lb ? Number(hi.slice(1)) : 99;
+      if (Number.isFinite(from) && Number.isFinite(to)) n += Math.max(0, to - from + 1);
+    }
+  }
+  return n;
+}
+
 /** Compiles a validated code-list file. */
 export function compileCodeList(file: CodeListFile): CodeList {
   const index = new Map<string, Indexed[]>();

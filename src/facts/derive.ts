@@ -12,6 +12,9 @@ const DEFAULT_WINDOWS = [6, 12] as const;
  * Computes every fact in a registry for one validated person, for display and debugging (the CLI's
  * `explain` shows them). Facts that take `{months}` are computed for 6 and 12 months under keys like
  * `admissions:{"months":12}`, the same keys `evaluateFacts` accepts. Unknown facts are left out.
+ * Pass a person that has passed `parsePerson`.
+ *
+ * @throws RangeError when `asOf` is not an ISO date (programmer misuse: the host owns the date).
  */
 export function deriveFacts(
   person: Person,

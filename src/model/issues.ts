@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Lang } from './lang.js';
+import { resolveLang } from './lang.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Validation issues: what was wrong, where, and what was expected. A message names the path and the
@@ -59,7 +61,9 @@ export type IssueCode =
   | 'cds_invariant'
   | 'cds_empty'
   | 'cds_unknown_card'
-  | 'cds_unknown_suggestion';
+  | 'cds_unknown_suggestion'
+  | 'key_too_long'
+  | 'too_many_issues';
 
 /** One problem with an input, located by its path. */
 export interface ValidationIssue {
@@ -88,7 +92,9 @@ export function formatPath(segments: readonly (string | number | symbol)[]): str
 type Detail = Record<string, string | number | readonly string[]>;
 type Template = (p: string, d: Detail) => string;
 
-const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+// Details are strings, numbers and string lists; anything else (a damaged stored issue) is left out rather than coerced.
+const scalar = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const list = (v: unknown): string => (Array.isArray(v) ? v.map(scalar).join(', ') : scalar(v));
 const REASONS: Record<string, Record<Lang, string>> = {
   unexpected_end: { nb: 'teksten slutter for tidlig', nn: 'teksten sluttar for tidleg', en: 'the text ends too early' },
   unexpected_character: { nb: 'uventet tegn', nn: 'uventa teikn', en: 'unexpected character' },
@@ -427,7 +433,18 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nn: (p) => `${p} viser til eit forslag som ikkje finst på kortet.`,
     en: (p) => `${p} refers to a suggestion that is not on the card.`,
   },
+  key_too_long: {
+    nb: (p, d) => `${p} har et feltnavn som er for langt: høyst ${list(d['maximum'])} tegn er tillatt.`,
+    nn: (p, d) => `${p} har eit feltnamn som er for langt: høgst ${list(d['maximum'])} teikn er tillate.`,
+    en: (p, d) => `${p} has a field name that is too long: at most ${list(d['maximum'])} characters are allowed.`,
+  },
+  too_many_issues: {
+    nb: (p, d) => `Det er flere feil enn de ${list(d['maximum'])} som er vist. Rett disse og prøv igjen.`,
+    nn: (p, d) => `Det er fleire feil enn dei ${list(d['maximum'])} som er viste. Rett desse og prøv igjen.`,
+    en: (p, d) => `There are more problems than the ${list(d['maximum'])} shown. Fix these and try again.`,
+  },
 };
+
 
 /** Builds an issue with its message in the requested language. */
 export function makeIssue(
@@ -436,13 +453,20 @@ export function makeIssue(
   lang: Lang,
   detail: Detail = {},
 ): ValidationIssue {
+  const l = resolveLang(lang);
   const path = formatPath(segments);
-  const message = MESSAGES[code][lang](at(path, lang), detail);
+  const message = MESSAGES[code][l](at(path, l), detail);
   return Object.keys(detail).length > 0 ? { path, segments, code, message, detail } : { path, segments, code, message };
 }
 
-/** Re-renders an issue in another language. */
+/**
+ * Re-renders an issue in another language. An issue this version does not know (a stored issue from
+ * another version, or a damaged one) is returned unchanged rather than thrown on.
+ */
 export function localizeIssue(issue: ValidationIssue, lang: Lang): ValidationIssue {
+  if (typeof issue !== 'object' || issue === null || typeof issue.code !== 'string' || !Object.hasOwn(MESSAGES, issue.code)) return issue;
+  if (!Array.isArray(issue.segments) || !issue.segments.every((s) => typeof s === 'string' || typeof s === 'number')) return issue;
+  if (issue.detail !== undefined && (typeof issue.detail !== 'object' || issue.detail === null)) return issue;
   return makeIssue(issue.code, issue.segments, lang, (issue.detail ?? {}) as Detail);
 }
 
@@ -458,54 +482,66 @@ function isMissing(i: z.core.$ZodIssue): boolean {
 
 const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'date_order', 'icpc2_code', 'icd10_code', 'national_id']);
 
+/**
+ * Keeps at most {@link LIMITS.issues} issues and says how many more there were, so that a list of
+ * 10,000 broken encounters gives a readable error of bounded size instead of 10,000 messages.
+ */
+export function capIssues(issues: readonly ValidationIssue[], lang: Lang): ValidationIssue[] {
+  if (issues.length <= LIMITS.issues) return [...issues];
+  return [...issues.slice(0, LIMITS.issues), makeIssue('too_many_issues', [], lang, { maximum: LIMITS.issues })];
+}
+
 /** Maps zod issues to ours. Only the path, the expectation and limits are kept; never the input value. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, prefix: readonly (string | number)[] = []): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   const seen = new Set<string>();
+  // Several checks on one field (format, then calendar validity) must not report it twice.
+  const push = (x: ValidationIssue): void => {
+    const k = `${x.code}|${x.path}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(x);
+  };
   for (const i of issues) {
+    // One more than the cap is enough for capIssues to say that some were left out.
+    if (out.length > LIMITS.issues) break;
     const segs = [...prefix, ...i.path.map((s) => (typeof s === 'symbol' ? String(s) : s))];
     switch (i.code) {
       case 'invalid_type':
-        out.push(isMissing(i) ? makeIssue('missing', segs, lang) : makeIssue('invalid_type', segs, lang, { expected: String(i.expected) }));
+        push(isMissing(i) ? makeIssue('missing', segs, lang) : makeIssue('invalid_type', segs, lang, { expected: String(i.expected) }));
         break;
       case 'unrecognized_keys':
-        for (const k of i.keys) out.push(makeIssue('unknown_key', [...segs, k], lang));
+        for (const k of i.keys) push(makeIssue('unknown_key', [...segs, k], lang));
         break;
       case 'too_big':
-        out.push(makeIssue('too_big', segs, lang, { maximum: String(i.maximum) }));
+        push(makeIssue('too_big', segs, lang, { maximum: String(i.maximum) }));
         break;
       case 'too_small':
-        out.push(makeIssue('too_small', segs, lang, { minimum: String(i.minimum) }));
+        push(makeIssue('too_small', segs, lang, { minimum: String(i.minimum) }));
         break;
       case 'invalid_value':
-        out.push(makeIssue('invalid_value', segs, lang, { allowed: i.values.map((v) => JSON.stringify(v)) }));
+        push(makeIssue('invalid_value', segs, lang, { allowed: i.values.map((v) => JSON.stringify(v)) }));
         break;
       case 'invalid_format':
         if (i.message === 'iso_date') {
-          out.push(makeIssue('iso_date', segs, lang));
+          push(makeIssue('iso_date', segs, lang));
           break;
         }
-        out.push(makeIssue('invalid_format', segs, lang, i.format === 'regex' ? {} : { format: i.format }));
+        push(makeIssue('invalid_format', segs, lang, i.format === 'regex' ? {} : { format: i.format }));
         break;
       case 'invalid_union':
-        out.push(makeIssue('invalid_shape', segs, lang));
+        push(makeIssue('invalid_shape', segs, lang));
         break;
       case 'custom': {
         const c = (i.params as { code?: string } | undefined)?.code;
-        out.push(makeIssue(c && KNOWN_CUSTOM.has(c as IssueCode) ? (c as IssueCode) : 'invalid_format', segs, lang));
+        push(makeIssue(c && KNOWN_CUSTOM.has(c as IssueCode) ? (c as IssueCode) : 'invalid_format', segs, lang));
         break;
       }
       default:
-        out.push(makeIssue('invalid_format', segs, lang));
+        push(makeIssue('invalid_format', segs, lang));
     }
   }
-  // Several checks on one field (format, then calendar validity) must not report it twice.
-  return out.filter((x) => {
-    const k = `${x.code}|${x.path}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return capIssues(out, lang);
 }
 
 /** Every issue code, read from the message table, so tools and tests can check all languages. */

@@ -18,3 +18,11 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export function pickText(text: LocalizedText, lang: Lang): string {
   return text[lang];
 }
+
+/**
+ * The language to write in. An unknown value (a host's typo, a damaged stored decision) falls back to
+ * bokmål, the default everywhere, instead of producing `undefined` texts or throwing.
+ */
+export function resolveLang(lang: unknown): Lang {
+  return lang === 'nn' || lang === 'en' ? lang : 'nb';
+}

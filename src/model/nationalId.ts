@@ -21,10 +21,11 @@ export type NationalIdKind = 'fnr' | 'dnr';
 
 /**
  * Validates the two check digits and the embedded date of an 11-digit identifier.
- * Returns the kind, or `undefined` when the number is not valid.
+ * Returns the kind, or `undefined` when the number is not valid (including anything not a string).
  */
 export function validateNationalId(value: string): NationalIdKind | undefined {
-  if (!/^\d{11}$/.test(value)) return undefined;
+  // RegExp#test would coerce a number to its digits; only a string is an identifier.
+  if (typeof value !== 'string' || !/^\d{11}$/.test(value)) return undefined;
   const d = [...value].map(Number);
   const c1 = checkDigit(d, K1);
   if (c1 === undefined || c1 !== d[9]) return undefined;
@@ -45,7 +46,7 @@ export function validateNationalId(value: string): NationalIdKind | undefined {
 
 /** Computes the two check digits for the first nine digits (used by the synthetic data generator). */
 export function completeNationalId(first9: string): string | undefined {
-  if (!/^\d{9}$/.test(first9)) return undefined;
+  if (typeof first9 !== 'string' || !/^\d{9}$/.test(first9)) return undefined;
   const d = [...first9].map(Number);
   const c1 = checkDigit(d, K1);
   if (c1 === undefined) return undefined;

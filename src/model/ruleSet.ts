@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedText } from './lang.js';
+import { LIMITS } from './limits.js';
 import { IsoDate } from './person.js';
 
 /*
@@ -94,6 +95,9 @@ export const TopCondition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+/** Named conditions by name: a rule set's own `conditions`, or those a host shares across rule sets. */
+export const NamedConditions = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/), TopCondition);
+
 /** The event a rule emits when it fires (json-rules-engine's `event`). */
 export const RuleEvent = z.strictObject({
   type: z.string().min(1).max(64),
@@ -101,6 +105,12 @@ export const RuleEvent = z.strictObject({
 });
 /** A rule event. */
 export type RuleEvent = z.infer<typeof RuleEvent>;
+
+/*
+ * Identifier patterns are linear in the input: each has one unbounded quantifier per group, and the
+ * repeated group of a rule id, `(-[A-Z0-9]+)*`, starts with "-", which its inner class cannot match, so
+ * a string splits into repetitions in exactly one way (test/regex.test.ts lists and runs them).
+ */
 
 /** A rule with its metadata. */
 export const Rule = z.strictObject({
@@ -157,9 +167,9 @@ export const RuleSetFile = z.strictObject({
   title: LocalizedText,
   description: LocalizedText.optional(),
   parameters: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), Parameter).optional(),
-  conditions: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/), TopCondition).optional(),
+  conditions: NamedConditions.optional(),
   scoring: Scoring.optional(),
-  rules: z.array(Rule).min(1),
+  rules: z.array(Rule).min(1).max(LIMITS.rulesPerRuleSet),
 });
 /** A rule-set file as written by policy staff. */
 export type RuleSetFile = z.infer<typeof RuleSetFile>;
@@ -184,7 +194,7 @@ export const CodeListFile = z.strictObject({
   source: SourceRef,
   evidence: Evidence,
   rationale: z.string().max(4000).optional(),
-  entries: z.array(CodeListEntry).min(1),
+  entries: z.array(CodeListEntry).min(1).max(LIMITS.codeListEntries),
 });
 /** A code-list file. */
 export type CodeListFile = z.infer<typeof CodeListFile>;

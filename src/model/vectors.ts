@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits.js';
 import { IsoDate } from './person.js';
 import { SourceRef } from './ruleSet.js';
 
@@ -40,7 +41,7 @@ export type TestVector = z.infer<typeof TestVector>;
 export const TestVectorFile = z.strictObject({
   $schema: z.string().optional(),
   ruleSet: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  vectors: z.array(TestVector).min(1).max(10_000),
+  vectors: z.array(TestVector).min(1).max(LIMITS.vectorsPerFile),
 });
 /** A test-vector file. */
 export type TestVectorFile = z.infer<typeof TestVectorFile>;

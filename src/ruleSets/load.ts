@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CodeList } from '../facts/codeList.js';
-import { compileCodeList } from '../facts/codeList.js';
+import { codeListIndexSize, compileCodeList } from '../facts/codeList.js';
 import { builtinFactDefinitions, createFactRegistry } from '../facts/registry.js';
 import type { FactRegistry } from '../facts/registry.js';
 import type { FactDefinition } from '../facts/types.js';
@@ -8,7 +8,9 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import { compileRuleSet as compileWith } from '../engine/compile.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
-import { fromZodIssues, makeIssue } from '../model/issues.js';
+import { checkInputShape } from '../model/inputShape.js';
+import { capIssues, fromZodIssues, makeIssue } from '../model/issues.js';
+import { LIMITS } from '../model/limits.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import type { Condition, Parameter } from '../model/ruleSet.js';
@@ -37,20 +39,33 @@ export function builtinFacts(): FactRegistry {
   return (defaultFacts ??= createFactRegistry(builtinFactDefinitions()));
 }
 
-/** Validates and compiles code-list files; all issues are returned, and none of the lists is kept on error. */
+/**
+ * Validates and compiles code-list files; all issues are returned, and none of the lists is kept on
+ * error. A list may hold at most `LIMITS.codeListEntries` entries and expand to at most
+ * `LIMITS.codeListIndexKeys` index keys, so that matching stays cheap whatever the file says.
+ */
 export function compileCodeLists(files: readonly unknown[], lang: Lang = 'nb'): E.Either<InvalidRuleSetError, ReadonlyMap<string, CodeList>> {
+  if (!Array.isArray(files)) return E.left(invalidRuleSet([makeIssue('invalid_type', ['codeLists'], lang, { expected: 'array' })]));
+  // One check of the whole list bounds the total work (and refuses a sparse array of absurd length before it is walked).
+  const shape = checkInputShape(files, lang, ['codeLists']);
+  if (shape) return E.left(invalidRuleSet([shape]));
   const issues: ValidationIssue[] = [];
   const out = new Map<string, CodeList>();
-  files.forEach((f, i) => {
-    const r = CodeListFile.safeParse(f, { reportInput: true });
+  // Stop once there are more issues than an error shows: a million broken files need not all be parsed.
+  for (let i = 0; i < files.length && issues.length <= LIMITS.issues; i++) {
+    const r = CodeListFile.safeParse(files[i], { reportInput: true });
     if (!r.success) {
       issues.push(...fromZodIssues(r.error.issues, lang, ['codeLists', i]));
-      return;
+      continue;
+    }
+    if (codeListIndexSize(r.data) > LIMITS.codeListIndexKeys) {
+      issues.push(makeIssue('too_big', ['codeLists', i, 'entries'], lang, { maximum: LIMITS.codeListIndexKeys }));
+      continue;
     }
     if (out.has(r.data.id)) issues.push(makeIssue('duplicate_id', ['codeLists', i, 'id'], lang, { name: r.data.id }));
     out.set(r.data.id, compileCodeList(r.data));
-  });
-  return issues.length > 0 ? E.left(invalidRuleSet(issues)) : E.right(out);
+  }
+  return issues.length > 0 ? E.left(invalidRuleSet(capIssues(issues, lang))) : E.right(out);
 }
 
 /** The bundled code lists, compiled once. */
@@ -68,6 +83,7 @@ export function bundledCodeLists(): ReadonlyMap<string, CodeList> {
  * unless told otherwise. A rule set with any issue is rejected whole, with every issue located.
  */
 export function compileRuleSet(input: unknown, options: RuleSetOptions = {}): E.Either<InvalidRuleSetError, CompiledRuleSet> {
+  if (typeof options !== 'object' || options === null) return E.left(invalidRuleSet([makeIssue('invalid_type', ['options'], 'nb', { expected: 'object' })]));
   const lang = options.lang ?? 'nb';
   let lists = bundledCodeLists();
   if (options.codeLists) {
@@ -92,7 +108,8 @@ export function bundledRuleSetIds(): string[] {
 
 /** Compiles one of the bundled rule sets by id. */
 export function loadBundledRuleSet(id: string, options: RuleSetOptions = {}): E.Either<InvalidRuleSetError, CompiledRuleSet> {
-  const file = Object.prototype.hasOwnProperty.call(BUNDLED_RULE_SETS, id) ? BUNDLED_RULE_SETS[id] : undefined;
+  // A non-string id would be coerced to a property key, which can throw (an object without a prototype) or recurse (nested arrays).
+  const file = typeof id === 'string' && Object.hasOwn(BUNDLED_RULE_SETS, id) ? BUNDLED_RULE_SETS[id] : undefined;
   if (file === undefined) return E.left(invalidRuleSet([makeIssue('invalid_value', ['id'], options.lang ?? 'nb', { allowed: bundledRuleSetIds() })]));
   return compileRuleSet(file, options);
 }

@@ -3,6 +3,7 @@
  * result depends on the host's time zone or clock.
  */
 
+// Fixed-width and anchored: at most ten characters are ever examined.
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;

@@ -9,8 +9,10 @@ import { positionAt, scanJson } from './jsonScan.js';
  * Parses JSON text and reports a syntax error with its line and column. `JSON.parse` gives only a
  * character offset, and on some errors (an unexpected letter) none at all, so on failure the text is
  * scanned again to find where and why it stops being JSON. The text itself is never echoed.
+ * Only syntax is checked here: the size and depth limits apply when the value is compiled or validated.
  */
 export function parseJsonText(text: string, lang: Lang = 'nb'): E.Either<InvalidRuleSetError, unknown> {
+  if (typeof text !== 'string') return E.left(invalidRuleSet([makeIssue('invalid_type', [], lang, { expected: 'string' })]));
   try {
     return E.right(JSON.parse(text) as unknown);
   } catch {
