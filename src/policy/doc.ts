@@ -3,6 +3,7 @@
  * and rendered twice without the two drifting apart. Every text is escaped by the renderer; the
  * builder never writes markup.
  */
+import { joinLines } from '../util/lines.js';
 
 /** A piece of inline text: plain, code, strong, or a link (only http and https links become links). */
 export type Inline = string | { readonly code: string } | { readonly strong: string } | { readonly text: string; readonly href: string };
@@ -23,7 +24,7 @@ export type Block =
 
 const safeHref = (href: string) => /^https?:\/\//i.test(href);
 
-const mdText = (s: string) => s.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>|#]/g, '\\$&');
+const mdText = (s: string) => joinLines(s).replace(/[\\`*_[\]<>|#]/g, '\\$&');
 
 function mdInline(parts: readonly Inline[]): string {
   return parts

@@ -4,9 +4,11 @@
  * text is escaped: no HTML, no accidental emphasis, links, tables or headings.
  */
 
+import { joinLines } from './lines.js';
+
 const SPECIAL = /[\\`*_[\]<>#|~&]/g;
 
 /** Escapes a plain text for use inside a Markdown paragraph. Newlines become spaces. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(SPECIAL, (c) => `\\${c}`);
+  return joinLines(text).replace(SPECIAL, (c) => `\\${c}`);
 }

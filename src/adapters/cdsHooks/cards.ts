@@ -4,6 +4,7 @@ import { explainRule } from '../../explain/why.js';
 import { RULE_SET_SYSTEM, ruleSystem } from '../../model/fhir/systems.js';
 import type { Lang } from '../../model/lang.js';
 import type { Severity, SourceRef } from '../../model/ruleSet.js';
+import { trimEndChars } from '../../util/lines.js';
 import { escapeMarkdown } from '../../util/markdown.js';
 import { fill } from '../../util/template.js';
 import { nameBasedUuid } from '../../util/uuid.js';
@@ -54,7 +55,7 @@ export function summaryOf(text: string): string {
   if (s.length < 140) return s;
   const cut = s.slice(0, 138);
   const space = cut.lastIndexOf(' ');
-  return `${(space > 80 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+  return `${trimEndChars(space > 80 ? cut.slice(0, space) : cut, ',;:.')}…`;
 }
 
 function source(ref: SourceRef, topic: CdsSource['topic']): CdsSource {

@@ -14,11 +14,11 @@ import { cdsIssues } from './issues.js';
  * shape only and never appears in any message.
  */
 
-const Ref = (types: string) => z.string().regex(new RegExp(`^(${types})/[A-Za-z0-9\\-.]{1,64}$`));
 
 /** The `patient-view` context. */
 export const PatientViewContext = z.strictObject({
-  userId: Ref('Practitioner|PractitionerRole|Patient|RelatedPerson'),
+  // A literal pattern, not one built at run time: no regex is ever made from a string.
+  userId: z.string().regex(/^(Practitioner|PractitionerRole|Patient|RelatedPerson)\/[A-Za-z0-9\-.]{1,64}$/),
   patientId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
   encounterId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional(),
 });

@@ -95,7 +95,12 @@ export class Resolver {
     const direct = this.byKey.get(clean);
     if (direct) return direct.resource;
     // An absolute URL (https://host/fhir/Type/id) matches the relative key.
-    const m = /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(clean);
-    return m ? this.byKey.get(m[1]!)?.resource : undefined;
+    // Found by walking back from the end (a regex search from every position would be quadratic).
+    const slash = clean.lastIndexOf('/');
+    let start = slash;
+    while (start > 0 && /[A-Za-z]/.test(clean[start - 1]!)) start--;
+    const id = clean.slice(slash + 1);
+    if (slash <= 0 || start === slash || !/^[A-Za-z0-9\-.]{1,64}$/.test(id)) return undefined;
+    return this.byKey.get(clean.slice(start))?.resource;
   }
 }
