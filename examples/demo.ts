@@ -22,9 +22,9 @@ for (const id of bundledRuleSetIds()) {
 
 const TIER = { nb: { low: 'lav', moderate: 'moderat', high: 'høy' }, nn: { low: 'låg', moderate: 'moderat', high: 'høg' }, en: { low: 'low', moderate: 'moderate', high: 'high' } }[lang];
 const W = {
-  nb: { score: 'Risikoskår', points: 'poeng', from: 'høy fra', upTo: 'opptil', missing: 'med manglende data', why: 'Hvorfor', source: 'Kilde' },
-  nn: { score: 'Risikoskår', points: 'poeng', from: 'høg frå', upTo: 'opptil', missing: 'med manglande data', why: 'Kvifor', source: 'Kjelde' },
-  en: { score: 'Risk score', points: 'points', from: 'high from', upTo: 'up to', missing: 'with missing data', why: 'Why', source: 'Source' },
+  nb: { dataNeeded: (n: number) => `${n} regler er ukjente fordi det mangler data om`, score: 'Risikoskår', points: 'poeng', from: 'høy fra', upTo: 'opptil', missing: 'med manglende data', why: 'Hvorfor', source: 'Kilde' },
+  nn: { dataNeeded: (n: number) => `${n} reglar er ukjende fordi det manglar data om`, score: 'Risikoskår', points: 'poeng', from: 'høg frå', upTo: 'opptil', missing: 'med manglande data', why: 'Kvifor', source: 'Kjelde' },
+  en: { dataNeeded: (n: number) => `${n} rules are unknown for lack of data on`, score: 'Risk score', points: 'points', from: 'high from', upTo: 'up to', missing: 'with missing data', why: 'Why', source: 'Source' },
 }[lang];
 const H = { nb: 'Vurdering per', nn: 'Vurdering per', en: 'Assessment as of' }[lang];
 for (const { name, person } of loadExamplePersons()) {
@@ -50,7 +50,11 @@ for (const { name, person } of loadExamplePersons()) {
       if (trace) console.log(`      ${W.why}: ${explainRule(trace, lang, rs).summary}`);
       console.log(`      ${W.source}: ${p.source.document}, ${p.source.section}`);
     }
-    for (const n of d.dataNeeded) console.log(`  ? ${n.title} (${n.ruleId}): ${n.text}`);
+    // Data needed: one line per rule set, naming the missing facts once, so the prompts stay readable.
+    if (d.dataNeeded.length > 0) {
+      const labels = [...new Set(d.dataNeeded.flatMap((n) => n.missing.map((m) => m.label)))];
+      console.log(`  ? ${W.dataNeeded(d.dataNeeded.length)}: ${labels.join(', ')}.`);
+    }
   }
 }
 
