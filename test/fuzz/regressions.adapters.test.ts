@@ -27,10 +27,10 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     const deep = { ...envelope, snapshot: { ...(envelope['snapshot'] as object), value: { open: nest(10_000, 'object') } } };
     const r = left(restorePathway(deep));
     expect(r._tag).toBe('CorruptEnvelope');
-    expect(codesOf(r as { issues: { code: string }[] })).toEqual(['too_deep']);
+    expect(codesOf(r as unknown as { issues: { code: string }[] })).toEqual(['too_deep']);
     const e = left(sendEvent(planActive, { type: 'ADD_NOTE', note: nest(10_000, 'mixed') }, { asOf: '2026-02-01', role: 'coordinator' }));
     expect(e).toMatchObject({ _tag: 'InvalidEvent' });
-    expect(codesOf(e as { issues: { code: string }[] })).toEqual(['too_deep']);
+    expect(codesOf(e as unknown as { issues: { code: string }[] })).toEqual(['too_deep']);
   });
 
   it('restorePathway with options null restores instead of throwing', () => {
@@ -55,11 +55,11 @@ describe('fuzz regressions: pathway, adapters, population', () => {
 
   it('toCards with a damaged stored decision throws one documented TypeError naming the path, not a crash halfway', () => {
     const rs = ruleSet('identification');
-    const d = JSON.parse(JSON.stringify(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })))) as Decision & { prompts: { severity: string }[] };
+    const d = JSON.parse(JSON.stringify(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })))) as { prompts: { severity: string }[] } & Omit<Decision, "prompts">;
     expect(d.prompts.length).toBeGreaterThan(0);
     d.prompts[0]!.severity = 'urgent';
     const options = { hookInstance: HOOK, patient: 'Patient/klara' };
-    expect(() => toCards(d, rs, options)).toThrow(new TypeError('the decision is damaged: prompts[0].severity'));
+    expect(() => toCards(d as unknown as Decision, rs, options)).toThrow(new TypeError('the decision is damaged: prompts[0].severity'));
     expect(() => toCards({} as Decision, rs, options)).toThrow(/^the decision is damaged: /);
     expect(() => toCards(null as unknown as Decision, rs, options)).toThrow(TypeError);
   });
