@@ -71,7 +71,7 @@ describe('persisted pathways', () => {
     e.snapshot.context.plan.goals[0]!.text = 'Gå tur med hunden';
     const p = right(restorePathway(e));
     expect(p.history).toHaveLength(historyLength);
-    expect(p.snapshot.context.plan!.goals[0]!.text).toBe('Gå tur med hunden');
+    expect(p.snapshot.context.plan?.goals?.[0]?.text).toBe('Gå tur med hunden');
   });
 
   it('an older envelope, hand-edited, migrates to the same history or is a typed error', () => {
