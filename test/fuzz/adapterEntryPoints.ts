@@ -74,7 +74,7 @@ export const ADAPTER_ENTRY_POINTS: readonly EntryPoint[] = [
     base: klara,
     call: (x) => stratify([persons[0], x, persons[1], x, persons[3]], { asOf: AS_OF, topPercent: 50, keepRejected: 5 }),
     json: true,
-    cost: 2,
+    cost: 4,
   },
   {
     name: 'stratify (options)',

@@ -46,7 +46,7 @@ export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
     },
     tags: RESTORE_TAGS,
     issueless: ISSUELESS,
-    cost: 2,
+    cost: 4,
   },
   { name: 'restorePathway (options)', base: { migrate: true, lang: 'en' }, call: (x) => restorePathway(envelope, x as never), tags: RESTORE_TAGS, issueless: ISSUELESS },
   {
