@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { localizeIssue } from '../../src/index.js';
+import { LIMITS, localizeIssue } from '../../src/index.js';
 import type { Lang, ValidationIssue } from '../../src/index.js';
 
 /*
@@ -110,6 +110,8 @@ export function expectTypedResult(result: unknown, check: ResultCheck = {}): voi
     }
     expect(Array.isArray(e.issues)).toBe(true);
     expect(e.issues.length).toBeGreaterThan(0);
+    // Bounded errors: at most LIMITS.issues issues, then one too_many_issues.
+    expect(e.issues.length, `${String(e._tag)} has ${e.issues.length} issues`).toBeLessThanOrEqual(LIMITS.issues + 1);
     for (const i of e.issues) expectWellFormedIssue(i, lang);
     expect(() => JSON.stringify(e)).not.toThrow();
   } else if (r._tag === 'Right' && check.json) {

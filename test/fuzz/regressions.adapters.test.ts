@@ -4,6 +4,7 @@ import {
   generateCohort,
   ingestFeedback,
   parseCdsHooksRequest,
+  personFromPrefetch,
   toCards,
   validateCdsResponse,
 } from '../../src/index.js';
@@ -51,6 +52,19 @@ describe('fuzz regressions: pathway, adapters, population', () => {
   it('ingestFeedback and validateCdsResponse refuse 10,000 levels of nesting instead of overflowing the stack', () => {
     expect(codesOf(left(ingestFeedback({ feedback: [nest(10_000, 'object')] }, [])))).toEqual(['too_deep']);
     expect(codesOf(left(validateCdsResponse({ cards: nest(10_000, 'mixed') })))).toEqual(['too_deep']);
+  });
+
+  it('validateCdsResponse and ingestFeedback cap their issues (20,000 empty items gave 20,000 issues)', () => {
+    for (const e of [left(validateCdsResponse({ cards: Array.from({ length: 1_000 }, () => ({})) })), left(ingestFeedback({ feedback: Array.from({ length: 1_000 }, () => ({})) }, []))]) {
+      expect(e.issues).toHaveLength(101);
+      expect(e.issues[100]).toMatchObject({ code: 'too_many_issues' });
+    }
+  });
+
+  it('personFromPrefetch caps its issues (10,000 keys that are not resources gave 10,000 issues)', () => {
+    const e = left(personFromPrefetch(Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`k${i}`, i]))));
+    expect(e.issues).toHaveLength(101);
+    expect(e.issues[100]).toMatchObject({ code: 'too_many_issues' });
   });
 
   it('toCards with a damaged stored decision throws one documented TypeError naming the path, not a crash halfway', () => {
