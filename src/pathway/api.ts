@@ -9,6 +9,7 @@ import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import type { Person } from '../model/person.js';
 import { parseJsonText } from '../util/parseJson.js';
+import { checkInputShape } from '../model/inputShape.js';
 import { toDayNumber } from '../util/dates.js';
 import { initialContext, resolveConfig } from './context.js';
 import type { PathwayContext } from './context.js';
@@ -170,6 +171,8 @@ export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions
   const bad = checkOptions(options, last);
   if (bad) return E.left(bad);
   const lang = options.lang ?? 'nb';
+  const shape = checkInputShape(event, lang, [], { jsonOnly: true });
+  if (shape) return E.left(invalidEvent([shape]));
   const parsed = PathwayEvent.safeParse(event);
   if (!parsed.success) return E.left(invalidEvent(fromZodIssues(parsed.error.issues, lang)));
   const ev = parsed.data;
@@ -240,13 +243,18 @@ function validateCurrent(json: unknown, lang: Lang): E.Either<CorruptEnvelopeErr
  * the input is never changed, so nothing is lost.
  */
 export function restorePathway(json: unknown, options: RestoreOptions = {}): E.Either<RestoreError, Pathway> {
-  const lang = options.lang ?? 'nb';
+  // Options may come from a host's configuration: anything that is not a known language is bokmål.
+  const opts: RestoreOptions = typeof options === 'object' && options !== null ? options : {};
+  const lang: Lang = opts.lang === 'nn' || opts.lang === 'en' ? opts.lang : 'nb';
   let input = json;
   if (typeof json === 'string') {
     const p = parseJsonText(json, lang);
     if (E.isLeft(p)) return E.left(corruptEnvelope(p.left.issues));
     input = p.right;
   }
+  // Before zod, whose recursive walk of a 10,000-level snapshot value or event would overflow the stack.
+  const shape = checkInputShape(input, lang, [], { jsonOnly: true });
+  if (shape) return E.left(corruptEnvelope([shape]));
   const found = detectVersion(input);
   const supported = { machineId: MACHINE_ID, ...CURRENT_VERSION };
   if (found.machineId === undefined && found.schemaVersion === undefined && found.machineVersion === undefined)
@@ -263,7 +271,7 @@ export function restorePathway(json: unknown, options: RestoreOptions = {}): E.E
   const steps = migrationPath(from);
   if (steps === undefined) return E.left(unknownVersion(found, supported));
   if (steps.length === 0) return validateCurrent(input, lang);
-  if (!options.migrate) return E.left(needsMigration(from, CURRENT_VERSION, steps.map((s) => s.id)));
+  if (opts.migrate !== true) return E.left(needsMigration(from, CURRENT_VERSION, steps.map((s) => s.id)));
   const migrated = runMigrations(input, steps, lang);
   if (E.isLeft(migrated)) return migrated;
   return validateCurrent(migrated.right, lang);

@@ -32,6 +32,7 @@ export interface CohortOptions {
 const MAX_SIZE = 10_000_000;
 
 function check(options: CohortOptions): number {
+  if (typeof options !== 'object' || options === null) throw new RangeError('generateCohort: options must be an object');
   const { seed, size, asOf } = options;
   if (!Number.isInteger(seed)) throw new RangeError('generateCohort: seed must be an integer');
   if (!Number.isInteger(size) || size < 0 || size > MAX_SIZE) throw new RangeError(`generateCohort: size must be an integer from 0 to ${MAX_SIZE}`);

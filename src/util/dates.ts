@@ -26,9 +26,11 @@ function digits(s: string, at: number, n: number): number {
  * instead of a regular expression and a `Date` round trip; it accepts exactly what that did:
  * `YYYY-MM-DD` with ASCII digits, a real calendar day, and years from 0100 (`Date.UTC` maps years
  * 0–99 to 1900–1999, so the earlier implementation rejected them). A test compares the two.
+ * Anything that is not a string is not a date either: callers at the boundary (`whatIsDue`,
+ * `generateCohort`) pass the host's value straight in and report `undefined` as their own error.
  */
 export function toDayNumber(iso: string): number | undefined {
-  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
+  if (typeof iso !== 'string' || iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
   const y = digits(iso, 0, 4);
   const m = digits(iso, 5, 2);
   const d = digits(iso, 8, 2);

@@ -25,6 +25,9 @@ import {
 } from '../../src/index.js';
 import type { CompiledRuleSet, EvaluateOptions, FactTrace, RuleSetOptions, RuleTrace, ValidationIssue } from '../../src/index.js';
 import { ROOT, examplePerson, readJson, right } from '../helpers.js';
+import type { ResultCheck } from './guard.js';
+import { ADAPTER_ENTRY_POINTS } from './adapterEntryPoints.js';
+import { PATHWAY_ENTRY_POINTS } from './pathwayEntryPoints.js';
 
 /*
  * Every public entry point that takes untrusted input, as one row each: a name, a valid input to
@@ -34,17 +37,13 @@ import { ROOT, examplePerson, readJson, right } from '../helpers.js';
  * CLI command's core) is one more row here.
  */
 
-/** One fuzzed entry point. */
-export interface EntryPoint {
+/** One fuzzed entry point, and how its results are checked. */
+export interface EntryPoint extends ResultCheck {
   readonly name: string;
   /** A valid input; the fuzzer also breaks it in one to three places. */
   readonly base?: unknown;
   /** Calls the entry point with one fuzzed value. */
   readonly call: (input: unknown) => unknown;
-  /** A Right must serialise with JSON.stringify (decisions and results meant for storage). */
-  readonly json?: boolean;
-  /** Error tags the entry point may return, when not the library's usual three. */
-  readonly tags?: readonly string[];
   /** Relative cost: the number of runs per input kind is divided by it. Default 1. */
   readonly cost?: number;
 }
@@ -113,6 +112,9 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   },
   { name: 'safePathResolver (value)', base: { a: { b: [1, 2] } }, call: (x) => safePathResolver(x, '$.a.b[1]') },
   { name: 'safePathResolver (path)', base: '$.a.b[0]', call: (x) => safePathResolver({ a: { b: [1] } }, x as string) },
+  // The pathway (test/fuzz/pathwayEntryPoints.ts), the CDS Hooks and FHIR adapters and population mode (test/fuzz/adapterEntryPoints.ts).
+  ...PATHWAY_ENTRY_POINTS,
+  ...ADAPTER_ENTRY_POINTS,
 ];
 
 /** JSON text for any value: what a client could send. Values JSON cannot hold become text that fails to parse. */

@@ -1,3 +1,4 @@
+import { assertDecisionForCards } from './decisionShape.js';
 import type { CompiledRuleSet } from '../../engine/compile.js';
 import type { DataNeeded, Decision, Prompt } from '../../engine/decision.js';
 import { explainRule } from '../../explain/why.js';
@@ -70,8 +71,12 @@ function required(value: unknown, name: string): string {
 /**
  * The cards for one decision, most urgent first: prompts (critical, warning, info), then the score,
  * then "data needed". Pass the rule set the decision came from, for fact labels and rule metadata.
+ * Throws a TypeError for programmer misuse: a decision from another rule set, a damaged decision
+ * (`the decision is damaged: <path>`; re-evaluate rather than pass a stored decision back), or an
+ * empty `hookInstance` or `patient`.
  */
 export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: CardOptions): CdsCard[] {
+  assertDecisionForCards(decision);
   if (decision.ruleSet.id !== ruleSet.id || decision.ruleSet.version !== ruleSet.version) throw new TypeError('the decision comes from another rule set');
   const hookInstance = required(options.hookInstance, 'hookInstance');
   const patient = required(options.patient, 'patient');

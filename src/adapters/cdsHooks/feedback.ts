@@ -1,3 +1,4 @@
+import { checkInputShape } from '../../model/inputShape.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { InvalidCdsHooksError } from '../../model/errors.js';
@@ -84,6 +85,9 @@ export type IssuedCards = readonly CdsCard[] | ((uuid: string) => CdsCard | unde
  * that is not on the card, is an error: feedback is never attributed to the wrong rule version.
  */
 export function ingestFeedback(body: unknown, issued: IssuedCards, lang: Lang = 'nb'): E.Either<InvalidCdsHooksError, FeedbackRecord[]> {
+  // Before zod, whose recursive walk of a 10,000-level body would overflow the stack.
+  const shape = checkInputShape(body, lang, [], { jsonOnly: true });
+  if (shape) return E.left(invalidCdsHooks('feedback', [shape]));
   const parsed = CdsFeedback.safeParse(body);
   if (!parsed.success) return E.left(invalidCdsHooks('feedback', cdsIssues(body, parsed.error.issues, lang)));
   const lookup = typeof issued === 'function' ? issued : (uuid: string) => issued.find((c) => c.uuid === uuid);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ValidationIssue } from '../../model/issues.js';
-import { formatPath, fromZodIssues, makeIssue } from '../../model/issues.js';
+import { capIssues, formatPath, fromZodIssues, makeIssue } from '../../model/issues.js';
 import type { Lang } from '../../model/lang.js';
 
 /*
@@ -29,7 +29,7 @@ export function emptyPaths(value: unknown, allowEmpty: ReadonlySet<string>, path
   return out;
 }
 
-/** Localized issues for a CDS Hooks message: empties first, then the rest, one issue per path and code. */
+/** Localized issues for a CDS Hooks message: empties first, then the rest, one issue per path and code; at most LIMITS.issues, then `too_many_issues`. */
 export function cdsIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[], lang: Lang, allowEmpty: ReadonlySet<string> = new Set()): ValidationIssue[] {
   const out: ValidationIssue[] = emptyPaths(raw, allowEmpty).map((p) => makeIssue('cds_empty', p, lang));
   const emptied = new Set(out.map((i) => i.path));
@@ -43,5 +43,6 @@ export function cdsIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[], 
     else if (params?.code === 'cds_empty') out.push(makeIssue('cds_empty', segs, lang));
     else rest.push(i);
   }
-  return [...out, ...fromZodIssues(rest, lang)];
+  // Capped like every other error: 20,000 empty cards would otherwise be 20,000 issues.
+  return capIssues([...out, ...fromZodIssues(rest, lang)], lang);
 }

@@ -6,7 +6,7 @@ import type { PersonListKind } from '../../../model/fhir/prefetch.js';
 import { PERSON_LIST_KINDS, PREFETCH_TEMPLATES } from '../../../model/fhir/prefetch.js';
 import { DNR_SYSTEM, FNR_SYSTEM, LIB } from '../../../model/fhir/systems.js';
 import type { ValidationIssue } from '../../../model/issues.js';
-import { fromZodIssues, makeIssue } from '../../../model/issues.js';
+import { capIssues, fromZodIssues, makeIssue } from '../../../model/issues.js';
 import type { Lang } from '../../../model/lang.js';
 import type { PersonInput } from '../../../model/person.js';
 import { Person } from '../../../model/person.js';
@@ -235,7 +235,8 @@ export function personFromPrefetch(prefetch: unknown, options: FhirToPersonOptio
     const tpl = Object.prototype.hasOwnProperty.call(PREFETCH_TEMPLATES, key) ? PREFETCH_TEMPLATES[key] : undefined;
     if (tpl && typeof value === 'object' && value !== null && (value as { resourceType?: unknown }).resourceType === 'Bundle') tpl.completes.forEach((k) => fetched.add(k));
   }
-  if (errors.length > 0) return E.left(invalidFhirInput(errors));
+  // Capped like every other error: a prefetch with 10,000 bad keys would otherwise be 10,000 issues.
+  if (errors.length > 0) return E.left(invalidFhirInput(capIssues(errors, lang)));
   const r = read(entries, completeness(options.complete, fetched, false), options);
   return E.map((p: FhirPerson) => ({ ...p, notUnderstood: [...reporter.all(), ...p.notUnderstood] }))(r);
 }

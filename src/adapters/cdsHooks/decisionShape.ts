@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { checkInputShape } from '../../model/inputShape.js';
+import { formatPath } from '../../model/issues.js';
+
+/*
+ * What `toCards` reads from a decision. A decision fresh from `evaluate` always has this shape; one
+ * a host stored and read back may be truncated or edited. Checking it up front turns such a decision
+ * into one documented TypeError naming the first damaged path (never a value), instead of a crash
+ * halfway through building the cards. Loose objects: fields toCards does not read are not checked.
+ */
+
+const text = z.string().max(100_000);
+const severity = z.enum(['info', 'warning', 'critical']);
+const tier = z.enum(['low', 'moderate', 'high']);
+
+const DecisionForCards = z.looseObject({
+  ruleSet: z.looseObject({ id: text, version: text }),
+  asOf: text,
+  lang: z.enum(['nb', 'nn', 'en']),
+  findings: z.array(z.looseObject({ ruleId: text, params: z.record(z.string(), z.unknown()) })),
+  prompts: z.array(
+    z.looseObject({
+      ruleId: text,
+      severity,
+      title: text,
+      text,
+      evidence: z.enum(['found', 'inferred']),
+      source: z.looseObject({ document: text, section: text, url: text.optional() }),
+    }),
+  ),
+  dataNeeded: z.array(z.looseObject({ ruleId: text, severity, title: text, missing: z.array(z.looseObject({ fact: text, label: text })) })),
+  score: z
+    .looseObject({
+      points: z.number(),
+      maxPoints: z.number(),
+      tier,
+      tierIfComplete: tier,
+      highCutOff: z.number().optional(),
+      reasons: z.array(z.looseObject({ ruleId: text, text })),
+    })
+    .optional(),
+  trace: z.array(z.looseObject({ ruleId: text })).optional(),
+});
+
+/** Throws `TypeError('the decision is damaged: <path>')` unless `decision` has what toCards reads. */
+export function assertDecisionForCards(decision: unknown): void {
+  const shape = checkInputShape(decision, 'en');
+  if (shape) throw new TypeError(`the decision is damaged: ${shape.path || '(root)'} (${shape.code})`);
+  const r = DecisionForCards.safeParse(decision);
+  if (!r.success) throw new TypeError(`the decision is damaged: ${formatPath(r.error.issues[0]!.path) || '(root)'}`);
+}
