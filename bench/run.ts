@@ -4,11 +4,11 @@
  * In one run: the identification rules through (a) our evaluator without and with trace, (b)
  * json-rules-engine 7.3 `Engine.run`, (c) the same logic written by hand; a full single-person
  * decision; stratifying a million synthetic persons with two worker threads; the pathway machine
- * when src/pathway exists. Each case runs in its own process so its peak memory is its own.
+ * (one transition with and without rule checks, one restore). Each case runs in its own process so its peak memory is its own.
  * Absolute times move with the machine and its load; compare the ratios.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +35,8 @@ interface CaseResult {
   cpuSeconds: number;
 }
 
-async function runCase(name: string, persons: number): Promise<CaseResult> {
-  const { stdout } = await exec(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/engines.ts'), name, String(persons)], { cwd: ROOT, maxBuffer: 1 << 24 });
+async function runCase(name: string, persons: number, script = 'bench/engines.ts'): Promise<CaseResult> {
+  const { stdout } = await exec(process.execPath, ['--import', 'tsx', join(ROOT, script), name, String(persons)], { cwd: ROOT, maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as CaseResult;
 }
 
@@ -148,10 +148,19 @@ async function main(): Promise<void> {
   }
   log(`  stratify ${SN.toLocaleString('en')} synthetic persons, 2 workers: ${strat.seconds.toFixed(2)} s wall, ${strat.cpuSeconds.toFixed(2)} s CPU over all threads, peak RSS ${strat.rssMiB} MiB, ${strat.listed} listed`);
 
-  const pathway = existsSync(join(ROOT, 'src/pathway'))
-    ? 'src/pathway exists, but this benchmark has no case for it yet: add its transition and restore cases to bench/engines.ts'
-    : 'skipped: src/pathway does not exist on this branch (the pathway machine is another issue)';
-  log(`  pathway machine: ${pathway}`);
+  // The pathway machine: one transition with and without rule checks, one restore.
+  const PN = quick ? 1_000 : 5_000;
+  const pathwayCases: [string, string][] = [
+    ['transition-rules', '`sendEvent` DECIDE_TEAM (checks TEAM-CRITERIA-MET of the bundled `team` rule set on the host person)'],
+    ['transition-plain', '`sendEvent` REVIEW_RELEVANT (no rule checks; validates the event and the host person)'],
+    ['restore', '`restorePathway` of a stored envelope (JSON text, 20 history entries)'],
+  ];
+  const pathwayResults = new Map<string, CaseResult>();
+  for (const [id, label] of pathwayCases) {
+    const r = await runCase(id, PN, 'bench/pathway.ts');
+    pathwayResults.set(id, r);
+    log(`  pathway ${label}: median ${fmt(r.medianUs, 2)} µs, p99 ${fmt(r.p99Us, 2)} µs, ${r.perSecond.toLocaleString('en')}/s, peak RSS ${fmt(r.peakRssMiB)} MiB (${r.persons.toLocaleString('en')} calls)`);
+  }
 
   const targets = [
     ['evaluator without trace vs hand-written (a/c, from the person)', `${ratio('a-none', 'c-person').toFixed(2)}×`, '≤ 3×', status(ratio('a-none', 'c-person') <= 3)],
@@ -178,7 +187,14 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- |',
     ...targets.map((t) => `| ${t.join(' | ')} |`),
     '',
-    `Pathway machine: ${pathway}.`,
+    `Pathway machine (\`bench/pathway.ts\`; Klara's story from \`examples/pathwayStory.ts\` with the bundled rule sets; ${PN.toLocaleString('en')} calls each, after 200 warm-up calls):`,
+    '',
+    '| call | median µs | p99 µs | calls/s | peak RSS MiB |',
+    '| --- | --- | --- | --- | --- |',
+    ...pathwayCases.map(([id, label]) => {
+      const r = pathwayResults.get(id)!;
+      return `| ${label} | ${fmt(r.medianUs, 2)} | ${fmt(r.p99Us, 2)} | ${r.perSecond.toLocaleString('en')} | ${fmt(r.peakRssMiB)} |`;
+    }),
   ].join('\n');
   log('');
   log(table);
