@@ -1,0 +1,20 @@
+import { generateCohort, parsePerson, loadBundledRuleSet, evaluateFacts, builtinFacts } from '../src/index.js';
+import { screenParsed } from '../src/engine/evaluate.js';
+import { checkInputShape } from '../src/model/inputShape.js';
+import { factsByName, factsFromPerson } from './handWritten.js';
+const rs = (loadBundledRuleSet('identification') as any).right;
+const AS = '2026-11-23', DAY = Math.floor(Date.UTC(2026, 10, 23) / 86_400_000);
+const N = 50000;
+const t = (f: () => void) => { const a = process.cpuUsage(); f(); const b = process.cpuUsage(a); return ((b.user + b.system) / N).toFixed(2) + ' µs'; };
+const gen = () => { for (const p of generateCohort({ seed: 1, size: N, asOf: AS })) void p; };
+const genParse = () => { for (const p of generateCohort({ seed: 1, size: N, asOf: AS })) parsePerson(p); };
+const genParseScreen = () => { for (const p of generateCohort({ seed: 1, size: N, asOf: AS })) screenParsed(rs, (parsePerson(p) as any).right, AS, DAY); };
+const genScreen = () => { for (const p of generateCohort({ seed: 1, size: N, asOf: AS })) screenParsed(rs, p as any, AS, DAY); };
+const genShape = () => { for (const p of generateCohort({ seed: 1, size: N, asOf: AS })) checkInputShape(p, 'nb'); };
+for (let k = 0; k < 2; k++) console.log({ gen: t(gen), genShape: t(genShape), genParse: t(genParse), genParseScreen: t(genParseScreen), genScreen: t(genScreen) });
+// facts
+const facts = builtinFacts(); const fs: any[] = [];
+for (const p of generateCohort({ seed: 1, size: 20000, asOf: AS })) fs.push(factsByName(factsFromPerson((parsePerson(p) as any).right, AS, DAY, facts, rs)));
+const M = fs.length;
+const tm = (f: (x: any) => void) => { for (const x of fs) f(x); const a = process.hrtime.bigint(); for (const x of fs) f(x); return (Number(process.hrtime.bigint() - a) / 1000 / M).toFixed(2) + ' µs'; };
+for (let k = 0; k < 2; k++) console.log({ evalFacts: tm((x) => evaluateFacts(rs, x, { asOf: AS, trace: 'none' })), evalFactsFull: tm((x) => evaluateFacts(rs, x, { asOf: AS, trace: 'full' })), shape: tm((x) => checkInputShape(x, 'nb', ['facts'], { jsonOnly: true })) });
