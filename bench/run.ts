@@ -79,6 +79,8 @@ async function bundleCli(dir: string): Promise<string> {
     silent: true,
     outExtension: () => ({ js: '.mjs' }),
     noExternal: [/.*/],
+    // Bundled CommonJS dependencies (yaml) require Node built-ins; give the ESM bundle a real `require`.
+    banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
     config: false,
   });
   return join(dir, 'cli.mjs');
