@@ -18,6 +18,7 @@ import {
   toJsonRulesEngineRules,
 } from '../src/index.js';
 import type { CompiledRuleSet, ParsedPerson, PersonInput } from '../src/index.js';
+import { screenFacts } from '../src/engine/evaluate.js';
 import { factsByName, factsFromPerson, identificationByHand } from './handWritten.js';
 
 import { AS_OF } from './common.js';
@@ -59,6 +60,22 @@ function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: 
       return { run: (p) => evaluateParsed(ruleSet, p, { asOf: AS_OF, trace: 'full' }) };
     case 'a-facts':
       return { pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)), run: (_p, _i, f) => evaluateFacts(ruleSet, f as Record<string, unknown>, { asOf: AS_OF, trace: 'none' }) };
+    case 'a-facts-full':
+      return { pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)), run: (_p, _i, f) => evaluateFacts(ruleSet, f as Record<string, unknown>, { asOf: AS_OF, trace: 'full' }) };
+    case 'a-core':
+      // The engine core: the compiled rules and the score on the same facts object, no input checks,
+      // no Decision (what population mode screens everyone with). Checked against evaluateFacts first.
+      return {
+        pre: (p) => {
+          const f = factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet));
+          const d = evaluateFacts(ruleSet, f, { asOf: AS_OF, trace: 'none' });
+          const s = screenFacts(ruleSet, f, AS_OF, AS_OF_DAY);
+          if (d._tag === 'Left' || d.right.score!.points !== s.points || d.right.score!.maxPoints !== s.maxPoints || d.right.outcomes.some((o, i) => o.outcome !== (s.outcomes[i] === 2 ? 'unknown' : s.outcomes[i] === 1)))
+            throw new Error('screenFacts differs from evaluateFacts');
+          return f;
+        },
+        run: (_p, _i, f) => screenFacts(ruleSet, f as Record<string, unknown>, AS_OF, AS_OF_DAY),
+      };
     case 'b-person': {
       const e = jreEngine(true);
       return { run: (p) => e.run({ person: p, asOf: AS_OF }) };

@@ -51,7 +51,6 @@ export interface IdFacts {
   mhs: unknown;
   adm12: unknown;
   charlson: unknown;
-  lastEm: unknown;
   los: unknown;
 }
 
@@ -116,7 +115,7 @@ export function identificationByHand(f: IdFacts): HandResult {
     'RS-CHARLSON-2': eq(f.charlson, 2),
     'RS-CHARLSON-3': eq(f.charlson, 3),
     'RS-CHARLSON-4-PLUS': ge(f.charlson, 4),
-    'RS-ACUTE-ADMISSION': eq(f.lastEm, true),
+    'RS-ACUTE-ADMISSION': ge(f.emAdm12, 1),
     'RS-LENGTH-OF-STAY-1': eq(f.los, 1),
     'RS-LENGTH-OF-STAY-2': eq(f.los, 2),
     'RS-LENGTH-OF-STAY-3': eq(f.los, 3),
@@ -161,8 +160,7 @@ export function factsFromPerson(person: ParsedPerson, asOf: string, asOfDay: num
     mhs: d('mentalHealthOrSubstance'),
     adm12: d('admissions', m12),
     charlson: d('charlsonIndex'),
-    lastEm: d('lastAdmissionEmergency', m12),
-    los: d('lastAdmissionLengthOfStay', m12),
+    los: d('longestAdmissionStay', m12),
   };
 }
 
@@ -185,7 +183,6 @@ export function factsByName(f: IdFacts): Record<string, unknown> {
     mentalHealthOrSubstance: f.mhs,
     admissions: f.adm12,
     charlsonIndex: f.charlson,
-    lastAdmissionEmergency: f.lastEm,
-    lastAdmissionLengthOfStay: f.los,
+    longestAdmissionStay: f.los,
   };
 }

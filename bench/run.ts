@@ -4,11 +4,11 @@
  * In one run: the identification rules through (a) our evaluator without and with trace, (b)
  * json-rules-engine 7.3 `Engine.run`, (c) the same logic written by hand; a full single-person
  * decision; stratifying a million synthetic persons with two worker threads; the pathway machine
- * when src/pathway exists. Each case runs in its own process so its peak memory is its own.
+ * (one transition with and without rule checks, one restore). Each case runs in its own process so its peak memory is its own.
  * Absolute times move with the machine and its load; compare the ratios.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +35,8 @@ interface CaseResult {
   cpuSeconds: number;
 }
 
-async function runCase(name: string, persons: number): Promise<CaseResult> {
-  const { stdout } = await exec(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/engines.ts'), name, String(persons)], { cwd: ROOT, maxBuffer: 1 << 24 });
+async function runCase(name: string, persons: number, script = 'bench/engines.ts'): Promise<CaseResult> {
+  const { stdout } = await exec(process.execPath, ['--import', 'tsx', join(ROOT, script), name, String(persons)], { cwd: ROOT, maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as CaseResult;
 }
 
@@ -79,6 +79,8 @@ async function bundleCli(dir: string): Promise<string> {
     silent: true,
     outExtension: () => ({ js: '.mjs' }),
     noExternal: [/.*/],
+    // Bundled CommonJS dependencies (yaml) require Node built-ins; give the ESM bundle a real `require`.
+    banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
     config: false,
   });
   return join(dir, 'cli.mjs');
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
     ['b-person', '(b) json-rules-engine Engine.run, facts derived from the person (registerOnJsonRulesEngine)', NJ],
     ['c-person', '(c) hand-written, facts derived from the person', N],
     ['a-facts', '(a) our evaluator on precomputed facts (evaluateFacts), trace none', N],
+    ['a-facts-full', '(a) our evaluator on precomputed facts (evaluateFacts), full trace', N],
+    ['a-core', '(a) our engine core on precomputed facts (compiled rules + score, no input checks, no Decision object)', N],
     ['b-facts', '(b) json-rules-engine Engine.run on precomputed facts', NJ],
     ['c-facts', '(c) hand-written on precomputed facts', N],
     ['decision', 'full single-person decision: validation, every bundled rule set, prompts, trace', quick ? 2_000 : 20_000],
@@ -148,17 +152,28 @@ async function main(): Promise<void> {
   }
   log(`  stratify ${SN.toLocaleString('en')} synthetic persons, 2 workers: ${strat.seconds.toFixed(2)} s wall, ${strat.cpuSeconds.toFixed(2)} s CPU over all threads, peak RSS ${strat.rssMiB} MiB, ${strat.listed} listed`);
 
-  const pathway = existsSync(join(ROOT, 'src/pathway'))
-    ? 'src/pathway exists, but this benchmark has no case for it yet: add its transition and restore cases to bench/engines.ts'
-    : 'skipped: src/pathway does not exist on this branch (the pathway machine is another issue)';
-  log(`  pathway machine: ${pathway}`);
+  // The pathway machine: one transition with and without rule checks, one restore.
+  const PN = quick ? 1_000 : 5_000;
+  const pathwayCases: [string, string][] = [
+    ['transition-rules', '`sendEvent` DECIDE_TEAM (checks TEAM-CRITERIA-MET of the bundled `team` rule set on the host person)'],
+    ['transition-plain', '`sendEvent` REVIEW_RELEVANT (no rule checks; validates the event and the host person)'],
+    ['restore', '`restorePathway` of a stored envelope (JSON text, 20 history entries)'],
+  ];
+  const pathwayResults = new Map<string, CaseResult>();
+  for (const [id, label] of pathwayCases) {
+    const r = await runCase(id, PN, 'bench/pathway.ts');
+    pathwayResults.set(id, r);
+    log(`  pathway ${label}: median ${fmt(r.medianUs, 2)} µs, p99 ${fmt(r.p99Us, 2)} µs, ${r.perSecond.toLocaleString('en')}/s, peak RSS ${fmt(r.peakRssMiB)} MiB (${r.persons.toLocaleString('en')} calls)`);
+  }
 
   const targets = [
     ['evaluator without trace vs hand-written (a/c, from the person)', `${ratio('a-none', 'c-person').toFixed(2)}×`, '≤ 3×', status(ratio('a-none', 'c-person') <= 3)],
     ['json-rules-engine vs evaluator without trace (b/a, from the person)', `${ratio('b-person', 'a-none').toFixed(0)}×`, '≥ 100×', status(ratio('b-person', 'a-none') >= 100)],
     ['evaluator with full trace vs hand-written (a/c)', `${ratio('a-full', 'c-person').toFixed(2)}×`, '≤ 10×', status(ratio('a-full', 'c-person') <= 10)],
     ['engine only: evaluator vs hand-written on precomputed facts', `${ratio('a-facts', 'c-facts').toFixed(2)}×`, '(info)', '—'],
-    ['engine only: json-rules-engine vs evaluator on precomputed facts', `${ratio('b-facts', 'a-facts').toFixed(0)}×`, '(info)', '—'],
+    ['engine only: json-rules-engine vs evaluator on precomputed facts (evaluateFacts, full Decision)', `${ratio('b-facts', 'a-facts').toFixed(0)}×`, '(info)', '—'],
+    ['engine only: json-rules-engine vs evaluator with full trace on precomputed facts', `${ratio('b-facts', 'a-facts-full').toFixed(0)}×`, '(info)', '—'],
+    ['engine core: json-rules-engine vs our compiled rules + score on precomputed facts', `${ratio('b-facts', 'a-core').toFixed(0)}×`, '(info)', '—'],
     ['full single-person decision, median', `${g('decision').medianUs.toFixed(1)} µs`, '< 50 µs', status(g('decision').medianUs < 50)],
     [`stratify ${SN.toLocaleString('en')} persons, 2 workers, wall time`, `${strat.seconds.toFixed(2)} s (CPU ${strat.cpuSeconds.toFixed(2)} s over all threads)`, quick ? '(quick run)' : '< 15 s', quick ? '—' : status(strat.seconds < 15)],
     [`stratify ${SN.toLocaleString('en')} persons, 2 workers, peak RSS`, `${strat.rssMiB} MiB`, '< 300 MiB', status(strat.rssMiB < 300)],
@@ -172,13 +187,20 @@ async function main(): Promise<void> {
     ...rows,
     `| stratify, 2 workers (built CLI, \`--synthetic ${SN} --workers 2\`): ${strat.seconds.toFixed(2)} s wall, ${strat.cpuSeconds.toFixed(2)} s CPU | ${SN.toLocaleString('en')} | — | — | ${Math.round(SN / strat.seconds).toLocaleString('en')} | ${strat.rssMiB} (whole process, both workers) |`,
     '',
-    `Ratios (medians): a/b = 1/${ratio('b-person', 'a-none').toFixed(0)} from the person, 1/${ratio('b-facts', 'a-facts').toFixed(0)} on precomputed facts; a/c = ${ratio('a-none', 'c-person').toFixed(2)} (no trace), ${ratio('a-full', 'c-person').toFixed(2)} (full trace) from the person, ${ratio('a-facts', 'c-facts').toFixed(2)} on precomputed facts.`,
+    `Ratios (medians): a/b = 1/${ratio('b-person', 'a-none').toFixed(0)} from the person, 1/${ratio('b-facts', 'a-facts').toFixed(0)} on precomputed facts (1/${ratio('b-facts', 'a-facts-full').toFixed(0)} with full trace, 1/${ratio('b-facts', 'a-core').toFixed(0)} engine core); a/c = ${ratio('a-none', 'c-person').toFixed(2)} (no trace), ${ratio('a-full', 'c-person').toFixed(2)} (full trace) from the person, ${ratio('a-facts', 'c-facts').toFixed(2)} on precomputed facts.`,
     '',
     '| target | measured | target | status |',
     '| --- | --- | --- | --- |',
     ...targets.map((t) => `| ${t.join(' | ')} |`),
     '',
-    `Pathway machine: ${pathway}.`,
+    `Pathway machine (\`bench/pathway.ts\`; Klara's story from \`examples/pathwayStory.ts\` with the bundled rule sets; ${PN.toLocaleString('en')} calls each, after 200 warm-up calls):`,
+    '',
+    '| call | median µs | p99 µs | calls/s | peak RSS MiB |',
+    '| --- | --- | --- | --- | --- |',
+    ...pathwayCases.map(([id, label]) => {
+      const r = pathwayResults.get(id)!;
+      return `| ${label} | ${fmt(r.medianUs, 2)} | ${fmt(r.p99Us, 2)} | ${r.perSecond.toLocaleString('en')} | ${fmt(r.peakRssMiB)} |`;
+    }),
   ].join('\n');
   log('');
   log(table);

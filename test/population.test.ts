@@ -111,6 +111,17 @@ describe('stratify', () => {
     }
   });
 
+  it('screens generated persons without re-validating them (addSynthetic) with exactly the result of validating them', () => {
+    // The trusted path of `stratify --synthetic` and the benchmarks: same worklist, explanations and summary as `add`.
+    for (const options of [{ asOf: AS_OF, topPercent: 100 }, { asOf: AS_OF, topPercent: 5, expectedSize: 1500 }, { asOf: AS_OF, minPoints: 3 }, { asOf: AS_OF, minPoints: 0, lang: 'en' as const }]) {
+      const validated = right(stratify(cohort(1500, 11), options));
+      const trusted = right(createStratifier(options));
+      trusted.addSynthetic({ seed: 11, size: 1500, from: 0, to: 700 });
+      trusted.addSynthetic({ seed: 11, size: 1500, from: 700 });
+      expect(mergeStratifications(trusted, [trusted.state()])).toEqual(validated);
+    }
+  });
+
   it('rejects bad options as values', () => {
     expect(stratify([], { asOf: '2026-13-01' })._tag).toBe('Left');
     expect(stratify([], { asOf: AS_OF, topPercent: 0 })._tag).toBe('Left');

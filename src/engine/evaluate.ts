@@ -313,9 +313,25 @@ export function screenParsed(
   person: ParsedPerson,
   asOf: string,
   asOfDay: number,
-): { outcomes: Uint8Array; points: number; maxPoints: number; tier: Score['tier']; tierIfComplete: Score['tier'] } {
+): Screen {
   const ctx: FactContext = { person, asOf, asOfDay, codeLists: ruleSet.codeLists };
-  const env = personEnv(ruleSet, ctx);
+  return screenEnv(ruleSet, personEnv(ruleSet, ctx));
+}
+
+/**
+ * {@link screenParsed} on plain fact values (as {@link evaluateFacts} takes them, unchecked): the
+ * compiled rules and the score alone, without input checks or a {@link Decision}. The benchmark uses
+ * it to time the engine core against json-rules-engine's `Engine.run` on the same facts.
+ *
+ * @internal
+ */
+export function screenFacts(ruleSet: CompiledRuleSet, facts: Readonly<Record<string, unknown>>, asOf: string, asOfDay: number): Screen {
+  return screenEnv(ruleSet, rawEnv(ruleSet, facts, asOf, asOfDay));
+}
+
+type Screen = { outcomes: Uint8Array; points: number; maxPoints: number; tier: Score['tier']; tierIfComplete: Score['tier'] };
+
+function screenEnv(ruleSet: CompiledRuleSet, env: EvalEnv): Screen {
   const rules = ruleSet.rules;
   const outcomes = new Uint8Array(rules.length);
   let points = 0;

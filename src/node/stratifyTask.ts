@@ -5,7 +5,6 @@ import type { WorklistEntry } from '../population/entry.js';
 import type { Stratifier, StratifierState, StratifyOptions } from '../population/stratifier.js';
 import { createStratifier } from '../population/stratifier.js';
 import { compileRuleSet, loadBundledRuleSet } from '../ruleSets/load.js';
-import { generateCohort } from '../synthetic/cohort.js';
 
 /*
  * What a stratify worker (or the main thread, without workers) does with one task. Shared by the
@@ -77,8 +76,8 @@ export function runTask(s: Stratifier, setup: StratifySetup, task: StratifyTask)
     const syn = setup.synthetic;
     if (!syn) throw new Error('synthetic task without a synthetic setup');
     count(() => {
-      let line = task.from;
-      for (const p of generateCohort({ seed: syn.seed, size: syn.size, asOf: setup.asOf, from: task.from, to: task.to })) s.add(p, ++line);
+      // Generated here, not read from outside: screened without re-validation (see Stratifier.addSynthetic).
+      s.addSynthetic({ seed: syn.seed, size: syn.size, from: task.from, to: task.to });
     });
   }
   return { seq: task.seq, entries: s.take(), read, ranked, rejected };

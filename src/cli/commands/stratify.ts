@@ -33,6 +33,7 @@ const MSG = {
 Rangerer en populasjon med identifiseringsreglene og skriver en arbeidsliste (NDJSON eller CSV).
 
   --synthetic N        lag N syntetiske personer i stedet for å lese inndata
+                       (de lages her og valideres ikke på nytt; innlest data valideres alltid)
   --seed S             frø for --synthetic (standard 1)
   --as-of ÅÅÅÅ-MM-DD   vurderingsdato (standard: i dag)
   --top P              list de øverste P prosent, rangert
@@ -53,6 +54,7 @@ Rangerer en populasjon med identifiseringsreglene og skriver en arbeidsliste (ND
 Rangerer ein populasjon med identifiseringsreglane og skriv ei arbeidsliste (NDJSON eller CSV).
 
   --synthetic N        lag N syntetiske personar i staden for å lese inndata
+                       (dei blir laga her og ikkje validerte på nytt; innlesne data blir alltid validerte)
   --seed S             frø for --synthetic (standard 1)
   --as-of ÅÅÅÅ-MM-DD   vurderingsdato (standard: i dag)
   --top P              list dei øvste P prosent, rangerte
@@ -73,6 +75,7 @@ Rangerer ein populasjon med identifiseringsreglane og skriv ei arbeidsliste (NDJ
 Ranks a population with the identification rules and writes a worklist (NDJSON or CSV).
 
   --synthetic N        generate N synthetic persons instead of reading input
+                       (generated here, so not validated again; input read is always validated)
   --seed S             seed for --synthetic (default 1)
   --as-of YYYY-MM-DD   evaluation date (default: today)
   --top P              list the top P per cent, ranked
