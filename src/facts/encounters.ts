@@ -123,6 +123,26 @@ function lastAdmission(ctx: FactContext, months: number): Encounter | null | und
   return best;
 }
 
+/**
+ * Folds the lengths of stay of admissions that started in the window, starting from 0. Unknown
+ * when the encounters are unknown or an admission in the window lacks its length of stay.
+ */
+function foldStays(ctx: FactContext, months: number, combine: (acc: number, los: number) => number): number | undefined {
+  const encounters = ctx.person.encounters;
+  if (encounters === undefined) return undefined;
+  const lo = lowerBound(ctx, months);
+  let acc = 0;
+  for (const e of encounters) {
+    if (!ADMISSIONS.includes(e.type)) continue;
+    const d = toDayNumber(e.date);
+    if (d === undefined || d <= lo || d > ctx.asOfDay) continue;
+    const los = lengthOfStay(e);
+    if (los === undefined) return undefined;
+    acc = combine(acc, los);
+  }
+  return acc;
+}
+
 /** Hospital bed days of admissions that started in the window. */
 export const bedDays = defineFact({
   name: 'bedDays',
@@ -134,21 +154,7 @@ export const bedDays = defineFact({
     en: 'Sum of bed days of admissions that started in the last `months` months. Unknown if an admission lacks its length of stay.',
   },
   params: Window,
-  derive: (ctx, p) => {
-    const encounters = ctx.person.encounters;
-    if (encounters === undefined) return undefined;
-    const lo = lowerBound(ctx, p.months);
-    let sum = 0;
-    for (const e of encounters) {
-      if (!ADMISSIONS.includes(e.type)) continue;
-      const d = toDayNumber(e.date);
-      if (d === undefined || d <= lo || d > ctx.asOfDay) continue;
-      const los = lengthOfStay(e);
-      if (los === undefined) return undefined;
-      sum += los;
-    }
-    return sum;
-  },
+  derive: (ctx, p) => foldStays(ctx, p.months, (sum, los) => sum + los),
 });
 
 /** Length of stay of the most recent admission in the window; 0 when there was none (LACE's "L" of no stay). */
@@ -208,19 +214,5 @@ export const longestAdmissionStay = defineFact({
   params: Window,
   source: { document: 'van Walraven et al. 2010, LACE index (CMAJ)', section: 'L: length of stay' },
   evidence: 'inferred',
-  derive: (ctx, p) => {
-    const encounters = ctx.person.encounters;
-    if (encounters === undefined) return undefined;
-    const lo = lowerBound(ctx, p.months);
-    let max = 0;
-    for (const e of encounters) {
-      if (!ADMISSIONS.includes(e.type)) continue;
-      const d = toDayNumber(e.date);
-      if (d === undefined || d <= lo || d > ctx.asOfDay) continue;
-      const los = lengthOfStay(e);
-      if (los === undefined) return undefined;
-      max = Math.max(max, los);
-    }
-    return max;
-  },
+  derive: (ctx, p) => foldStays(ctx, p.months, Math.max),
 });
