@@ -99,18 +99,9 @@ function convert(c: Condition, params: Readonly<Record<string, unknown>>): Condi
 }
 
 /**
- * json-rules-engine rejects a rule or named condition whose root is a single fact condition; our
- * format allows it, so such a root is wrapped in `all`, which means the same.
- */
-function rooted(c: unknown): Record<string, unknown> {
-  const o = c as Record<string, unknown>;
-  return 'all' in o || 'any' in o || 'not' in o || 'condition' in o ? o : { all: [o] };
-}
-
-/**
  * Converts a compiled rule set to json-rules-engine rules: parameter references are replaced by their
  * values, our metadata goes into `event.params` (`ruleId`, `severity`), and named conditions are
- * returned for `engine.setCondition`. A root that is a single fact condition is wrapped in `all`.
+ * returned for `engine.setCondition`. Roots are already all/any/not/condition: the schema (`TopCondition`) refuses a bare leaf, as json-rules-engine does.
  */
 export function toJsonRulesEngineRules(ruleSet: CompiledRuleSet): {
   rules: Record<string, unknown>[];
@@ -119,10 +110,10 @@ export function toJsonRulesEngineRules(ruleSet: CompiledRuleSet): {
   const rules = ruleSet.rules.map(({ rule }) => ({
     name: rule.id,
     priority: rule.priority ?? 1,
-    conditions: rooted(convert(rule.conditions, ruleSet.parameters)) as Condition,
+    conditions: convert(rule.conditions, ruleSet.parameters),
     event: { type: rule.event.type, params: { ...(rule.event.params ?? {}), ruleId: rule.id, severity: rule.severity } },
   }));
   const conditions: Record<string, Record<string, unknown>> = {};
-  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = rooted(convert(c, ruleSet.parameters));
+  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = convert(c, ruleSet.parameters) as Record<string, unknown>;
   return { rules, conditions };
 }
