@@ -1,4 +1,5 @@
 import type { CompiledRuleSet, FactRegistry, ParsedPerson } from '../src/index.js';
+import { factContext } from '../src/facts/context.js';
 
 /*
  * The identification rules written by hand, with the same three-valued logic, for the benchmark's
@@ -140,7 +141,7 @@ export function identificationByHand(f: IdFacts): HandResult {
 
 /** Derives the facts from a person with the library's own fact functions. */
 export function factsFromPerson(person: ParsedPerson, asOf: string, asOfDay: number, facts: FactRegistry, ruleSet: CompiledRuleSet): IdFacts {
-  const ctx = { person, asOf, asOfDay, codeLists: ruleSet.codeLists };
+  const ctx = factContext(person, asOf, asOfDay, ruleSet.codeLists);
   const d = (name: string, params?: unknown) => facts.get(name)!.derive(ctx, params);
   const m12 = { months: 12 };
   return {

@@ -2,7 +2,7 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import { OPERATORS } from '../engine/operators.js';
 import { compilePath, resolvePath } from '../engine/path.js';
 import type { FactRegistry } from '../facts/registry.js';
-import type { FactContext } from '../facts/types.js';
+import { factContext } from '../facts/context.js';
 import type { Person } from '../model/person.js';
 import type { Condition, LeafCondition } from '../model/ruleSet.js';
 import { toDayNumber } from '../util/dates.js';
@@ -57,7 +57,7 @@ export function registerOnJsonRulesEngine(engine: JsonRulesEngineLike, options: 
     engine.addFact(def.name, async (params, almanac) => {
       const person = (await almanac.factValue('person')) as Person;
       const asOf = (await almanac.factValue('asOf')) as string;
-      const ctx: FactContext = { person, asOf, asOfDay: toDayNumber(asOf) ?? asOfDay, codeLists: lists };
+      const ctx = factContext(person, asOf, toDayNumber(asOf) ?? asOfDay, lists);
       return def.derive(ctx, params && Object.keys(params).length > 0 ? params : undefined);
     });
   }

@@ -13,13 +13,17 @@ import type { Condition, LeafCondition, Parameter, Rule, RuleSetFile } from '../
 import { NamedConditions, Parameter as ParameterSchema, RuleSetFile as RuleSetFileSchema } from '../model/ruleSet.js';
 import { isIsoDate } from '../util/dates.js';
 import { canonicalJson, sha256Hex } from '../util/sha256.js';
+import type { Closures, Fast, Missing, Traced } from './closures.js';
+import { MASK_BITS } from './closures.js';
+import type { ValueSource } from './leaf.js';
+import { leafClosures } from './leaf.js';
 import type { Tri } from './logic.js';
-import { F, T, U, toTruth } from './logic.js';
-import type { OperatorDefinition, OperatorEnv } from './operators.js';
+import { F, T, U, fromTruth, toTruth } from './logic.js';
+import type { OperatorDefinition } from './operators.js';
 import { OPERATORS, OPERATOR_NAMES } from './operators.js';
 import type { CompiledPath } from './path.js';
-import { compilePath, resolvePath } from './path.js';
-import type { ConditionTrace, FactTrace } from './trace.js';
+import { compilePath } from './path.js';
+import type { ConditionTrace } from './trace.js';
 
 /*
  * Compilation turns a validated rule-set file into closures, once. Evaluation then does no parsing,
@@ -38,19 +42,7 @@ export interface FactSlot {
   readonly def: FactDefinition<any> | undefined;
 }
 
-/** Per-evaluation state: the fact cache and what operators need. */
-export interface EvalEnv extends OperatorEnv {
-  get(slot: number): unknown;
-}
-
-/** How a trace treats values. */
-export type TraceMode = 'full' | 'redacted';
-
-type Fast = (env: EvalEnv) => Tri;
-type Traced = (env: EvalEnv, mode: TraceMode) => [Tri, ConditionTrace];
-/** Adds the facts whose absence makes a leaf unknown, for every leaf (the same set a trace names). */
-type Missing = (env: EvalEnv, out: Set<string>) => void;
-type Closures = [Fast, Traced, Missing];
+export type { EvalEnv, TraceMode } from './closures.js';
 
 /** A compiled rule: its metadata and its condition as closures. */
 export interface CompiledRule {
@@ -62,6 +54,12 @@ export interface CompiledRule {
   /** @internal */ readonly fast: Fast;
   /** @internal */ readonly traced: Traced;
   /** @internal */ readonly missing: Missing;
+  /**
+   * The rule's fact names in the order of their bits in {@link missing}'s mask; `undefined` when the
+   * rule has more than {@link MASK_BITS} and its missing facts are read from a trace instead.
+   * @internal
+   */
+  readonly factNames: readonly string[] | undefined;
 }
 
 /** A compiled, immutable rule set, ready to evaluate many persons. */
@@ -108,6 +106,9 @@ class Compiler {
   private readonly slotByKey = new Map<string, FactSlot>();
   readonly usedLists = new Set<string>();
   private leafCount = 0;
+  /** The fact names of the rule being compiled, in bit order; `overflow` past {@link MASK_BITS}. */
+  private ruleNames: string[] = [];
+  private overflow = false;
 
   constructor(
     readonly file: RuleSetFile,
@@ -130,6 +131,30 @@ class Compiler {
       this.slotByKey.set(key, s);
     }
     return s;
+  }
+
+  /** Starts a rule: its leaves get mask bits of their own. */
+  startRule(): void {
+    this.ruleNames = [];
+    this.overflow = false;
+  }
+
+  /** The rule's fact names in bit order, or `undefined` when they overflowed the mask. */
+  ruleFactNames(): readonly string[] | undefined {
+    return this.overflow ? undefined : Object.freeze([...this.ruleNames]);
+  }
+
+  /** The mask bit of a fact name within the current rule; 0 once the rule has too many names. */
+  private bit(name: string): number {
+    let i = this.ruleNames.indexOf(name);
+    if (i < 0) {
+      if (this.ruleNames.length >= MASK_BITS) {
+        this.overflow = true;
+        return 0;
+      }
+      i = this.ruleNames.push(name) - 1;
+    }
+    return 1 << i;
   }
 
   /** Resolves a fact reference and checks its params; returns undefined after recording an issue. */
@@ -186,17 +211,20 @@ class Compiler {
       };
       const traced: Traced = (env, mode) => {
         let acc: Tri = isAll ? T : F;
-        const children: ConditionTrace[] = [];
-        for (const t of traceds) {
-          const [v, tr] = t(env, mode);
-          children.push(tr);
+        const children: ConditionTrace[] = new Array(traceds.length);
+        for (let i = 0; i < traceds.length; i++) {
+          const tr = traceds[i]!(env, mode);
+          children[i] = tr;
+          const v = fromTruth(tr.outcome);
           if (v === absorb) acc = absorb;
           else if (v === U && acc !== absorb) acc = U;
         }
-        return [acc, { kind, outcome: toTruth(acc), children }];
+        return { kind, outcome: toTruth(acc), children };
       };
-      const missing: Missing = (env, out) => {
-        for (let i = 0; i < missings.length; i++) missings[i]!(env, out);
+      const missing: Missing = (env) => {
+        let m = 0;
+        for (let i = 0; i < missings.length; i++) m |= missings[i]!(env);
+        return m;
       };
       return [fast, traced, missing];
     }
@@ -208,9 +236,8 @@ class Compiler {
       return [
         (env) => neg(f(env)),
         (env, mode) => {
-          const [v, tr] = t(env, mode);
-          const o = neg(v);
-          return [o, { kind: 'not', outcome: toTruth(o), child: tr }];
+          const tr = t(env, mode);
+          return { kind: 'not', outcome: toTruth(neg(fromTruth(tr.outcome))), child: tr };
         },
         m,
       ];
@@ -233,8 +260,8 @@ class Compiler {
       return [
         f,
         (env, mode) => {
-          const [v, tr] = t(env, mode);
-          return [v, { kind: 'condition', name, outcome: toTruth(v), child: tr }];
+          const tr = t(env, mode);
+          return { kind: 'condition', name, outcome: tr.outcome, child: tr };
         },
         m,
       ];
@@ -291,7 +318,7 @@ class Compiler {
           return undefined;
         }
       }
-      return s ? { kind: 'fact', slot: s, path: p } : undefined;
+      return s ? { kind: 'fact', slot: s.index, name: s.name, path: p } : undefined;
     }
     let constant: unknown = v;
     if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.hasOwn(v, 'param')) {
@@ -331,72 +358,19 @@ class Compiler {
   }
 
   private leafClosures(c: LeafCondition, op: OperatorDefinition, slot: FactSlot, path: CompiledPath | undefined, value: ValueSource): Closures {
-    const idx = slot.index;
-    const read = (env: EvalEnv): unknown => {
-      const v = env.get(idx);
-      return path === undefined || v === undefined ? v : resolvePath(v, path);
-    };
-    const readValue =
-      value.kind === 'const'
-        ? () => value.value
-        : (env: EvalEnv) => {
-            const v = env.get(value.slot.index);
-            return value.path === undefined || v === undefined ? v : resolvePath(v, value.path);
-          };
-    const fast: Fast =
-      value.kind === 'const'
-        ? (env) => {
-            const f = read(env);
-            if (f === undefined) return U;
-            return op.evaluate(f, value.value, env) ? T : F;
-          }
-        : (env) => {
-            const f = read(env);
-            const v = readValue(env);
-            if (f === undefined || v === undefined) return U;
-            return op.evaluate(f, v, env) ? T : F;
-          };
-    // The trace object is built key by key in a fixed order (no spreads): the order is part of the
-    // byte-identical JSON a decision promises, and spreads made tracing several times slower.
-    const fact = c.fact;
-    const params = slot.params;
-    const condPath = c.path;
-    const operator = c.operator;
-    const valueFact = value.kind === 'fact' ? value.slot.name : undefined;
-    const shownConst = value.kind === 'const' ? value.shown : undefined;
-    const isConst = value.kind === 'const';
-    const traced: Traced = (env, mode) => {
-      const f = read(env);
-      const v = readValue(env);
-      let missing: string[] | undefined;
-      if (f === undefined) missing = [fact];
-      if (v === undefined && valueFact !== undefined) (missing ??= []).push(valueFact);
-      const o: Tri = missing !== undefined ? U : op.evaluate(f, v, env) ? T : F;
-      const redact = mode === 'redacted';
-      const shownValue = isConst ? shownConst : redact ? undefined : v;
-      const trace: { -readonly [K in keyof FactTrace]: FactTrace[K] } = { kind: 'fact', fact } as FactTrace;
-      if (params) trace.params = params;
-      if (condPath !== undefined) trace.path = condPath;
-      trace.operator = operator;
-      trace.value = shownValue !== undefined ? shownValue : null;
-      if (valueFact !== undefined) trace.valueFact = valueFact;
-      if (f !== undefined && !redact) trace.factValue = f;
-      if (redact) trace.redacted = true;
-      if (missing !== undefined) trace.missing = missing;
-      trace.outcome = toTruth(o);
-      return [o, trace];
-    };
-    const missing: Missing = (env, out) => {
-      if (read(env) === undefined) out.add(fact);
-      if (valueFact !== undefined && readValue(env) === undefined) out.add(valueFact);
-    };
-    return [fast, traced, missing];
+    return leafClosures({
+      fact: c.fact,
+      slot: slot.index,
+      params: slot.params,
+      pathText: c.path,
+      path,
+      op,
+      value,
+      factBit: this.bit(c.fact),
+      valueFactBit: value.kind === 'fact' ? this.bit(value.name) : 0,
+    });
   }
 }
-
-type ValueSource =
-  | { readonly kind: 'const'; readonly value: unknown; readonly shown: unknown }
-  | { readonly kind: 'fact'; readonly slot: FactSlot; readonly path: CompiledPath | undefined };
 
 /**
  * Validates and compiles a rule-set file. Returns every issue found, each with a path into the file;
@@ -441,6 +415,7 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
   file.rules.forEach((rule, i) => {
     if (seen.has(rule.id)) c.issue('duplicate_id', ['rules', i, 'id'], { name: rule.id });
     seen.add(rule.id);
+    c.startRule();
     const k = c.compile(rule.conditions, ['rules', i, 'conditions'], 1, []);
     let points: number | undefined;
     if (rule.event.type === 'score') {
@@ -449,7 +424,7 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       else points = p;
     }
     const comp = rule.event.params?.['component'];
-    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: k[1], missing: k[2] });
+    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: k[1], missing: k[2], factNames: c.ruleFactNames() });
   });
   // Named conditions that no rule uses are still checked, so a typo in one is caught before it is used.
   for (const [name, cond] of Object.entries(file.conditions ?? {})) c.compile(cond, ['conditions', name], 1, [name]);

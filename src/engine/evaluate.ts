@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { factContext } from '../facts/context.js';
 import type { FactContext } from '../facts/types.js';
 import type { EvaluationError, InvalidPersonError } from '../model/errors.js';
 import { invalidOptions, invalidPerson } from '../model/errors.js';
@@ -10,7 +11,7 @@ import { toDayNumber } from '../util/dates.js';
 import type { CompiledRuleSet, EvalEnv, TraceMode } from './compile.js';
 import type { DataNeeded, Decision, Finding, Prompt, RuleOutcome, RuleSetStamp, Score, ScoreReason } from './decision.js';
 import type { Tri } from './logic.js';
-import { T, U, toTruth } from './logic.js';
+import { T, U, fromTruth } from './logic.js';
 import { missingFacts } from './trace.js';
 import type { RuleTrace } from './trace.js';
 
@@ -118,7 +119,7 @@ export function evaluate(ruleSet: CompiledRuleSet, person: unknown, options: Eva
  */
 export function evaluateParsed(ruleSet: CompiledRuleSet, person: ParsedPerson, options: EvaluateOptions): Decision {
   const asOfDay = toDayNumber(options.asOf)!;
-  const ctx: FactContext = { person, asOf: options.asOf, asOfDay, codeLists: ruleSet.codeLists };
+  const ctx = factContext(person, options.asOf, asOfDay, ruleSet.codeLists);
   return run(ruleSet, personEnv(ruleSet, ctx), options);
 }
 
@@ -161,7 +162,7 @@ interface RunParts {
 interface LangParts {
   readonly prompts: readonly Prompt[];
   readonly reasons: readonly (ScoreReason | undefined)[];
-  readonly dataNeeded: Map<string, DataNeeded>[];
+  readonly dataNeeded: Map<number | string, DataNeeded>[];
 }
 const partsCache = new WeakMap<CompiledRuleSet, RunParts>();
 
@@ -197,17 +198,30 @@ function langParts(ruleSet: CompiledRuleSet, parts: RunParts, lang: Lang): LangP
   return l;
 }
 
-function dataNeededFor(ruleSet: CompiledRuleSet, l: LangParts, index: number, names: readonly string[], lang: Lang): DataNeeded {
+/** The data-needed prompt of an unknown rule, shared per set of missing facts. */
+function dataNeededFor(ruleSet: CompiledRuleSet, l: LangParts, index: number, env: EvalEnv, trace: RuleTrace | undefined, lang: Lang): DataNeeded {
+  const r = ruleSet.rules[index]!;
   const cache = l.dataNeeded[index]!;
-  const key = names.join('\u0000');
+  // The mask names the missing facts without building anything; a rule with too many fact names for
+  // a mask collects them from its trace (a redacted one when none was asked for).
+  let key: number | string;
+  let names: string[] | undefined;
+  if (r.factNames !== undefined) key = r.missing(env);
+  else {
+    names = [...missingFacts((trace ?? { conditions: r.traced(env, 'redacted') }).conditions)].sort();
+    key = names.join('\u0000');
+  }
   let d = cache.get(key);
   if (d === undefined) {
-    const rule = ruleSet.rules[index]!.rule;
+    if (names === undefined) {
+      const mask = key as number;
+      names = r.factNames!.filter((_, bit) => (mask & (1 << bit)) !== 0).sort();
+    }
     const missing = Object.freeze(names.map((fact) => Object.freeze({ fact, label: ruleSetFactLabel(ruleSet, fact, lang) })));
     d = Object.freeze({
-      ruleId: rule.id,
-      severity: rule.severity,
-      title: rule.title[lang],
+      ruleId: r.rule.id,
+      severity: r.rule.severity,
+      title: r.rule.title[lang],
       text: `${DATA_NEEDED[lang]}: ${missing.map((m) => m.label).join(', ')}.`,
       missing,
     });
@@ -236,15 +250,11 @@ function run(ruleSet: CompiledRuleSet, env: EvalEnv, options: EvaluateOptions): 
     const r = rules[i]!;
     let o: Tri;
     let trace: RuleTrace | undefined;
-    let missingNames: Set<string> | undefined;
-    if (mode === 'none') {
-      o = r.fast(env);
-      // The missing facts are only needed for unknown rules; collect them without building a trace.
-      if (o === U) r.missing(env, (missingNames = new Set()));
-    } else {
-      const [v, t] = r.traced(env, mode);
-      o = v;
-      trace = { ruleId: r.rule.id, outcome: toTruth(v), conditions: t };
+    if (mode === 'none') o = r.fast(env);
+    else {
+      const t = r.traced(env, mode);
+      o = fromTruth(t.outcome);
+      trace = { ruleId: r.rule.id, outcome: t.outcome, conditions: t };
       traces.push(trace);
     }
     outcomes.push(parts.outcomes[i]![o]);
@@ -262,8 +272,7 @@ function run(ruleSet: CompiledRuleSet, env: EvalEnv, options: EvaluateOptions): 
         unknownMax ??= new Map();
         unknownMax.set(r.component, Math.max(unknownMax.get(r.component) ?? 0, r.points));
       }
-      const names = [...(missingNames ?? missingFacts(trace!.conditions))].sort();
-      dataNeeded.push(dataNeededFor(ruleSet, l, i, names, lang));
+      dataNeeded.push(dataNeededFor(ruleSet, l, i, env, trace, lang));
     }
   }
 
@@ -314,7 +323,7 @@ export function screenParsed(
   asOf: string,
   asOfDay: number,
 ): Screen {
-  const ctx: FactContext = { person, asOf, asOfDay, codeLists: ruleSet.codeLists };
+  const ctx = factContext(person, asOf, asOfDay, ruleSet.codeLists);
   return screenEnv(ruleSet, personEnv(ruleSet, ctx));
 }
 

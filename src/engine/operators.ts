@@ -46,6 +46,9 @@ const numberValidator = (v: unknown) => Number.parseFloat(v as string).toString(
  */
 function numeric(cmp: (a: number, b: number) => boolean): (a: unknown, b: unknown) => boolean {
   return (a, b) => {
+    // Two numbers (nearly every comparison) need neither the validator's string round trip nor the
+    // guard: parseFloat(n).toString() is 'NaN' only for NaN itself.
+    if (typeof a === 'number' && typeof b === 'number') return a === a && cmp(a, b);
     try {
       return numberValidator(a) && cmp(a as number, b as number);
     } catch {

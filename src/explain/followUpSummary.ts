@@ -8,7 +8,7 @@ import { parsePerson } from '../engine/evaluate.js';
 import { addMonths, toDayNumber } from '../util/dates.js';
 import { activeOn } from '../facts/active.js';
 import { psfsImprovement } from '../facts/evaluation.js';
-import type { FactContext } from '../facts/types.js';
+import { factContext } from '../facts/context.js';
 
 /*
  * Service use at baseline against follow-up, summarised against the pilot's five aims (better
@@ -180,7 +180,7 @@ export function summariseFollowUp(person: unknown, options: FollowUpSummaryOptio
     add('own-goals', true, { goalsMet: met, goals: goals.length }, TEXT.goals[lang](met, goals.length));
   } else add('own-goals', false, {}, UNKNOWN[lang]);
 
-  const ctx: FactContext = { person: p, asOf: options.asOf, asOfDay, codeLists: new Map() };
+  const ctx = factContext(p, options.asOf, asOfDay, new Map());
   const d = psfsImprovement.derive(ctx, undefined);
   if (typeof d === 'number') add('function-and-self-management', true, { psfsImprovement: d }, TEXT.psfs[lang](d));
   else add('function-and-self-management', false, {}, UNKNOWN[lang]);

@@ -1,7 +1,7 @@
 import type { Person } from '../model/person.js';
 import type { CodeList } from './codeList.js';
 import type { FactRegistry } from './registry.js';
-import type { FactContext } from './types.js';
+import { factContext } from './context.js';
 import { toDayNumber } from '../util/dates.js';
 import { canonicalJson } from '../util/sha256.js';
 
@@ -24,7 +24,7 @@ export function deriveFacts(
 ): Record<string, unknown> {
   const asOfDay = toDayNumber(asOf);
   if (asOfDay === undefined) throw new RangeError('deriveFacts: asOf is not an ISO date');
-  const ctx: FactContext = { person, asOf, asOfDay, codeLists };
+  const ctx = factContext(person, asOf, asOfDay, codeLists);
   const out: Record<string, unknown> = {};
   for (const def of facts.values()) {
     if ((def.codeLists ?? []).some((l) => !codeLists.has(l))) continue;

@@ -1,6 +1,8 @@
 import type { Diagnosis } from '../model/person.js';
+import type { CodeListEntry } from '../model/ruleSet.js';
 import type { CodeList } from './codeList.js';
 import { activeOn } from './active.js';
+import { memoOf } from './context.js';
 import type { FactContext } from './types.js';
 import { defineFact } from './types.js';
 
@@ -10,18 +12,16 @@ import { defineFact } from './types.js';
  * active, because GP records rarely close an ICPC-2 code.
  */
 
-/** Active diagnoses per evaluation context: several facts read them, so they are filtered once. */
-const activeByCtx = new WeakMap<FactContext, Diagnosis[]>();
+function computeActive(ctx: FactContext): Diagnosis[] | undefined {
+  return ctx.person.diagnoses?.filter((d) => d.active !== false && activeOn(ctx.asOfDay, d.onset, d.abatement));
+}
 
+/** The diagnoses active on `asOf`; several facts read them, so they are filtered once per evaluation. */
 function active(ctx: FactContext): Diagnosis[] | undefined {
-  const ds = ctx.person.diagnoses;
-  if (ds === undefined) return undefined;
-  let a = activeByCtx.get(ctx);
-  if (a === undefined) {
-    a = ds.filter((d) => d.active !== false && activeOn(ctx.asOfDay, d.onset, d.abatement));
-    activeByCtx.set(ctx, a);
-  }
-  return a;
+  const memo = memoOf(ctx);
+  if (memo === undefined) return computeActive(ctx);
+  if (memo.active === undefined) memo.active = computeActive(ctx) ?? null;
+  return memo.active ?? undefined;
 }
 
 function list(ctx: FactContext, id: string): CodeList {
@@ -31,22 +31,36 @@ function list(ctx: FactContext, id: string): CodeList {
   return l;
 }
 
+const NO_ENTRIES: readonly CodeListEntry[] = Object.freeze([]);
+
+/** Every entry of list `id` that an active diagnosis matches, in diagnosis order; once per evaluation. */
+function matches(ctx: FactContext, ds: readonly Diagnosis[], id: string): readonly CodeListEntry[] {
+  const memo = memoOf(ctx);
+  let found = memo?.matches?.get(id);
+  if (found !== undefined) return found;
+  const l = list(ctx, id);
+  let out: CodeListEntry[] | undefined;
+  for (const d of ds) {
+    const es = l.matchAll(d.system, d.code);
+    if (es.length > 0) (out ??= []).push(...es);
+  }
+  found = out ?? NO_ENTRIES;
+  if (memo !== undefined) (memo.matches ??= new Map()).set(id, found);
+  return found;
+}
+
 function groupsIn(ctx: FactContext, ids: readonly string[]): Set<string> | undefined {
   const ds = active(ctx);
   if (ds === undefined) return undefined;
   const groups = new Set<string>();
-  for (const id of ids) {
-    const l = list(ctx, id);
-    for (const d of ds) for (const e of l.matchAll(d.system, d.code)) groups.add(e.group ?? e.code);
-  }
+  for (const id of ids) for (const e of matches(ctx, ds, id)) groups.add(e.group ?? e.code);
   return groups;
 }
 
 function anyIn(ctx: FactContext, id: string): boolean | undefined {
   const ds = active(ctx);
   if (ds === undefined) return undefined;
-  const l = list(ctx, id);
-  return ds.some((d) => l.match(d.system, d.code) !== undefined);
+  return matches(ctx, ds, id).length > 0;
 }
 
 const LTC_LISTS = ['chronic-conditions', 'mental-health-substance'] as const;
@@ -145,6 +159,8 @@ export const substanceUse = defineFact({
   derive: (ctx) => groupsIn(ctx, ['mental-health-substance'])?.has('substance-use'),
 });
 
+const CHARLSON_LISTS = ['charlson', 'charlson-icpc2'] as const;
+
 /** Charlson groups that a more severe group replaces (Charlson 1987; Quan 2005 coding hierarchy). */
 const CHARLSON_HIERARCHY: Readonly<Record<string, string>> = {
   'diabetes-complicated': 'diabetes',
@@ -162,21 +178,18 @@ export const charlsonIndex = defineFact({
     nn: 'Charlson-indeks med dei opphavlege vektene (1, 2, 3 og 6) frå kodelistene charlson (ICD-10) og charlson-icpc2. Kvar gruppe tel éin gong; alvorleg form erstattar mild form.',
     en: 'Charlson index with the original weights (1, 2, 3 and 6) from the charlson (ICD-10) and charlson-icpc2 code lists. Each group counts once; a severe form replaces the mild one.',
   },
-  codeLists: ['charlson', 'charlson-icpc2'],
+  codeLists: CHARLSON_LISTS,
   source: { document: 'Charlson et al. 1987; ICD-10 coding per the Danish registry version (Thygesen et al. 2011)', section: 'Table of conditions and weights' },
   evidence: 'found',
   derive: (ctx) => {
     const ds = active(ctx);
     if (ds === undefined) return undefined;
     const weights = new Map<string, number>();
-    for (const id of ['charlson', 'charlson-icpc2']) {
-      const l = list(ctx, id);
-      for (const d of ds)
-        for (const e of l.matchAll(d.system, d.code)) {
-          const g = e.group ?? e.code;
-          weights.set(g, Math.max(weights.get(g) ?? 0, e.weight ?? 1));
-        }
-    }
+    for (const id of CHARLSON_LISTS)
+      for (const e of matches(ctx, ds, id)) {
+        const g = e.group ?? e.code;
+        weights.set(g, Math.max(weights.get(g) ?? 0, e.weight ?? 1));
+      }
     for (const [severe, mild] of Object.entries(CHARLSON_HIERARCHY)) if (weights.has(severe)) weights.delete(mild);
     let sum = 0;
     for (const w of weights.values()) sum += w;
