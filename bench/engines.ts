@@ -8,6 +8,7 @@ import { Engine } from 'json-rules-engine';
 import {
   builtinFacts,
   bundledRuleSetIds,
+  evaluateAll,
   evaluateFacts,
   evaluateParsed,
   generateCohort,
@@ -89,13 +90,14 @@ function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: 
     case 'c-facts':
       return { pre: (p) => factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet), run: (_p, _i, f) => identificationByHand(f as never) };
     case 'decision': {
-      // A full single-person decision: validation, every bundled rule set, prompts and trace.
+      // A full single-person decision: validation, every bundled rule set, prompts and trace, in the
+      // one call a GP system makes when a chart opens.
       const sets = allRuleSets();
       return {
         run: (_p, input) => {
-          const v = parsePerson(input);
-          if (v._tag === 'Left') throw new Error('invalid');
-          return sets.map((rs) => evaluateParsed(rs, v.right, { asOf: AS_OF, trace: 'full' }));
+          const d = evaluateAll(sets, input, { asOf: AS_OF, trace: 'full' });
+          if (d._tag === 'Left') throw new Error('invalid');
+          return d.right;
         },
       };
     }

@@ -61,7 +61,7 @@ export type { RuleSetOptions } from './ruleSets/load.js';
 export type { CompiledRuleSet, CompiledRule, FactSlot, TraceMode } from './engine/compile.js';
 
 // Evaluation
-export { evaluate, evaluateParsed, evaluateFacts, parsePerson } from './engine/evaluate.js';
+export { evaluate, evaluateAll, evaluateParsed, evaluateFacts, parsePerson } from './engine/evaluate.js';
 export type { EvaluateOptions, ParsedPerson } from './engine/evaluate.js';
 export type { Decision, Finding, Prompt, DataNeeded, MissingFact, Score, ScoreReason, RuleOutcome, RuleSetStamp } from './engine/decision.js';
 export type { Truth } from './engine/logic.js';

@@ -13,17 +13,18 @@ import type { Condition, LeafCondition, Parameter, Rule, RuleSetFile } from '../
 import { NamedConditions, Parameter as ParameterSchema, RuleSetFile as RuleSetFileSchema } from '../model/ruleSet.js';
 import { isIsoDate } from '../util/dates.js';
 import { canonicalJson, sha256Hex } from '../util/sha256.js';
-import type { Closures, Fast, Missing, Traced } from './closures.js';
+import type { Closures, EvalEnv, Fast, Missing, TraceMode, Traced } from './closures.js';
 import { MASK_BITS } from './closures.js';
 import type { ValueSource } from './leaf.js';
 import { leafClosures } from './leaf.js';
+import { ruleTracer } from './ruleTrace.js';
 import type { Tri } from './logic.js';
 import { F, T, U, fromTruth, toTruth } from './logic.js';
 import type { OperatorDefinition } from './operators.js';
 import { OPERATORS, OPERATOR_NAMES } from './operators.js';
 import type { CompiledPath } from './path.js';
 import { compilePath } from './path.js';
-import type { ConditionTrace } from './trace.js';
+import type { ConditionTrace, RuleTrace } from './trace.js';
 
 /*
  * Compilation turns a validated rule-set file into closures, once. Evaluation then does no parsing,
@@ -40,6 +41,24 @@ export interface FactSlot {
   readonly key: string;
   readonly params: Readonly<Record<string, unknown>> | undefined;
   readonly def: FactDefinition<any> | undefined;
+  /**
+   * Equal for two slots (of any rule sets) that derive the same value from the same person: the
+   * same fact definition, params and code-list objects. Rule sets evaluated together share by it.
+   * @internal
+   */
+  readonly shareKey: string;
+}
+
+/*
+ * Objects get a process-wide serial number the first time a slot names them, so that a share key
+ * compares definitions and code lists by identity. Compile time only: evaluation never looks here.
+ */
+const serials = new WeakMap<object, number>();
+let nextSerial = 1;
+function serialOf(o: object): number {
+  let n = serials.get(o);
+  if (n === undefined) serials.set(o, (n = nextSerial++));
+  return n;
 }
 
 export type { EvalEnv, TraceMode } from './closures.js';
@@ -52,7 +71,7 @@ export interface CompiledRule {
   /** Component for exclusive score bands (`event.params.component`), defaulting to the rule id. */
   readonly component: string;
   /** @internal */ readonly fast: Fast;
-  /** @internal */ readonly traced: Traced;
+  /** The rule's trace (shared between decisions with the same fact values). @internal */ readonly traced: (env: EvalEnv, mode: TraceMode) => RuleTrace;
   /** @internal */ readonly missing: Missing;
   /**
    * The rule's fact names in the order of their bits in {@link missing}'s mask; `undefined` when the
@@ -109,6 +128,8 @@ class Compiler {
   /** The fact names of the rule being compiled, in bit order; `overflow` past {@link MASK_BITS}. */
   private ruleNames: string[] = [];
   private overflow = false;
+  /** The fact slots the rule being compiled reads, each once. */
+  private ruleSlots: number[] = [];
 
   constructor(
     readonly file: RuleSetFile,
@@ -126,7 +147,12 @@ class Compiler {
     const key = params === undefined || Object.keys(params).length === 0 ? name : `${name}:${canonicalJson(params)}`;
     let s = this.slotByKey.get(key);
     if (!s) {
-      s = { index: this.slots.length, name, key, params, def };
+      const lists = (def?.codeLists ?? []).map((l) => {
+        const list = this.opts.codeLists.get(l);
+        return list === undefined ? '-' : String(serialOf(list));
+      });
+      const shareKey = `${def === undefined ? '-' : serialOf(def)}|${lists.join(',')}|${key}`;
+      s = { index: this.slots.length, name, key, params, def, shareKey };
       this.slots.push(s);
       this.slotByKey.set(key, s);
     }
@@ -137,6 +163,16 @@ class Compiler {
   startRule(): void {
     this.ruleNames = [];
     this.overflow = false;
+    this.ruleSlots = [];
+  }
+
+  /** The fact slots the current rule reads. */
+  ruleSlotList(): readonly number[] {
+    return Object.freeze([...this.ruleSlots]);
+  }
+
+  private readsSlot(slot: number): void {
+    if (!this.ruleSlots.includes(slot)) this.ruleSlots.push(slot);
   }
 
   /** The rule's fact names in bit order, or `undefined` when they overflowed the mask. */
@@ -358,6 +394,8 @@ class Compiler {
   }
 
   private leafClosures(c: LeafCondition, op: OperatorDefinition, slot: FactSlot, path: CompiledPath | undefined, value: ValueSource): Closures {
+    this.readsSlot(slot.index);
+    if (value.kind === 'fact') this.readsSlot(value.slot);
     return leafClosures({
       fact: c.fact,
       slot: slot.index,
@@ -424,7 +462,7 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       else points = p;
     }
     const comp = rule.event.params?.['component'];
-    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: k[1], missing: k[2], factNames: c.ruleFactNames() });
+    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: ruleTracer(rule.id, k[1], c.ruleSlotList()), missing: k[2], factNames: c.ruleFactNames() });
   });
   // Named conditions that no rule uses are still checked, so a typo in one is caught before it is used.
   for (const [name, cond] of Object.entries(file.conditions ?? {})) c.compile(cond, ['conditions', name], 1, [name]);

@@ -10,34 +10,51 @@ import type { FactContext } from './types.js';
  * than the facts it saved (about 1 µs a person, most of it in the garbage collector's ephemeron work).
  */
 
-/** The memo slots; `undefined` until first computed. */
-interface Memo {
-  /** Active diagnoses, `null` when the diagnoses are unknown. */
+/** The memo slots; `undefined` until first computed, `null` when the data behind it is unknown. */
+export interface Memo {
+  /** Active diagnoses. */
   active: Diagnosis[] | null | undefined;
-  /** Entries of one code list matched by the active diagnoses, by list id. */
-  matches: Map<string, readonly CodeListEntry[]> | undefined;
+  /** Entries of a code list matched by the active diagnoses, by list (not id: contexts with other lists may share the memo). */
+  matches: Map<CodeList, readonly CodeListEntry[]> | undefined;
+  /** Age in whole years on `asOf`. */
+  age: number | null | undefined;
+  /** The encounters as columns, read by every count and stay fact. */
+  encounters: EncounterTable | null | undefined;
+}
+
+/** Encounters as columns: day number, kind ({@link ENCOUNTER_KINDS} index) and length of stay (NaN when not given). */
+export interface EncounterTable {
+  readonly days: Float64Array;
+  readonly kinds: Uint8Array;
+  readonly stays: Float64Array;
+}
+
+/** A fresh memo, to share between the contexts of one person and one `asOf`. */
+export function newMemo(): Memo {
+  return { active: undefined, matches: undefined, age: undefined, encounters: undefined };
 }
 
 /** A context made by {@link factContext}: a {@link FactContext} with its memo. */
 class MemoContext implements FactContext {
-  /** @internal */
-  readonly memo: Memo = { active: undefined, matches: undefined };
   constructor(
     readonly person: Person,
     readonly asOf: string,
     readonly asOfDay: number,
     readonly codeLists: ReadonlyMap<string, CodeList>,
+    /** @internal */
+    readonly memo: Memo,
   ) {}
 }
 
 /**
  * The context every evaluation derives its facts from. A context built elsewhere (a plain object a
  * host passes to a fact's `derive`) works too: the facts then compute what they share each time.
+ * Contexts of the same person and `asOf` may share one `memo` whatever their code lists.
  *
  * @internal
  */
-export function factContext(person: Person, asOf: string, asOfDay: number, codeLists: ReadonlyMap<string, CodeList>): FactContext {
-  return new MemoContext(person, asOf, asOfDay, codeLists);
+export function factContext(person: Person, asOf: string, asOfDay: number, codeLists: ReadonlyMap<string, CodeList>, memo: Memo = newMemo()): FactContext {
+  return new MemoContext(person, asOf, asOfDay, codeLists, memo);
 }
 
 /** The memo of a context made by {@link factContext}, or `undefined` for any other context. */

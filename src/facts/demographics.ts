@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { yearsBetween } from '../util/dates.js';
+import { memoOf } from './context.js';
+import type { FactContext } from './types.js';
 import { defineFact } from './types.js';
+
+/** Age in whole years on `asOf`, or `undefined` without a birth date; several facts read it, so once per evaluation. */
+export function ageInYears(ctx: FactContext): number | undefined {
+  const memo = memoOf(ctx);
+  if (memo?.age !== undefined) return memo.age ?? undefined;
+  const b = ctx.person.birthDate;
+  const age = b === undefined ? undefined : yearsBetween(b, ctx.asOf);
+  if (memo !== undefined) memo.age = age ?? null;
+  return age;
+}
 
 /** Age in whole years on `asOf` (the birthday counts). Unknown without a birth date. */
 export const age = defineFact({
@@ -12,7 +24,7 @@ export const age = defineFact({
     nn: 'Alder i heile år på vurderingsdatoen, rekna frå fødselsdato.',
     en: 'Age in whole years on the evaluation date, from the birth date.',
   },
-  derive: ({ person, asOf }) => (person.birthDate === undefined ? undefined : yearsBetween(person.birthDate, asOf)),
+  derive: ageInYears,
 });
 
 /** True under 18, the age that routes to the children's coordinating unit and bounds the barnekoordinator right. */
@@ -27,7 +39,10 @@ export const isChild = defineFact({
   },
   source: { document: 'Steinkjer kommune, Hvordan opprette et oppfølgingsteam? (EQS 7908)', section: 'Ruting til koordinerende enhet' },
   evidence: 'found',
-  derive: ({ person, asOf }) => (person.birthDate === undefined ? undefined : yearsBetween(person.birthDate, asOf) < 18),
+  derive: (ctx) => {
+    const a = ageInYears(ctx);
+    return a === undefined ? undefined : a < 18;
+  },
 });
 
 /** Recorded sex. */

@@ -36,16 +36,16 @@ const NO_ENTRIES: readonly CodeListEntry[] = Object.freeze([]);
 /** Every entry of list `id` that an active diagnosis matches, in diagnosis order; once per evaluation. */
 function matches(ctx: FactContext, ds: readonly Diagnosis[], id: string): readonly CodeListEntry[] {
   const memo = memoOf(ctx);
-  let found = memo?.matches?.get(id);
-  if (found !== undefined) return found;
   const l = list(ctx, id);
+  let found = memo?.matches?.get(l);
+  if (found !== undefined) return found;
   let out: CodeListEntry[] | undefined;
   for (const d of ds) {
     const es = l.matchAll(d.system, d.code);
     if (es.length > 0) (out ??= []).push(...es);
   }
   found = out ?? NO_ENTRIES;
-  if (memo !== undefined) (memo.matches ??= new Map()).set(id, found);
+  if (memo !== undefined) (memo.matches ??= new Map()).set(l, found);
   return found;
 }
 
@@ -162,11 +162,11 @@ export const substanceUse = defineFact({
 const CHARLSON_LISTS = ['charlson', 'charlson-icpc2'] as const;
 
 /** Charlson groups that a more severe group replaces (Charlson 1987; Quan 2005 coding hierarchy). */
-const CHARLSON_HIERARCHY: Readonly<Record<string, string>> = {
-  'diabetes-complicated': 'diabetes',
-  'severe-liver': 'mild-liver',
-  metastatic: 'tumour',
-};
+const CHARLSON_HIERARCHY: readonly (readonly [severe: string, mild: string])[] = [
+  ['diabetes-complicated', 'diabetes'],
+  ['severe-liver', 'mild-liver'],
+  ['metastatic', 'tumour'],
+];
 
 /** Charlson comorbidity index with the original 1987 weights, from the `charlson` code lists. */
 export const charlsonIndex = defineFact({
@@ -184,13 +184,16 @@ export const charlsonIndex = defineFact({
   derive: (ctx) => {
     const ds = active(ctx);
     if (ds === undefined) return undefined;
+    const icd = matches(ctx, ds, 'charlson');
+    const icpc = matches(ctx, ds, 'charlson-icpc2');
+    if (icd.length === 0 && icpc.length === 0) return 0;
     const weights = new Map<string, number>();
-    for (const id of CHARLSON_LISTS)
-      for (const e of matches(ctx, ds, id)) {
+    for (const es of [icd, icpc])
+      for (const e of es) {
         const g = e.group ?? e.code;
         weights.set(g, Math.max(weights.get(g) ?? 0, e.weight ?? 1));
       }
-    for (const [severe, mild] of Object.entries(CHARLSON_HIERARCHY)) if (weights.has(severe)) weights.delete(mild);
+    for (const [severe, mild] of CHARLSON_HIERARCHY) if (weights.has(severe)) weights.delete(mild);
     let sum = 0;
     for (const w of weights.values()) sum += w;
     return sum;

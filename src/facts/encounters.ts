@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Encounter, EncounterType } from '../model/person.js';
 import { addMonths, toDayNumber } from '../util/dates.js';
+import type { EncounterTable } from './context.js';
+import { memoOf } from './context.js';
 import type { FactContext } from './types.js';
 import { defineFact } from './types.js';
 
@@ -23,20 +25,60 @@ function lowerBound(ctx: FactContext, months: number): number {
   return b;
 }
 
-function countIn(ctx: FactContext, months: number, types: readonly EncounterType[]): number | undefined {
+/** Encounter kinds in table order; a kind's bit in a mask is `1 << index`. */
+const ENCOUNTER_KINDS: readonly EncounterType[] = ['gp-consultation', 'emergency-visit', 'emergency-admission', 'elective-admission', 'outpatient-visit'];
+const kindBits = (types: readonly EncounterType[]): number => types.reduce((m, t) => m | (1 << ENCOUNTER_KINDS.indexOf(t)), 0);
+
+function lengthOfStay(e: Encounter): number | undefined {
+  if (e.lengthOfStayDays !== undefined) return e.lengthOfStayDays;
+  if (e.endDate === undefined) return undefined;
+  const a = toDayNumber(e.date);
+  const b = toDayNumber(e.endDate);
+  return a === undefined || b === undefined ? undefined : b - a;
+}
+
+function buildTable(encounters: readonly Encounter[]): EncounterTable {
+  const n = encounters.length;
+  const days = new Float64Array(n);
+  const kinds = new Uint8Array(n);
+  const stays = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = encounters[i]!;
+    days[i] = toDayNumber(e.date) ?? Number.NaN;
+    kinds[i] = ENCOUNTER_KINDS.indexOf(e.type);
+    stays[i] = lengthOfStay(e) ?? Number.NaN;
+  }
+  return { days, kinds, stays };
+}
+
+/** The encounters as columns (day, kind, stay), once per evaluation; `undefined` when they are unknown. */
+function table(ctx: FactContext): EncounterTable | undefined {
   const encounters = ctx.person.encounters;
   if (encounters === undefined) return undefined;
+  const memo = memoOf(ctx);
+  if (memo === undefined) return buildTable(encounters);
+  return (memo.encounters ??= buildTable(encounters)) ?? undefined;
+}
+
+/** Encounters of the kinds in `mask` dated in (asOf − months, asOf]. */
+function countIn(ctx: FactContext, months: number, mask: number): number | undefined {
+  const t = table(ctx);
+  if (t === undefined) return undefined;
   const lo = lowerBound(ctx, months);
+  const hi = ctx.asOfDay;
   let n = 0;
-  for (const e of encounters) {
-    if (!types.includes(e.type)) continue;
-    const d = toDayNumber(e.date);
-    if (d !== undefined && d > lo && d <= ctx.asOfDay) n++;
+  for (let i = 0; i < t.days.length; i++) {
+    const d = t.days[i]!;
+    // A NaN day (never from a validated person) fails both comparisons, as `undefined` did.
+    if (((mask >> t.kinds[i]!) & 1) === 1 && d > lo && d <= hi) n++;
   }
   return n;
 }
 
-const ADMISSIONS: readonly EncounterType[] = ['emergency-admission', 'elective-admission'];
+const ADMISSIONS = kindBits(['emergency-admission', 'elective-admission']);
+const EMERGENCY_ADMISSION = kindBits(['emergency-admission']);
+const EMERGENCY_VISIT = kindBits(['emergency-visit']);
+const GP_CONSULTATION = kindBits(['gp-consultation']);
 
 /** Hospital admissions (emergency and elective) in the window. The HOSPITAL score counts all admissions. */
 export const admissions = defineFact({
@@ -65,7 +107,7 @@ export const emergencyAdmissions = defineFact({
     en: 'Number of emergency (unplanned) admissions in the last `months` months.',
   },
   params: Window,
-  derive: (ctx, p) => countIn(ctx, p.months, ['emergency-admission']),
+  derive: (ctx, p) => countIn(ctx, p.months, EMERGENCY_ADMISSION),
 });
 
 /** Emergency-department visits in the window (LACE's "E" counts visits in the previous 6 months). */
@@ -81,7 +123,7 @@ export const emergencyVisits = defineFact({
   params: Window,
   source: { document: 'van Walraven et al. 2010, LACE index (CMAJ)', section: 'E: emergency department visits in the previous 6 months' },
   evidence: 'found',
-  derive: (ctx, p) => countIn(ctx, p.months, ['emergency-visit']),
+  derive: (ctx, p) => countIn(ctx, p.months, EMERGENCY_VISIT),
 });
 
 /** GP consultations in the window. */
@@ -95,28 +137,18 @@ export const gpConsultations = defineFact({
     en: 'Number of GP consultations in the last `months` months.',
   },
   params: Window,
-  derive: (ctx, p) => countIn(ctx, p.months, ['gp-consultation']),
+  derive: (ctx, p) => countIn(ctx, p.months, GP_CONSULTATION),
 });
 
-function lengthOfStay(e: Encounter): number | undefined {
-  if (e.lengthOfStayDays !== undefined) return e.lengthOfStayDays;
-  if (e.endDate === undefined) return undefined;
-  const a = toDayNumber(e.date);
-  const b = toDayNumber(e.endDate);
-  return a === undefined || b === undefined ? undefined : b - a;
-}
-
-function lastAdmission(ctx: FactContext, months: number): Encounter | null | undefined {
-  const encounters = ctx.person.encounters;
-  if (encounters === undefined) return undefined;
+/** The index of the most recent admission in the window; -1 when there was none. */
+function lastAdmission(t: EncounterTable, ctx: FactContext, months: number): number {
   const lo = lowerBound(ctx, months);
-  let best: Encounter | null = null;
+  let best = -1;
   let bestDay = -Infinity;
-  for (const e of encounters) {
-    if (!ADMISSIONS.includes(e.type)) continue;
-    const d = toDayNumber(e.date);
-    if (d !== undefined && d > lo && d <= ctx.asOfDay && d > bestDay) {
-      best = e;
+  for (let i = 0; i < t.days.length; i++) {
+    const d = t.days[i]!;
+    if (((ADMISSIONS >> t.kinds[i]!) & 1) === 1 && d > lo && d <= ctx.asOfDay && d > bestDay) {
+      best = i;
       bestDay = d;
     }
   }
@@ -128,16 +160,15 @@ function lastAdmission(ctx: FactContext, months: number): Encounter | null | und
  * when the encounters are unknown or an admission in the window lacks its length of stay.
  */
 function foldStays(ctx: FactContext, months: number, combine: (acc: number, los: number) => number): number | undefined {
-  const encounters = ctx.person.encounters;
-  if (encounters === undefined) return undefined;
+  const t = table(ctx);
+  if (t === undefined) return undefined;
   const lo = lowerBound(ctx, months);
   let acc = 0;
-  for (const e of encounters) {
-    if (!ADMISSIONS.includes(e.type)) continue;
-    const d = toDayNumber(e.date);
-    if (d === undefined || d <= lo || d > ctx.asOfDay) continue;
-    const los = lengthOfStay(e);
-    if (los === undefined) return undefined;
+  for (let i = 0; i < t.days.length; i++) {
+    const d = t.days[i]!;
+    if (((ADMISSIONS >> t.kinds[i]!) & 1) === 0 || !(d > lo && d <= ctx.asOfDay)) continue;
+    const los = t.stays[i]!;
+    if (Number.isNaN(los)) return undefined;
     acc = combine(acc, los);
   }
   return acc;
@@ -171,9 +202,12 @@ export const lastAdmissionLengthOfStay = defineFact({
   source: { document: 'van Walraven et al. 2010, LACE index (CMAJ)', section: 'L: length of stay' },
   evidence: 'found',
   derive: (ctx, p) => {
-    const last = lastAdmission(ctx, p.months);
-    if (last === undefined) return undefined;
-    return last === null ? 0 : lengthOfStay(last);
+    const t = table(ctx);
+    if (t === undefined) return undefined;
+    const last = lastAdmission(t, ctx, p.months);
+    if (last < 0) return 0;
+    const los = t.stays[last]!;
+    return Number.isNaN(los) ? undefined : los;
   },
 });
 
@@ -191,9 +225,10 @@ export const lastAdmissionEmergency = defineFact({
   source: { document: 'van Walraven et al. 2010, LACE index (CMAJ)', section: 'A: acuity of the admission' },
   evidence: 'found',
   derive: (ctx, p) => {
-    const last = lastAdmission(ctx, p.months);
-    if (last === undefined) return undefined;
-    return last !== null && last.type === 'emergency-admission';
+    const t = table(ctx);
+    if (t === undefined) return undefined;
+    const last = lastAdmission(t, ctx, p.months);
+    return last >= 0 && ((EMERGENCY_ADMISSION >> t.kinds[last]!) & 1) === 1;
   },
 });
 

@@ -1,4 +1,4 @@
-import { yearsBetween } from '../util/dates.js';
+import { ageInYears } from './demographics.js';
 import { defineFact } from './types.js';
 
 /** PRISMA-7 total. Item 6 ("can you count on someone close?") scores a point for "no". */
@@ -43,10 +43,11 @@ export const frail = defineFact({
   },
   source: { document: 'NICE NG56 Multimorbidity', section: '1.3 Frailty assessment' },
   evidence: 'found',
-  derive: ({ person, asOf }) => {
-    if (person.birthDate === undefined) return undefined;
-    if (yearsBetween(person.birthDate, asOf) < 65) return false;
-    const f = person.frailty;
+  derive: (ctx) => {
+    const age = ageInYears(ctx);
+    if (age === undefined) return undefined;
+    if (age < 65) return false;
+    const f = ctx.person.frailty;
     if (f === undefined) return undefined;
     const signals: (boolean | undefined)[] = [];
     const p = f.prisma7;

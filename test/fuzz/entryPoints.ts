@@ -9,6 +9,7 @@ import {
   deriveFacts,
   describeLeaf,
   evaluate,
+  evaluateAll,
   evaluateFacts,
   explainDecision,
   explainRule,
@@ -71,6 +72,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'evaluate (person)', base: klara, call: (x) => evaluate(identification, x, { asOf: AS_OF }), json: true },
   { name: 'evaluate (person, redacted)', base: klara, call: (x) => evaluate(identification, x, { asOf: AS_OF, trace: 'redacted', lang: 'nn' }), json: true },
   { name: 'evaluate (options)', base: { asOf: AS_OF, lang: 'en', trace: 'none' }, call: (x) => evaluate(identification, klara, x as EvaluateOptions), json: true },
+  { name: 'evaluateAll (person)', base: klara, call: (x) => evaluateAll([identification, identification], x, { asOf: AS_OF }), json: true },
+  { name: 'evaluateAll (options)', base: { asOf: AS_OF, lang: 'nn', trace: 'redacted' }, call: (x) => evaluateAll([identification], klara, x as EvaluateOptions), json: true },
   { name: 'evaluateFacts (facts)', base: klaraFacts, call: (x) => evaluateFacts(identification, x as Record<string, unknown>, { asOf: AS_OF }), json: true },
   { name: 'evaluateFacts (options)', base: { asOf: AS_OF, trace: 'redacted' }, call: (x) => evaluateFacts(identification, klaraFacts, x as EvaluateOptions), json: true },
   {

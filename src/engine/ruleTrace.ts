@@ -1,0 +1,110 @@
+import type { EvalEnv, TraceMode, Traced } from './closures.js';
+import type { RuleTrace } from './trace.js';
+
+/*
+ * A rule's trace is a function of the values of the facts it reads (and the mode): the same values
+ * give the same trace, byte for byte. When those values are all primitives (numbers, booleans,
+ * strings, unknown), as they are for nearly every rule, the trace is looked up by them instead of
+ * being built: a chart opening traces a few hundred conditions, a population's listed persons
+ * millions. Looked-up traces are frozen and shared between decisions, as a decision's other parts
+ * already are. A traced evaluation reads every fact its rule names (it does not short-circuit), so
+ * reading them first derives nothing extra.
+ */
+
+/** Distinct combinations of fact values a rule keeps shared traces for, per mode; others are built. */
+const SHARED_TRACES_PER_RULE = 256;
+
+/** One level of the lookup: primitive values by themselves, lists of them by their JSON text. */
+interface Trie {
+  readonly values: Map<unknown, Trie | RuleTrace>;
+  readonly lists: Map<string, Trie | RuleTrace>;
+}
+const trie = (): Trie => ({ values: new Map(), lists: new Map() });
+
+function primitive(v: unknown): boolean {
+  // -0 is left out: JSON shows it as 0, but a shared trace would keep the first zero it saw.
+  return (v === null || (typeof v !== 'object' && typeof v !== 'function')) && !Object.is(v, -0);
+}
+
+/** Lists of at most this many strings, finite numbers or booleans are looked up by content. */
+const LIST_ITEMS = 16;
+
+/** The JSON text of a short list of strings, finite numbers (not -0) or booleans, which JSON tells apart exactly; otherwise `undefined`. */
+function listKey(v: unknown): string | undefined {
+  if (!Array.isArray(v) || v.length > LIST_ITEMS) return undefined;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (!(typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x) && !Object.is(x, -0)))) return undefined;
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * Freezes a freshly built trace for sharing. Lists it shows (a fact value, or the value of the other
+ * fact compared) belong to the evaluation that derived them; the shared trace keeps frozen copies.
+ */
+function freezeShared<T extends object>(t: T): T {
+  if (Object.isFrozen(t)) return t;
+  const o = t as Record<string, unknown>;
+  if (o['kind'] === 'fact') {
+    if (Array.isArray(o['factValue'])) o['factValue'] = Object.freeze([...(o['factValue'] as unknown[])]);
+    if (o['valueFact'] !== undefined && Array.isArray(o['value'])) o['value'] = Object.freeze([...(o['value'] as unknown[])]);
+  }
+  Object.freeze(t);
+  for (const k of ['conditions', 'child'] as const) if (typeof o[k] === 'object' && o[k] !== null) freezeShared(o[k] as object);
+  if (Array.isArray(o['children'])) {
+    for (const c of o['children'] as object[]) freezeShared(c);
+    Object.freeze(o['children']);
+  }
+  if (Array.isArray(o['missing'])) Object.freeze(o['missing']);
+  return t;
+}
+
+/**
+ * The traced closure of a rule: its condition's trace wrapped as a {@link RuleTrace}, shared per
+ * combination of the values in `slots` (the fact slots the rule reads, each once).
+ */
+export function ruleTracer(ruleId: string, traced: Traced, slots: readonly number[]): (env: EvalEnv, mode: TraceMode) => RuleTrace {
+  const build = (env: EvalEnv, mode: TraceMode): RuleTrace => {
+    const t = traced(env, mode);
+    return { ruleId, outcome: t.outcome, conditions: t };
+  };
+  const tries: Record<TraceMode, { root: Trie; size: number }> = { full: { root: trie(), size: 0 }, redacted: { root: trie(), size: 0 } };
+  return (env, mode) => {
+    const cache = tries[mode];
+    let node: Trie = cache.root;
+    let hit: Trie | RuleTrace | undefined;
+    for (let i = 0; i < slots.length; i++) {
+      const v = env.get(slots[i]!);
+      let key: unknown = v;
+      let level = node.values;
+      if (!primitive(v)) {
+        const k = listKey(v);
+        if (k === undefined) return build(env, mode);
+        key = k;
+        level = node.lists as Map<unknown, Trie | RuleTrace>;
+      }
+      hit = level.get(key);
+      if (hit === undefined) {
+        if (cache.size >= SHARED_TRACES_PER_RULE) return build(env, mode);
+        if (i === slots.length - 1) {
+          const t = freezeShared(build(env, mode));
+          level.set(key, t);
+          cache.size++;
+          return t;
+        }
+        level.set(key, (hit = trie()));
+      }
+      node = hit as Trie;
+    }
+    if (slots.length === 0) {
+      // A rule that reads no fact (a constant condition) has one trace.
+      const only = node.values.get(undefined);
+      if (only !== undefined) return only as RuleTrace;
+      const t = freezeShared(build(env, mode));
+      node.values.set(undefined, t);
+      return t;
+    }
+    return hit as RuleTrace;
+  };
+}
