@@ -18,54 +18,83 @@ const UNKNOWN: unique symbol = Symbol('unknown');
  */
 export type SharedFacts = Map<string, unknown>;
 
+/*
+ * Classes rather than object literals with closures: every evaluation then has an environment of
+ * the same two shapes with `get` on the prototype, so the leaves' `env.get` calls stay monomorphic
+ * and inline.
+ */
+
 /** The lazy fact cache over a person's derived facts. */
-export function personEnv(ruleSet: CompiledRuleSet, ctx: FactContext, shared?: SharedFacts): EvalEnv {
-  const slots = ruleSet.slots;
-  const values: unknown[] = new Array(slots.length).fill(NOT_YET);
-  const derive = (i: number): unknown => {
-    const s = slots[i]!;
+class PersonEnv implements EvalEnv {
+  private readonly values: unknown[];
+  constructor(
+    private readonly ruleSet: CompiledRuleSet,
+    private readonly ctx: FactContext,
+    private readonly shared: SharedFacts | undefined,
+  ) {
+    this.values = new Array(ruleSet.slots.length).fill(NOT_YET);
+  }
+  get asOfDay(): number {
+    return this.ctx.asOfDay;
+  }
+  get(i: number): unknown {
+    const v = this.values[i];
+    return v === NOT_YET ? this.derive(i) : v;
+  }
+  private derive(i: number): unknown {
+    const s = this.ruleSet.slots[i]!;
+    const shared = this.shared;
     let v: unknown;
-    if (shared === undefined) v = s.def!.derive(ctx, s.params);
+    if (shared === undefined) v = s.def!.derive(this.ctx, s.params);
     else {
       v = shared.get(s.shareKey);
       if (v === undefined) {
-        v = s.def!.derive(ctx, s.params);
+        v = s.def!.derive(this.ctx, s.params);
         shared.set(s.shareKey, v === undefined ? UNKNOWN : v);
       } else if (v === UNKNOWN) v = undefined;
     }
-    values[i] = v;
+    this.values[i] = v;
     return v;
-  };
-  return {
-    asOfDay: ctx.asOfDay,
-    get(i) {
-      const v = values[i];
-      return v === NOT_YET ? derive(i) : v;
-    },
-  };
+  }
 }
 
 /** The lazy fact cache over plain fact values (`evaluateFacts`): own properties only, by key or bare name. */
-export function rawEnv(ruleSet: CompiledRuleSet, facts: Readonly<Record<string, unknown>>, asOf: string, asOfDay: number): EvalEnv {
-  const slots = ruleSet.slots;
-  const own = (k: string) => (Object.prototype.hasOwnProperty.call(facts, k) ? facts[k] : undefined);
-  const values: unknown[] = new Array(slots.length).fill(NOT_YET);
-  const read = (i: number): unknown => {
-    const s = slots[i]!;
+class RawEnv implements EvalEnv {
+  private readonly values: unknown[];
+  constructor(
+    private readonly ruleSet: CompiledRuleSet,
+    private readonly facts: Readonly<Record<string, unknown>>,
+    private readonly asOf: string,
+    readonly asOfDay: number,
+  ) {
+    this.values = new Array(ruleSet.slots.length).fill(NOT_YET);
+  }
+  get(i: number): unknown {
+    const v = this.values[i];
+    return v === NOT_YET ? this.read(i) : v;
+  }
+  private own(k: string): unknown {
+    return Object.prototype.hasOwnProperty.call(this.facts, k) ? this.facts[k] : undefined;
+  }
+  private read(i: number): unknown {
+    const s = this.ruleSet.slots[i]!;
     let v: unknown;
-    if (s.name === 'asOf') v = own('asOf') ?? asOf;
+    if (s.name === 'asOf') v = this.own('asOf') ?? this.asOf;
     else {
-      v = own(s.key);
-      if (v === undefined) v = own(s.name);
+      v = this.own(s.key);
+      if (v === undefined) v = this.own(s.name);
     }
-    values[i] = v;
+    this.values[i] = v;
     return v;
-  };
-  return {
-    asOfDay,
-    get(i) {
-      const v = values[i];
-      return v === NOT_YET ? read(i) : v;
-    },
-  };
+  }
+}
+
+/** The lazy fact cache over a person's derived facts. */
+export function personEnv(ruleSet: CompiledRuleSet, ctx: FactContext, shared?: SharedFacts): EvalEnv {
+  return new PersonEnv(ruleSet, ctx, shared);
+}
+
+/** The lazy fact cache over plain fact values (`evaluateFacts`). */
+export function rawEnv(ruleSet: CompiledRuleSet, facts: Readonly<Record<string, unknown>>, asOf: string, asOfDay: number): EvalEnv {
+  return new RawEnv(ruleSet, facts, asOf, asOfDay);
 }

@@ -24,9 +24,9 @@ export interface Memo {
 
 /** Encounters as columns: day number, kind ({@link ENCOUNTER_KINDS} index) and length of stay (NaN when not given). */
 export interface EncounterTable {
-  readonly days: Float64Array;
-  readonly kinds: Uint8Array;
-  readonly stays: Float64Array;
+  readonly days: readonly number[];
+  readonly kinds: readonly number[];
+  readonly stays: readonly number[];
 }
 
 /** A fresh memo, to share between the contexts of one person and one `asOf`. */

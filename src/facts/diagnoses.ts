@@ -35,6 +35,7 @@ const NO_ENTRIES: readonly CodeListEntry[] = Object.freeze([]);
 
 /** Every entry of list `id` that an active diagnosis matches, in diagnosis order; once per evaluation. */
 function matches(ctx: FactContext, ds: readonly Diagnosis[], id: string): readonly CodeListEntry[] {
+  if (ds.length === 0) return NO_ENTRIES;
   const memo = memoOf(ctx);
   const l = list(ctx, id);
   let found = memo?.matches?.get(l);
@@ -53,6 +54,7 @@ function groupsIn(ctx: FactContext, ids: readonly string[]): Set<string> | undef
   const ds = active(ctx);
   if (ds === undefined) return undefined;
   const groups = new Set<string>();
+  if (ds.length === 0) return groups;
   for (const id of ids) for (const e of matches(ctx, ds, id)) groups.add(e.group ?? e.code);
   return groups;
 }

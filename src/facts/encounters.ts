@@ -37,11 +37,15 @@ function lengthOfStay(e: Encounter): number | undefined {
   return a === undefined || b === undefined ? undefined : b - a;
 }
 
+const NO_ENCOUNTERS: EncounterTable = { days: [], kinds: [], stays: [] };
+
 function buildTable(encounters: readonly Encounter[]): EncounterTable {
   const n = encounters.length;
-  const days = new Float64Array(n);
-  const kinds = new Uint8Array(n);
-  const stays = new Float64Array(n);
+  if (n === 0) return NO_ENCOUNTERS;
+  // Plain arrays: a person has a handful of encounters, and typed arrays cost more to allocate than to read.
+  const days: number[] = new Array(n);
+  const kinds: number[] = new Array(n);
+  const stays: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const e = encounters[i]!;
     days[i] = toDayNumber(e.date) ?? Number.NaN;

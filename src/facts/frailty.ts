@@ -49,18 +49,17 @@ export const frail = defineFact({
     if (age < 65) return false;
     const f = ctx.person.frailty;
     if (f === undefined) return undefined;
-    const signals: (boolean | undefined)[] = [];
+    // Kleene OR of the three screening signals: any true is true; all unknown is unknown.
     const p = f.prisma7;
-    signals.push(
+    const prisma =
       p === undefined
         ? undefined
         : Number(p.olderThan85) + Number(p.male) + Number(p.healthProblemsLimitActivities) + Number(p.needsRegularHelp) +
-            Number(p.healthProblemsKeepAtHome) + Number(!p.canCountOnSomeoneClose) + Number(p.usesWalkingAid) >= 3,
-    );
-    signals.push(f.selfRatedHealth === undefined ? undefined : f.selfRatedHealth <= 6);
-    signals.push(f.gaitSpeed4mSeconds === undefined || f.acutelyUnwell === true ? undefined : f.gaitSpeed4mSeconds > 5);
-    if (signals.some((s) => s === true)) return true;
-    if (signals.every((s) => s === undefined)) return undefined;
+            Number(p.healthProblemsKeepAtHome) + Number(!p.canCountOnSomeoneClose) + Number(p.usesWalkingAid) >= 3;
+    const selfRated = f.selfRatedHealth === undefined ? undefined : f.selfRatedHealth <= 6;
+    const gait = f.gaitSpeed4mSeconds === undefined || f.acutelyUnwell === true ? undefined : f.gaitSpeed4mSeconds > 5;
+    if (prisma === true || selfRated === true || gait === true) return true;
+    if (prisma === undefined && selfRated === undefined && gait === undefined) return undefined;
     return false;
   },
 });

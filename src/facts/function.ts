@@ -11,10 +11,13 @@ import { toDayNumber } from '../util/dates.js';
  */
 const SENSORY = new Set(['syn', 'hørsel', 'horsel', 'vision', 'hearing']);
 
+const NO_SCORES: ReadonlyMap<string, IplosScore> = new Map();
+
 /** The latest IPLOS score per variable on or before `asOf`, ignoring 9. */
-function latestIplos(ctx: FactContext): Map<string, IplosScore> | undefined {
+function latestIplos(ctx: FactContext): ReadonlyMap<string, IplosScore> | undefined {
   const scores = ctx.person.iplos;
   if (scores === undefined) return undefined;
+  if (scores.length === 0) return NO_SCORES;
   const latest = new Map<string, IplosScore>();
   for (const s of scores) {
     const d = toDayNumber(s.date);

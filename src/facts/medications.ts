@@ -16,6 +16,7 @@ export const regularMedications = defineFact({
   derive: ({ person, asOfDay }) => {
     const ms = person.medications;
     if (ms === undefined) return undefined;
+    if (ms.length === 0) return 0;
     const codes = new Set<string>();
     for (const m of ms) if (m.regimen === 'regular' && activeOn(asOfDay, m.start, m.end)) codes.add(m.atc);
     return codes.size;

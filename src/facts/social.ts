@@ -40,7 +40,10 @@ export const municipalServices = defineFact({
   derive: ({ person, asOfDay }) => {
     const s = person.municipalServices;
     if (s === undefined) return undefined;
-    return new Set(s.filter((x) => activeOn(asOfDay, x.start, x.end)).map((x) => x.type)).size;
+    if (s.length === 0) return 0;
+    const types = new Set<string>();
+    for (const x of s) if (activeOn(asOfDay, x.start, x.end)) types.add(x.type);
+    return types.size;
   },
 });
 

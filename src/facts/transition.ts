@@ -1,5 +1,5 @@
 import type { Transition } from '../model/person.js';
-import { toDayNumber } from '../util/dates.js';
+import { civilDay, toDayNumber } from '../util/dates.js';
 import type { FactContext } from './types.js';
 import { defineFact } from './types.js';
 
@@ -84,8 +84,12 @@ export const daysUntil18 = defineFact({
   },
   derive: ({ person, asOfDay }) => {
     if (person.birthDate === undefined) return undefined;
-    const [y, m, d] = person.birthDate.split('-');
-    const day = toDayNumber(`${String(Number(y) + 18).padStart(4, '0')}-${m}-${d}`) ?? toDayNumber(`${String(Number(y) + 18).padStart(4, '0')}-03-01`);
+    const b = person.birthDate;
+    const y = Number(b.slice(0, 4)) + 18;
+    const m = Number(b.slice(5, 7));
+    const d = Number(b.slice(8, 10));
+    // 29 February in a year that is not a leap year: the birthday is 1 March.
+    const day = civilDay(y, m, d) ?? civilDay(y, 3, 1);
     return day === undefined ? undefined : day - asOfDay;
   },
 });

@@ -31,10 +31,15 @@ function digits(s: string, at: number, n: number): number {
  */
 export function toDayNumber(iso: string): number | undefined {
   if (typeof iso !== 'string' || iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
-  const y = digits(iso, 0, 4);
-  const m = digits(iso, 5, 2);
-  const d = digits(iso, 8, 2);
-  if (y < 100 || m < 1 || m > 12 || d < 1) return undefined;
+  return civilDay(digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2));
+}
+
+/**
+ * Days since 1970-01-01 of year `y`, month `m` (1–12), day `d`, or `undefined` when that day does
+ * not exist (30 February) or the year is before 100 (see {@link toDayNumber}).
+ */
+export function civilDay(y: number, m: number, d: number): number | undefined {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 100 || y > 9999 || m < 1 || m > 12 || d < 1) return undefined;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const dim = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
   if (d > dim) return undefined;
