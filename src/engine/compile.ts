@@ -47,6 +47,13 @@ export interface FactSlot {
    * @internal
    */
   readonly shareKey: string;
+  /**
+   * Whether another compiled rule set so far reads the same value (same share key): only then is
+   * it worth keeping for the other rule sets of an `evaluateAll` call. A hint for speed; a value
+   * derived twice is the same value.
+   * @internal
+   */
+  readonly sharedWithOthers: () => boolean;
 }
 
 /*
@@ -54,6 +61,9 @@ export interface FactSlot {
  * compares definitions and code lists by identity. Compile time only: evaluation never looks here.
  */
 const serials = new WeakMap<object, number>();
+/** How many compiled rule sets read each share key (bounded: past the cap, keys count as shared). */
+const shareUses = new Map<string, { uses: number }>();
+const MAX_SHARE_KEYS = 100_000;
 let nextSerial = 1;
 function serialOf(o: object): number {
   let n = serials.get(o);
@@ -152,7 +162,10 @@ class Compiler {
         return list === undefined ? '-' : String(serialOf(list));
       });
       const shareKey = `${def === undefined ? '-' : serialOf(def)}|${lists.join(',')}|${key}`;
-      s = { index: this.slots.length, name, key, params, def, shareKey };
+      let cell = shareUses.get(shareKey);
+      if (cell === undefined && shareUses.size < MAX_SHARE_KEYS) shareUses.set(shareKey, (cell = { uses: 0 }));
+      const uses = cell;
+      s = { index: this.slots.length, name, key, params, def, shareKey, sharedWithOthers: () => uses === undefined || uses.uses > 1 };
       this.slots.push(s);
       this.slotByKey.set(key, s);
     }
@@ -485,6 +498,10 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
 
   if (c.issues.length > 0) return E.left(invalidRuleSet(capIssues(dedupe(c.issues), lang), file.id));
 
+  for (const sl of c.slots) {
+    const cell = shareUses.get(sl.shareKey);
+    if (cell !== undefined) cell.uses++;
+  }
   const codeLists = new Map<string, CodeList>();
   for (const id of [...c.usedLists].sort()) codeLists.set(id, options.codeLists.get(id)!);
   const { $schema: _schema, ...hashed } = file;

@@ -45,7 +45,7 @@ class PersonEnv implements EvalEnv {
     const s = this.ruleSet.slots[i]!;
     const shared = this.shared;
     let v: unknown;
-    if (shared === undefined) v = s.def!.derive(this.ctx, s.params);
+    if (shared === undefined || !s.sharedWithOthers()) v = s.def!.derive(this.ctx, s.params);
     else {
       v = shared.get(s.shareKey);
       if (v === undefined) {

@@ -12,7 +12,7 @@ import type { RuleTrace } from './trace.js';
  */
 
 /** Distinct combinations of fact values a rule keeps shared traces for, per mode; others are built. */
-const SHARED_TRACES_PER_RULE = 256;
+const SHARED_TRACES_PER_RULE = 512;
 
 /** One level of the lookup: primitive values by themselves, lists of them by their JSON text. */
 interface Trie {
@@ -24,6 +24,20 @@ const trie = (): Trie => ({ values: new Map(), lists: new Map() });
 function primitive(v: unknown): boolean {
   // -0 is left out: JSON shows it as 0, but a shared trace would keep the first zero it saw.
   return (v === null || (typeof v !== 'object' && typeof v !== 'function')) && !Object.is(v, -0);
+}
+
+/**
+ * Most facts are unknown, booleans or small counts. When every value a rule reads is one of those,
+ * the values pack into one exact integer (a few bits each), and the trace is one map lookup away
+ * instead of one per fact. The width per value depends on how many facts the rule reads, so that the
+ * packed key stays exact (below 2^52).
+ */
+function smallCode(v: unknown, max: number): number {
+  if (v === undefined) return 0;
+  if (v === false) return 1;
+  if (v === true) return 2;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max - 3 && !Object.is(v, -0)) return v + 3;
+  return -1;
 }
 
 /** Lists of at most this many strings, finite numbers or booleans are looked up by content. */
@@ -70,7 +84,32 @@ export function ruleTracer(ruleId: string, traced: Traced, slots: readonly numbe
     return { ruleId, outcome: t.outcome, conditions: t };
   };
   const tries: Record<TraceMode, { root: Trie; size: number }> = { full: { root: trie(), size: 0 }, redacted: { root: trie(), size: 0 } };
+  // Keys below 2^30 stay small integers in V8 (no boxed number per lookup) when each value still
+  // gets 5 bits (counts up to 28); rules reading more facts use up to 52 bits.
+  const k = slots.length;
+  const bits = k === 0 ? 0 : Math.floor(30 / k) >= 5 ? Math.floor(30 / k) : Math.floor(52 / k);
+  const width = bits >= 3 ? Math.min(2 ** bits, 2 ** 16) : 0;
+  const packed: Record<TraceMode, Map<number, RuleTrace>> = { full: new Map(), redacted: new Map() };
   return (env, mode) => {
+    if (width > 0) {
+      // The packed key: exact, since each code is below `width` and the slots fit in 52 bits.
+      let key = 0;
+      let i = 0;
+      for (; i < slots.length; i++) {
+        const c = smallCode(env.get(slots[i]!), width);
+        if (c < 0) break;
+        key = key * width + c;
+      }
+      if (i === slots.length) {
+        const cache = packed[mode];
+        let t = cache.get(key);
+        if (t === undefined) {
+          t = build(env, mode);
+          if (cache.size < SHARED_TRACES_PER_RULE) cache.set(key, (t = freezeShared(t)));
+        }
+        return t;
+      }
+    }
     const cache = tries[mode];
     let node: Trie = cache.root;
     let hit: Trie | RuleTrace | undefined;
