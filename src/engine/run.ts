@@ -78,22 +78,33 @@ function langParts(ruleSet: CompiledRuleSet, parts: RunParts, lang: Lang): LangP
  */
 class Tally {
   points = 0;
-  private readonly fired: Uint8Array;
-  private readonly unknownMax: Float64Array;
+  /** Components that fired, as bits (a rule set has a few components; plain arrays past 30). */
+  private firedBits = 0;
+  private fired: boolean[] | undefined;
+  /** The highest unknown band per component, allocated at the first unknown scoring rule. */
+  private unknownMax: number[] | undefined;
   constructor(private readonly parts: RunParts) {
-    this.fired = new Uint8Array(parts.components);
-    this.unknownMax = new Float64Array(parts.components);
+    if (parts.components > 30) this.fired = new Array<boolean>(parts.components).fill(false);
   }
   add(rule: number, points: number, o: Tri): void {
     const c = this.parts.component[rule]!;
     if (o === T) {
       this.points += points;
-      this.fired[c] = 1;
-    } else if (o === U && points > this.unknownMax[c]!) this.unknownMax[c] = points;
+      if (this.fired === undefined) this.firedBits |= 1 << c;
+      else this.fired[c] = true;
+    } else if (o === U) {
+      const max = (this.unknownMax ??= new Array<number>(this.parts.components).fill(0));
+      if (points > max[c]!) max[c] = points;
+    }
   }
   maxPoints(): number {
     let max = this.points;
-    for (let c = 0; c < this.fired.length; c++) if (this.fired[c] === 0) max += this.unknownMax[c]!;
+    const unknown = this.unknownMax;
+    if (unknown === undefined) return max;
+    for (let c = 0; c < unknown.length; c++) {
+      const fired = this.fired === undefined ? (this.firedBits & (1 << c)) !== 0 : this.fired[c];
+      if (!fired) max += unknown[c]!;
+    }
     return max;
   }
 }
