@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Condition } from '../src/index.js';
-import { compileRuleSet, evaluateFacts } from '../src/index.js';
+import type { Condition, RuleTrace } from '../src/index.js';
+import { compileRuleSet, evaluate, evaluateFacts, loadBundledRuleSet } from '../src/index.js';
 import { TEST_FACTS, completeFacts, condition, ruleSetOf } from './arbitraries.js';
 import { right } from './helpers.js';
 
@@ -58,23 +58,36 @@ describe('shared traces', () => {
     expect(shown({ n0: true, b0: 1 })).toEqual([true, 1]);
   });
 
-  it('shares a list fact by content and keeps its own frozen copy', () => {
-    const rs = compile([{ all: [{ fact: 'l1', operator: 'contains', value: 'a' }] }]);
-    const list = ['a', 'b'];
-    const first = right(evaluateFacts(rs, { l1: list }, { asOf: AS_OF })).trace![0]!;
-    list.push('c');
-    const leaf = (first.conditions as unknown as { children: { factValue: unknown }[] }).children[0]!;
-    expect(leaf.factValue).toEqual(['a', 'b']);
-    expect(Object.isFrozen(leaf.factValue)).toBe(true);
-    const again = right(evaluateFacts(rs, { l1: ['a', 'b'] }, { asOf: AS_OF })).trace![0]!;
+  it('shares a list of the library’s own facts by content, keeping its own frozen copy', () => {
+    const team = right(loadBundledRuleSet('team'));
+    const members = [{ service: 'gp' }, { service: 'home-nursing' }];
+    const person = { birthDate: '1950-01-01', team: { members } };
+    const ruleOf = (d: { trace?: readonly RuleTrace[] }) => d.trace!.find((t) => t.ruleId === 'TEAM-GP-MEMBER')!;
+    const first = ruleOf(right(evaluate(team, person, { asOf: AS_OF })));
+    const again = ruleOf(right(evaluate(team, structuredClone(person), { asOf: AS_OF })));
     expect(again).toBe(first);
-    // Lists that print alike joined with commas are still different lists.
-    const numbers = compile([{ all: [{ fact: 'l0', operator: 'hasAtLeast', value: 1 }] }]);
-    const values = (l: unknown[]) => ((right(evaluateFacts(numbers, { l0: l }, { asOf: AS_OF })).trace![0]!.conditions as unknown as { children: { factValue: unknown }[] }).children[0]!.factValue);
-    expect(values([1, 2])).toEqual([1, 2]);
-    expect(values(['1', 2])).toEqual(['1', 2]);
-    expect(values(['1,2'])).toEqual(['1,2']);
-    expect(values([true])).toEqual([true]);
-    expect(values(['true'])).toEqual(['true']);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(JSON.stringify(first)).toContain('home-nursing');
+  });
+
+  it('keeps no string or list of a host’s own facts past the call: those traces are built each time', () => {
+    const rs = compile([{ all: [{ fact: 's0', operator: 'equal', value: 'a' }] }, { all: [{ fact: 'l1', operator: 'contains', value: 'a' }] }, { all: [{ fact: 'n0', operator: 'equal', value: 1 }] }]);
+    const run = (f: Record<string, unknown>) => right(evaluateFacts(rs, f, { asOf: AS_OF })).trace!;
+    const a = run({ s0: 'Kari Nordmann', l1: ['a', 'Kari'], n0: 1 });
+    const b = run({ s0: 'Kari Nordmann', l1: ['a', 'Kari'], n0: 1 });
+    expect(b[0]).not.toBe(a[0]);
+    expect(b[1]).not.toBe(a[1]);
+    expect(b[2]).toBe(a[2]); // a number says nothing on its own: shared
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  it('keeps lists that print alike apart', () => {
+    const codes = right(loadBundledRuleSet('team'));
+    const service = (members: { service: string }[]) => JSON.stringify(right(evaluate(codes, { team: { members } }, { asOf: AS_OF })).trace);
+    const a = service([{ service: 'gp' }, { service: 'nav' }]);
+    const b = service([{ service: 'nav' }, { service: 'gp' }]);
+    expect(a).toContain('["gp","nav"]');
+    expect(b).toContain('["nav","gp"]');
+    expect(service([{ service: 'gp' }, { service: 'nav' }])).toBe(a);
   });
 });

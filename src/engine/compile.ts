@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CodeList } from '../facts/codeList.js';
 import type { FactRegistry } from '../facts/registry.js';
+import { isBuiltinFact } from '../facts/registry.js';
 import type { FactDefinition } from '../facts/types.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
@@ -54,6 +55,8 @@ export interface FactSlot {
    * @internal
    */
   readonly sharedWithOthers: () => boolean;
+  /** The fact is one of the library's own, whose strings and lists are codes (see `isBuiltinFact`). @internal */
+  readonly coded: boolean;
 }
 
 /*
@@ -165,7 +168,7 @@ class Compiler {
       let cell = shareUses.get(shareKey);
       if (cell === undefined && shareUses.size < MAX_SHARE_KEYS) shareUses.set(shareKey, (cell = { uses: 0 }));
       const uses = cell;
-      s = { index: this.slots.length, name, key, params, def, shareKey, sharedWithOthers: () => uses === undefined || uses.uses > 1 };
+      s = { index: this.slots.length, name, key, params, def, shareKey, sharedWithOthers: () => uses === undefined || uses.uses > 1, coded: isBuiltinFact(def) };
       this.slots.push(s);
       this.slotByKey.set(key, s);
     }
@@ -417,6 +420,7 @@ class Compiler {
       path,
       op,
       value,
+      coded: slot.coded && (value.kind === 'const' || this.slots[value.slot]!.coded),
       factBit: this.bit(c.fact),
       valueFactBit: value.kind === 'fact' ? this.bit(value.name) : 0,
     });
@@ -475,7 +479,7 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       else points = p;
     }
     const comp = rule.event.params?.['component'];
-    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: ruleTracer(rule.id, k[1], c.ruleSlotList()), missing: k[2], factNames: c.ruleFactNames() });
+    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: ruleTracer(rule.id, k[1], c.ruleSlotList(), c.slots), missing: k[2], factNames: c.ruleFactNames() });
   });
   // Named conditions that no rule uses are still checked, so a typo in one is caught before it is used.
   for (const [name, cond] of Object.entries(file.conditions ?? {})) c.compile(cond, ['conditions', name], 1, [name]);

@@ -34,6 +34,8 @@ export interface LeafSpec {
   readonly path: CompiledPath | undefined;
   readonly op: OperatorDefinition;
   readonly value: ValueSource;
+  /** Whether the facts read are the library's own, whose strings are codes that may be kept in a shared trace. */
+  readonly coded: boolean;
   /** The mask bit of the fact's name, and of the compared fact's name; 0 past {@link MASK_BITS}. */
   readonly factBit: number;
   readonly valueFactBit: number;
@@ -42,8 +44,13 @@ export interface LeafSpec {
 /** Distinct fact values a leaf keeps shared traces for; values beyond it get a trace of their own. */
 const SHARED_TRACES_PER_LEAF = 64;
 
-/** A value whose trace can be shared: not an object (which a host could change) and not -0 (which JSON shows as 0). */
-function shareable(v: unknown): boolean {
+/**
+ * A value whose trace can be shared: not an object (which a host could change), not -0 (which JSON
+ * shows as 0), and a string only from the library's own facts (a host's fact may return free text,
+ * which must not outlive the call).
+ */
+function shareable(v: unknown, coded: boolean): boolean {
+  if (typeof v === 'string') return coded;
   return (v === null || (typeof v !== 'object' && typeof v !== 'function')) && !Object.is(v, -0);
 }
 
@@ -105,7 +112,7 @@ export function leafClosures(spec: LeafSpec): Closures {
     const redacted = new Map<boolean, FactTrace>();
     traced = (env, mode) => {
       const f = read(env);
-      if (!shareable(f)) return build(env, mode, f, value.value);
+      if (!shareable(f, spec.coded)) return build(env, mode, f, value.value);
       if (mode === 'redacted') {
         const key = f === undefined ? false : op.evaluate(f, value.value, env);
         let t = f === undefined ? redactedUnknown : redacted.get(key);

@@ -76,9 +76,13 @@ function freezeShared<T extends object>(t: T): T {
 
 /**
  * The traced closure of a rule: its condition's trace wrapped as a {@link RuleTrace}, shared per
- * combination of the values in `slots` (the fact slots the rule reads, each once).
+ * combination of the values in `slots` (the fact slots the rule reads, each once; `factSlots` are
+ * the rule set's slots).
  */
-export function ruleTracer(ruleId: string, traced: Traced, slots: readonly number[]): (env: EvalEnv, mode: TraceMode) => RuleTrace {
+export function ruleTracer(ruleId: string, traced: Traced, slots: readonly number[], factSlots: readonly { readonly coded: boolean }[]): (env: EvalEnv, mode: TraceMode) => RuleTrace {
+  // Strings and lists are keys only for the library's own facts: a host's fact may return free text,
+  // which must not be kept past the call (see isBuiltinFact).
+  const coded = slots.map((i) => factSlots[i]!.coded);
   const build = (env: EvalEnv, mode: TraceMode): RuleTrace => {
     const t = traced(env, mode);
     return { ruleId, outcome: t.outcome, conditions: t };
@@ -117,8 +121,9 @@ export function ruleTracer(ruleId: string, traced: Traced, slots: readonly numbe
       const v = env.get(slots[i]!);
       let key: unknown = v;
       let level = node.values;
+      if (typeof v === 'string' && !coded[i]) return build(env, mode);
       if (!primitive(v)) {
-        const k = listKey(v);
+        const k = coded[i] ? listKey(v) : undefined;
         if (k === undefined) return build(env, mode);
         key = k;
         level = node.lists as Map<unknown, Trie | RuleTrace>;

@@ -35,7 +35,20 @@ export function createFactRegistry(defs: readonly FactDefinition<any>[]): FactRe
 
 /** Every built-in derived fact. */
 export function builtinFactDefinitions(): FactDefinition<any>[] {
-  return [
+  return [...builtinList];
+}
+
+/**
+ * Whether a definition is one of the library's own facts. Their string and list values are codes
+ * and enumerated values (service kinds, statuses, ICD-10 and ICPC-2 groups), never free text or
+ * dates from a record, so traces that show them may be kept and shared between calls; a host's own
+ * facts may return anything, so only their numbers and booleans are.
+ */
+export function isBuiltinFact(def: FactDefinition<any> | undefined): boolean {
+  return def !== undefined && builtinSet.has(def);
+}
+
+const builtinList: FactDefinition<any>[] = [
     demographics,
     encounters,
     diagnoses,
@@ -56,4 +69,4 @@ export function builtinFactDefinitions(): FactDefinition<any>[] {
   ]
     .flatMap((mod) => Object.values(mod))
     .filter(isFact);
-}
+const builtinSet: ReadonlySet<FactDefinition<any>> = new Set(builtinList);

@@ -4,6 +4,7 @@ import {
   generateCohort,
   ingestFeedback,
   parseCdsHooksRequest,
+  personFromBundle,
   personFromPrefetch,
   toCards,
   validateCdsResponse,
@@ -32,6 +33,24 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     const e = left(sendEvent(planActive, { type: 'ADD_NOTE', note: nest(10_000, 'mixed') }, { asOf: '2026-02-01', role: 'coordinator' }));
     expect(e).toMatchObject({ _tag: 'InvalidEvent' });
     expect(codesOf(e as unknown as { issues: { code: string }[] })).toEqual(['too_deep']);
+  });
+
+  it('personFromBundle reads an Observation whose code holds a BigInt (or a cycle) without throwing', () => {
+    const code: Record<string, unknown> = { coding: [{ system: 'urn:x', code: 'a' }], n: 10n };
+    const cyclic: Record<string, unknown> = { coding: [] };
+    cyclic['self'] = cyclic;
+    for (const c of [code, cyclic]) {
+      const bundle = {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [
+          { resource: { resourceType: 'Patient', id: 'p', birthDate: '1950-01-01' } },
+          { resource: { resourceType: 'Observation', id: 'o', status: 'final', subject: { reference: 'Patient/p' }, code: c } },
+        ],
+      };
+      const r = personFromBundle(bundle);
+      expect(['Left', 'Right']).toContain(r._tag);
+    }
   });
 
   it('restorePathway with options null restores instead of throwing', () => {

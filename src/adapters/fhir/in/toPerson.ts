@@ -150,7 +150,7 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
       if (v) lists.consents.push(v);
     } else if (type === 'Observation') {
       // Which list an Observation is meant for, so an unreadable one keeps that list unknown.
-      const code = JSON.stringify(e.resource['code'] ?? '');
+      const code = jsonText(e.resource['code'] ?? '');
       const kinds: PersonListKind[] = [...(code.includes(LIB.iplosVariable) ? ['iplos' as const] : []), ...(code.includes(LIB.functionMeasure) ? ['functionMeasures' as const] : [])];
       const v = attempt(e, kinds, () => readObservation(e, ctx));
       if (v?.kind === 'iplos') {
@@ -186,6 +186,19 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
   const person = Person.safeParse({ ...(options.supplement ?? {}), ...mapped });
   if (!person.success) return E.left(invalidFhirInput(fromZodIssues(person.error.issues, lang)));
   return E.right({ person: person.data as ParsedPerson, notUnderstood: reporter.all(), basis });
+}
+
+/**
+ * JSON text of a host value, or '' when it has none: a host's object may hold a BigInt or a cycle,
+ * which JSON.stringify throws on (the fuzzer found a BigInt in an Observation's code). The reader
+ * then reports the resource as not understood instead of throwing.
+ */
+function jsonText(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? '';
+  } catch {
+    return '';
+  }
 }
 
 function completeness(option: FhirToPersonOptions['complete'], fetched: ReadonlySet<PersonListKind>, defaultPresent: boolean) {
