@@ -34,8 +34,8 @@ describe('README examples', () => {
     files.set(name, file);
   }
 
-  it('has the vendor example (bundle → cards → FHIR) and the service example', () => {
-    expect([...all.keys()].sort()).toEqual(['service', 'vendor']);
+  it('has the chart example, the vendor example (bundle → cards → FHIR) and the service example', () => {
+    expect([...all.keys()].sort()).toEqual(['chart', 'service', 'vendor']);
   });
 
   it('the vendor example runs: cards from a FHIR bundle, FHIR from an accepted suggestion', () => {
@@ -48,6 +48,13 @@ describe('README examples', () => {
     expect(r.stdout).toContain("type: 'transaction'");
   });
 
+  it('the chart example runs: every bundled rule set on Klara in one call', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', files.get('chart')!], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^identification: \d+ prompts, \d+ data needed$/m);
+    expect(r.stdout.trim().split('\n')).toHaveLength(8);
+  });
+
   it('the service example runs', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', files.get('service')!], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
@@ -55,7 +62,7 @@ describe('README examples', () => {
     expect(r.stdout).toContain('status: 200');
   });
 
-  it('both type-check under the project settings', () => {
+  it('all type-check under the project settings', () => {
     writeFileSync(join(DIR, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['readme-*.ts'], exclude: [] }));
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     const r = spawnSync(process.execPath, [tsc, '-p', join(DIR, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
