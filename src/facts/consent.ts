@@ -98,7 +98,7 @@ export const membersWithoutExplicitConsent = defineFact({
   evidence: 'found',
   derive: (ctx, p) => {
     const team = ctx.person.team;
-    if (team === undefined || team.status === 'closed') return [];
+    if (team === undefined || team.status === 'closed' || team.members.length === 0) return [];
     const wanted = new Set(p?.services ?? NEEDS_EXPLICIT_CONSENT);
     const cs = consents(ctx);
     const sharing = cs?.filter((c) => (c.scope === 'team' || c.scope === 'individual-plan' || c.scope === 'information-sharing') && inForce(c, ctx.asOfDay));
@@ -132,6 +132,7 @@ export const consentRecordGaps = defineFact({
   derive: (ctx) => {
     const cs = consents(ctx);
     if (cs === undefined) return undefined;
+    if (cs.length === 0) return [];
     const gaps = new Set<string>();
     for (const c of cs) {
       if (!inForce(c, ctx.asOfDay)) continue;

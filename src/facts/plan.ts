@@ -108,8 +108,9 @@ export const measuresWithoutGoalOrOwner = defineFact({
   evidence: 'found',
   derive: (ctx) => {
     const p = currentPlan(ctx);
-    const goals = new Set((p?.goals ?? []).map((g) => g.id));
-    return (p?.measures ?? []).filter((m) => m.goalId === undefined || !goals.has(m.goalId) || m.owner === undefined).length;
+    if (p?.measures === undefined || p.measures.length === 0) return 0;
+    const goals = new Set((p.goals ?? []).map((g) => g.id));
+    return p.measures.filter((m) => m.goalId === undefined || !goals.has(m.goalId) || m.owner === undefined).length;
   },
 });
 

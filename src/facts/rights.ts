@@ -77,6 +77,7 @@ export const refusedRequests = defineFact({
   derive: ({ person, asOfDay }) => {
     const rs = person.requests;
     if (rs === undefined) return undefined;
+    if (rs.length === 0) return [];
     return [...new Set(rs.filter((r) => r.outcome === 'refused' && (toDayNumber(r.date) ?? Infinity) <= asOfDay).map((r) => r.about))];
   },
 });

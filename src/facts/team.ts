@@ -51,7 +51,11 @@ export const teamMembers = defineFact({
     nn: 'Dei ulike tenestene medlemene i teamet kjem frå; tom utan team.',
     en: "The distinct services the team's members come from; empty without a team.",
   },
-  derive: ({ person }) => [...new Set((person.team?.members ?? []).map((m) => m.service))],
+  derive: ({ person }) => {
+    const ms = person.team?.members;
+    // No team (most records) needs no Set: the facts of one evaluation are cheap only if the empty case is.
+    return ms === undefined || ms.length === 0 ? [] : [...new Set(ms.map((m) => m.service))];
+  },
 });
 
 /** Distinct providers in the team (relatives do not count). */
@@ -64,7 +68,10 @@ export const teamProviders = defineFact({
     nn: 'Talet på ulike tenesteytarar i teamet; pårørande tel ikkje.',
     en: 'Number of distinct providers in the team; relatives do not count.',
   },
-  derive: ({ person }) => new Set((person.team?.members ?? []).map((m) => m.service).filter(isProvider)).size,
+  derive: ({ person }) => {
+    const ms = person.team?.members;
+    return ms === undefined || ms.length === 0 ? 0 : new Set(ms.map((m) => m.service).filter(isProvider)).size;
+  },
 });
 
 /** A coordinator is recorded. */

@@ -10,7 +10,9 @@ import { defineFact } from './types.js';
  */
 
 function upTo(ctx: FactContext): Transition[] | undefined {
-  return ctx.person.transitions?.filter((t) => (toDayNumber(t.date) ?? Infinity) <= ctx.asOfDay);
+  const ts = ctx.person.transitions;
+  if (ts === undefined || ts.length === 0) return ts === undefined ? undefined : [];
+  return ts.filter((t) => (toDayNumber(t.date) ?? Infinity) <= ctx.asOfDay);
 }
 
 /** Types of transition after a reference date; unknown when the reference date is needed but not recorded. */
@@ -36,7 +38,8 @@ export const transitionTypes = defineFact({
   },
   derive: (ctx) => {
     const ts = upTo(ctx);
-    return ts === undefined ? undefined : [...new Set(ts.map((t) => t.type))];
+    if (ts === undefined) return undefined;
+    return ts.length === 0 ? [] : [...new Set(ts.map((t) => t.type))];
   },
 });
 
