@@ -420,7 +420,6 @@ class Compiler {
       path,
       op,
       value,
-      coded: slot.coded && (value.kind === 'const' || this.slots[value.slot]!.coded),
       factBit: this.bit(c.fact),
       valueFactBit: value.kind === 'fact' ? this.bit(value.name) : 0,
     });

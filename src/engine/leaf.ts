@@ -7,16 +7,11 @@ import { resolvePath } from './path.js';
 import type { FactTrace } from './trace.js';
 
 /*
- * A leaf condition compiled into closures. Two things make it cheap, because a population evaluates
- * every leaf millions of times and a chart opening evaluates a few hundred with full trace:
- *
- * - The fast closure is specialised for a constant number or value compared by one of the common
- *   operators, so it compares directly instead of calling through the operator table. Anything
- *   else (strings, objects, other operators) goes through the operator exactly as before.
- * - A leaf's trace against a constant depends only on the fact value (and the mode), and most fact
- *   values are small numbers and booleans. Those traces are built once per leaf and value, frozen and
- *   shared between decisions, as the rest of a decision's parts already are. A decision is readonly
- *   data, so sharing is invisible except in speed and in memory.
+ * A leaf condition compiled into closures. The fast closure is specialised for a constant number
+ * or value compared by one of the common operators, so it compares directly instead of calling
+ * through the operator table: a population evaluates every leaf millions of times. Anything else
+ * (strings, objects, other operators) goes through the operator. Traces are built here and shared
+ * per rule (ruleTrace.ts), not per leaf.
  */
 
 /** What the compared value of a leaf is. */
@@ -34,24 +29,9 @@ export interface LeafSpec {
   readonly path: CompiledPath | undefined;
   readonly op: OperatorDefinition;
   readonly value: ValueSource;
-  /** Whether the facts read are the library's own, whose strings are codes that may be kept in a shared trace. */
-  readonly coded: boolean;
   /** The mask bit of the fact's name, and of the compared fact's name; 0 past {@link MASK_BITS}. */
   readonly factBit: number;
   readonly valueFactBit: number;
-}
-
-/** Distinct fact values a leaf keeps shared traces for; values beyond it get a trace of their own. */
-const SHARED_TRACES_PER_LEAF = 64;
-
-/**
- * A value whose trace can be shared: not an object (which a host could change), not -0 (which JSON
- * shows as 0), and a string only from the library's own facts (a host's fact may return free text,
- * which must not outlive the call).
- */
-function shareable(v: unknown, coded: boolean): boolean {
-  if (typeof v === 'string') return coded;
-  return (v === null || (typeof v !== 'object' && typeof v !== 'function')) && !Object.is(v, -0);
 }
 
 /** Compiles a leaf. */
@@ -104,46 +84,12 @@ export function leafClosures(spec: LeafSpec): Closures {
     trace.outcome = toTruth(o);
     return trace;
   };
-  let traced: Traced;
-  if (isConst) {
-    // Against a constant the trace is a function of the fact value: shared per value (full) or per
-    // outcome (redacted, which shows no fact value; unknown exactly when the fact is).
-    const full = new Map<unknown, FactTrace>();
-    const redacted = new Map<boolean, FactTrace>();
-    traced = (env, mode) => {
-      const f = read(env);
-      if (!shareable(f, spec.coded)) return build(env, mode, f, value.value);
-      if (mode === 'redacted') {
-        const key = f === undefined ? false : op.evaluate(f, value.value, env);
-        let t = f === undefined ? redactedUnknown : redacted.get(key);
-        if (t === undefined) {
-          t = freezeTrace(build(env, mode, f, value.value));
-          if (f === undefined) redactedUnknown = t;
-          else redacted.set(key, t);
-        }
-        return t;
-      }
-      let t = full.get(f);
-      if (t === undefined) {
-        t = build(env, mode, f, value.value);
-        if (full.size < SHARED_TRACES_PER_LEAF) full.set(f, freezeTrace(t));
-      }
-      return t;
-    };
-    let redactedUnknown: FactTrace | undefined;
-  } else {
-    traced = (env, mode) => build(env, mode, read(env), readValue(env));
-  }
+  const traced: Traced = (env, mode) => build(env, mode, read(env), readValue(env));
   const missing: Missing =
     valueFact === undefined
       ? (env) => (read(env) === undefined ? factBit : 0)
       : (env) => (read(env) === undefined ? factBit : 0) | (readValue(env) === undefined ? valueFactBit : 0);
   return [fast, traced, missing];
-}
-
-function freezeTrace(t: FactTrace): FactTrace {
-  if (t.missing) Object.freeze(t.missing);
-  return Object.freeze(t);
 }
 
 /**
