@@ -56,8 +56,8 @@ export function parsePerson(input: unknown, lang: Lang = 'nb'): E.Either<Invalid
   return E.right(r.data as ParsedPerson);
 }
 
-/** Checks the options alone, and against a rule set's validity period when one is given. */
-function checkOptions(ruleSet: CompiledRuleSet | undefined, options: EvaluateOptions): EvaluationError | undefined {
+/** Checks the options themselves: `asOf`, `lang`, `trace`. */
+function checkBaseOptions(options: EvaluateOptions): EvaluationError | undefined {
   if (typeof options !== 'object' || options === null) return invalidOptions([makeIssue('missing', ['asOf'], 'nb')]);
   const lang = options.lang ?? 'nb';
   if (options.lang !== undefined && !['nb', 'nn', 'en'].includes(options.lang))
@@ -66,10 +66,18 @@ function checkOptions(ruleSet: CompiledRuleSet | undefined, options: EvaluateOpt
     return invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : 'iso_date', ['asOf'], lang)]);
   if (options.trace !== undefined && !['full', 'redacted', 'none'].includes(options.trace))
     return invalidOptions([makeIssue('invalid_value', ['trace'], lang, { allowed: ['"full"', '"redacted"', '"none"'] })]);
-  if (ruleSet === undefined) return undefined;
-  if (options.asOf < ruleSet.validFrom || (ruleSet.validTo !== undefined && options.asOf > ruleSet.validTo))
-    return invalidOptions([makeIssue('not_valid_now', ['asOf'], lang, { asOf: options.asOf, from: ruleSet.validFrom, to: ruleSet.validTo ?? '…' })]);
   return undefined;
+}
+
+/** For options {@link checkBaseOptions} accepted: `asOf` falls in the rule set's validity period. */
+function checkValidity(ruleSet: CompiledRuleSet, options: EvaluateOptions): EvaluationError | undefined {
+  if (options.asOf < ruleSet.validFrom || (ruleSet.validTo !== undefined && options.asOf > ruleSet.validTo))
+    return invalidOptions([makeIssue('not_valid_now', ['asOf'], options.lang ?? 'nb', { asOf: options.asOf, from: ruleSet.validFrom, to: ruleSet.validTo ?? '…' })]);
+  return undefined;
+}
+
+function checkOptions(ruleSet: CompiledRuleSet, options: EvaluateOptions): EvaluationError | undefined {
+  return checkBaseOptions(options) ?? checkValidity(ruleSet, options);
 }
 
 /**
@@ -106,14 +114,14 @@ export function evaluateParsed(ruleSet: CompiledRuleSet, person: ParsedPerson, o
  * its params and the code lists it declares in `codeLists`.
  */
 export function evaluateAll(ruleSets: readonly CompiledRuleSet[], person: unknown, options: EvaluateOptions): E.Either<EvaluationError, Decision[]> {
-  const badOptions = checkOptions(undefined, options);
+  const badOptions = checkBaseOptions(options);
   if (badOptions) return E.left(badOptions);
   const lang = options.lang ?? 'nb';
   if (!Array.isArray(ruleSets)) return E.left(invalidOptions([makeIssue('invalid_type', ['ruleSets'], lang, { expected: 'array' })]));
   for (const [i, rs] of ruleSets.entries()) {
     if (typeof rs !== 'object' || rs === null || !Array.isArray((rs as Partial<CompiledRuleSet>).rules))
       return E.left(invalidOptions([makeIssue('invalid_type', ['ruleSets', i], lang, { expected: 'CompiledRuleSet' })]));
-    const bad = checkOptions(rs, options);
+    const bad = checkValidity(rs, options);
     if (bad) return E.left(bad);
   }
   const p = parsePerson(person, lang);

@@ -1,7 +1,6 @@
 import type { CodeListEntry } from '../model/ruleSet.js';
 import type { Diagnosis, Person } from '../model/person.js';
 import type { CodeList } from './codeList.js';
-import type { CodeProfile } from './codeProfile.js';
 import type { FactContext } from './types.js';
 
 /*
@@ -15,8 +14,6 @@ import type { FactContext } from './types.js';
 export interface Memo {
   /** Active diagnoses. */
   active: Diagnosis[] | null | undefined;
-  /** The code profiles of the active diagnoses, in their order. */
-  profiles: CodeProfile[] | undefined;
   /** Entries of a code list matched by the active diagnoses, by list (not id: contexts with other lists may share the memo). */
   matches: Map<CodeList, readonly CodeListEntry[]> | undefined;
   /** Age in whole years on `asOf`. */
@@ -34,7 +31,7 @@ export interface EncounterTable {
 
 /** A fresh memo, to share between the contexts of one person and one `asOf`. */
 export function newMemo(): Memo {
-  return { active: undefined, profiles: undefined, matches: undefined, age: undefined, encounters: undefined };
+  return { active: undefined, matches: undefined, age: undefined, encounters: undefined };
 }
 
 /** A context made by {@link factContext}: a {@link FactContext} with its memo. */

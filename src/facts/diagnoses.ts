@@ -2,8 +2,6 @@ import type { Diagnosis } from '../model/person.js';
 import type { CodeListEntry } from '../model/ruleSet.js';
 import type { CodeList } from './codeList.js';
 import { activeOn } from './active.js';
-import type { CodeProfile } from './codeProfile.js';
-import { codeProfile, listNumber, profileMatches } from './codeProfile.js';
 import { memoOf } from './context.js';
 import type { FactContext } from './types.js';
 import { defineFact } from './types.js';
@@ -35,15 +33,6 @@ function list(ctx: FactContext, id: string): CodeList {
 
 const NO_ENTRIES: readonly CodeListEntry[] = Object.freeze([]);
 
-/** The code profiles of the active diagnoses, in order, once per evaluation. */
-function profilesOf(ctx: FactContext, ds: readonly Diagnosis[]): CodeProfile[] {
-  const memo = memoOf(ctx);
-  if (memo?.profiles !== undefined) return memo.profiles;
-  const ps = ds.map((d) => codeProfile(d.system, d.code));
-  if (memo !== undefined) memo.profiles = ps;
-  return ps;
-}
-
 /** Every entry of list `id` that an active diagnosis matches, in diagnosis order; once per evaluation. */
 function matches(ctx: FactContext, ds: readonly Diagnosis[], id: string): readonly CodeListEntry[] {
   if (ds.length === 0) return NO_ENTRIES;
@@ -51,12 +40,9 @@ function matches(ctx: FactContext, ds: readonly Diagnosis[], id: string): readon
   const l = list(ctx, id);
   let found = memo?.matches?.get(l);
   if (found !== undefined) return found;
-  const ps = profilesOf(ctx, ds);
-  const n = listNumber(l);
   let out: CodeListEntry[] | undefined;
-  for (let i = 0; i < ds.length; i++) {
-    const d = ds[i]!;
-    const es = profileMatches(ps[i]!, l, n, d.system, d.code);
+  for (const d of ds) {
+    const es = l.matchAll(d.system, d.code);
     if (es.length > 0) (out ??= []).push(...es);
   }
   found = out ?? NO_ENTRIES;
