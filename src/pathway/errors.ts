@@ -179,9 +179,20 @@ export function corruptEnvelope(issues: readonly ValidationIssue[]): CorruptEnve
   };
 }
 
+/**
+ * A version field as the message shows it: a short string or a finite number, else '?'. The fields
+ * come from a stored envelope that may be hand-edited: an object there (whose `toString` may not
+ * be callable) must neither throw nor be echoed into the message.
+ */
+function shown(v: unknown): string {
+  if (typeof v === 'string' && v.length <= 64) return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return '?';
+}
+
 /** Builds an {@link UnknownEnvelopeVersionError}. */
 export function unknownVersion(found: UnknownEnvelopeVersionError['found'], supported: UnknownEnvelopeVersionError['supported']): UnknownEnvelopeVersionError {
-  const f = `${String(found.machineId ?? '?')} v${String(found.machineVersion ?? '?')} (format ${String(found.schemaVersion ?? '?')})`;
+  const f = `${shown(found.machineId)} v${shown(found.machineVersion)} (format ${shown(found.schemaVersion)})`;
   const s = `${supported.machineId} v${supported.machineVersion} (format ${supported.schemaVersion})`;
   return {
     _tag: 'UnknownEnvelopeVersion',

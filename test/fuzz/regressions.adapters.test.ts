@@ -53,6 +53,14 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     }
   });
 
+  it('restorePathway names an unknown machine id that is an object without calling its toString', () => {
+    const hostile = JSON.parse(JSON.stringify(envelope)) as Record<string, Record<string, unknown>>;
+    hostile['machine']!['id'] = JSON.parse('{"toString": {"x": 1}, "__proto__": {"y": 2}}');
+    const r = left(restorePathway(hostile, { migrate: true }));
+    expect(r._tag).toBe('UnknownEnvelopeVersion');
+    expect((r as { message: { en: string } }).message.en).toContain('stored as ? v');
+  });
+
   it('restorePathway with options null restores instead of throwing', () => {
     expect(right(restorePathway(envelope, null as never)).state).toBe('planActive');
   });
