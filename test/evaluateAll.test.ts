@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundledRuleSetIds, evaluate, evaluateAll, generateCohort, loadBundledRuleSet } from '../src/index.js';
+import { bundledCodeLists, bundledRuleSetIds, evaluate, evaluateAll, generateCohort, loadBundledRuleSet } from '../src/index.js';
 import type { CompiledRuleSet, EvaluateOptions } from '../src/index.js';
 import { examplePerson, left, right } from './helpers.js';
 
@@ -61,5 +61,30 @@ describe('evaluateAll', () => {
       (first[0]!.outcomes[0] as { outcome: unknown }).outcome = 'tampered';
     }).toThrow(TypeError);
     expect(JSON.stringify(right(evaluateAll(sets, p, { asOf: AS_OF })))).toBe(before);
+  });
+
+  it('keeps apart a fact that two rule sets read through different code lists', () => {
+    // The same fact (longTermConditions) over another version of chronic-conditions: shared work
+    // must be keyed by the code list too, or the second rule set would see the first one's count.
+    const files = [...bundledCodeLists().values()].map((l) => l.file);
+    const narrowed = files.map((f) => (f.id === 'chronic-conditions' ? { ...f, version: '0.0.1-test', entries: f.entries.filter((e) => e.code !== 'K86' && e.code !== 'I10') } : f));
+    const standard = right(loadBundledRuleSet('identification'));
+    const narrow = right(loadBundledRuleSet('identification', { codeLists: narrowed }));
+    const person = {
+      id: 'p1',
+      birthDate: '1950-01-01',
+      diagnoses: [
+        { system: 'ICPC-2', code: 'K86' },
+        { system: 'ICPC-2', code: 'T90' },
+      ],
+    };
+    const ltc = (d: { trace?: readonly { conditions: unknown }[] }): unknown => JSON.stringify(d.trace).match(/"fact":"longTermConditions"[^}]*"factValue":(\d+)/)?.[1];
+    for (const order of [[standard, narrow], [narrow, standard]]) {
+      const all = right(evaluateAll(order, person, { asOf: AS_OF }));
+      expect(JSON.stringify(all)).toBe(JSON.stringify(order.map((rs) => right(evaluate(rs, person, { asOf: AS_OF })))));
+    }
+    const [a, b] = right(evaluateAll([standard, narrow], person, { asOf: AS_OF }));
+    expect(ltc(a!)).toBe('2');
+    expect(ltc(b!)).toBe('1');
   });
 });

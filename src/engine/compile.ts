@@ -49,12 +49,12 @@ export interface FactSlot {
    */
   readonly shareKey: string;
   /**
-   * Whether another compiled rule set so far reads the same value (same share key): only then is
-   * it worth keeping for the other rule sets of an `evaluateAll` call. A hint for speed; a value
-   * derived twice is the same value.
+   * A small process-wide number for {@link shareKey}, so that the rule sets of one `evaluateAll`
+   * call share values through an array instead of a string-keyed map; -1 past the cap (the value is
+   * then derived by each rule set that reads it, which gives the same value).
    * @internal
    */
-  readonly sharedWithOthers: () => boolean;
+  readonly shareId: number;
   /** The fact is one of the library's own, whose strings and lists are codes (see `isBuiltinFact`). @internal */
   readonly coded: boolean;
 }
@@ -64,8 +64,8 @@ export interface FactSlot {
  * compares definitions and code lists by identity. Compile time only: evaluation never looks here.
  */
 const serials = new WeakMap<object, number>();
-/** How many compiled rule sets read each share key (bounded: past the cap, keys count as shared). */
-const shareUses = new Map<string, { uses: number }>();
+/** The number of each share key (bounded: a host compiling rule sets for ever must not grow it for ever). */
+const shareIds = new Map<string, number>();
 const MAX_SHARE_KEYS = 100_000;
 let nextSerial = 1;
 function serialOf(o: object): number {
@@ -165,10 +165,12 @@ class Compiler {
         return list === undefined ? '-' : String(serialOf(list));
       });
       const shareKey = `${def === undefined ? '-' : serialOf(def)}|${lists.join(',')}|${key}`;
-      let cell = shareUses.get(shareKey);
-      if (cell === undefined && shareUses.size < MAX_SHARE_KEYS) shareUses.set(shareKey, (cell = { uses: 0 }));
-      const uses = cell;
-      s = { index: this.slots.length, name, key, params, def, shareKey, sharedWithOthers: () => uses === undefined || uses.uses > 1, coded: isBuiltinFact(def) };
+      let shareId = shareIds.get(shareKey);
+      if (shareId === undefined) {
+        shareId = shareIds.size < MAX_SHARE_KEYS ? shareIds.size : -1;
+        if (shareId >= 0) shareIds.set(shareKey, shareId);
+      }
+      s = { index: this.slots.length, name, key, params, def, shareKey, shareId, coded: isBuiltinFact(def) };
       this.slots.push(s);
       this.slotByKey.set(key, s);
     }
@@ -501,10 +503,6 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
 
   if (c.issues.length > 0) return E.left(invalidRuleSet(capIssues(dedupe(c.issues), lang), file.id));
 
-  for (const sl of c.slots) {
-    const cell = shareUses.get(sl.shareKey);
-    if (cell !== undefined) cell.uses++;
-  }
   const codeLists = new Map<string, CodeList>();
   for (const id of [...c.usedLists].sort()) codeLists.set(id, options.codeLists.get(id)!);
   const { $schema: _schema, ...hashed } = file;

@@ -128,7 +128,7 @@ export function evaluateAll(ruleSets: readonly CompiledRuleSet[], person: unknow
   if (E.isLeft(p)) return p;
   const asOfDay = toDayNumber(options.asOf)!;
   const memo = newMemo();
-  const shared: SharedFacts = new Map();
+  const shared: SharedFacts = [];
   return E.right(
     ruleSets.map((rs) =>
       runDecision(rs, personEnv(rs, factContext(p.right, options.asOf, asOfDay, rs.codeLists, memo), shared), options.asOf, lang, options.trace ?? 'full'),
