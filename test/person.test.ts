@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../src/index.js';
-import { LIMITS, evaluate, parsePerson, validateNationalId } from '../src/index.js';
+import { LIMITS, completeNationalId, evaluate, parsePerson, validateNationalId } from '../src/index.js';
 import { examplePerson, left, right, ruleSet } from './helpers.js';
 
 const AS_OF = '2026-11-23';
@@ -58,6 +59,45 @@ describe('person validation', () => {
     for (const v of valid) expect(validateNationalId(v)).toBe('dnr');
     expect(validateNationalId('1234567890')).toBeUndefined();
     expect(validateNationalId('abcdefghijk')).toBeUndefined();
+  });
+
+  it('check digits agree with the modulus-11 rule written out here, on any 11 digits', () => {
+    // Skatteetaten's rule: k1 = 11 − (3d1+7d2+6d3+1d4+8d5+9d6+4d7+5d8+2d9 mod 11), k2 likewise over
+    // d1..d9 and k1 with 5,4,3,2,7,6,5,4,3,2; 11 gives 0 and 10 means no valid number.
+    const mod11 = (ds: number[], ws: number[]): number | undefined => {
+      const r = 11 - (ds.reduce((a, d, i) => a + d * ws[i]!, 0) % 11);
+      return r === 11 ? 0 : r === 10 ? undefined : r;
+    };
+    const digitsOk = (s: string): boolean => {
+      const d = s.split('').map(Number);
+      const k1 = mod11(d.slice(0, 9), [3, 7, 6, 1, 8, 9, 4, 5, 2]);
+      const k2 = mod11(d.slice(0, 10), [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+      return k1 === d[9] && k2 === d[10];
+    };
+    const dateOk = (s: string): boolean => {
+      let day = Number(s.slice(0, 2));
+      let month = Number(s.slice(2, 4));
+      if (day > 40) day -= 40;
+      if (month > 80) month -= 80;
+      else if (month > 40) month -= 40;
+      return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+    };
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    fc.assert(
+      fc.property(digits(11), (s) => {
+        expect(validateNationalId(s) !== undefined).toBe(digitsOk(s) && dateOk(s));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(digits(9), (first9) => {
+        const id = completeNationalId(first9);
+        if (id === undefined) return;
+        expect(id.slice(0, 9)).toBe(first9);
+        expect(digitsOk(id)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('unknown fields are errors, not silently dropped', () => {

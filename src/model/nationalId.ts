@@ -7,9 +7,10 @@
 const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2] as const;
 const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
 
-function checkDigit(digits: readonly number[], weights: readonly number[]): number | undefined {
+/** The check digit over the first `weights.length` digits of `digits` (a string of ASCII digits, read in place: no array per call). */
+function checkDigit(digits: string, weights: readonly number[]): number | undefined {
   let sum = 0;
-  for (let i = 0; i < weights.length; i++) sum += (digits[i] ?? 0) * (weights[i] ?? 0);
+  for (let i = 0; i < weights.length; i++) sum += (digits.charCodeAt(i) - 48) * weights[i]!;
   const r = 11 - (sum % 11);
   if (r === 11) return 0;
   if (r === 10) return undefined; // no valid number has this remainder
@@ -26,11 +27,10 @@ export type NationalIdKind = 'fnr' | 'dnr';
 export function validateNationalId(value: string): NationalIdKind | undefined {
   // RegExp#test would coerce a number to its digits; only a string is an identifier.
   if (typeof value !== 'string' || !/^\d{11}$/.test(value)) return undefined;
-  const d = [...value].map(Number);
-  const c1 = checkDigit(d, K1);
-  if (c1 === undefined || c1 !== d[9]) return undefined;
-  const c2 = checkDigit(d, K2);
-  if (c2 === undefined || c2 !== d[10]) return undefined;
+  const c1 = checkDigit(value, K1);
+  if (c1 === undefined || c1 !== value.charCodeAt(9) - 48) return undefined;
+  const c2 = checkDigit(value, K2);
+  if (c2 === undefined || c2 !== value.charCodeAt(10) - 48) return undefined;
   let day = Number(value.slice(0, 2));
   let month = Number(value.slice(2, 4));
   let kind: NationalIdKind = 'fnr';
@@ -47,10 +47,9 @@ export function validateNationalId(value: string): NationalIdKind | undefined {
 /** Computes the two check digits for the first nine digits (used by the synthetic data generator). */
 export function completeNationalId(first9: string): string | undefined {
   if (typeof first9 !== 'string' || !/^\d{9}$/.test(first9)) return undefined;
-  const d = [...first9].map(Number);
-  const c1 = checkDigit(d, K1);
+  const c1 = checkDigit(first9, K1);
   if (c1 === undefined) return undefined;
-  const c2 = checkDigit([...d, c1], K2);
+  const c2 = checkDigit(`${first9}${c1}`, K2);
   if (c2 === undefined) return undefined;
   return `${first9}${c1}${c2}`;
 }
