@@ -20,6 +20,17 @@ export const IsoDate = z
 const Text = z.string().min(1).max(LIMITS.textLength);
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) => z.array(item).max(max);
 
+/**
+ * True unless both dates are given and `later` is before `earlier`. The cross-field checks are
+ * `refine`s with a path, not `superRefine`s: a refinement's function is a plain predicate the fast
+ * accept path (fastParse.ts) calls directly, while a superRefine needs zod's issue context built for
+ * each diagnosis, encounter and medication of every person.
+ */
+function datesInOrder(earlier: string | undefined, later: string | undefined): boolean {
+  return !(earlier && later && (toDayNumber(later) ?? 0) < (toDayNumber(earlier) ?? 0));
+}
+const DATE_ORDER = { params: { code: 'date_order' } } as const;
+
 /** Code systems accepted for diagnoses. */
 export const DiagnosisSystem = z.enum(['ICPC-2', 'ICD-10']);
 /** A diagnosis code system. */
@@ -43,12 +54,9 @@ export const Diagnosis = z
     abatement: IsoDate.optional(),
     active: z.boolean().optional(),
   })
-  .superRefine((d, ctx) => {
-    const ok = d.system === 'ICPC-2' ? ICPC2.test(d.code) : ICD10.test(d.code);
-    if (!ok) ctx.addIssue({ code: 'custom', path: ['code'], params: { code: d.system === 'ICPC-2' ? 'icpc2_code' : 'icd10_code' } });
-    if (d.onset && d.abatement && (toDayNumber(d.abatement) ?? 0) < (toDayNumber(d.onset) ?? 0))
-      ctx.addIssue({ code: 'custom', path: ['abatement'], params: { code: 'date_order' } });
-  });
+  .refine((d) => d.system !== 'ICPC-2' || ICPC2.test(d.code), { path: ['code'], params: { code: 'icpc2_code' } })
+  .refine((d) => d.system !== 'ICD-10' || ICD10.test(d.code), { path: ['code'], params: { code: 'icd10_code' } })
+  .refine((d) => datesInOrder(d.onset, d.abatement), { path: ['abatement'], ...DATE_ORDER });
 /** A diagnosis. */
 export type Diagnosis = z.infer<typeof Diagnosis>;
 
@@ -71,10 +79,7 @@ export const Encounter = z
     endDate: IsoDate.optional(),
     lengthOfStayDays: z.number().int().min(0).max(36_500).optional(),
   })
-  .superRefine((e, ctx) => {
-    if (e.endDate && (toDayNumber(e.endDate) ?? 0) < (toDayNumber(e.date) ?? 0))
-      ctx.addIssue({ code: 'custom', path: ['endDate'], params: { code: 'date_order' } });
-  });
+  .refine((e) => datesInOrder(e.date, e.endDate), { path: ['endDate'], ...DATE_ORDER });
 /** An encounter. */
 export type Encounter = z.infer<typeof Encounter>;
 
@@ -86,10 +91,7 @@ export const Medication = z
     start: IsoDate.optional(),
     end: IsoDate.optional(),
   })
-  .superRefine((m, ctx) => {
-    if (m.start && m.end && (toDayNumber(m.end) ?? 0) < (toDayNumber(m.start) ?? 0))
-      ctx.addIssue({ code: 'custom', path: ['end'], params: { code: 'date_order' } });
-  });
+  .refine((m) => datesInOrder(m.start, m.end), { path: ['end'], ...DATE_ORDER });
 /** A medication line. */
 export type Medication = z.infer<typeof Medication>;
 
@@ -220,10 +222,7 @@ export const Consent = z
     informedWithdrawable: z.boolean().optional(),
     childHeard: z.boolean().optional(),
   })
-  .superRefine((c, ctx) => {
-    if (c.withdrawnDate && (toDayNumber(c.withdrawnDate) ?? 0) < (toDayNumber(c.date) ?? 0))
-      ctx.addIssue({ code: 'custom', path: ['withdrawnDate'], params: { code: 'date_order' } });
-  });
+  .refine((c) => datesInOrder(c.date, c.withdrawnDate), { path: ['withdrawnDate'], ...DATE_ORDER });
 /** A consent. */
 export type Consent = z.infer<typeof Consent>;
 
@@ -427,10 +426,7 @@ export const SharingObjection = z
     services: list(ServiceKind).optional(),
     withdrawnDate: IsoDate.optional(),
   })
-  .superRefine((o, ctx) => {
-    if (o.withdrawnDate && (toDayNumber(o.withdrawnDate) ?? 0) < (toDayNumber(o.date) ?? 0))
-      ctx.addIssue({ code: 'custom', path: ['withdrawnDate'], params: { code: 'date_order' } });
-  });
+  .refine((o) => datesInOrder(o.date, o.withdrawnDate), { path: ['withdrawnDate'], ...DATE_ORDER });
 /** A sharing objection. */
 export type SharingObjection = z.infer<typeof SharingObjection>;
 
