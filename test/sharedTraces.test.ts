@@ -90,4 +90,27 @@ describe('shared traces', () => {
     expect(b).toContain('["nav","gp"]');
     expect(service([{ service: 'gp' }, { service: 'nav' }])).toBe(a);
   });
+
+  it('does not reuse a trace across evaluation dates when an operator reads the date', () => {
+    // withinLastDays compares the fact with asOf, so equal fact values do not mean equal outcomes.
+    // municipality is one of the library's own facts, whose strings are otherwise shared by value;
+    // evaluateFacts lets a test vector give it any string, and an explicit asOf fact likewise.
+    const rs = right(
+      compileRuleSet(
+        ruleSetOf([
+          { fact: 'municipality', operator: 'withinLastDays', value: 30 },
+          { fact: 'asOf', operator: 'withinLastDays', value: 30 },
+        ]),
+      ),
+    );
+    const facts = { municipality: '2026-05-20', asOf: '2026-05-20' };
+    for (const trace of ['full', 'redacted', 'none'] as const) {
+      const early = right(evaluateFacts(rs, facts, { asOf: '2026-06-01', trace }));
+      const late = right(evaluateFacts(rs, facts, { asOf: '2026-12-01', trace }));
+      expect(early.outcomes.map((o) => o.outcome)).toEqual([true, true]);
+      expect(late.outcomes.map((o) => o.outcome)).toEqual([false, false]);
+      const again = right(evaluateFacts(rs, facts, { asOf: '2026-06-01', trace }));
+      expect(JSON.stringify(again)).toBe(JSON.stringify(early));
+    }
+  });
 });

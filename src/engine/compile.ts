@@ -143,6 +143,8 @@ class Compiler {
   private overflow = false;
   /** The fact slots the rule being compiled reads, each once. */
   private ruleSlots: number[] = [];
+  /** Whether a leaf of the rule being compiled uses an operator that reads the evaluation date. */
+  private ruleReadsAsOf = false;
 
   constructor(
     readonly file: RuleSetFile,
@@ -182,6 +184,12 @@ class Compiler {
     this.ruleNames = [];
     this.overflow = false;
     this.ruleSlots = [];
+    this.ruleReadsAsOf = false;
+  }
+
+  /** Whether the current rule's outcome can depend on `asOf` beyond the facts it reads. */
+  ruleDependsOnDate(): boolean {
+    return this.ruleReadsAsOf;
   }
 
   /** The fact slots the current rule reads. */
@@ -334,6 +342,7 @@ class Compiler {
       this.issue('unknown_operator', [...segs, 'operator'], { name: c.operator, allowed: OPERATOR_NAMES });
       return undefined;
     }
+    if (op.readsAsOf === true) this.ruleReadsAsOf = true;
     const slot = this.factSlot(c.fact, c.params as Record<string, unknown> | undefined, segs);
     let path: CompiledPath | undefined;
     if (c.path !== undefined) {
@@ -480,7 +489,7 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       else points = p;
     }
     const comp = rule.event.params?.['component'];
-    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: ruleTracer(rule.id, k[1], c.ruleSlotList(), c.slots), missing: k[2], factNames: c.ruleFactNames() });
+    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: ruleTracer(rule.id, k[1], c.ruleSlotList(), c.slots, c.ruleDependsOnDate()), missing: k[2], factNames: c.ruleFactNames() });
   });
   // Named conditions that no rule uses are still checked, so a typo in one is caught before it is used.
   for (const [name, cond] of Object.entries(file.conditions ?? {})) c.compile(cond, ['conditions', name], 1, [name]);

@@ -33,6 +33,12 @@ export interface OperatorDefinition {
   readonly factTypes?: readonly FactType[];
   /** True when the operator exists in json-rules-engine's default set. */
   readonly jsonRulesEngineDefault: boolean;
+  /**
+   * True when the answer depends on the evaluation date as well as the operands (it reads
+   * `env.asOfDay`): equal fact values then do not give equal traces, so a rule using it never
+   * shares a trace between decisions.
+   */
+  readonly readsAsOf?: boolean;
   /** Evaluates with known operands. `compare` is the value after {@link prepare}. */
   evaluate(fact: unknown, compare: unknown, env: OperatorEnv): boolean;
 }
@@ -114,6 +120,7 @@ export const OPERATORS: ReadonlyMap<string, OperatorDefinition> = new Map(
         valueKind: 'integer',
         factTypes: ['date', 'string'],
         jsonRulesEngineDefault: false,
+        readsAsOf: true,
         evaluate: (a, b, env) => {
           const d = dayOf(a);
           return d !== undefined && typeof b === 'number' && d <= env.asOfDay && d > env.asOfDay - b;

@@ -77,9 +77,15 @@ function freezeShared<T extends object>(t: T): T {
 /**
  * The traced closure of a rule: its condition's trace wrapped as a {@link RuleTrace}, shared per
  * combination of the values in `slots` (the fact slots the rule reads, each once; `factSlots` are
- * the rule set's slots).
+ * the rule set's slots), unless `readsAsOf` (an operator of the rule reads the evaluation date).
  */
-export function ruleTracer(ruleId: string, traced: Traced, slots: readonly number[], factSlots: readonly { readonly coded: boolean }[]): (env: EvalEnv, mode: TraceMode) => RuleTrace {
+export function ruleTracer(
+  ruleId: string,
+  traced: Traced,
+  slots: readonly number[],
+  factSlots: readonly { readonly coded: boolean }[],
+  readsAsOf = false,
+): (env: EvalEnv, mode: TraceMode) => RuleTrace {
   // Strings and lists are keys only for the library's own facts: a host's fact may return free text,
   // which must not be kept past the call (see isBuiltinFact).
   const coded = slots.map((i) => factSlots[i]!.coded);
@@ -87,6 +93,8 @@ export function ruleTracer(ruleId: string, traced: Traced, slots: readonly numbe
     const t = traced(env, mode);
     return { ruleId, outcome: t.outcome, conditions: t };
   };
+  // The key holds fact values only; a rule whose operator also reads asOf is traced afresh each time.
+  if (readsAsOf) return build;
   const tries: Record<TraceMode, { root: Trie; size: number }> = { full: { root: trie(), size: 0 }, redacted: { root: trie(), size: 0 } };
   // Keys below 2^30 stay small integers in V8 (no boxed number per lookup) when each value still
   // gets 5 bits (counts up to 28); rules reading more facts use up to 52 bits.
