@@ -113,4 +113,30 @@ describe('shared traces', () => {
       expect(JSON.stringify(again)).toBe(JSON.stringify(early));
     }
   });
+
+  it('keeps apart values at the edge of a packed key: 29 in the last of six facts is not a carry', () => {
+    // Six facts get 5 bits each (codes 0-31: unknown, false, true, then counts); a count of 29 has
+    // no code of its own there, or it would carry into the fact before it.
+    const rule: Condition = {
+      all: [
+        { fact: 'n0', operator: 'equal', value: 0 },
+        { fact: 'n1', operator: 'equal', value: 0 },
+        { fact: 'n2', operator: 'equal', value: 0 },
+        { fact: 'b0', operator: 'equal', value: 0 },
+        { fact: 'b1', operator: 'equal', value: 0 },
+        { fact: 'b2', operator: 'equal', value: 29 },
+      ],
+    };
+    const carried = { n0: 0, n1: 0, n2: 0, b0: 0, b1: 0, b2: 29 };
+    const next = { n0: 0, n1: 0, n2: 0, b0: 0, b1: 1 };
+    for (const order of [[carried, next], [next, carried]]) {
+      const rs = compile([rule]);
+      for (const trace of ['full', 'redacted'] as const) {
+        for (const f of order) {
+          const fresh = JSON.stringify(right(evaluateFacts(compile([rule]), f, { asOf: AS_OF, trace })));
+          expect(JSON.stringify(right(evaluateFacts(rs, f, { asOf: AS_OF, trace })))).toBe(fresh);
+        }
+      }
+    }
+  });
 });

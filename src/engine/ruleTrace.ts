@@ -32,11 +32,12 @@ function primitive(v: unknown): boolean {
  * instead of one per fact. The width per value depends on how many facts the rule reads, so that the
  * packed key stays exact (below 2^52).
  */
-function smallCode(v: unknown, max: number): number {
+function smallCode(v: unknown, radix: number): number {
   if (v === undefined) return 0;
   if (v === false) return 1;
   if (v === true) return 2;
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max - 3 && !Object.is(v, -0)) return v + 3;
+  // Strictly below the radix: a code equal to it would carry into the next digit of the key.
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v + 3 < radix && !Object.is(v, -0)) return v + 3;
   return -1;
 }
 
