@@ -41,6 +41,16 @@ function smallCode(v: unknown, radix: number): number {
   return -1;
 }
 
+/**
+ * A rule whose facts are few and small is looked up in an array instead of a map: each boolean
+ * fact takes one of 3 codes (unknown, false, true), each other fact one of {@link DIRECT_RADIX}
+ * (those and counts up to 28), and when the product of those is at most {@link DIRECT_SPACE} the
+ * packed key indexes a plain array. A chart opening looks up about a hundred rule traces, and an
+ * array element is a load where a map lookup hashes and compares.
+ */
+const DIRECT_RADIX = 32;
+const DIRECT_SPACE = 1024;
+
 /** Lists of at most this many strings, finite numbers or booleans are looked up by content. */
 const LIST_ITEMS = 16;
 
@@ -84,7 +94,7 @@ export function ruleTracer(
   ruleId: string,
   traced: Traced,
   slots: readonly number[],
-  factSlots: readonly { readonly coded: boolean }[],
+  factSlots: readonly { readonly coded: boolean; readonly def?: { readonly type: string } | undefined }[],
   readsAsOf = false,
 ): (env: EvalEnv, mode: TraceMode) => RuleTrace {
   // Strings and lists are keys only for the library's own facts: a host's fact may return free text,
@@ -103,7 +113,28 @@ export function ruleTracer(
   const bits = k === 0 ? 0 : Math.floor(30 / k) >= 5 ? Math.floor(30 / k) : Math.floor(52 / k);
   const width = bits >= 3 ? Math.min(2 ** bits, 2 ** 16) : 0;
   const packed: Record<TraceMode, Map<number, RuleTrace>> = { full: new Map(), redacted: new Map() };
+  const radix = slots.map((i) => (factSlots[i]!.def?.type === 'boolean' ? 3 : DIRECT_RADIX));
+  const space = radix.reduce((a, r) => a * r, 1);
+  const direct: Record<TraceMode, RuleTrace[] | undefined> | undefined = k > 0 && space <= DIRECT_SPACE ? { full: undefined, redacted: undefined } : undefined;
   return (env, mode) => {
+    if (direct !== undefined) {
+      // Exact as well: each code is below its slot's radix (a boolean fact that returns a number
+      // has no code here and goes on to the map).
+      let key = 0;
+      let i = 0;
+      for (; i < k; i++) {
+        const r = radix[i]!;
+        const c = smallCode(env.get(slots[i]!), r);
+        if (c < 0) break;
+        key = key * r + c;
+      }
+      if (i === k) {
+        const table = (direct[mode] ??= new Array<RuleTrace>(space));
+        let t = table[key];
+        if (t === undefined) table[key] = t = freezeShared(build(env, mode));
+        return t;
+      }
+    }
     if (width > 0) {
       // The packed key: exact, since each code is below `width` and the slots fit in 52 bits.
       let key = 0;
