@@ -103,6 +103,22 @@ describe('the fast path of parsePerson', () => {
     agrees(reversed);
   });
 
+  it('gives up when a known key is inherited without being enumerable, which zod reads and the walk would miss', () => {
+    // zod reads each schema key by `in` and index, so a value on a changed Object.prototype is parsed
+    // into its output; the fast path walks own enumerable keys only and must leave such input to zod.
+    Object.defineProperty(Object.prototype, 'sex', { value: 'female', enumerable: false, configurable: true });
+    try {
+      const input = { birthDate: '1950-01-01' };
+      expect(fast(input)).toBeUndefined();
+      const viaLibrary = parsePerson(input);
+      const viaZod = right(Person.safeParse(input));
+      expect(viaZod.sex).toBe('female');
+      expect(viaLibrary._tag === 'Right' && viaLibrary.right.sex).toBe('female');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['sex'];
+    }
+  });
+
   it('keeps a key given as undefined, as zod does', () => {
     const out = fast({ birthDate: '1950-01-01', sex: undefined }) as Record<string, unknown>;
     expect(Object.keys(out)).toEqual(['birthDate', 'sex']);

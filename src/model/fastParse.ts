@@ -58,12 +58,6 @@ function newObject(): Record<string, unknown> {
   return Object.create(Object.prototype) as Record<string, unknown>;
 }
 
-function bitCount(n: number): number {
-  let c = 0;
-  for (let m = n; m !== 0; m &= m - 1) c++;
-  return c;
-}
-
 function isPlainObject(v: object): boolean {
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === null || Object.getPrototypeOf(proto) === null;
@@ -251,9 +245,11 @@ function compile(schema: ZodInternals): Parse {
         }
         // A required field that is absent is an issue: zod's to report.
         if ((seen & required) !== required) return GIVE_UP;
-        // zod tests presence with `in`, so it also reads a known key that is not enumerable.
-        // Own string keys beyond the enumerable ones seen are non-enumerable: give up rather than test each absent key.
-        if (seen !== all && Object.getOwnPropertyNames(input).length !== bitCount(seen)) return GIVE_UP;
+        // zod tests presence with `in`, so it also reads a known key that is not enumerable (own, or
+        // inherited from a changed Object.prototype): give up when an absent key is there after all.
+        // A person's objects lack a few optional keys each; testing those costs less than listing
+        // every own property name.
+        if (seen !== all) for (let j = 0; j < keys.length; j++) if ((seen & (1 << j)) === 0 && keys[j]! in input) return GIVE_UP;
         return out;
       });
     }
