@@ -139,4 +139,26 @@ describe('shared traces', () => {
       }
     }
   });
+
+  it('keeps apart values at the edge of the table key of a rule over two counts: 28 is not a carry', () => {
+    // Two counts give 32 × 32 combinations, looked up in the rule set's trace table; the highest
+    // code (28) must not equal the next count up with an unknown after it.
+    const rule: Condition = {
+      all: [
+        { fact: 'n0', operator: 'greaterThanInclusive', value: 0 },
+        { fact: 'n1', operator: 'greaterThanInclusive', value: 28 },
+      ],
+    };
+    const edge = { n0: 0, n1: 28 };
+    const next = { n0: 1 };
+    for (const order of [[edge, next], [next, edge]]) {
+      const rs = compile([rule]);
+      for (const trace of ['full', 'redacted'] as const) {
+        for (const f of order) {
+          const fresh = JSON.stringify(right(evaluateFacts(compile([rule]), f, { asOf: AS_OF, trace })));
+          expect(JSON.stringify(right(evaluateFacts(rs, f, { asOf: AS_OF, trace })))).toBe(fresh);
+        }
+      }
+    }
+  });
 });

@@ -85,6 +85,9 @@ export interface CompiledRule {
   readonly component: string;
   /** @internal */ readonly fast: Fast;
   /** The rule's trace (shared between decisions with the same fact values). @internal */ readonly traced: (env: EvalEnv, mode: TraceMode) => RuleTrace;
+  /** The fact slots the rule reads, each once. @internal */ readonly traceSlots: readonly number[];
+  /** The rule's trace built anew, never shared. @internal */ readonly buildTrace: (env: EvalEnv, mode: TraceMode) => RuleTrace;
+  /** Whether its trace may be shared between calls with equal fact values (no operator reads asOf). @internal */ readonly sharesTrace: boolean;
   /** @internal */ readonly missing: Missing;
   /**
    * The rule's fact names in the order of their bits in {@link missing}'s mask; `undefined` when the
@@ -489,7 +492,23 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       else points = p;
     }
     const comp = rule.event.params?.['component'];
-    if (k) compiled.push({ rule, points, component: typeof comp === 'string' ? comp : rule.id, fast: k[0], traced: ruleTracer(rule.id, k[1], c.ruleSlotList(), c.slots, c.ruleDependsOnDate()), missing: k[2], factNames: c.ruleFactNames() });
+    if (k) {
+      const traceSlots = c.ruleSlotList();
+      const sharesTrace = !c.ruleDependsOnDate();
+      const tracer = ruleTracer(rule.id, k[1], traceSlots, c.slots, !sharesTrace);
+      compiled.push({
+        rule,
+        points,
+        component: typeof comp === 'string' ? comp : rule.id,
+        fast: k[0],
+        traced: tracer.traced,
+        traceSlots,
+        buildTrace: tracer.build,
+        sharesTrace,
+        missing: k[2],
+        factNames: c.ruleFactNames(),
+      });
+    }
   });
   // Named conditions that no rule uses are still checked, so a typo in one is caught before it is used.
   for (const [name, cond] of Object.entries(file.conditions ?? {})) c.compile(cond, ['conditions', name], 1, [name]);

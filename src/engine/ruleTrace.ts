@@ -32,7 +32,7 @@ function primitive(v: unknown): boolean {
  * instead of one per fact. The width per value depends on how many facts the rule reads, so that the
  * packed key stays exact (below 2^52).
  */
-function smallCode(v: unknown, radix: number): number {
+export function smallCode(v: unknown, radix: number): number {
   if (v === undefined) return 0;
   if (v === false) return 1;
   if (v === true) return 2;
@@ -40,16 +40,6 @@ function smallCode(v: unknown, radix: number): number {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v + 3 < radix && !Object.is(v, -0)) return v + 3;
   return -1;
 }
-
-/**
- * A rule whose facts are few and small is looked up in an array instead of a map: each boolean
- * fact takes one of 3 codes (unknown, false, true), each other fact one of {@link DIRECT_RADIX}
- * (those and counts up to 28), and when the product of those is at most {@link DIRECT_SPACE} the
- * packed key indexes a plain array. A chart opening looks up about a hundred rule traces, and an
- * array element is a load where a map lookup hashes and compares.
- */
-const DIRECT_RADIX = 32;
-const DIRECT_SPACE = 1024;
 
 /** Lists of at most this many strings, finite numbers or booleans are looked up by content. */
 const LIST_ITEMS = 16;
@@ -68,7 +58,7 @@ function listKey(v: unknown): string | undefined {
  * Freezes a freshly built trace for sharing. Lists it shows (a fact value, or the value of the other
  * fact compared) belong to the evaluation that derived them; the shared trace keeps frozen copies.
  */
-function freezeShared<T extends object>(t: T): T {
+export function freezeShared<T extends object>(t: T): T {
   if (Object.isFrozen(t)) return t;
   const o = t as Record<string, unknown>;
   if (o['kind'] === 'fact') {
@@ -85,6 +75,14 @@ function freezeShared<T extends object>(t: T): T {
   return t;
 }
 
+/** A rule's traced closure, and the same trace built afresh (for the rule set's trace table). */
+export interface RuleTracer {
+  /** The trace, shared between calls with the same fact values where they can be kept. */
+  readonly traced: (env: EvalEnv, mode: TraceMode) => RuleTrace;
+  /** The trace built anew, never shared. */
+  readonly build: (env: EvalEnv, mode: TraceMode) => RuleTrace;
+}
+
 /**
  * The traced closure of a rule: its condition's trace wrapped as a {@link RuleTrace}, shared per
  * combination of the values in `slots` (the fact slots the rule reads, each once; `factSlots` are
@@ -92,20 +90,20 @@ function freezeShared<T extends object>(t: T): T {
  */
 export function ruleTracer(
   ruleId: string,
-  traced: Traced,
+  condition: Traced,
   slots: readonly number[],
-  factSlots: readonly { readonly coded: boolean; readonly def?: { readonly type: string } | undefined }[],
+  factSlots: readonly { readonly coded: boolean }[],
   readsAsOf = false,
-): (env: EvalEnv, mode: TraceMode) => RuleTrace {
+): RuleTracer {
   // Strings and lists are keys only for the library's own facts: a host's fact may return free text,
   // which must not be kept past the call (see isBuiltinFact).
   const coded = slots.map((i) => factSlots[i]!.coded);
   const build = (env: EvalEnv, mode: TraceMode): RuleTrace => {
-    const t = traced(env, mode);
+    const t = condition(env, mode);
     return { ruleId, outcome: t.outcome, conditions: t };
   };
   // The key holds fact values only; a rule whose operator also reads asOf is traced afresh each time.
-  if (readsAsOf) return build;
+  if (readsAsOf) return { traced: build, build };
   const tries: Record<TraceMode, { root: Trie; size: number }> = { full: { root: trie(), size: 0 }, redacted: { root: trie(), size: 0 } };
   // Keys below 2^30 stay small integers in V8 (no boxed number per lookup) when each value still
   // gets 5 bits (counts up to 28); rules reading more facts use up to 52 bits.
@@ -113,28 +111,7 @@ export function ruleTracer(
   const bits = k === 0 ? 0 : Math.floor(30 / k) >= 5 ? Math.floor(30 / k) : Math.floor(52 / k);
   const width = bits >= 3 ? Math.min(2 ** bits, 2 ** 16) : 0;
   const packed: Record<TraceMode, Map<number, RuleTrace>> = { full: new Map(), redacted: new Map() };
-  const radix = slots.map((i) => (factSlots[i]!.def?.type === 'boolean' ? 3 : DIRECT_RADIX));
-  const space = radix.reduce((a, r) => a * r, 1);
-  const direct: Record<TraceMode, RuleTrace[] | undefined> | undefined = k > 0 && space <= DIRECT_SPACE ? { full: undefined, redacted: undefined } : undefined;
-  return (env, mode) => {
-    if (direct !== undefined) {
-      // Exact as well: each code is below its slot's radix (a boolean fact that returns a number
-      // has no code here and goes on to the map).
-      let key = 0;
-      let i = 0;
-      for (; i < k; i++) {
-        const r = radix[i]!;
-        const c = smallCode(env.get(slots[i]!), r);
-        if (c < 0) break;
-        key = key * r + c;
-      }
-      if (i === k) {
-        const table = (direct[mode] ??= new Array<RuleTrace>(space));
-        let t = table[key];
-        if (t === undefined) table[key] = t = freezeShared(build(env, mode));
-        return t;
-      }
-    }
+  const traced = (env: EvalEnv, mode: TraceMode): RuleTrace => {
     if (width > 0) {
       // The packed key: exact, since each code is below `width` and the slots fit in 52 bits.
       let key = 0;
@@ -191,4 +168,5 @@ export function ruleTracer(
     }
     return hit as RuleTrace;
   };
+  return { traced, build };
 }

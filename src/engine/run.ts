@@ -6,6 +6,7 @@ import type { Tri } from './logic.js';
 import { T, U, fromTruth } from './logic.js';
 import { missingFacts } from './trace.js';
 import type { RuleTrace } from './trace.js';
+import { TraceTable } from './traceTable.js';
 
 /*
  * Running a compiled rule set over one fact cache: the Decision, or the bare screen population mode
@@ -24,6 +25,8 @@ interface RunParts {
   readonly component: Int32Array;
   readonly components: number;
   readonly byLang: Map<Lang, LangParts>;
+  /** The shared traces of the rule set's small rules. */
+  readonly traces: TraceTable;
 }
 interface LangParts {
   readonly prompts: readonly Prompt[];
@@ -50,6 +53,7 @@ function runParts(ruleSet: CompiledRuleSet): RunParts {
       component,
       components: names.length,
       byLang: new Map(),
+      traces: new TraceTable(ruleSet),
     };
     partsCache.set(ruleSet, p);
   }
@@ -128,7 +132,7 @@ export function runDecision(ruleSet: CompiledRuleSet, env: EvalEnv, asOf: string
     let trace: RuleTrace | undefined;
     if (traces === undefined) o = r.fast(env);
     else {
-      traces[i] = trace = r.traced(env, mode as TraceMode);
+      traces[i] = trace = parts.traces.trace(i, env, mode as TraceMode) ?? r.traced(env, mode as TraceMode);
       o = fromTruth(trace.outcome);
     }
     outcomes[i] = parts.outcomes[i]![o];
