@@ -5,8 +5,9 @@ import type { RuleTrace } from './trace.js';
 
 /*
  * The shared traces of a rule set's small rules, in one table. Most rules read a few facts that are
- * unknown, booleans or small counts: each boolean fact then takes one of 3 codes (unknown, false,
- * true) and each other fact one of RADIX (those and counts up to 28), and when the product of those
+ * unknown, booleans, small counts or empty lists: each boolean fact then takes one of 3 codes
+ * (unknown, false, true), each list fact one of 4 (those and the empty list) and each other fact one
+ * of RADIX (those and counts up to 28), and when the product of those
  * is at most SPACE, the packed key of a call indexes the rule's part of one array per trace mode.
  *
  * One table instead of a closure and a map per rule: a chart opening looks up about a hundred rule
@@ -16,8 +17,11 @@ import type { RuleTrace } from './trace.js';
  * values have no code here go to the rule's own closure (ruleTrace.ts), which gives the same trace.
  */
 
-/** Codes of a fact that is not boolean: unknown, false, true and the counts 0 to 28. */
+/** Codes of a number (or any other) fact: unknown, false, true and the counts 0 to 28. */
 const RADIX = 32;
+/** Codes of a list fact: unknown, false, true and the empty list (nothing a host could write in it). */
+const LIST_RADIX = 4;
+const EMPTY_LIST = 3;
 /** The most combinations a rule may have to be held here. */
 const SPACE = 1024;
 
@@ -48,7 +52,8 @@ export class TraceTable {
       this.start[i] = at;
       let space = 1;
       for (const s of r.traceSlots) {
-        const radix = ruleSet.slots[s]!.def?.type === 'boolean' ? 3 : RADIX;
+        const type = ruleSet.slots[s]!.def?.type;
+        const radix = type === 'boolean' ? 3 : type === 'list' ? LIST_RADIX : RADIX;
         this.slots[at] = s;
         this.radix[at] = radix;
         space *= radix;
@@ -71,7 +76,8 @@ export class TraceTable {
     for (let j = this.start[i]!, end = this.start[i + 1]!; j < end; j++) {
       const radix = this.radix[j]!;
       // Exact: each code is below its slot's radix (a boolean fact that returns a number has none).
-      const c = smallCode(env.get(this.slots[j]!), radix);
+      const v = env.get(this.slots[j]!);
+      const c = radix === LIST_RADIX ? listCode(v) : smallCode(v, radix);
       if (c < 0) return undefined;
       key = key * radix + c;
     }
@@ -80,4 +86,12 @@ export class TraceTable {
     if (t === undefined) traces[base + key] = t = freezeShared(this.ruleSet.rules[i]!.buildTrace(env, mode));
     return t;
   }
+}
+
+/** The code of a list fact's value: unknown, a boolean, or the empty list; -1 for anything else. */
+function listCode(v: unknown): number {
+  if (v === undefined) return 0;
+  if (v === false) return 1;
+  if (v === true) return 2;
+  return Array.isArray(v) && v.length === 0 ? EMPTY_LIST : -1;
 }
