@@ -53,6 +53,18 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     }
   });
 
+  it('personFromBundle reports a Patient whose identifier list holds null or a scalar, instead of throwing while it matches subjects', () => {
+    for (const bad of [null, 7, 'x']) {
+      const bundle = {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [{ resource: { resourceType: 'Patient', id: 'p', birthDate: '1950-01-01', identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '02835110039' }, bad] } }],
+      };
+      const r = right(personFromBundle(bundle));
+      expect(r.notUnderstood).toEqual([expect.objectContaining({ code: 'invalid_shape', path: 'entry[0].resource' })]);
+    }
+  });
+
   it('restorePathway names an unknown machine id that is an object without calling its toString', () => {
     const hostile = JSON.parse(JSON.stringify(envelope)) as Record<string, Record<string, unknown>>;
     hostile['machine']!['id'] = JSON.parse('{"toString": {"x": 1}, "__proto__": {"y": 2}}');

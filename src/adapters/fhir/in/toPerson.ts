@@ -69,8 +69,9 @@ function identity(patient: Entry): PatientIdentity {
   const identifiers = new Set<string>();
   const ids = patient.resource['identifier'];
   if (Array.isArray(ids))
-    for (const x of ids as { system?: unknown; value?: unknown }[])
-      if ((x.system === FNR_SYSTEM || x.system === DNR_SYSTEM) && typeof x.value === 'string') identifiers.add(`${x.system}|${x.value}`);
+    // Raw, before the Patient shape is checked: a null or scalar element is skipped here and reported by the shape check.
+    for (const x of ids as unknown[])
+      if (typeof x === 'object' && x !== null && 'system' in x && 'value' in x && (x.system === FNR_SYSTEM || x.system === DNR_SYSTEM) && typeof x.value === 'string') identifiers.add(`${x.system}|${x.value}`);
   return { id, keys, identifiers };
 }
 
