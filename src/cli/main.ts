@@ -30,7 +30,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   stratify: (args, io) => {
     // Population runs allocate one short-lived person after another; V8's allocation-site
     // pretenuring moves them to the old generation, which then grows lazily. Off, a million-person
-    // run with two workers peaks about 30 MiB lower at the same speed (BENCHMARKS.md). The CLI owns
+    // run with two workers peaks about 25 MiB lower at the same speed (BENCHMARKS.md). The CLI owns
     // its process, so it may set this; the library never sets V8 flags for its host.
     setFlagsFromString('--no-allocation-site-pretenuring');
     return runStratify(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, today: io.today });

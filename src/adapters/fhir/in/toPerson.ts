@@ -70,8 +70,11 @@ function identity(patient: Entry): PatientIdentity {
   const ids = patient.resource['identifier'];
   if (Array.isArray(ids))
     // Raw, before the Patient shape is checked: a null or scalar element is skipped here and reported by the shape check.
-    for (const x of ids as unknown[])
-      if (typeof x === 'object' && x !== null && 'system' in x && 'value' in x && (x.system === FNR_SYSTEM || x.system === DNR_SYSTEM) && typeof x.value === 'string') identifiers.add(`${x.system}|${x.value}`);
+    for (const x of ids as unknown[]) {
+      if (typeof x !== 'object' || x === null) continue;
+      const { system, value } = x as { system?: unknown; value?: unknown };
+      if ((system === FNR_SYSTEM || system === DNR_SYSTEM) && typeof value === 'string') identifiers.add(`${system}|${value}`);
+    }
   return { id, keys, identifiers };
 }
 
