@@ -1,3 +1,4 @@
+import { anyOf } from '../facts/kleene.js';
 import { defineFact } from '../facts/types.js';
 import type { FactDefinition } from '../facts/types.js';
 import type { Consent, Person, ServiceKind } from '../model/person.js';
@@ -34,12 +35,6 @@ export function rightGiver(person: Person, asOf: string, c: Consent): boolean | 
   if (age < 16) return c.givenBy === 'parent' || c.givenBy === 'child-welfare';
   if (person.capacity?.consentCompetence === false) return c.givenBy === 'representative';
   return c.givenBy === 'person';
-}
-
-/** Kleene "any": true if one is true, unknown if none is true and one is unknown. */
-function anyOf(values: readonly (boolean | undefined)[]): boolean | undefined {
-  if (values.some((v) => v === true)) return true;
-  return values.some((v) => v === undefined) ? undefined : false;
 }
 
 /** The person has said they want a team. */
