@@ -1,8 +1,9 @@
+import { acceptableGiver } from '../facts/consentGiver.js';
 import { anyOf } from '../facts/kleene.js';
 import { defineFact } from '../facts/types.js';
 import type { FactDefinition } from '../facts/types.js';
 import type { Consent, Person, ServiceKind } from '../model/person.js';
-import { toDayNumber, yearsBetween } from '../util/dates.js';
+import { toDayNumber } from '../util/dates.js';
 
 /*
  * Facts the pathway's rules can read. They read the Person that the pathway builds from the host's
@@ -16,7 +17,7 @@ import { toDayNumber, yearsBetween } from '../util/dates.js';
 export const EXPLICIT_CONSENT_SERVICES: readonly ServiceKind[] = ['school', 'kindergarten', 'ppt', 'child-welfare', 'nav'];
 
 const HPL25 = { document: 'Helsedirektoratet, rundskriv til helsepersonelloven', section: '§ 25 Opplysninger til samarbeidende personell' };
-const PBRL43 = { document: 'Pasient- og brukerrettighetsloven', section: '§§ 4-3, 4-4, 4-5 (samtykkekompetanse, barn under 16)' };
+const PBRL43 = { document: 'Pasient- og brukerrettighetsloven', section: '§§ 4-3 til 4-6 (samtykkekompetanse, barn under 16, 16–18 år uten samtykkekompetanse)' };
 
 function validOn(c: Consent, asOfDay: number): boolean {
   const from = toDayNumber(c.date);
@@ -25,16 +26,12 @@ function validOn(c: Consent, asOfDay: number): boolean {
 }
 
 /**
- * Whether a consent was given by the right person: the person from 16, a parent (or child welfare
- * when it has taken over care) under 16, a representative when the person lacks consent competence.
- * Unknown without a birth date.
+ * Whether a consent was given by the right person on `asOf`: the rule the built-in consent facts
+ * use (facts/consentGiver.ts, pbrl. §§ 4-3 to 4-6), so the pathway and the consent rules never
+ * disagree about who may consent.
  */
 export function rightGiver(person: Person, asOf: string, c: Consent): boolean | undefined {
-  if (person.birthDate === undefined) return undefined;
-  const age = yearsBetween(person.birthDate, asOf);
-  if (age < 16) return c.givenBy === 'parent' || c.givenBy === 'child-welfare';
-  if (person.capacity?.consentCompetence === false) return c.givenBy === 'representative';
-  return c.givenBy === 'person';
+  return acceptableGiver(person, asOf, c.givenBy);
 }
 
 /** The person has said they want a team. */
@@ -92,9 +89,9 @@ export const teamConsent = defineFact({
   type: 'boolean',
   label: { nb: 'gyldig samtykke til oppfølgingsteam', nn: 'gyldig samtykke til oppfølgingsteam', en: 'valid consent to a follow-up team' },
   description: {
-    nb: 'Sann når et samtykke med omfang «team» er gitt (og ikke trukket) på datoen, av personen fra 16 år, av foreldre under 16, eller av representant når personen mangler samtykkekompetanse.',
-    nn: 'Sann når eit samtykke med omfang «team» er gitt (og ikkje trekt) på datoen, av personen frå 16 år, av foreldre under 16, eller av representant når personen manglar samtykkekompetanse.',
-    en: 'True when a consent with scope "team" is given (and not withdrawn) on the date, by the person from 16, by a parent under 16, or by a representative when the person lacks consent competence.',
+    nb: 'Sann når et samtykke med omfang «team» er gitt (og ikke trukket) på datoen, av personen fra 16 år, av foreldre under 16, eller av representant når personen mangler samtykkekompetanse (fra 16 til 18 år også foreldre).',
+    nn: 'Sann når eit samtykke med omfang «team» er gitt (og ikkje trekt) på datoen, av personen frå 16 år, av foreldre under 16, eller av representant når personen manglar samtykkekompetanse (frå 16 til 18 år også foreldre).',
+    en: 'True when a consent with scope "team" is given (and not withdrawn) on the date, by the person from 16, by a parent under 16, or by a representative when the person lacks consent competence (from 16 to 18 also the parents).',
   },
   source: PBRL43,
   evidence: 'found',
