@@ -1,5 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Condition, Decision, FactTrace, LeafCondition, Truth } from '../src/index.js';
 import { compileRuleSet, defineFact, evaluate, evaluateFacts, OPERATOR_NAMES, safePathResolver, stratify, toJsonRulesEngineRules } from '../src/index.js';
 import type { FactDefinition } from '../src/index.js';
@@ -348,7 +349,20 @@ describe('operators: known answers', () => {
       expect(full.outcomes[0]!.outcome, 'traced').toBe(r.ours);
       const leaf = leafOf(full);
       expect(leaf.outcome).toBe(r.ours);
-      expect(leaf.missing ?? [], 'missing in the trace').toEqual(missing);
+      if (missing.length === 0) expect(leaf, 'nothing missing').not.toHaveProperty('missing');
+      else expect(leaf.missing, 'missing in the trace').toEqual(missing);
+      expect(leaf.path).toBe(r.leaf.path);
+      expect(leaf).not.toHaveProperty('params');
+      if (r.compared === undefined) {
+        // The rule's own constant, as written (a code list by its id).
+        expect(leaf.value, 'the constant').toEqual(r.leaf.value);
+        expect(leaf).not.toHaveProperty('valueFact');
+      } else {
+        const ref = r.leaf.value as { fact: string; path?: string };
+        expect(leaf.valueFact).toBe(ref.fact);
+        if (r.compared === MISSING || r.absent?.includes(ref.fact)) expect(leaf.value).toBeNull();
+        else if (ref.path === undefined) expect(leaf.value, 'the compared fact').toEqual(r.compared);
+      }
       expect(leaf.redacted, 'a full trace is not redacted').toBeUndefined();
       if (r.fact === MISSING) expect(leaf).not.toHaveProperty('factValue');
       else if (r.leaf.path === undefined) expect(leaf.factValue).toEqual(r.fact);
@@ -360,7 +374,9 @@ describe('operators: known answers', () => {
       expect(rleaf.redacted).toBe(true);
       expect(rleaf).not.toHaveProperty('factValue');
       expect(rleaf.missing ?? []).toEqual(missing);
+      // A constant is rule text and stays; the compared fact is a fact value and goes.
       if (r.compared !== undefined) expect(rleaf.value, 'the compared fact is a fact value too').toBeNull();
+      else expect(rleaf.value).toEqual(r.leaf.value);
     }
   });
 
@@ -429,5 +445,17 @@ describe('operators: known answers on the population screening path', () => {
       const d = right(evaluate(ruleSet, person, { asOf: AS_OF, trace }));
       expect([d.score!.points, d.score!.maxPoints - d.score!.points], trace).toEqual([points, unknown]);
     }
+  });
+});
+
+describe('operators: what the trace shows', () => {
+  it('the params and the path of a leaf as written, and the fact value after the path', () => {
+    const windowed = defineFact({ name: 'w', type: 'object', label, description: label, params: z.strictObject({ months: z.number() }), derive: () => undefined });
+    const file = fileOf({ leaf: { fact: 'w', params: { months: 6 }, path: '$.n', operator: 'greaterThan', value: 1 }, fact: MISSING, ours: 'unknown' });
+    const rs = right(compileRuleSet(file, { extraFacts: [windowed] }));
+    const d = right(evaluateFacts(rs, { 'w:{"months":6}': { n: 2 } }, { asOf: AS_OF, trace: 'full' }));
+    const leaf = leafOf(d);
+    expect(leaf).toMatchObject({ fact: 'w', params: { months: 6 }, path: '$.n', operator: 'greaterThan', value: 1, factValue: 2, outcome: true });
+    expect(Object.keys(leaf)).toEqual(['kind', 'fact', 'params', 'path', 'operator', 'value', 'factValue', 'outcome']);
   });
 });
