@@ -521,3 +521,44 @@ describe('date windows at their edges', () => {
     expect(facts({ encounters: one('emergency-visit', date) }, asOf)['emergencyVisits:{"months":6}']).toBe(n);
   });
 });
+
+/*
+ * The needs behind the rights to an individual plan and a coordinator (pbrl. §§ 2-5, 2-5 b; rundskriv
+ * phvl. § 4-1: "langvarige" is a need of some duration, no minimum; pbrl. § 2-5 femte ledd: when
+ * both the municipality and the specialist health service provide, the municipality is responsible).
+ * Health and care services only: NAV and school are other welfare services. A need without its
+ * duration or level leaves the answer unknown where it could decide it.
+ */
+describe('long-term needs, and needs at both levels', () => {
+  const need = (service: string, more: Record<string, unknown> = {}) => ({ service, ...more });
+  it.each([
+    [[need('home-nursing', { longTerm: true })], true],
+    [[need('home-nursing', { longTerm: false })], false],
+    [[need('home-nursing')], undefined],
+    [[need('gp', { longTerm: false }), need('physiotherapy', { longTerm: true })], true],
+    [[need('gp', { longTerm: false }), need('physiotherapy')], undefined],
+    [[need('nav', { longTerm: true })], false],
+    [[], false],
+  ])('serviceNeeds %j: a long-term need %s', (serviceNeeds, expected) => {
+    expect(facts({ serviceNeeds } as PersonInput)['longTermNeed']).toBe(expected);
+  });
+
+  it('without mapped needs, a long-term need is unknown', () => {
+    expect(facts({})).not.toHaveProperty('longTermNeed');
+  });
+
+  it.each([
+    [[need('gp'), need('specialist')], true],
+    [[need('home-nursing', { level: 'specialist' }), need('gp')], true],
+    [[need('gp'), need('home-nursing')], false],
+    [[need('specialist')], false],
+    [[need('specialist'), need('nav')], false],
+    [[need('specialist', { level: 'municipal' }), need('gp')], false],
+    [[need('gp'), need('pharmacist')], undefined], // a pharmacist at either level
+    [[need('specialist'), need('pharmacist')], undefined],
+    [[need('gp'), need('specialist'), need('pharmacist')], true],
+    [[], false],
+  ])('serviceNeeds %j: needs at both levels %s', (serviceNeeds, expected) => {
+    expect(facts({ serviceNeeds } as PersonInput)['municipalAndSpecialistNeeds']).toBe(expected);
+  });
+});
