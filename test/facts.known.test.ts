@@ -372,3 +372,121 @@ describe('the social record and municipal services', () => {
     expect(facts({})).not.toHaveProperty('sex');
   });
 });
+
+/*
+ * Encounters in the last `months` months, (asOf − months, asOf] (README, derived facts): counts by
+ * kind, bed days, and the most recent and the longest admission (LACE's A and L, HOSPITAL's count).
+ */
+describe('encounters in a window', () => {
+  const e = (type: string, date: string, more: Record<string, unknown> = {}) => ({ type, date, ...more });
+  const m = (name: string, months: number) => `${name}:{"months":${months}}`;
+  const record = [
+    e('emergency-admission', '2025-06-15', { lengthOfStayDays: 30 }), // exactly 12 months back: outside
+    e('elective-admission', '2025-09-01', { lengthOfStayDays: 9 }), // in 12 months, not in 6
+    e('emergency-admission', '2026-02-01', { endDate: '2026-02-05' }), // 4 days, from its end date
+    e('elective-admission', '2026-05-01', { lengthOfStayDays: 2 }), // the most recent admission
+    e('emergency-visit', '2026-01-10'),
+    e('emergency-visit', '2025-12-15'), // exactly 6 months back: outside 6, inside 12
+    e('gp-consultation', ASOF),
+    e('gp-consultation', '2026-06-16'), // after the day
+    e('outpatient-visit', '2026-03-01'),
+  ];
+
+  it('counts, bed days, the most recent and the longest admission, for 6 and 12 months', () => {
+    const f = facts({ encounters: record } as PersonInput);
+    expect([f[m('admissions', 12)], f[m('admissions', 6)]]).toEqual([3, 2]);
+    expect([f[m('emergencyAdmissions', 12)], f[m('emergencyAdmissions', 6)]]).toEqual([1, 1]);
+    expect([f[m('emergencyVisits', 12)], f[m('emergencyVisits', 6)]]).toEqual([2, 1]);
+    expect([f[m('gpConsultations', 12)], f[m('gpConsultations', 6)]]).toEqual([1, 1]);
+    expect([f[m('bedDays', 12)], f[m('bedDays', 6)]]).toEqual([15, 6]);
+    expect([f[m('longestAdmissionStay', 12)], f[m('longestAdmissionStay', 6)]]).toEqual([9, 4]);
+    expect([f[m('lastAdmissionLengthOfStay', 12)], f[m('lastAdmissionEmergency', 12)]]).toEqual([2, false]);
+  });
+
+  it('the most recent admission decides acuity and length: an emergency one last', () => {
+    const f = facts({ encounters: [...record, e('emergency-admission', '2026-06-01', { lengthOfStayDays: 1 })] } as PersonInput);
+    expect([f[m('lastAdmissionLengthOfStay', 12)], f[m('lastAdmissionEmergency', 12)], f[m('longestAdmissionStay', 12)]]).toEqual([1, true, 9]);
+  });
+
+  it('without admissions: 0 days and no emergency; a stay without its length makes length facts unknown', () => {
+    const none = facts({ encounters: [e('emergency-visit', '2026-05-01')] } as PersonInput);
+    expect([none[m('bedDays', 12)], none[m('longestAdmissionStay', 12)], none[m('lastAdmissionLengthOfStay', 12)], none[m('lastAdmissionEmergency', 12)]]).toEqual([0, 0, 0, false]);
+    const open = facts({ encounters: [...record, e('elective-admission', '2026-06-10')] } as PersonInput);
+    for (const k of ['bedDays', 'longestAdmissionStay', 'lastAdmissionLengthOfStay']) expect(open, k).not.toHaveProperty(m(k, 12));
+    expect(open[m('admissions', 12)]).toBe(4);
+    // A stay without its length outside the window does not matter.
+    const old = facts({ encounters: [...record, e('elective-admission', '2025-01-10')] } as PersonInput);
+    expect(old[m('bedDays', 12)]).toBe(15);
+  });
+
+  it('the window moves with the evaluation day (evaluated on two days in turn)', () => {
+    const person = { encounters: [e('emergency-visit', '2025-12-16')] } as PersonInput;
+    for (let i = 0; i < 2; i++) {
+      expect(facts(person, ASOF)[m('emergencyVisits', 6)]).toBe(1);
+      expect(facts(person, '2026-06-16')[m('emergencyVisits', 6)]).toBe(0);
+    }
+  });
+
+  it('without an encounter list every count is unknown', () => {
+    const f = facts({});
+    for (const k of ['admissions', 'emergencyAdmissions', 'emergencyVisits', 'gpConsultations', 'bedDays', 'longestAdmissionStay', 'lastAdmissionLengthOfStay', 'lastAdmissionEmergency']) expect(f, k).not.toHaveProperty(m(k, 12));
+  });
+});
+
+/*
+ * Diagnoses count when active on the day: not flagged inactive, begun on or before it (or no onset
+ * recorded), not abated before it (README, derived facts). Groups, not codes, are counted (NICE NG56
+ * counts conditions). Charlson (1987): a complicated diabetes replaces the uncomplicated one, a
+ * metastatic tumour replaces the tumour.
+ */
+describe('diagnoses', () => {
+  const d = (system: 'ICPC-2' | 'ICD-10', code: string, more: Record<string, unknown> = {}) => ({ system, code, ...more });
+  it('active on the day: the flag, the onset and the abatement at their edges', () => {
+    const diagnoses = [
+      d('ICPC-2', 'T90'),
+      d('ICPC-2', 'K77', { active: false }),
+      d('ICPC-2', 'R95', { onset: ASOF }),
+      d('ICPC-2', 'P76', { onset: '2026-06-16' }),
+      d('ICPC-2', 'L95', { abatement: ASOF }),
+      d('ICPC-2', 'K86', { abatement: '2026-06-14' }),
+      d('ICPC-2', 'K74', { active: true, onset: '2020-01-01', abatement: '2030-01-01' }),
+    ];
+    expect(fact('activeDiagnoses', { diagnoses } as PersonInput)).toEqual([
+      { system: 'ICPC-2', code: 'T90' },
+      { system: 'ICPC-2', code: 'R95' },
+      { system: 'ICPC-2', code: 'L95' },
+      { system: 'ICPC-2', code: 'K74' },
+    ]);
+    expect(fact('activeDiagnoses', {})).toBeUndefined();
+  });
+
+  it.each([
+    [[], 0, [], false, false, false, false],
+    [[d('ICPC-2', 'T90')], 1, ['diabetes'], false, false, false, false],
+    [[d('ICPC-2', 'T90'), d('ICD-10', 'E11.9')], 1, ['diabetes'], false, false, false, false], // one group, two codes
+    [[d('ICPC-2', 'T90'), d('ICPC-2', 'P76')], 2, ['depression', 'diabetes'], true, true, false, false],
+    [[d('ICPC-2', 'P15')], 1, ['substance-use'], true, false, true, false],
+    [[d('ICPC-2', 'Z05')], 0, [], false, false, false, true],
+  ])('%j: %i long-term groups %j; mental %s, physical and mental %s, substance %s, social %s', (diagnoses, n, groups, mental, both, substance, social) => {
+    const f = facts({ diagnoses } as PersonInput);
+    expect([f['longTermConditions'], f['longTermConditionGroups']]).toEqual([n, groups]);
+    expect([f['mentalHealthOrSubstance'], f['physicalAndMental'], f['substanceUse'], f['socialProblems']]).toEqual([mental, both, substance, social]);
+  });
+
+  it('without a diagnosis list these facts are unknown', () => {
+    const f = facts({});
+    for (const k of ['longTermConditions', 'longTermConditionGroups', 'mentalHealthOrSubstance', 'physicalAndMental', 'substanceUse', 'socialProblems', 'charlsonIndex', 'childComplexConditionGroups']) expect(f, k).not.toHaveProperty(k);
+  });
+
+  it.each([
+    [['E11.9'], 1],
+    [['E11.2'], 2],
+    [['E11.9', 'E11.2'], 2], // complicated replaces uncomplicated
+    [['C50'], 2],
+    [['C50', 'C78'], 6], // metastatic replaces the tumour
+    [['I50', 'I11.0'], 1], // two codes of one condition
+    [['I50', 'C78', 'E11.2'], 9],
+  ])('Charlson %j: %i', (codes, index) => {
+    expect(fact('charlsonIndex', { diagnoses: codes.map((c) => d('ICD-10', c)) } as PersonInput)).toBe(index);
+  });
+});
