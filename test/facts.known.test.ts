@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonInput } from '../src/index.js';
-import { builtinFacts, bundledCodeLists, deriveFacts, parsePerson } from '../src/index.js';
+import { LIMITS, builtinFacts, bundledCodeLists, compileCodeLists, deriveFacts, normalizeCode, parsePerson } from '../src/index.js';
 import { right } from './helpers.js';
 
 /*
@@ -488,5 +488,79 @@ describe('diagnoses', () => {
     [['I50', 'C78', 'E11.2'], 9],
   ])('Charlson %j: %i', (codes, index) => {
     expect(fact('charlsonIndex', { diagnoses: codes.map((c) => d('ICD-10', c)) } as PersonInput)).toBe(index);
+  });
+});
+
+/*
+ * Code lists: an entry is a code, a prefix of codes (I50 covers I50.9) or a range of them (C00-C75
+ * covers C50.1, not C76), in one system; codes compare without dots and in upper case. A list may
+ * expand to at most LIMITS.codeListIndexKeys three-character keys (a range A00-Z99 is 2 600).
+ */
+describe('code lists', () => {
+  const file = (entries: { system: string; code: string; group?: string }[]) => ({
+    id: 'test-list',
+    version: '1.0.0',
+    title: { nb: 't', nn: 't', en: 't' },
+    source: { document: 'test', section: 'test' },
+    evidence: 'found',
+    entries,
+  });
+  const list = right(
+    compileCodeLists([
+      file([
+        { system: 'ICD-10', code: 'I50', group: 'heart-failure' },
+        { system: 'ICD-10', code: 'C00-C75', group: 'tumour' },
+        { system: 'ICD-10', code: 'E11.2-E11.8', group: 'diabetes-complicated' },
+        { system: 'ICD-10', code: 'C50', group: 'breast' },
+        { system: 'ICPC-2', code: 'K77', group: 'heart-failure' },
+        { system: 'ATC', code: 'C09AA', group: 'ace' },
+        { system: 'ICD-10', code: 'Y98-Z02', group: 'across-letters' },
+      ]),
+    ]),
+  ).get('test-list')!;
+  const groups = (system: string, code: string) => list.matchAll(system, code).map((e) => e.group);
+
+  it.each([
+    ['ICD-10', 'I50', ['heart-failure']],
+    ['ICD-10', 'I50.9', ['heart-failure']],
+    ['ICD-10', 'i509', ['heart-failure']],
+    ['ICD-10', 'I5', []],
+    ['ICD-10', 'I51', []],
+    ['ICD-10', 'C00', ['tumour']],
+    ['ICD-10', 'C75.9', ['tumour']],
+    ['ICD-10', 'C76', []],
+    ['ICD-10', 'C50.1', ['tumour', 'breast']],
+    ['ICD-10', 'E11.1', []],
+    ['ICD-10', 'E11.2', ['diabetes-complicated']],
+    ['ICD-10', 'E11.8', ['diabetes-complicated']],
+    ['ICD-10', 'E11.9', []],
+    ['ICD-10', 'K77', []], // K77 is listed for ICPC-2 only
+    ['ICPC-2', 'K77', ['heart-failure']],
+    ['ATC', 'C09AA05', ['ace']],
+    ['ATC', 'C09AB', []],
+    ['ICD-10', 'Y99', ['across-letters']],
+    ['ICD-10', 'Z01.1', ['across-letters']],
+    ['ICD-10', 'Z03', []],
+    ['ICD-10', 'Y97', []],
+  ])('%s %s is in the groups %j', (system, code, expected) => {
+    expect(groups(system, code)).toEqual(expected);
+    expect(list.match(system, code)?.group).toBe(expected[0]);
+    // Asked again (the lookups are remembered), the same.
+    expect(groups(system, code)).toEqual(expected);
+  });
+
+  it('normalises codes: no dots, upper case', () => {
+    expect(['f32.1', 'F32.1', 'F321', 'f321'].map(normalizeCode)).toEqual(['F321', 'F321', 'F321', 'F321']);
+    expect(normalizeCode('T90')).toBe('T90');
+  });
+
+  it('refuses a list that expands past the limit, and takes one at it', () => {
+    const wide = (n: number, extra: { system: string; code: string }[]) => file([...Array.from({ length: n }, () => ({ system: 'ICD-10', code: 'A00-Z99' })), ...extra]);
+    const at = Math.floor(LIMITS.codeListIndexKeys / 2600);
+    const rest = LIMITS.codeListIndexKeys - at * 2600; // filled with single codes below
+    const singles = (k: number) => Array.from({ length: k }, (_, i) => ({ system: 'ATC', code: `B${String(i % 100).padStart(2, '0')}` }));
+    expect(compileCodeLists([wide(at, singles(rest))])._tag).toBe('Right');
+    const over = compileCodeLists([wide(at, singles(rest + 1))]);
+    expect(over._tag === 'Left' && over.left.issues.map((i) => [i.code, i.path])).toEqual([['too_big', 'codeLists[0].entries']]);
   });
 });
