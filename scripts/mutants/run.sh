@@ -28,15 +28,15 @@ for patch in scripts/mutants/*.patch; do
     for p in "${picks[@]}"; do case "$name" in "$p"*) keep=1 ;; esac; done
     [ $keep = 1 ] || continue
   fi
-  if ! git apply --check "$patch" 2>/dev/null; then
+  if ! git apply --check -C1 "$patch" 2>/dev/null; then
     echo "| $name | does not apply to this tree | |" >> "$table"
     echo "$name: does not apply"
     missed=1
     continue
   fi
-  git apply "$patch"
+  git apply -C1 "$patch"
   # Whatever happens below, the patch comes out again.
-  trap 'git apply -R "$patch" 2>/dev/null' EXIT INT TERM
+  trap 'git apply -R -C1 "$patch" 2>/dev/null' EXIT INT TERM
   report="$out/$name.json"
   if [ $suite = 1 ]; then
     npx vitest run --reporter=json --outputFile="$report" > "$out/$name.log" 2>&1
@@ -44,7 +44,7 @@ for patch in scripts/mutants/*.patch; do
     MUTATION_TARGET=all MUTATION_MAX_RUNS=1000000 npx vitest run --config vitest.mutation.config.ts --reporter=json --outputFile="$report" > "$out/$name.log" 2>&1
   fi
   status=$?
-  git apply -R "$patch"
+  git apply -R -C1 "$patch"
   trap - EXIT INT TERM
   failing=$(node -e "
     const r = JSON.parse(require('fs').readFileSync('$report', 'utf8'));
