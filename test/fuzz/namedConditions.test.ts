@@ -7,7 +7,7 @@ import { LIMITS, compileRuleSet, evaluateFacts } from '../../src/index.js';
 import type { Condition, RuleSetFile } from '../../src/index.js';
 import { BOOL, TEST_FACTS, completeFacts, ruleSetOf } from '../arbitraries.js';
 import { left, right } from '../helpers.js';
-import { CLI, tempDir } from '../cli/run.js';
+import { CLI, cli, copyFixture, editJson, tempDir } from '../cli/run.js';
 
 /*
  * Named conditions that refer to each other many times per level ("named-condition bombs"). A rule
@@ -125,5 +125,21 @@ describe('named-condition bombs', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('rules[0].conditions');
     expect(r.stdout).toContain('too large');
+  });
+});
+
+describe('issue collection is capped', () => {
+  it('`validate` reports at most LIMITS.issues cross-file issues per vector file, then one too_many_issues', async () => {
+    const dir = copyFixture();
+    editJson(join(dir, 'sample.test.json'), (f: { vectors: { expect: Record<string, string[]> }[] }) => {
+      const v = f.vectors[0]!;
+      f.vectors = Array.from({ length: 400 }, (_, i) => ({ ...v, name: `v${i}`, expect: { ...v.expect, notFired: [`NO-SUCH-RULE-${i}`] } }));
+    });
+    const r = await cli(['validate', dir, '--json']);
+    expect(r.code).toBe(1);
+    const issues = (JSON.parse(r.stdout) as { issues: { file: string; code: string }[] }).issues.filter((i) => i.file.endsWith('sample.test.json'));
+    expect(issues).toHaveLength(LIMITS.issues + 1);
+    expect(issues.filter((i) => i.code === 'unknown_rule')).toHaveLength(LIMITS.issues);
+    expect(issues.filter((i) => i.code === 'too_many_issues')).toHaveLength(1);
   });
 });
