@@ -33,7 +33,7 @@ const rs = right(
 function shown(t: ConditionTrace): unknown[] {
   if (t.kind === 'fact') return [t.factValue, ...(t.valueFact !== undefined ? [t.value] : [])];
   if (t.kind === 'all' || t.kind === 'any') return t.children.flatMap(shown);
-  return shown(t.child);
+  return shown((t as { child: ConditionTrace }).child);
 }
 
 const contentFree = (v: unknown): boolean =>
