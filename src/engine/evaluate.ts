@@ -7,7 +7,7 @@ import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { compileFastParse } from '../model/fastParse.js';
 import { Person } from '../model/person.js';
-import { toDayNumber } from '../util/dates.js';
+import { dateProblem, toDayNumber } from '../util/dates.js';
 import type { TraceMode } from './closures.js';
 import type { CompiledRuleSet } from './compile.js';
 import type { Decision } from './decision.js';
@@ -62,8 +62,8 @@ function checkBaseOptions(options: EvaluateOptions): EvaluationError | undefined
   const lang = options.lang ?? 'nb';
   if (options.lang !== undefined && !['nb', 'nn', 'en'].includes(options.lang))
     return invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]);
-  if (typeof options.asOf !== 'string' || toDayNumber(options.asOf) === undefined)
-    return invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : 'iso_date', ['asOf'], lang)]);
+  const bad = dateProblem(options.asOf);
+  if (bad) return invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : bad, ['asOf'], lang)]);
   if (options.trace !== undefined && !['full', 'redacted', 'none'].includes(options.trace))
     return invalidOptions([makeIssue('invalid_value', ['trace'], lang, { allowed: ['"full"', '"redacted"', '"none"'] })]);
   return undefined;

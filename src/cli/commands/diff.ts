@@ -11,7 +11,7 @@ import { lineDiff } from '../../policy/lineDiff.js';
 import type { ProseContext } from '../../policy/prose.js';
 import { conditionProse, proseContext, proseLines } from '../../policy/prose.js';
 import { builtinFacts } from '../../ruleSets/load.js';
-import { isIsoDate } from '../../util/dates.js';
+import { dateProblem } from '../../util/dates.js';
 import { parseCommandArgs, usageError } from '../args.js';
 import type { LoadedWorkspace } from '../common.js';
 import { loadErrorMessage, loadWorkspace, refuseInvalid } from '../common.js';
@@ -55,7 +55,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const v = p.values as Record<string, string | undefined>;
   if (v['cohort'] !== undefined && v['synthetic'] !== undefined) return usageError(io, lang, 'diff', m.conflicting('--cohort', '--synthetic'));
   const asOf = v['as-of'] ?? io.today();
-  if (!isIsoDate(asOf)) return usageError(io, lang, 'diff', m.badDate('--as-of'));
+  if (dateProblem(asOf)) return usageError(io, lang, 'diff', m.badDate('--as-of'));
   const synthetic = positiveInt(v['synthetic'], 0, MAX_SYNTHETIC);
   if (synthetic === undefined) return usageError(io, lang, 'diff', m.badCount('--synthetic', MAX_SYNTHETIC));
   const seed = positiveInt(v['seed'], 1, 2 ** 31 - 1);

@@ -9,7 +9,7 @@ import type { Parameter } from '../../model/ruleSet.js';
 import { describeCutOff } from '../../population/format.js';
 import { renderStratifyReport } from '../../population/report.js';
 import type { StratifySummary } from '../../population/stratifier.js';
-import { toDayNumber } from '../../util/dates.js';
+import { dateProblem } from '../../util/dates.js';
 import { parseJsonText } from '../../util/parseJson.js';
 import type { StratifySource } from '../../node/stratifyRun.js';
 import { runStratifyJob } from '../../node/stratifyRun.js';
@@ -177,7 +177,7 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
     };
     if (values.lang !== undefined && !['nb', 'nn', 'en'].includes(values.lang)) throw new Usage(`--lang: ${values.lang}`);
     const asOf = values['as-of'] ?? (io.today ?? (() => new Date().toISOString().slice(0, 10)))();
-    if (toDayNumber(asOf) === undefined) throw new Usage(`--as-of: ${asOf}`);
+    if (dateProblem(asOf)) throw new Usage(`--as-of: ${asOf}`);
     const synthetic = int('synthetic', values.synthetic, 0);
     const seed = int('seed', values.seed, -2_147_483_648) ?? 1;
     const workers = int('workers', values.workers, 0) ?? 0;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../util/dates.js';
+import { dateProblem } from '../../../util/dates.js';
 
 /*
  * Loose shapes for the FHIR elements the input adapter reads. FHIR resources carry many elements the
@@ -44,7 +44,7 @@ export const QuantityIn = z.looseObject({ value: z.number().optional(), unit: z.
 export function fhirDate(value: string | undefined): string | undefined {
   if (value === undefined || value.length < 10) return undefined;
   const d = value.slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !isIsoDate(d)) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || dateProblem(d)) return undefined;
   if (value.length > 10 && !/^T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(value.slice(10))) return undefined;
   return d;
 }
