@@ -6,7 +6,7 @@ import type { FactDefinition } from '../facts/types.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
 import type { IssueCode, ValidationIssue } from '../model/issues.js';
-import { checkInputShape } from '../model/inputShape.js';
+import { readInput } from '../model/inputShape.js';
 import { capIssues, formatPath, fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';
@@ -525,10 +525,12 @@ class Compiler {
  * Validates and compiles a rule-set file. Returns every issue found, each with a path into the file;
  * a rule set with any issue is rejected whole.
  */
-export function compileRuleSet(input: unknown, options: CompileOptions): E.Either<InvalidRuleSetError, CompiledRuleSet> {
+export function compileRuleSet(raw: unknown, options: CompileOptions): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   const lang = options.lang ?? 'nb';
-  const shape = checkInputShape(input, lang);
-  if (shape) return E.left(invalidRuleSet([shape]));
+  // Read once into plain data (a host's getter that throws is an `unreadable` issue); only the copy is read after.
+  const read = readInput(raw, lang);
+  if ('issue' in read) return E.left(invalidRuleSet([read.issue]));
+  const input = read.value;
   const parsed = RuleSetFileSchema.safeParse(input, { reportInput: true });
   const idGuess = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id.slice(0, 64) : undefined;
   if (!parsed.success) return E.left(invalidRuleSet(withLeafRoots(input, withMissingText(fromZodIssues(parsed.error.issues, lang), lang), lang), idGuess));
@@ -549,8 +551,9 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
     else pre.push(...fromZodIssues(r.error.issues, lang, ['parameters', k]));
   }
   let shared: Record<string, Condition> = {};
-  if (hostRecord(options.sharedConditions, 'sharedConditions', lang, pre) !== undefined) {
-    const r = NamedConditions.safeParse(options.sharedConditions);
+  const sharedInput = hostRecord(options.sharedConditions, 'sharedConditions', lang, pre);
+  if (sharedInput !== undefined) {
+    const r = NamedConditions.safeParse(sharedInput);
     if (r.success) shared = r.data;
     else pre.push(...fromZodIssues(r.error.issues, lang, ['sharedConditions']));
   }
@@ -647,21 +650,22 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
 }
 
 /**
- * Checks that a host option is absent or a plain record within the input limits. Returns it, or
- * `undefined` after recording an issue (or when it is absent).
+ * Checks that a host option is absent or a plain record within the input limits. Returns a plain copy
+ * of it, or `undefined` after recording an issue (or when it is absent).
  */
 function hostRecord(value: unknown, name: string, lang: Lang, issues: ValidationIssue[]): Readonly<Record<string, unknown>> | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  const read = readInput(value, lang, [name]);
+  if ('issue' in read) {
+    issues.push(read.issue);
+    return undefined;
+  }
+  const copy = read.value;
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) {
     issues.push(makeIssue('invalid_type', [name], lang, { expected: 'object' }));
     return undefined;
   }
-  const shape = checkInputShape(value, lang, [name]);
-  if (shape) {
-    issues.push(shape);
-    return undefined;
-  }
-  return value as Readonly<Record<string, unknown>>;
+  return copy as Readonly<Record<string, unknown>>;
 }
 
 const issueKey = (i: ValidationIssue): string => `${i.code}|${i.path}|${canonicalJson(i.detail ?? {})}`;

@@ -3,7 +3,7 @@ import type { RuleSetOptions } from '../ruleSets/load.js';
 import { compileRuleSet } from '../ruleSets/load.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
-import { checkInputShape } from '../model/inputShape.js';
+import { readInput } from '../model/inputShape.js';
 import { fromZodIssues } from '../model/issues.js';
 import { canonicalJson } from '../util/sha256.js';
 import type { ValidationIssue } from '../model/issues.js';
@@ -36,9 +36,9 @@ export interface VectorResult {
 
 /** Validates a parsed test-vector file (within `LIMITS`: at most `vectorsPerFile` vectors). */
 export function parseVectorFile(input: unknown, lang: Lang = 'nb'): E.Either<InvalidRuleSetError, TestVectorFile> {
-  const shape = checkInputShape(input, lang);
-  if (shape) return E.left(invalidRuleSet([shape]));
-  const r = TestVectorFile.safeParse(input, { reportInput: true });
+  const read = readInput(input, lang);
+  if ('issue' in read) return E.left(invalidRuleSet([read.issue]));
+  const r = TestVectorFile.safeParse(read.value, { reportInput: true });
   return r.success ? E.right(r.data) : E.left(invalidRuleSet(fromZodIssues(r.error.issues, lang)));
 }
 

@@ -9,7 +9,7 @@ import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import type { Person } from '../model/person.js';
 import { parseJsonText } from '../util/parseJson.js';
-import { checkInputShape } from '../model/inputShape.js';
+import { readInput } from '../model/inputShape.js';
 import { dateProblem } from '../util/dates.js';
 import { initialContext, resolveConfig } from './context.js';
 import type { PathwayContext } from './context.js';
@@ -212,9 +212,9 @@ export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions
       return E.left(invalidOptions([makeIssue('invalid_type', ['revision'], lang, { expected: 'integer ≥ 0' })]));
     if (options.revision !== pathway.revision) return E.left(staleRevision(options.revision, pathway.revision));
   }
-  const shape = checkInputShape(event, lang, [], { jsonOnly: true });
-  if (shape) return E.left(invalidEvent([shape]));
-  const parsed = PathwayEvent.safeParse(event);
+  const read = readInput(event, lang, [], { jsonOnly: true });
+  if ('issue' in read) return E.left(invalidEvent([read.issue]));
+  const parsed = PathwayEvent.safeParse(read.value);
   if (!parsed.success) return E.left(invalidEvent(fromZodIssues(parsed.error.issues, lang)));
   const ev = parsed.data;
   const more = eventIssues(ev, options.asOf, lang);
@@ -317,9 +317,11 @@ function restoreEnvelope(json: unknown, opts: RestoreOptions, lang: Lang): E.Eit
     if (E.isLeft(p)) return E.left(corruptEnvelope(p.left.issues));
     input = p.right;
   }
-  // Before zod, whose recursive walk of a 10,000-level snapshot value or event would overflow the stack.
-  const shape = checkInputShape(input, lang, [], { jsonOnly: true });
-  if (shape) return E.left(corruptEnvelope([shape]));
+  // Before zod, whose recursive walk of a 10,000-level snapshot value or event would overflow the
+  // stack; and read once into plain data, which is all that is read after.
+  const read = readInput(input, lang, [], { jsonOnly: true });
+  if ('issue' in read) return E.left(corruptEnvelope([read.issue]));
+  input = read.value;
   const found = detectVersion(input);
   const supported = { machineId: MACHINE_ID, ...CURRENT_VERSION };
   if (found.machineId === undefined && found.schemaVersion === undefined && found.machineVersion === undefined)

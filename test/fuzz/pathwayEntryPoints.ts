@@ -48,7 +48,7 @@ export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
     issueless: ISSUELESS,
     cost: 4,
   },
-  { name: 'restorePathway (options)', base: { migrate: true, lang: 'en', subject: SUBJECT, asOf: '2026-03-01' }, call: (x) => restorePathway(envelope, x as never), tags: RESTORE_TAGS, issueless: ISSUELESS },
+  { name: 'restorePathway (options)', accessors: 'host', base: { migrate: true, lang: 'en', subject: SUBJECT, asOf: '2026-03-01' }, call: (x) => restorePathway(envelope, x as never), tags: RESTORE_TAGS, issueless: ISSUELESS },
   {
     name: 'persistPathway and whatIsDue (after restore)',
     base: envelope,
@@ -81,6 +81,7 @@ export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
   },
   {
     name: 'sendEvent (options)',
+    accessors: 'host',
     base: sendOptions,
     call: (x) => sendEvent(planActive, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: '2026-02-01', services: ['gp'] } }, x as SendOptions),
     json: true,
