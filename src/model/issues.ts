@@ -28,6 +28,7 @@ export type IssueCode =
   | 'national_id'
   | 'national_id_in_clear'
   | 'json_syntax'
+  | 'line_too_long'
   | 'yaml_syntax'
   | 'duplicate_key'
   | 'rule_not_fired'
@@ -261,6 +262,11 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nb: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reasonText(d['reason'], 'nb')}.`,
     nn: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reasonText(d['reason'], 'nn')}.`,
     en: (p, d) => `Invalid JSON${d['line'] ? ` at line ${d['line']}, column ${d['column']}` : ''}: ${reasonText(d['reason'], 'en')}.`,
+  },
+  line_too_long: {
+    nb: (p, d) => `Linjen er for lang: høyst ${list(d['maximum'])} byte er tillatt. Den er hoppet over.`,
+    nn: (p, d) => `Linja er for lang: høgst ${list(d['maximum'])} byte er tillate. Ho er hoppa over.`,
+    en: (p, d) => `The line is too long: at most ${list(d['maximum'])} bytes are allowed. It was skipped.`,
   },
   yaml_syntax: {
     nb: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])} (${list(d['reason'])}).`,

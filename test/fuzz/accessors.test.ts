@@ -53,7 +53,7 @@ describe('throwing accessors in data are typed errors', () => {
       // A proxy whose every key answers once: the second key read throws, which is a typed error.
       const all = trapped(klara(), kind === 'getter-second-read' ? 'getter' : kind, undefined);
       expect(evaluate(identification, all, { asOf: AS_OF })._tag, kind).toBe('Left');
-      const facts = trapped({ age: 80, regularMedications: 12, emergencyAdmissions: 2 }, kind, 'regularMedications');
+      const facts = trapped({ age: 80, regularMedications: 12, emergencyAdmissions: 2 }, kind, 'regularMedications') as Record<string, unknown>;
       expect(right(evaluateFacts(identification, facts, { asOf: AS_OF })).outcomes.length).toBeGreaterThan(0);
       const bundle = readJson('examples/fhir/klara.json') as { entry: { resource: Record<string, unknown> }[] };
       bundle.entry[1]!.resource = trapped(bundle.entry[1]!.resource, kind, 'resourceType') as Record<string, unknown>;

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CompiledRuleSet } from '../../engine/compile.js';
 import type { Lang } from '../../model/lang.js';
 import type { Condition } from '../../model/ruleSet.js';
-import { readNdjson } from '../../node/ndjson.js';
+import { readNdjson, withoutSchema } from '../../node/ndjson.js';
 import type { CodeListChanges, RuleSetChanges } from '../../policy/changes.js';
 import { compareCodeLists, compareRuleSets } from '../../policy/changes.js';
 import type { ImpactPair, ImpactReport } from '../../policy/impact.js';
@@ -104,11 +104,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     const collector = createImpact(pairs, { asOf, examples });
-    const withoutSchema = (x: unknown) => {
-      if (typeof x !== 'object' || x === null || Array.isArray(x) || !('$schema' in x)) return x;
-      const { $schema: _s, ...rest } = x as Record<string, unknown>;
-      return rest;
-    };
     const idOf = (x: unknown) => {
       const id = typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : undefined;
       return typeof id === 'string' ? ` (${id.slice(0, 64)})` : '';
