@@ -128,6 +128,44 @@ describe('named-condition bombs', () => {
   });
 });
 
+/** A named-condition bomb of random shape: levels, fan-out, what is at the bottom, and how it is reached. */
+const bombs = fc.record({
+  levels: fc.integer({ min: 1, max: 5 }),
+  fanOut: fc.integer({ min: 1, max: 300 }),
+  bottom: fc.constantFrom<Condition>(leaf, { condition: 'missing' }, { condition: 'n1' }, { fact: 'nosuch', operator: 'equal', value: 1 }, { fact: 'b0', operator: 'nosuch', value: 1 }),
+  kind: fc.constantFrom('any', 'all', 'not-any'),
+  reach: fc.constantFrom('rule', 'unused', 'shared', 'many-rules'),
+});
+
+/** Expanded leaves of a bomb, as the limit counts them (0 when its bottom is a reference, which never reaches a leaf). */
+const expanded = (b: { levels: number; fanOut: number; bottom: Condition }) => ('condition' in b.bottom ? 0 : b.fanOut ** b.levels);
+
+describe('named-condition bombs, generated', () => {
+  it('any bomb compiles or is refused with typed, capped issues, promptly; what compiles is within the leaf limit', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(bombs, (b) => {
+        const conditions: Record<string, Condition> = {};
+        const list = (cs: Condition[]): Condition => (b.kind === 'all' ? { all: cs } : b.kind === 'any' ? { any: cs } : { not: { any: cs } });
+        conditions['n1'] = list(Array(b.fanOut).fill(b.bottom));
+        for (let l = 2; l <= b.levels; l++) conditions[`n${l}`] = list(Array(b.fanOut).fill({ condition: `n${l - 1}` }));
+        const top: Condition = { all: [{ condition: `n${b.levels}` }] };
+        const rules = b.reach === 'unused' ? [{ all: [leaf] }] : b.reach === 'many-rules' ? Array(50).fill(top) : [top];
+        const file = ruleSetOf(rules, b.reach === 'shared' ? {} : { conditions });
+        const r = compileRuleSet(file, { extraFacts: TEST_FACTS, ...(b.reach === 'shared' ? { sharedConditions: conditions } : {}) });
+        if (r._tag === 'Right') {
+          // What evaluation walks: each rule's conditions with every reference expanded.
+          const uses = b.reach === 'many-rules' ? 50 : b.reach === 'unused' ? 0 : 1;
+          expect(uses * expanded(b)).toBeLessThanOrEqual(LIMITS.conditionsPerRuleSet);
+        } else {
+          expect(r.left.issues.length).toBeLessThanOrEqual(LIMITS.issues + 1);
+          expect(r.left.issues.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('issue collection is capped', () => {
   it('`validate` reports at most LIMITS.issues cross-file issues per vector file, then one too_many_issues', async () => {
     const dir = copyFixture();
