@@ -531,6 +531,10 @@ export function compileRuleSet(raw: unknown, options: CompileOptions): E.Either<
   const read = readInput(raw, lang);
   if ('issue' in read) return E.left(invalidRuleSet([read.issue]));
   const input = read.value;
+  // The schema takes microseconds per value: a file of 200,000 leaves would take seconds to be told
+  // it is too big. The same count as below, on the raw input, refuses it first.
+  const tooBig = rawTooBig(input, options.sharedConditions);
+  if (tooBig) return E.left(invalidRuleSet([makeIssue('too_big', tooBig, lang, { maximum: LIMITS.conditionsPerRuleSet })]));
   const parsed = RuleSetFileSchema.safeParse(input, { reportInput: true });
   const idGuess = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id.slice(0, 64) : undefined;
   if (!parsed.success) return E.left(invalidRuleSet(withLeafRoots(input, withMissingText(fromZodIssues(parsed.error.issues, lang), lang), lang), idGuess));
@@ -647,6 +651,69 @@ export function compileRuleSet(raw: unknown, options: CompileOptions): E.Either<
       namedConditions: named,
     }),
   );
+}
+
+/**
+ * Counts, on the raw input before the schema has seen it, what {@link Compiler.countLeaves} counts
+ * on the parsed file: each rule's leaves with named conditions expanded, then each named condition no
+ * rule reached, expanded. For a file the schema accepts the two counts are the same; anything the
+ * schema would refuse counts as nothing (or as one leaf), so a broken file is reported by the schema.
+ * Returns the path where the count passes `conditionsPerRuleSet`, or `undefined`.
+ */
+function rawTooBig(input: unknown, sharedInput: unknown): Seg[] | undefined {
+  const record = (x: unknown): Record<string, unknown> | undefined => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined);
+  const file = record(input);
+  const rules = file?.['rules'];
+  if (!file || !Array.isArray(rules)) return undefined;
+  const own = record(file['conditions']) ?? {};
+  // Host options are read with the same care later (hostRecord); a throwing getter here counts as nothing.
+  let shared: Record<string, unknown> = {};
+  try {
+    shared = record(sharedInput) ?? {};
+  } catch {
+    shared = {};
+  }
+  const lookup = (name: string): unknown => (Object.hasOwn(own, name) ? own[name] : Object.hasOwn(shared, name) ? shared[name] : undefined);
+  const cap = LIMITS.conditionsPerRuleSet + 1;
+  const memo = new Map<string, number>();
+  const reached = new Set<string>();
+  const count = (c: unknown, depth: number): number => {
+    const o = record(c);
+    if (!o || depth > LIMITS.conditionDepth) return 0;
+    const list = Array.isArray(o['all']) ? o['all'] : Array.isArray(o['any']) ? o['any'] : undefined;
+    if (list) {
+      let n = 0;
+      for (const k of list as unknown[]) {
+        n = Math.min(n + count(k, depth + 1), cap);
+        if (n === cap) break;
+      }
+      return n;
+    }
+    if (Object.hasOwn(o, 'not')) return count(o['not'], depth + 1);
+    if (typeof o['condition'] === 'string') {
+      const name = o['condition'];
+      const target = lookup(name);
+      if (target === undefined) return 0;
+      reached.add(name);
+      const key = `${depth}|${name}`;
+      let n = memo.get(key);
+      if (n === undefined) memo.set(key, (n = count(target, depth + 1)));
+      return n;
+    }
+    return 1;
+  };
+  let total = 0;
+  for (let i = 0; i < rules.length; i++) {
+    total = Math.min(total + count(record(rules[i])?.['conditions'], 1), cap);
+    if (total === cap) return ['rules', i, 'conditions'];
+  }
+  for (const [name, c] of Object.entries(own)) {
+    if (reached.has(name)) continue;
+    reached.add(name);
+    total = Math.min(total + count(c, 1), cap);
+    if (total === cap) return ['conditions', name];
+  }
+  return undefined;
 }
 
 /**

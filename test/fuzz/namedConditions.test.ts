@@ -66,6 +66,16 @@ describe('named-condition bombs', () => {
     expect(left(compileRuleSet(file(true), { extraFacts: TEST_FACTS })).issues).toMatchObject([{ code: 'too_big', path: 'rules[0].conditions' }]);
   });
 
+  it('ten megabytes of plain leaves (200,000) are too_big before the schema reads them, so a schema error in the same file is not reported', { timeout: HANG_GUARD }, () => {
+    const file = ruleSetOf(Array.from({ length: 2000 }, () => ({ any: Array.from({ length: 100 }, () => leaf) })));
+    (file as { version: string }).version = 'not a version';
+    expect(left(compileRuleSet(file, { extraFacts: TEST_FACTS })).issues).toMatchObject([{ code: 'too_big', path: 'rules[200].conditions' }]);
+    // Under the limit, the same schema error is what is reported.
+    const small = ruleSetOf(Array.from({ length: 2 }, () => ({ any: Array.from({ length: 100 }, () => leaf) })));
+    (small as { version: string }).version = 'not a version';
+    expect(left(compileRuleSet(small, { extraFacts: TEST_FACTS })).issues).toMatchObject([{ path: 'version' }]);
+  });
+
   it('a shared named condition evaluates exactly as the same condition written out in full', () => {
     const inner: Condition = { all: [{ fact: 'b0', operator: 'equal', value: true }, { fact: 'n0', operator: 'greaterThan', value: 1 }] };
     const mid: Condition = { any: [{ not: inner }, { fact: 'b1', operator: 'equal', value: false }] };
