@@ -61,6 +61,10 @@ export const ODD_STRINGS: readonly string[] = [
   "'; DROP TABLE persons; --",
   '__proto__',
   'constructor',
+  'javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'file:///etc/passwd',
+  'Ola Nordmann 13118012345 har HIV',
 ];
 
 /** Very long strings (1 MB), built once. */
