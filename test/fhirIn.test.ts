@@ -59,7 +59,7 @@ describe('FHIR input: the example EPJ bundles', () => {
     expect(found.some((c) => c.startsWith('fhir_resource_type entry[') )).toBe(true);
     expect(found.some((c) => /^fhir_code entry\[\d+\]\.resource\.code$/.test(c))).toBe(true);
     const snomed = r.notUnderstood.find((i) => i.code === 'fhir_code')!;
-    expect(snomed.detail?.['seen']).toEqual(['http://snomed.info/sct|73211009']);
+    expect(snomed.detail?.['seen']).toEqual(['http://snomed.info/sct']);
     expect(JSON.stringify(r.notUnderstood)).not.toContain('Penicillin');
   });
 });

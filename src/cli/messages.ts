@@ -1,4 +1,5 @@
 import type { Lang } from '../model/lang.js';
+import { DATE_RANGE } from '../util/dates.js';
 
 /*
  * Every sentence the CLI prints, in bokmål (default), nynorsk and English. The bokmål table defines
@@ -19,7 +20,7 @@ const nb = {
   missingArgument: (a: string) => `Mangler ${a}.`,
   tooManyArguments: 'For mange argumenter.',
   badLang: (v: string) => `Ukjent språk «${v}». Bruk nb, nn eller en.`,
-  badDate: (o: string) => `${o} må være en dato på formen ÅÅÅÅ-MM-DD.`,
+  badDate: (o: string) => `${o} må være en dato på formen ÅÅÅÅ-MM-DD fra ${DATE_RANGE.min} til ${DATE_RANGE.max}.`,
   badCount: (o: string, max: number) => `${o} må være et helt tall fra 1 til ${max}.`,
   conflicting: (a: string, b: string) => `Bruk enten ${a} eller ${b}, ikke begge.`,
   seeHelp: (cmd: string) => `Se «oppfolgingsteam ${cmd} --help».`,
@@ -123,7 +124,7 @@ const nn: Messages = {
   missingArgument: (a) => `Manglar ${a}.`,
   tooManyArguments: 'For mange argument.',
   badLang: (v) => `Ukjent språk «${v}». Bruk nb, nn eller en.`,
-  badDate: (o) => `${o} må vere ein dato på forma ÅÅÅÅ-MM-DD.`,
+  badDate: (o) => `${o} må vere ein dato på forma ÅÅÅÅ-MM-DD frå ${DATE_RANGE.min} til ${DATE_RANGE.max}.`,
   badCount: (o, max) => `${o} må vere eit heilt tal frå 1 til ${max}.`,
   conflicting: (a, b) => `Bruk anten ${a} eller ${b}, ikkje begge.`,
   seeHelp: (cmd) => `Sjå «oppfolgingsteam ${cmd} --help».`,
@@ -215,7 +216,7 @@ const en: Messages = {
   missingArgument: (a) => `Missing ${a}.`,
   tooManyArguments: 'Too many arguments.',
   badLang: (v) => `Unknown language "${v}". Use nb, nn or en.`,
-  badDate: (o) => `${o} must be a date in the form YYYY-MM-DD.`,
+  badDate: (o) => `${o} must be a date in the form YYYY-MM-DD from ${DATE_RANGE.min} to ${DATE_RANGE.max}.`,
   badCount: (o, max) => `${o} must be a whole number from 1 to ${max}.`,
   conflicting: (a, b) => `Use either ${a} or ${b}, not both.`,
   seeHelp: (cmd) => `See "oppfolgingsteam ${cmd} --help".`,

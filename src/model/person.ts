@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, toDayNumber } from '../util/dates.js';
+import { inDateRange, isIsoDate, toDayNumber } from '../util/dates.js';
 import { LIMITS } from './limits.js';
 import { validateNationalId } from './nationalId.js';
 
@@ -11,11 +11,12 @@ import { validateNationalId } from './nationalId.js';
  * an error instead of being dropped.
  */
 
-/** An ISO calendar date, `YYYY-MM-DD`, that exists (2023-02-30 is rejected). */
+/** An ISO calendar date, `YYYY-MM-DD`, that exists (2023-02-30 is rejected), within `DATE_RANGE` (1800–2199). */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'iso_date' })
-  .refine(isIsoDate, { params: { code: 'iso_date' } });
+  .refine(isIsoDate, { params: { code: 'iso_date' } })
+  .refine((s) => !isIsoDate(s) || inDateRange(s), { params: { code: 'date_range' } });
 
 const Text = z.string().min(1).max(LIMITS.textLength);
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) => z.array(item).max(max);

@@ -11,7 +11,7 @@ import { makeIssue } from '../model/issues.js';
 import { Lang } from '../model/lang.js';
 import { loadBundledRuleSet } from '../ruleSets/load.js';
 import { generateCohort } from '../synthetic/cohort.js';
-import { toDayNumber, yearsBetween } from '../util/dates.js';
+import { dateProblem, toDayNumber, yearsBetween } from '../util/dates.js';
 import { parseJsonText } from '../util/parseJson.js';
 import type { CutOff, WorklistEntry } from './entry.js';
 import { buildEntry, ranksAbove } from './entry.js';
@@ -112,8 +112,9 @@ function resolve(options: StratifyOptions): E.Either<InvalidOptionsError | Inval
   if (typeof options !== 'object' || options === null) return E.left(invalidOptions([makeIssue('missing', ['asOf'], 'nb')]));
   const lang: Lang = options.lang ?? 'nb';
   if (!Lang.safeParse(lang).success) return E.left(invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]));
-  const asOfDay = typeof options.asOf === 'string' ? toDayNumber(options.asOf) : undefined;
-  if (asOfDay === undefined) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : 'iso_date', ['asOf'], lang)]));
+  const badDate = dateProblem(options.asOf);
+  if (badDate) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : badDate, ['asOf'], lang)]));
+  const asOfDay = toDayNumber(options.asOf)!;
   let ruleSet = options.ruleSet;
   if (ruleSet === undefined) {
     const r = loadBundledRuleSet('identification', { lang });

@@ -57,6 +57,37 @@ export function isIsoDate(iso: string): boolean {
   return toDayNumber(iso) !== undefined;
 }
 
+/**
+ * The dates the library accepts from outside: in a person, an event, a stored pathway, a rule file,
+ * a test vector, an `asOf` and the CLI's `--as-of`. Wide enough for any living person's birth date
+ * (Norwegian national identity numbers reach back to 1854) and any plan, narrow enough that adding
+ * the longest configured period (3,650 days) to any of them stays a four-digit year that
+ * `YYYY-MM-DD` can hold: a decline on 9999-11-03 used to give a re-flag date of "+010000-05".
+ * A date the library computes and stores (a re-flag date) is kept inside the range too
+ * ({@link addDaysInRange}), so whatever it stores, it reads back.
+ */
+export const DATE_RANGE = { min: '1800-01-01', max: '2199-12-31' } as const;
+
+/** True for a date in `YYYY-MM-DD` form within {@link DATE_RANGE} (compared as text, which orders such dates). */
+export function inDateRange(iso: string): boolean {
+  return iso >= DATE_RANGE.min && iso <= DATE_RANGE.max;
+}
+
+/** Adds whole days to a date in {@link DATE_RANGE}, never past its last day. */
+export function addDaysInRange(iso: string, days: number): string {
+  const d = addDays(iso, days);
+  return d > DATE_RANGE.max ? DATE_RANGE.max : d;
+}
+
+/**
+ * What is wrong with a date from outside: `iso_date` when it is not a real `YYYY-MM-DD` date,
+ * `date_range` when it is one outside {@link DATE_RANGE}, `undefined` when it is fine.
+ */
+export function dateProblem(value: unknown): 'iso_date' | 'date_range' | undefined {
+  if (typeof value !== 'string' || toDayNumber(value) === undefined) return 'iso_date';
+  return inDateRange(value) ? undefined : 'date_range';
+}
+
 /** ISO date for a day number (inverse of {@link toDayNumber}). */
 export function fromDayNumber(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);

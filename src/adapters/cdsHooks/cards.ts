@@ -4,6 +4,7 @@ import type { DataNeeded, Decision, Prompt } from '../../engine/decision.js';
 import { explainRule } from '../../explain/why.js';
 import { RULE_SET_SYSTEM, ruleSystem } from '../../model/fhir/systems.js';
 import type { Lang } from '../../model/lang.js';
+import { isHttpUrl } from '../../model/url.js';
 import type { Severity, SourceRef } from '../../model/ruleSet.js';
 import { trimEndChars } from '../../util/lines.js';
 import { escapeMarkdown } from '../../util/markdown.js';
@@ -59,8 +60,9 @@ export function summaryOf(text: string): string {
   return `${trimEndChars(space > 80 ? cut.slice(0, space) : cut, ',;:.')}…`;
 }
 
+/** A card's source. The link is copied only when it is an `https:` or `http:` address, whatever the rule set held. */
 function source(ref: SourceRef, topic: CdsSource['topic']): CdsSource {
-  return { label: `${ref.document}, ${ref.section}`.slice(0, 500), ...(ref.url ? { url: ref.url } : {}), ...(topic ? { topic } : {}) };
+  return { label: `${ref.document}, ${ref.section}`.slice(0, 500), ...(isHttpUrl(ref.url) ? { url: ref.url } : {}), ...(topic ? { topic } : {}) };
 }
 
 function required(value: unknown, name: string): string {
@@ -170,7 +172,7 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
       parts.push(escapeMarkdown(fill(CDS_TEXTS.scoreMissing[lang], { maxPoints: s.maxPoints, tier: TIER[s.tierIfComplete][lang] })));
     if (ruleSet.file.scoring?.description) parts.push(escapeMarkdown(ruleSet.file.scoring.description[lang]));
     parts.push(`*${escapeMarkdown(fill(CDS_TEXTS.scoreFooter[lang], { ruleSet: rsTitle, version: ruleSet.version }))}*`);
-    const firstSource = s.reasons.map((r) => rules.get(r.ruleId)?.source).find((x) => x?.url);
+    const firstSource = s.reasons.map((r) => rules.get(r.ruleId)?.source).find((x) => isHttpUrl(x?.url));
     cards.push({
       uuid: uuid('score'),
       summary: summaryOf(fill(CDS_TEXTS.scoreSummary[lang], { points: s.points, tier: TIER[s.tier][lang] })),
@@ -178,7 +180,7 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
       indicator: s.tier === 'high' ? 'warning' : 'info',
       source: {
         label: `${rsTitle} ${ruleSet.version}`,
-        ...(firstSource?.url ? { url: firstSource.url } : {}),
+        ...(isHttpUrl(firstSource?.url) ? { url: firstSource.url } : {}),
         topic: { system: RULE_SET_SYSTEM, version: ruleSet.version, code: ruleSet.id, display: rsTitle },
       },
       overrideReasons: overrideReasons('score', lang),

@@ -11,7 +11,7 @@ import { isValidOn } from '../../policy/impact.js';
 import type { LocatedIssue } from '../../policy/located.js';
 import { locateIssue, parseSource } from '../../policy/source.js';
 import { bundledRuleSetIds, loadBundledRuleSet } from '../../ruleSets/load.js';
-import { isIsoDate } from '../../util/dates.js';
+import { dateProblem } from '../../util/dates.js';
 import { parseCommandArgs, usageError } from '../args.js';
 import { formatLocated, loadErrorMessage, loadWorkspace, refuseInvalid } from '../common.js';
 import { fhirBundleToPerson } from '../extensions.js';
@@ -36,7 +36,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { lang } = p;
   const m = messages(lang);
   const asOf = (p.values['as-of'] as string | undefined) ?? io.today();
-  if (!isIsoDate(asOf)) return usageError(io, lang, 'explain', m.badDate('--as-of'));
+  if (dateProblem(asOf)) return usageError(io, lang, 'explain', m.badDate('--as-of'));
   const path = p.positionals[0]!;
 
   const person = readPerson(path, lang, io, m);

@@ -5,6 +5,7 @@ import { invalidFhirInput } from '../../../model/errors.js';
 import type { PersonListKind } from '../../../model/fhir/prefetch.js';
 import { PERSON_LIST_KINDS, PREFETCH_TEMPLATES } from '../../../model/fhir/prefetch.js';
 import { DNR_SYSTEM, FNR_SYSTEM, LIB } from '../../../model/fhir/systems.js';
+import { readInput } from '../../../model/inputShape.js';
 import type { ValidationIssue } from '../../../model/issues.js';
 import { capIssues, fromZodIssues, makeIssue } from '../../../model/issues.js';
 import type { Lang } from '../../../model/lang.js';
@@ -220,8 +221,11 @@ function completeness(option: FhirToPersonOptions['complete'], fetched: Readonly
  * belongs to another patient, or when an identifier is invalid; everything else that cannot be used
  * is reported in `notUnderstood` and left out.
  */
-export function personFromBundle(bundle: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
+export function personFromBundle(input: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
   const lang = options.lang ?? 'nb';
+  const plain = readFhir(input, lang);
+  if ('issue' in plain) return E.left(invalidFhirInput([plain.issue]));
+  const bundle = plain.value;
   const reporter = new Reporter(lang);
   const got = bundleEntries(bundle, [], reporter, lang);
   if (!got.ok) return E.left(invalidFhirInput(got.issues));
@@ -230,12 +234,25 @@ export function personFromBundle(bundle: unknown, options: FhirToPersonOptions =
 }
 
 /**
+ * The host's FHIR input read once into plain data, which is all the adapter reads after: a getter or
+ * proxy trap that throws is an `unreadable` issue, not an exception. Depth and size are bounded as
+ * for every input; string lengths are not, since a resource the adapter does not read (a Binary, a
+ * narrative) may carry long text or base64 data.
+ */
+function readFhir(input: unknown, lang: Lang, prefix: readonly (string | number)[] = []): ReturnType<typeof readInput> {
+  return readInput(input, lang, prefix, { strings: false });
+}
+
+/**
  * Reads the `prefetch` of a CDS Hooks request (each value a resource, a Bundle, or `null` when the
  * client could not fetch it) into the person model. A key from the service's prefetch templates
  * whose value is a Bundle answers its lists completely, so an empty search result means "none".
  */
-export function personFromPrefetch(prefetch: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
+export function personFromPrefetch(input: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
   const lang = options.lang ?? 'nb';
+  const plain = readFhir(input, lang);
+  if ('issue' in plain) return E.left(invalidFhirInput([plain.issue]));
+  const prefetch = plain.value;
   if (typeof prefetch !== 'object' || prefetch === null || Array.isArray(prefetch))
     return E.left(invalidFhirInput([makeIssue(prefetch === undefined ? 'missing' : 'invalid_type', ['prefetch'], lang, prefetch === undefined ? {} : { expected: 'object' })]));
   const reporter = new Reporter(lang);
