@@ -20,6 +20,7 @@ export type IssueCode =
   | 'invalid_format'
   | 'invalid_shape'
   | 'iso_date'
+  | 'birth_date'
   | 'date_order'
   | 'icpc2_code'
   | 'icd10_code'
@@ -220,6 +221,11 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nn: (p) => `${p} må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD.`,
     en: (p) => `${p} must be a valid date in the form YYYY-MM-DD.`,
   },
+  birth_date: {
+    nb: (p) => `${p} må være en gyldig dato på formen ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når bare måned eller år er kjent.`,
+    nn: (p) => `${p} må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når berre månad eller år er kjend.`,
+    en: (p) => `${p} must be a valid date in the form YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known.`,
+  },
   date_order: {
     nb: (p) => `${p} ligger før startdatoen.`,
     nn: (p) => `${p} ligg før startdatoen.`,
@@ -277,7 +283,7 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
   },
   unknown_operator: {
     nb: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikke finnes. Tillatt: ${list(d['allowed'])}.`,
-    nn: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikkje finst. Tillate: ${list(d['allowed'])}.`,
+    nn: (p, d) => `${p} brukar operatoren «${list(d['name'])}», som ikkje finst. Tillate: ${list(d['allowed'])}.`,
     en: (p, d) => `${p} uses the operator "${list(d['name'])}", which does not exist. Allowed: ${list(d['allowed'])}.`,
   },
   unknown_code_list: {
@@ -480,7 +486,7 @@ function isMissing(i: z.core.$ZodIssue): boolean {
   return /received undefined$/.test(i.message);
 }
 
-const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'date_order', 'icpc2_code', 'icd10_code', 'national_id']);
+const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'birth_date', 'date_order', 'icpc2_code', 'icd10_code', 'national_id']);
 
 /**
  * Keeps at most {@link LIMITS.issues} issues and says how many more there were, so that a list of
@@ -523,8 +529,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, p
         push(makeIssue('invalid_value', segs, lang, { allowed: i.values.map((v) => JSON.stringify(v)) }));
         break;
       case 'invalid_format':
-        if (i.message === 'iso_date') {
-          push(makeIssue('iso_date', segs, lang));
+        if (i.message === 'iso_date' || i.message === 'birth_date') {
+          push(makeIssue(i.message, segs, lang));
           break;
         }
         push(makeIssue('invalid_format', segs, lang, i.format === 'regex' ? {} : { format: i.format }));
