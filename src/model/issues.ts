@@ -56,6 +56,7 @@ export type IssueCode =
   | 'fhir_code'
   | 'fhir_value'
   | 'fhir_excluded'
+  | 'fhir_page'
   | 'fhir_reference'
   | 'fhir_patient'
   | 'fhir_subject'
@@ -398,6 +399,11 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nb: (p, d) => `${p} har en verdi som ikke støttes (forventet ${list(d['expected'])}) og er ikke brukt.`,
     nn: (p, d) => `${p} har ein verdi som ikkje er støtta (venta ${list(d['expected'])}) og er ikkje brukt.`,
     en: (p, d) => `${p} has a value that is not supported (expected ${list(d['expected'])}) and was not used.`,
+  },
+  fhir_page: {
+    nb: (p, d) => `${p} er bare én side av et søkeresultat (en next-lenke, eller total over antall treff): ${d['lists'] && (d['lists'] as readonly string[]).length > 0 ? `${list(d['lists'])} er derfor ukjent` : 'resten er ikke lest'}.`,
+    nn: (p, d) => `${p} er berre éi side av eit søkjeresultat (ei next-lenkje, eller total over talet på treff): ${d['lists'] && (d['lists'] as readonly string[]).length > 0 ? `${list(d['lists'])} er difor ukjend` : 'resten er ikkje lese'}.`,
+    en: (p, d) => `${p} is only one page of a search result (a next link, or total above the matches it holds): ${d['lists'] && (d['lists'] as readonly string[]).length > 0 ? `${list(d['lists'])} is therefore unknown` : 'the rest was not read'}.`,
   },
   fhir_excluded: {
     nb: (p, d) => `${p} er utelatt fordi statusen er «${list(d['status'])}».`,
