@@ -22,6 +22,7 @@ export type IssueCode =
   | 'invalid_shape'
   | 'iso_date'
   | 'date_range'
+  | 'birth_date'
   | 'date_order'
   | 'icpc2_code'
   | 'icd10_code'
@@ -63,6 +64,7 @@ export type IssueCode =
   | 'fhir_code'
   | 'fhir_value'
   | 'fhir_excluded'
+  | 'fhir_page'
   | 'fhir_reference'
   | 'fhir_patient'
   | 'fhir_subject'
@@ -233,6 +235,11 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nn: (p) => `${p} må liggje mellom ${DATE_RANGE.min} og ${DATE_RANGE.max}.`,
     en: (p) => `${p} must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}.`,
   },
+  birth_date: {
+    nb: (p) => `${p} må være en gyldig dato på formen ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når bare måned eller år er kjent.`,
+    nn: (p) => `${p} må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når berre månad eller år er kjend.`,
+    en: (p) => `${p} must be a valid date in the form YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known.`,
+  },
   date_order: {
     nb: (p) => `${p} ligger før startdatoen.`,
     nn: (p) => `${p} ligg før startdatoen.`,
@@ -300,7 +307,7 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
   },
   unknown_operator: {
     nb: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikke finnes. Tillatt: ${list(d['allowed'])}.`,
-    nn: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikkje finst. Tillate: ${list(d['allowed'])}.`,
+    nn: (p, d) => `${p} brukar operatoren «${list(d['name'])}», som ikkje finst. Tillate: ${list(d['allowed'])}.`,
     en: (p, d) => `${p} uses the operator "${list(d['name'])}", which does not exist. Allowed: ${list(d['allowed'])}.`,
   },
   unknown_code_list: {
@@ -436,6 +443,11 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nn: (p, d) => `${p} har ein verdi som ikkje er støtta (venta ${list(d['expected'])}) og er ikkje brukt.`,
     en: (p, d) => `${p} has a value that is not supported (expected ${list(d['expected'])}) and was not used.`,
   },
+  fhir_page: {
+    nb: (p, d) => `${p} er bare én side av et søkeresultat (en next-lenke, eller total over antall treff): ${d['lists'] && (d['lists'] as readonly string[]).length > 0 ? `${list(d['lists'])} er derfor ukjent` : 'resten er ikke lest'}.`,
+    nn: (p, d) => `${p} er berre éi side av eit søkjeresultat (ei next-lenkje, eller total over talet på treff): ${d['lists'] && (d['lists'] as readonly string[]).length > 0 ? `${list(d['lists'])} er difor ukjend` : 'resten er ikkje lese'}.`,
+    en: (p, d) => `${p} is only one page of a search result (a next link, or total above the matches it holds): ${d['lists'] && (d['lists'] as readonly string[]).length > 0 ? `${list(d['lists'])} is therefore unknown` : 'the rest was not read'}.`,
+  },
   fhir_excluded: {
     nb: (p, d) => `${p} er utelatt fordi statusen er «${list(d['status'])}».`,
     nn: (p, d) => `${p} er utelaten fordi statusen er «${list(d['status'])}».`,
@@ -523,7 +535,7 @@ function isMissing(i: z.core.$ZodIssue): boolean {
   return /received undefined$/.test(i.message);
 }
 
-const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'date_range', 'date_order', 'icpc2_code', 'icd10_code', 'national_id', 'national_id_in_clear']);
+const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'date_range', 'birth_date', 'date_order', 'icpc2_code', 'icd10_code', 'national_id', 'national_id_in_clear']);
 
 /**
  * Keeps at most {@link LIMITS.issues} issues and says how many more there were, so that a list of
@@ -566,8 +578,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, p
         push(makeIssue('invalid_value', segs, lang, { allowed: i.values.map((v) => JSON.stringify(v)) }));
         break;
       case 'invalid_format':
-        if (i.message === 'iso_date') {
-          push(makeIssue('iso_date', segs, lang));
+        if (i.message === 'iso_date' || i.message === 'birth_date') {
+          push(makeIssue(i.message, segs, lang));
           break;
         }
         push(makeIssue('invalid_format', segs, lang, i.format === 'regex' ? {} : { format: i.format }));

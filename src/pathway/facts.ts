@@ -1,7 +1,8 @@
 import { defineFact } from '../facts/types.js';
 import type { FactDefinition } from '../facts/types.js';
 import type { Consent, Person, ServiceKind } from '../model/person.js';
-import { toDayNumber, yearsBetween } from '../util/dates.js';
+import { toDayNumber } from '../util/dates.js';
+import { acceptableGiver } from '../facts/consentGiver.js';
 
 /*
  * Facts the pathway's rules can read. They read the Person that the pathway builds from the host's
@@ -24,16 +25,11 @@ function validOn(c: Consent, asOfDay: number): boolean {
 }
 
 /**
- * Whether a consent was given by the right person: the person from 16, a parent (or child welfare
- * when it has taken over care) under 16, a representative when the person lacks consent competence.
- * Unknown without a birth date.
+ * Whether a consent was given by the right person: the same answer the consent rule set's facts give
+ * (pasient- og brukerrettighetsloven kap. 4; see src/facts/consentGiver.ts). Unknown without an age.
  */
 export function rightGiver(person: Person, asOf: string, c: Consent): boolean | undefined {
-  if (person.birthDate === undefined) return undefined;
-  const age = yearsBetween(person.birthDate, asOf);
-  if (age < 16) return c.givenBy === 'parent' || c.givenBy === 'child-welfare';
-  if (person.capacity?.consentCompetence === false) return c.givenBy === 'representative';
-  return c.givenBy === 'person';
+  return acceptableGiver(person, asOf, c);
 }
 
 /** Kleene "any": true if one is true, unknown if none is true and one is unknown. */

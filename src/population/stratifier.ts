@@ -11,7 +11,7 @@ import { makeIssue } from '../model/issues.js';
 import { Lang } from '../model/lang.js';
 import { loadBundledRuleSet } from '../ruleSets/load.js';
 import { generateCohort } from '../synthetic/cohort.js';
-import { dateProblem, toDayNumber, yearsBetween } from '../util/dates.js';
+import { ageOn, dateProblem, toDayNumber } from '../util/dates.js';
 import { parseJsonText } from '../util/parseJson.js';
 import type { CutOff, WorklistEntry } from './entry.js';
 import { buildEntry, ranksAbove } from './entry.js';
@@ -61,6 +61,8 @@ export interface StratifySummary {
   readonly listed: number;
   /** Persons per tier, all ages and adults (18+) only. */
   readonly tiers: Readonly<Record<Tier, number>>;
+  /** Of the persons per tier, those whose tier the missing data could still change (a preliminary tier). */
+  readonly uncertainTiers: Readonly<Record<Tier, number>>;
   readonly adults: number;
   readonly adultTiers: Readonly<Record<Tier, number>>;
   /** Persons by points: `histogram[p]` persons scored `p`. */
@@ -150,6 +152,7 @@ export interface StratifierState {
   readonly ranked: number;
   readonly rejected: number;
   readonly tiers: Record<Tier, number>;
+  readonly uncertainTiers: Record<Tier, number>;
   readonly adults: number;
   readonly adultTiers: Record<Tier, number>;
   readonly histogram: number[];
@@ -186,6 +189,7 @@ export class Stratifier {
   private ranked = 0;
   private rejectedCount = 0;
   private readonly tiers = zeroTiers();
+  private readonly uncertainTiers = zeroTiers();
   private adults = 0;
   private readonly adultTiers = zeroTiers();
   private readonly histogram: number[] = [];
@@ -255,8 +259,9 @@ export class Stratifier {
     const s = screenParsed(o.ruleSet, person, o.asOf, o.asOfDay);
     this.ranked++;
     this.tiers[s.tier]++;
+    if (s.tier !== s.tierIfComplete) this.uncertainTiers[s.tier]++;
     this.histogram[s.points] = (this.histogram[s.points] ?? 0) + 1;
-    if (person.birthDate !== undefined && yearsBetween(person.birthDate, o.asOf) >= 18) {
+    if (person.birthDate !== undefined && (ageOn(person.birthDate, o.asOf) ?? 0) >= 18) {
       this.adults++;
       this.adultTiers[s.tier]++;
     }
@@ -291,6 +296,7 @@ export class Stratifier {
       ranked: this.ranked,
       rejected: this.rejectedCount,
       tiers: { ...this.tiers },
+      uncertainTiers: { ...this.uncertainTiers },
       adults: this.adults,
       adultTiers: { ...this.adultTiers },
       histogram: Array.from(this.histogram, (x) => x ?? 0),
@@ -367,6 +373,7 @@ export function mergeStratifications(stratifier: Stratifier, states: readonly St
     rejected: sum((s) => s.rejected),
     listed: listed.count,
     tiers: addTiers((s) => s.tiers),
+    uncertainTiers: addTiers((s) => s.uncertainTiers),
     adults: sum((s) => s.adults),
     adultTiers: addTiers((s) => s.adultTiers),
     histogram: Array.from(histogram, (x) => x ?? 0),

@@ -132,3 +132,71 @@ export function yearsBetween(birthIso: string, asOfIso: string): number {
   if (beforeBirthday) years -= 1;
   return years;
 }
+
+/**
+ * True for a birth date as a record may give it: a real calendar date `YYYY-MM-DD`, or only a year and
+ * month `YYYY-MM` (month 01–12), or only a year `YYYY`, with years from 0100 as {@link toDayNumber}.
+ */
+export function isBirthDate(s: string): boolean {
+  return birthDateSpan(s) !== undefined;
+}
+
+/**
+ * The first and last day a birth date can stand for, as day numbers: the day itself for a full date,
+ * the first and last day of the month for `YYYY-MM`, of the year for `YYYY`. Undefined when the string
+ * is none of these.
+ */
+export function birthDateSpan(s: string): { readonly first: number; readonly last: number } | undefined {
+  if (typeof s !== 'string') return undefined;
+  if (s.length === 10) {
+    const d = toDayNumber(s);
+    return d === undefined ? undefined : { first: d, last: d };
+  }
+  const y = digits(s, 0, 4);
+  if (s.length === 4) {
+    const first = civilDay(y, 1, 1);
+    const last = civilDay(y, 12, 31);
+    return first === undefined || last === undefined ? undefined : { first, last };
+  }
+  if (s.length === 7 && s.charCodeAt(4) === 45) {
+    const m = digits(s, 5, 2);
+    const first = civilDay(y, m, 1);
+    if (first === undefined) return undefined;
+    const next = m === 12 ? civilDay(y + 1, 1, 1) : civilDay(y, m + 1, 1);
+    return next === undefined ? undefined : { first, last: next - 1 };
+  }
+  return undefined;
+}
+
+/**
+ * Age in whole years on `asOf` (the birthday counts; born 29 February, a year older on 1 March in a
+ * common year), from a birth date that may give only the year and month or the year. Undefined when
+ * the age cannot be told: the first and last day the birth date can stand for give different ages,
+ * or the person may not be born on `asOf` (a birth date after the evaluation date is a recording
+ * error, never a negative age). Never negative.
+ */
+export function ageOn(birth: string, asOf: string): number | undefined {
+  const span = birthDateSpan(birth);
+  const today = toDayNumber(asOf);
+  if (span === undefined || today === undefined || span.last > today) return undefined;
+  if (span.first === span.last) return yearsBetween(birth, asOf);
+  const oldest = yearsBetween(fromDayNumber(span.first), asOf);
+  const youngest = yearsBetween(fromDayNumber(span.last), asOf);
+  return oldest === youngest ? oldest : undefined;
+}
+
+/**
+ * Days from `asOf` to the birthday on which the person turns `years` (negative once passed; born
+ * 29 February, the birthday is 1 March in a common year). Undefined for a partial birth date, whose
+ * birthday is not one day, and for a birth date after `asOf`.
+ */
+export function daysUntilBirthday(birth: string, asOf: string, years: number): number | undefined {
+  const today = toDayNumber(asOf);
+  const born = birth.length === 10 ? toDayNumber(birth) : undefined;
+  if (today === undefined || born === undefined || born > today) return undefined;
+  const y = Number(birth.slice(0, 4)) + years;
+  const m = Number(birth.slice(5, 7));
+  const d = Number(birth.slice(8, 10));
+  const day = civilDay(y, m, d) ?? civilDay(y, 3, 1);
+  return day === undefined ? undefined : day - today;
+}

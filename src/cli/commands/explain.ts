@@ -149,7 +149,10 @@ function decisionLines(rs: CompiledRuleSet, d: Decision | undefined, why: readon
   if (d.score) {
     const s = d.score;
     const extra = s.maxPoints > s.points ? `; ${m.scoreMax(s.maxPoints)}` : '';
-    out.push(`  ${m.score(s.points, m.tier[s.tier] ?? s.tier, s.highCutOff === undefined ? '—' : String(s.highCutOff))}${extra}`);
+    // A tier the missing data could change is shown as preliminary, as on the cards.
+    const tier = m.tier[s.tier] ?? s.tier;
+    const shown = s.tier === s.tierIfComplete ? tier : m.scorePreliminary(tier, m.tier[s.tierIfComplete] ?? s.tierIfComplete);
+    out.push(`  ${m.score(s.points, shown, s.highCutOff === undefined ? '—' : String(s.highCutOff))}${extra}`);
     for (const r of s.reasons) out.push(`    +${r.points}  ${r.text} (${r.ruleId})`);
   }
   for (const pr of d.prompts) {
