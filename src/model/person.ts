@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inDateRange, isBirthDate, isIsoDate, toDayNumber } from '../util/dates.js';
+import { birthDateInRange, inDateRange, isBirthDate, isIsoDate, toDayNumber } from '../util/dates.js';
 import { LIMITS } from './limits.js';
 import { validateNationalId } from './nationalId.js';
 
@@ -27,7 +27,7 @@ export const BirthDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'birth_date' })
   .refine(isBirthDate, { params: { code: 'birth_date' } })
-  .refine((s) => !isBirthDate(s) || inDateRange(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s), { params: { code: 'date_range' } });
+  .refine((s) => !isBirthDate(s) || birthDateInRange(s), { params: { code: 'date_range' } });
 
 const Text = z.string().min(1).max(LIMITS.textLength);
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) => z.array(item).max(max);

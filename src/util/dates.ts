@@ -73,6 +73,12 @@ export function inDateRange(iso: string): boolean {
   return iso >= DATE_RANGE.min && iso <= DATE_RANGE.max;
 }
 
+/** True for a full or partial birth date (see {@link birthDateSpan}) whose every possible day is within {@link DATE_RANGE}. */
+export function birthDateInRange(s: string): boolean {
+  const span = birthDateSpan(s);
+  return span !== undefined && span.first >= toDayNumber(DATE_RANGE.min)! && span.last <= toDayNumber(DATE_RANGE.max)!;
+}
+
 /** Adds whole days to a date in {@link DATE_RANGE}, never past its last day. */
 export function addDaysInRange(iso: string, days: number): string {
   const d = addDays(iso, days);

@@ -38,8 +38,9 @@ describe('one range for every date from outside', () => {
       expect(left(parsePerson({ birthDate: d })).issues, d).toMatchObject([{ code: 'date_range', path: 'birthDate' }]);
       expect(left(parsePerson({ encounters: [{ type: 'gp-consultation', date: d }] })).issues, d).toMatchObject([{ code: 'date_range', path: 'encounters[0].date' }]);
     }
-    // An impossible date is still iso_date, reported once.
-    expect(left(parsePerson({ birthDate: '2023-02-30' })).issues).toMatchObject([{ code: 'iso_date', path: 'birthDate' }]);
+    // An impossible date is still a bad date, reported once (a birth date may also be partial, so its code says that).
+    expect(left(parsePerson({ birthDate: '2023-02-30' })).issues).toMatchObject([{ code: 'birth_date', path: 'birthDate' }]);
+    expect(left(parsePerson({ encounters: [{ type: 'gp-consultation', date: '2023-02-30' }] })).issues).toMatchObject([{ code: 'iso_date', path: 'encounters[0].date' }]);
   });
 
   it('any real calendar date is accepted exactly when it is in the range', () => {

@@ -4,7 +4,7 @@ import type { PersonInput } from '../../../model/person.js';
 import { DNR_SYSTEM, FNR_SYSTEM, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM } from '../../../model/fhir/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
-import { isBirthDate } from '../../../util/dates.js';
+import { birthDateInRange, DATE_RANGE, isBirthDate } from '../../../util/dates.js';
 import { CodingIn, IdentifierIn, ReferenceIn } from './shapes.js';
 
 /*
@@ -52,7 +52,8 @@ export function readPatient(entry: Entry, ctx: ReadContext): Partial<PersonInput
   // FHIR's `date` may give only the year and month, or the year: the person model reads it for what
   // it says. A value that is no date at all leaves the age unknown, so it is a gap the host must see.
   if (p.birthDate !== undefined) {
-    if (isBirthDate(p.birthDate)) out.birthDate = p.birthDate;
+    if (isBirthDate(p.birthDate) && birthDateInRange(p.birthDate)) out.birthDate = p.birthDate;
+    else if (isBirthDate(p.birthDate)) ctx.reporter.gap('fhir_value', [...entry.segs, 'birthDate'], { expected: [`${DATE_RANGE.min} – ${DATE_RANGE.max}`], affects: 'age' });
     else ctx.reporter.gap('fhir_value', [...entry.segs, 'birthDate'], { expected: ['YYYY-MM-DD', 'YYYY-MM', 'YYYY'], affects: 'age' });
   }
   if (p.gender !== undefined) {
