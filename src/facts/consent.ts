@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Consent, ServiceKind } from '../model/person.js';
-import { ageOn, daysUntilBirthday, toDayNumber } from '../util/dates.js';
+import { agesOn, daysUntilBirthday, toDayNumber } from '../util/dates.js';
 import { acceptableGiver, HEALTH_MAJORITY_AGE, inForce, OWN_CONSENT_AGE } from './consentGiver.js';
 import { allOf, anyOf, knownMembers, not } from './kleene.js';
 import type { Maybe } from './kleene.js';
@@ -268,8 +268,9 @@ export const youngPersonAloneUnclear = defineFact({
     const own = cs.filter((c) => c.givenBy === 'person' && inForce(c, ctx.asOfDay) && c.parentsNotToBeInformed === undefined);
     if (own.length === 0) return false;
     if (ctx.person.capacity?.consentCompetence === false) return false;
-    const age = ctx.person.birthDate === undefined ? undefined : ageOn(ctx.person.birthDate, ctx.asOf);
-    return age === undefined ? undefined : age >= OWN_CONSENT_AGE && age < HEALTH_MAJORITY_AGE;
+    // A partial birth date may stand for two ages: known when both are 12–15, or neither is.
+    const young = (ctx.person.birthDate === undefined ? undefined : agesOn(ctx.person.birthDate, ctx.asOf))?.map((age) => age >= OWN_CONSENT_AGE && age < HEALTH_MAJORITY_AGE);
+    return young === undefined || young.some((y) => y !== young[0]) ? undefined : young[0];
   },
 });
 

@@ -1,5 +1,5 @@
 import type { Consent, Person } from '../model/person.js';
-import { ageOn, toDayNumber } from '../util/dates.js';
+import { agesOn, toDayNumber } from '../util/dates.js';
 import type { Maybe } from './kleene.js';
 
 /*
@@ -17,8 +17,10 @@ import type { Maybe } from './kleene.js';
  * - without consent competence, whoever may consent on the person's behalf: a representative, and for
  *   16–17-year-olds also the parents or child welfare (rundskriv § 2-5: consent for an IP is then
  *   obtained from the person entitled to consent on their behalf).
- * An unknown age (no birth date, a partial one that straddles a birthday, or one after `asOf`), or a
- * representative for a child, gives unknown, never a guess.
+ * An unknown age (no birth date, or one after `asOf`), or a representative for a child, gives
+ * unknown, never a guess. A partial birth date that straddles a birthday stands for two ages: the
+ * answer is known when both ages give it (a parent's consent at 16 or 17 is not valid either way),
+ * and unknown when they differ.
  */
 
 /** The statutory age of health-legal majority (pbrl. § 4-3 første ledd bokstav b). */
@@ -35,10 +37,16 @@ function childWelfareHasCare(person: Person): Maybe {
 
 /** Whether the giver of consent `c` is the right person to consent for `person` on `asOf`. */
 export function acceptableGiver(person: Person, asOf: string, c: Pick<Consent, 'givenBy' | 'parentsNotToBeInformed'>): Maybe {
+  const ages = person.birthDate === undefined ? undefined : agesOn(person.birthDate, asOf);
+  if (ages === undefined) return c.givenBy === 'person' && person.capacity?.consentCompetence === false ? false : undefined;
+  const answers = ages.map((age) => giverAtAge(person, age, c));
+  return answers.every((a) => a === answers[0]) ? answers[0] : undefined;
+}
+
+/** {@link acceptableGiver} for a person of `age`. */
+function giverAtAge(person: Person, age: number, c: Pick<Consent, 'givenBy' | 'parentsNotToBeInformed'>): Maybe {
   const givenBy = c.givenBy;
   const competent = person.capacity?.consentCompetence;
-  const age = person.birthDate === undefined ? undefined : ageOn(person.birthDate, asOf);
-  if (age === undefined) return givenBy === 'person' && competent === false ? false : undefined;
   if (age < HEALTH_MAJORITY_AGE) {
     if (givenBy === 'parent') return true;
     if (givenBy === 'child-welfare') return childWelfareHasCare(person);

@@ -192,6 +192,23 @@ export function ageOn(birth: string, asOf: string): number | undefined {
 }
 
 /**
+ * Every age in whole years the person may have on `asOf`: one for a full birth date, or a partial one
+ * whose days all give the same age; the younger and the older for a partial one that straddles a
+ * birthday (a month or a year spans less than two birthdays, so never more than two). Undefined as
+ * {@link ageOn} when the person may not be born on `asOf`. An answer that every age here gives holds
+ * whichever day the birth date stands for.
+ */
+export function agesOn(birth: string, asOf: string): readonly number[] | undefined {
+  const span = birthDateSpan(birth);
+  const today = toDayNumber(asOf);
+  if (span === undefined || today === undefined || span.last > today) return undefined;
+  if (span.first === span.last) return [yearsBetween(birth, asOf)];
+  const oldest = yearsBetween(fromDayNumber(span.first), asOf);
+  const youngest = yearsBetween(fromDayNumber(span.last), asOf);
+  return oldest === youngest ? [oldest] : [youngest, oldest];
+}
+
+/**
  * Days from `asOf` to the birthday on which the person turns `years` (negative once passed; born
  * 29 February, the birthday is 1 March in a common year). Undefined for a partial birth date, whose
  * birthday is not one day, and for a birth date after `asOf`.
