@@ -53,6 +53,9 @@ export interface IdFacts {
   adm12: unknown;
   charlson: unknown;
   los: unknown;
+  requested: unknown;
+  id: unknown;
+  dementia: unknown;
 }
 
 /** What the hand-written function returns. */
@@ -87,25 +90,32 @@ const SCORING: readonly [string, string, number][] = [
 export function identificationByHand(f: IdFacts): HandResult {
   const multimorbidity = ge(f.ltc, 2);
   const frailty = or(eq(f.frail, true), ge(f.falls, 1));
+  const unplanned = or(ge(f.emAdm12, 2), ge(f.emVis6, 3));
+  const requested = eq(f.requested, true);
+  const anyTrigger = or(requested, eq(f.pam, true), unplanned, ge(f.meds, 10), eq(f.frail, true), ge(f.falls, 1), eq(f.fl, true), ge(f.services, 2));
   const o: Record<string, Tri> = {
-    'ID-TARGET-GROUP': and(
-      multimorbidity,
-      or(eq(f.pam, true), ge(f.emAdm12, 2), ge(f.emVis6, 3), ge(f.meds, 10), eq(f.frail, true), ge(f.falls, 1), eq(f.fl, true), ge(f.services, 2)),
+    'ID-TARGET-GROUP': or(
+      and(multimorbidity, anyTrigger),
+      requested,
+      and(ge(f.ltc, 1), eq(f.fl, true), ge(f.services, 2)),
+      and(ge(f.ccc, 1), or(unplanned, ge(f.adm12, 2))),
+      and(eq(f.mhs, true), unplanned),
     ),
     'ID-MULTIMORBIDITY': multimorbidity,
     'ID-TRIGGER-PHYSICAL-MENTAL': eq(f.pam, true),
-    'ID-TRIGGER-UNPLANNED-CARE': or(ge(f.emAdm12, 2), ge(f.emVis6, 3)),
+    'ID-TRIGGER-UNPLANNED-CARE': unplanned,
     'ID-TRIGGER-POLYPHARMACY': ge(f.meds, 10),
     'ID-TRIGGER-FRAILTY': frailty,
     'ID-TRIGGER-FUNCTION': eq(f.fl, true),
     'ID-TRIGGER-MULTIPLE-SERVICES': ge(f.services, 2),
+    'ID-TRIGGER-REQUESTED': requested,
     'ID-MEDICATION-REVIEW': ge(f.meds, 15),
     'ID-CHILD-COMPLEX': and(eq(f.isChild, true), or(ge(f.ccc, 2), and(ge(f.ccc, 1), eq(f.fl, true)))),
     'ID-SOCIAL-PRIORITY': and(eq(f.social, true), ge(f.ltc, 1)),
-    'ID-SUBGROUP-CHILDREN': and(eq(f.isChild, true), or(ge(f.ccc, 1), ge(f.ltc, 2), eq(f.fl, true))),
+    'ID-SUBGROUP-CHILDREN': and(eq(f.isChild, true), or(ge(f.ccc, 1), ge(f.ltc, 2), eq(f.id, true), eq(f.fl, true))),
     'ID-SUBGROUP-MENTAL-SUBSTANCE': and(ge(f.age, 18), eq(f.mhs, true)),
-    'ID-SUBGROUP-FRAIL-ELDERLY': and(ge(f.age, 65), or(eq(f.frail, true), ge(f.falls, 1), eq(f.fl, true))),
-    'ID-SUBGROUP-CHRONIC': and(ge(f.age, 18), ge(f.ltc, 2)),
+    'ID-SUBGROUP-FRAIL-ELDERLY': and(ge(f.age, 65), or(eq(f.frail, true), ge(f.falls, 1), eq(f.fl, true), eq(f.dementia, true))),
+    'ID-SUBGROUP-CHRONIC': and(ge(f.age, 18), or(multimorbidity, and(ge(f.ltc, 1), or(eq(f.fl, true), ge(f.services, 2))))),
     'RS-ADMISSIONS-2-5': and(ge(f.adm12, 2), le(f.adm12, 5)),
     'RS-ADMISSIONS-6-PLUS': gt(f.adm12, 5),
     'RS-EMERGENCY-VISITS-1': eq(f.emVis6, 1),
@@ -162,6 +172,9 @@ export function factsFromPerson(person: ParsedPerson, asOf: string, asOfDay: num
     adm12: d('admissions', m12),
     charlson: d('charlsonIndex'),
     los: d('longestAdmissionStay', m12),
+    requested: d('followUpRequested'),
+    id: d('intellectualDisability'),
+    dementia: d('dementia'),
   };
 }
 
@@ -185,5 +198,8 @@ export function factsByName(f: IdFacts): Record<string, unknown> {
     admissions: f.adm12,
     charlsonIndex: f.charlson,
     longestAdmissionStay: f.los,
+    followUpRequested: f.requested,
+    intellectualDisability: f.id,
+    dementia: f.dementia,
   };
 }

@@ -16,6 +16,8 @@ const DAY0 = '2026-10-26';
 const plus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** Klara, a fictional adult with multimorbidity from the examples, as a GP system would pass her. */
 const { $schema: _schema, ...HOST } = JSON.parse(readFileSync(new URL('../examples/persons/klara.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+/** The host's reference to the person (Klara's record id), to which the pathway is bound. */
+const SUBJECT = String(HOST['id']);
 const role = (type: string) =>
   ['REVIEW_RELEVANT', 'ACCEPT_OFFER'].includes(type) ? 'gp' : ['START_EVALUATION', 'CONTINUE', 'REVISE', 'ACTIVATE_PLAN'].includes(type) ? 'coordinator' : 'coordinating-unit';
 
@@ -27,7 +29,7 @@ function must<T>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: T 
 /** Sends events with the bundled rule sets; each must be accepted. */
 function drive(p: Pathway, events: [number, PathwayEventInput][]): Pathway {
   let cur = p;
-  for (const [day, e] of events) cur = must(sendEvent(cur, e, { asOf: plus(DAY0, day), role: role(e.type) as never, person: HOST }), e.type);
+  for (const [day, e] of events) cur = must(sendEvent(cur, e, { asOf: plus(DAY0, day), role: role(e.type) as never, subject: SUBJECT, person: HOST }), e.type);
   return cur;
 }
 
@@ -80,18 +82,18 @@ const rest: [number, PathwayEventInput][] = [
 ];
 
 function makeCase(name: string): () => unknown {
-  const start = must(startPathway({ channel: 'risk-screening' }, { asOf: DAY0, role: 'risk-screening' }), 'start');
+  const start = must(startPathway({ channel: 'risk-screening' }, { asOf: DAY0, role: 'risk-screening', subject: SUBJECT }), 'start');
   const atDecision = drive(start, toDecision);
   const atEstablishment = drive(atDecision, toEstablishment);
   switch (name) {
     case 'transition-rules': {
-      const opts = { asOf: plus(DAY0, 35), role: 'coordinating-unit' as const, person: HOST };
+      const opts = { asOf: plus(DAY0, 35), role: 'coordinating-unit' as const, subject: SUBJECT, person: HOST };
       const check = must(sendEvent(atDecision, { type: 'DECIDE_TEAM' }, opts), 'DECIDE_TEAM');
       if (check.history.at(-1)!.decisions.length === 0) throw new Error('DECIDE_TEAM checked no rules');
       return () => sendEvent(atDecision, { type: 'DECIDE_TEAM' }, opts);
     }
     case 'transition-plain': {
-      const opts = { asOf: plus(DAY0, 7), role: 'gp' as const, person: HOST };
+      const opts = { asOf: plus(DAY0, 7), role: 'gp' as const, subject: SUBJECT, person: HOST };
       const check = must(sendEvent(start, { type: 'REVIEW_RELEVANT' }, opts), 'REVIEW_RELEVANT');
       if (check.history.at(-1)!.decisions.length !== 0) throw new Error('REVIEW_RELEVANT checked rules');
       return () => sendEvent(start, { type: 'REVIEW_RELEVANT' }, opts);

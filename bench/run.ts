@@ -5,6 +5,7 @@
  * json-rules-engine 7.3 `Engine.run`, (c) the same logic written by hand; a full single-person
  * decision; stratifying a million synthetic persons with two worker threads; the pathway machine
  * (one transition with and without rule checks, one restore). Each case runs in its own process so its peak memory is its own.
+ * Also the alert burden at a chart opening: cards per chart with the default card options (counted, not timed).
  * Absolute times move with the machine and its load; compare the ratios.
  */
 import { execFile } from 'node:child_process';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { evaluateParsed, generateCohort, loadBundledRuleSet, parsePerson, builtinFacts } from '../src/index.js';
+import { alertBurden } from './burden.js';
 import { AS_OF } from './common.js';
 import { factsFromPerson, identificationByHand } from './handWritten.js';
 
@@ -215,6 +217,11 @@ async function main(): Promise<void> {
     log(`  pathway ${label}: median ${fmt(r.medianUs, 2)} µs, p99 ${fmt(r.p99Us, 2)} µs, ${r.perSecond.toLocaleString('en')}/s, peak RSS ${fmt(r.peakRssMiB)} MiB (${r.persons.toLocaleString('en')} calls)`);
   }
 
+  // The alert burden: what a GP reads when a chart opens (counted, not timed).
+  const BN = quick ? 2_000 : 20_000;
+  const burden = alertBurden(BN);
+  log(`  alert burden, ${burden.persons.toLocaleString('en')} synthetic persons with no team: ${burden.cardsPerChart.toFixed(2)} cards per chart opening, ${burden.urgentPerChart.toFixed(2)} warning or critical`);
+
   const targets = [
     ['evaluator without trace vs hand-written (a/c, from the person)', `${ratio('a-none', 'c-person').toFixed(2)}×`, '≤ 3×', status(ratio('a-none', 'c-person') <= 3)],
     ['json-rules-engine vs evaluator without trace (b/a, from the person)', `${ratio('b-person', 'a-none').toFixed(0)}×`, '≥ 100×', status(ratio('b-person', 'a-none') >= 100)],
@@ -230,6 +237,7 @@ async function main(): Promise<void> {
     // host these move less than the microseconds do, so a regression can be told from the host.
     ['full decision in hand-written evaluations from the person (same run)', `${ratio('decision', 'c-person').toFixed(1)}×`, '(info)', '—'],
     ['stratify CPU per person in hand-written evaluations from the person (same run)', `${(strat.cpuSeconds * 1e6 / SN / g('c-person').medianUs).toFixed(1)}×`, '(info)', '—'],
+    ['cards per chart opening, persons with no team, default card options', burden.cardsPerChart.toFixed(2), '≤ 1.5', status(burden.cardsPerChart <= 1.5)],
   ];
   const rows = [...results.entries()].map(([id, r]) => `| ${cases.find((c) => c[0] === id)![1]} | ${r.persons.toLocaleString('en')} | ${fmt(r.medianUs, 2)} | ${fmt(r.p99Us, 2)} | ${r.perSecond.toLocaleString('en')} | ${fmt(r.peakRssMiB)} (${fmt(r.startRssMiB)} at start) |`);
   const table = [
@@ -254,6 +262,16 @@ async function main(): Promise<void> {
       const r = pathwayResults.get(id)!;
       return `| ${label} | ${fmt(r.medianUs, 2)} | ${fmt(r.p99Us, 2)} | ${r.perSecond.toLocaleString('en')} | ${fmt(r.peakRssMiB)} |`;
     }),
+    '',
+    `Alert burden at a chart opening (\`bench/burden.ts\`): every bundled rule set on ${burden.persons.toLocaleString('en')} synthetic persons with no team (seed 1, as of ${AS_OF}), cards from \`toCards\` with the default options; counted, not timed.`,
+    '',
+    '| cards per chart | warning or critical per chart | charts with no card | most cards on one chart |',
+    '| --- | --- | --- | --- |',
+    `| ${burden.cardsPerChart.toFixed(2)} | ${burden.urgentPerChart.toFixed(2)} | ${(100 * burden.quietShare).toFixed(1)} % | ${burden.maxCards} |`,
+    '',
+    '| card | rule or rule set | indicator | per chart |',
+    '| --- | --- | --- | --- |',
+    ...burden.byRule.map((r) => `| ${r.kind} | ${r.id} | ${r.indicator} | ${r.perChart.toFixed(3)} |`),
   ].join('\n');
   log('');
   log(table);

@@ -92,17 +92,19 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
   const story = (title: Record<Lang, string>, personName: string) => {
     out(`\n${'-'.repeat(78)}\n${title[lang]}\n${'-'.repeat(78)}`);
     const person = loadPerson(personName);
+    // The host's own reference to the person binds the pathway to them; never the national id.
+    const subject = typeof person['id'] === 'string' ? person['id'] : `example/${personName}`;
     let pathway: Pathway | undefined;
     const rejections: SendEventError[] = [];
     return {
       start(asOf: string, role: PathwayRole, input: { channel: 'risk-screening' | 'staff' | 'self' | 'relative'; reason?: string }) {
-        const r = startPathway(input, { asOf, role });
+        const r = startPathway(input, { asOf, role, subject });
         if (r._tag === 'Left') throw new Error(`start failed: ${JSON.stringify(r.left)}`);
         pathway = r.right;
         out(`  ${asOf} · START (${ROLE_LABELS[role][lang]}) → ${STATE_LABELS[pathway.state][lang]}`);
       },
       send(asOf: string, role: PathwayRole, event: PathwayEventInput): boolean {
-        const r = sendEvent(pathway!, event, { asOf, role, person, ruleSets, lang });
+        const r = sendEvent(pathway!, event, { asOf, role, subject, person, ruleSets, lang, revision: pathway!.revision });
         if (r._tag === 'Left') {
           rejections.push(r.left);
           const e = r.left;
@@ -127,7 +129,7 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
       /** Stores and restores the pathway, as a host does between visits. */
       storeAndRestore() {
         const stored = JSON.stringify(persistPathway(pathway!));
-        const r = restorePathway(stored);
+        const r = restorePathway(stored, { subject });
         if (r._tag === 'Left') throw new Error(`restore failed: ${JSON.stringify(r.left)}`);
         pathway = r.right;
       },

@@ -9,6 +9,8 @@
 export {
   Person,
   IsoDate,
+  BirthDate,
+  PathwayStage,
   Diagnosis,
   DiagnosisSystem,
   Encounter,
@@ -77,6 +79,7 @@ export { parseJsonText } from './util/parseJson.js';
 
 // Explanations
 export { explainRule, explainDecision, describeLeaf } from './explain/why.js';
+export { scoreSummaryText, scoreMissingText, tierUncertain } from './explain/score.js';
 export type { Explanation } from './explain/why.js';
 
 // Adapters

@@ -41,7 +41,7 @@ const UUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 
 function cardsFor(name: string, rs: CompiledRuleSet, extra: Partial<Parameters<typeof toCards>[2]> = {}): { d: Decision; cards: CdsCard[] } {
   const d = right(evaluate(rs, examplePerson(name), { asOf: AS_OF }));
-  return { d, cards: toCards(d, rs, { hookInstance: HOOK, patient: `Patient/${name}`, user: 'Practitioner/gp1', dataNeeded: 'all', score: 'always', ...extra }) };
+  return { d, cards: toCards(d, rs, { hookInstance: HOOK, patient: `Patient/${name}`, user: 'Practitioner/gp1', dataNeeded: 'all', score: 'always', findings: 'all', ...extra }) };
 }
 
 describe('cards for every bundled rule set and example person', () => {
@@ -69,6 +69,18 @@ describe('cards for every bundled rule set and example person', () => {
       });
     }
   }
+
+  it('by default a finding (trigger, sub-group, multimorbidity) is not a card of its own; its prompt names it in the "why"', () => {
+    const rs = ruleSet('identification');
+    const d = right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF }));
+    const findingIds = d.findings.filter((f) => f.type === 'finding').map((f) => f.ruleId);
+    expect(findingIds.length).toBeGreaterThan(0);
+    const byDefault = toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/klara' }).map((c) => c.source.topic?.code);
+    for (const id of findingIds) expect(byDefault).not.toContain(id);
+    expect(byDefault).toContain('ID-TARGET-GROUP');
+    const all = toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/klara', findings: 'all' }).map((c) => c.source.topic?.code);
+    for (const id of findingIds) expect(all).toContain(id);
+  });
 
   it('the target-group card suggests a Task (recommended), a proposed CareTeam and a draft Goal', () => {
     const { cards } = cardsFor('klara', ruleSet('identification'));

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  builtinFacts,
+  bundledCodeLists,
   bundledRuleSetIds,
   completeNationalId,
+  deriveFacts,
   evaluate,
   evaluateParsed,
   LIBRARY_CODE_SYSTEMS as LIB,
@@ -59,7 +62,7 @@ describe('FHIR input: the example EPJ bundles', () => {
     expect(found.some((c) => c.startsWith('fhir_resource_type entry[') )).toBe(true);
     expect(found.some((c) => /^fhir_code entry\[\d+\]\.resource\.code$/.test(c))).toBe(true);
     const snomed = r.notUnderstood.find((i) => i.code === 'fhir_code')!;
-    expect(snomed.detail?.['seen']).toEqual(['http://snomed.info/sct|73211009']);
+    expect(snomed.detail?.['seen']).toEqual(['http://snomed.info/sct']);
     expect(JSON.stringify(r.notUnderstood)).not.toContain('Penicillin');
   });
 });
@@ -185,7 +188,7 @@ describe('FHIR input: nothing dropped silently', () => {
   it('unread types, codes, values, statuses, modifiers and references are each reported', () => {
     const r = read(
       bundle(
-        patient({ name: [{ family: 'Hemmelig' }], birthDate: '1950' }),
+        patient({ name: [{ family: 'Hemmelig' }], birthDate: '2026-13-40' }),
         { resourceType: 'Procedure', id: 'pr1', subject },
         condition('http://snomed.info/sct', '44054006'),
         condition('http://hl7.org/fhir/sid/icpc-2', 'K77', { id: 'c2', verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] } }),
@@ -278,5 +281,67 @@ describe('FHIR input: unknown stays unknown', () => {
     const e = left(personFromPrefetch({ patient: patient(), conditions: { entry: [] } }));
     expect(e.issues[0]!.path).toBe('conditions.resourceType');
     expect(left(personFromPrefetch(undefined)).issues[0]!.code).toBe('missing');
+  });
+});
+
+describe('FHIR input: a page is not the whole list, and a birth date is read for what it says', () => {
+  const klara = readJson('examples/fhir/klara.json') as { entry: { resource: Record<string, unknown> }[] };
+  const klaraPatient = klara.entry.find((e) => e.resource['resourceType'] === 'Patient')!.resource;
+  const klaraEncounters = klara.entry.filter((e) => e.resource['resourceType'] === 'Encounter').map((e) => ({ resource: e.resource, search: { mode: 'match' } }));
+  const searchset = (entry: unknown[], extra: Record<string, unknown> = {}) => ({ resourceType: 'Bundle', type: 'searchset', entry, ...extra });
+  const identification = ruleSet('identification');
+  const score = (prefetch: Record<string, unknown>) =>
+    evaluateParsed(identification, right(personFromPrefetch(prefetch, { patientId: 'klara' })).person, { asOf: AS_OF, trace: 'none' }).score!;
+
+  it('a search result with a next link leaves its list unknown and reports the gap, so the score is never lowered by a page', () => {
+    expect(klaraEncounters.length).toBeGreaterThan(2);
+    const whole = score({ patient: klaraPatient, encounters: searchset(klaraEncounters) });
+    const page = searchset(klaraEncounters.slice(0, 2), { link: [{ relation: 'self', url: 'x' }, { relation: 'next', url: 'https://epj.example.no/fhir/Encounter?page=2' }] });
+    const read = right(personFromPrefetch({ patient: klaraPatient, encounters: page }, { patientId: 'klara' }));
+    expect(read.person.encounters).toBeUndefined();
+    expect(read.gaps.map((g) => [g.code, g.path, g.detail?.['lists']])).toEqual([['fhir_page', 'encounters', ['encounters']]]);
+    expect(read.notUnderstood.map((g) => g.code)).toContain('fhir_page');
+    const paged = score({ patient: klaraPatient, encounters: page });
+    // The page alone would have counted too few admissions and visits; unknown, it can only keep the full score in reach.
+    expect(paged.maxPoints).toBeGreaterThanOrEqual(whole.points);
+  });
+
+  it('total above the matches it holds is a page too; included resources do not count as matches; a complete result is read', () => {
+    const two = klaraEncounters.slice(0, 2);
+    const short = right(personFromPrefetch({ patient: klaraPatient, encounters: searchset(two, { total: 5 }) }, { patientId: 'klara' }));
+    expect(short.person.encounters).toBeUndefined();
+    expect(short.gaps).toHaveLength(1);
+    const withInclude = searchset([...two, { resource: { resourceType: 'Organization', id: 'o1' }, search: { mode: 'include' } }], { total: 2 });
+    const whole = right(personFromPrefetch({ patient: klaraPatient, encounters: withInclude }, { patientId: 'klara' }));
+    expect(whole.person.encounters).toHaveLength(2);
+    expect(whole.gaps).toEqual([]);
+  });
+
+  it('a plain searchset Bundle with a next link leaves every list it holds unknown', () => {
+    const b = { ...bundle(patient(), condition('http://hl7.org/fhir/sid/icpc-2', 'K77')), type: 'searchset', link: [{ relation: 'next', url: 'x' }] };
+    const r = read(b);
+    expect(r.person.diagnoses).toBeUndefined();
+    expect(r.gaps.map((g) => [g.code, g.detail?.['lists']])).toEqual([['fhir_page', ['diagnoses']]]);
+  });
+
+  it('a birth date that is not a date is a gap the host sees, and the age is unknown; no value is echoed', () => {
+    const r = read(bundle(patient({ birthDate: '2026-13-40' })));
+    expect(r.person.birthDate).toBeUndefined();
+    expect(r.gaps.map((g) => [g.code, g.path])).toEqual([['fhir_value', 'entry[0].resource.birthDate']]);
+    expect(JSON.stringify(r.gaps)).not.toContain('2026-13-40');
+    const d = evaluateParsed(ruleSet('identification'), r.person, { asOf: AS_OF, trace: 'none' });
+    expect(d.outcomes.find((o) => o.ruleId === 'ID-SUBGROUP-CHRONIC')!.outcome).toBe('unknown');
+  });
+
+  it('a birth date of only year and month, or only a year, is read for what it says', () => {
+    const ageOf = (birthDate: string, asOf: string) => {
+      const p = read(bundle(patient({ birthDate }))).person;
+      return deriveFacts(p, asOf, builtinFacts(), bundledCodeLists())['age'];
+    };
+    expect(read(bundle(patient({ birthDate: '1951-03' }))).gaps).toEqual([]);
+    expect(ageOf('1951-03', '2026-11-23')).toBe(75);
+    expect(ageOf('1951-03', '2026-03-15')).toBeUndefined(); // 74 or 75, depending on the day
+    expect(ageOf('1951', '2026-06-01')).toBeUndefined();
+    expect(ageOf('1951', '2026-12-31')).toBe(75); // every day of 1951 has had its birthday by then
   });
 });

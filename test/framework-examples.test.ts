@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, explainRule } from '../src/index.js';
+import { evaluate, explainRule, loadBundledRuleSet } from '../src/index.js';
 import { examplePerson, right, ruleSet } from './helpers.js';
 
 /*
  * The framework at work on the fictional example persons, as `npm run demo` shows it (as of
- * 2026-11-23): Kasper has the right to a child coordinator and is routed to the children's unit;
+ * 2026-11-23): Kasper has the right to a child coordinator and is routed to the coordinating unit
+ * (to the children's unit where the municipality has one, a local parameter);
  * Morten's NAV team member needs explicit consent; Klara's draft plan is incomplete because it has
  * no dated checkpoint.
  */
@@ -21,13 +22,23 @@ function outcome(ruleSetId: string, name: string, ruleId: string) {
 }
 
 describe('the framework on the example persons', () => {
-  it('Kasper (6) has the right to a child coordinator and is routed to the children\'s unit', () => {
+  it('Kasper (6) has the right to a child coordinator and is routed to the coordinating unit', () => {
     const { d } = decide('rights', 'kasper');
     const prompts = d.prompts.map((p) => p.ruleId);
     expect(prompts).toContain('RIGHT-CHILD-COORDINATOR');
+    expect(prompts).toContain('ROUTE-ADULT-UNIT');
+    expect(prompts).not.toContain('ROUTE-CHILDREN-UNIT');
+    expect(d.findings.find((f) => f.ruleId === 'RIGHT-CHILD-COORDINATOR')?.params).toMatchObject({ right: 'child-coordinator' });
+    expect(d.findings.find((f) => f.ruleId === 'ROUTE-ADULT-UNIT')?.params).toMatchObject({ unit: 'coordinating-unit' });
+  });
+
+  it('where the municipality has a unit for children (Steinkjer: under 18), Kasper is routed there', () => {
+    const rs = loadBundledRuleSet('rights', { parameters: { childrenUnitAge: 18 } });
+    if (rs._tag === 'Left') throw new Error('rights invalid');
+    const d = right(evaluate(rs.right, examplePerson('kasper'), { asOf: AS_OF }));
+    const prompts = d.prompts.map((p) => p.ruleId);
     expect(prompts).toContain('ROUTE-CHILDREN-UNIT');
     expect(prompts).not.toContain('ROUTE-ADULT-UNIT');
-    expect(d.findings.find((f) => f.ruleId === 'RIGHT-CHILD-COORDINATOR')?.params).toMatchObject({ right: 'child-coordinator' });
     expect(d.findings.find((f) => f.ruleId === 'ROUTE-CHILDREN-UNIT')?.params).toMatchObject({ unit: 'children' });
   });
 

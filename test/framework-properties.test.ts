@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonInput } from '../src/index.js';
-import { evaluate } from '../src/index.js';
+import { evaluate, ServiceKind } from '../src/index.js';
 import { right, ruleSet } from './helpers.js';
 
 /*
@@ -48,7 +48,8 @@ const DIAGNOSES = [
 
 const ATC = ['C03CA01', 'C09AA05', 'B01AF01', 'A10BA02', 'R03AL03', 'N06AB10', 'N05CF01', 'C10AA05', 'M05BA04', 'A02BC01', 'N03AX14', 'H02AB06'];
 const SERVICES = ['home-nursing', 'practical-assistance', 'physiotherapy', 'occupational-therapy', 'mental-health-substance', 'respite-care', 'health-station'] as const;
-const KINDS = ['gp', 'home-nursing', 'physiotherapy', 'occupational-therapy', 'mental-health-substance', 'specialist', 'pharmacist', 'nav', 'school', 'ppt', 'child-welfare', 'housing', 'relative'] as const;
+// Every service kind, the care services, dental care and `other` included.
+const KINDS = ServiceKind.options;
 
 const diagnosis = fc.record(
   { d: fc.constantFrom(...DIAGNOSES), onsetBack: fc.integer({ min: 1, max: 4000 }) },
@@ -156,6 +157,17 @@ describe('framework invariants', () => {
       fc.property(person, fc.array(riskFactor, { minLength: 1, maxLength: 3 }), (p, adds) => {
         const had = decide(rights, p).outcomes.filter((o) => rightIds.includes(o.ruleId) && o.outcome === true).map((o) => o.ruleId);
         const after = new Set(decide(rights, adds.reduce(withAdded, p)).outcomes.filter((o) => o.outcome === true).map((o) => o.ruleId));
+        for (const id of had) expect(after.has(id), `${id} was lost`).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('adding a service need, of any kind (care services and `other` included), never removes a right the person had', () => {
+    fc.assert(
+      fc.property(person, fc.array(need, { minLength: 1, maxLength: 4 }), (p, needs) => {
+        const had = decide(rights, p).outcomes.filter((o) => rightIds.includes(o.ruleId) && o.outcome === true).map((o) => o.ruleId);
+        const after = new Set(decide(rights, { ...p, serviceNeeds: [...(p.serviceNeeds ?? []), ...needs] } as PersonInput).outcomes.filter((o) => o.outcome === true).map((o) => o.ruleId));
         for (const id of had) expect(after.has(id), `${id} was lost`).toBe(true);
       }),
       { numRuns: 400 },

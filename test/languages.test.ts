@@ -22,7 +22,11 @@ import { readJson, ROOT } from './helpers.js';
  */
 
 const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
-const BOKMAL_ONLY = /(?<![\p{L}])(ikke|hva|hvem|hvordan|hvilke|hvis|noen|være|fra|mangler|sykehus|tjenester|tjenesten|enhet|mye|jeg)(?![\p{L}])/iu;
+const BOKMAL_ONLY = /(?<![\p{L}])(ikke|hva|hvem|hvordan|hvilke|hvis|noen|være|fra|mangler|sykehus|tjenester|tjenesten|enhet|mye|jeg|bruker|brukere)(?![\p{L}])/iu;
+/** Bokmål constructions carried word for word into nynorsk ("Alder under kva …", "Alder frå kva …"): nynorsk says it otherwise. */
+const CALQUE = /(?<![\p{L}])(under|frå|fra|ved|etter) kva(?![\p{L}])/iu;
+/** English with a number and the wrong form of the noun ("1 points"). */
+const ONE_PLURAL = /(?<![\d.,])1 (points|days|visits|admissions|medicines)(?![\p{L}])/u;
 
 interface Problem {
   readonly where: string;
@@ -43,6 +47,9 @@ export function checkTexts(value: unknown, where: string, out: Problem[] = []): 
       if (new Set(ph).size > 1) out.push({ where, problem: `placeholders differ: ${ph.join(' | ')}` });
       const nn = o['nn'];
       if (typeof nn === 'string' && BOKMAL_ONLY.test(nn)) out.push({ where, problem: `bokmål word in nynorsk: "${BOKMAL_ONLY.exec(nn)![0]}"` });
+      if (typeof nn === 'string' && CALQUE.test(nn)) out.push({ where, problem: `bokmål construction in nynorsk: "${CALQUE.exec(nn)![0]}"` });
+      const en = o['en'];
+      if (typeof en === 'string' && ONE_PLURAL.test(en)) out.push({ where, problem: `plural after 1 in English: "${ONE_PLURAL.exec(en)![0]}"` });
     } else for (const [k, v] of Object.entries(o)) checkTexts(v, `${where}.${k}`, out);
   }
   return out;
@@ -54,6 +61,10 @@ describe('texts in bokmål, nynorsk and English', () => {
     expect(checkTexts([{ nb: '{n} poeng', nn: 'poeng', en: '{n} points' }], 'demo').map((p) => p.problem)).toEqual(['placeholders differ: n |  | n']);
     expect(checkTexts({ nb: 'ikke', nn: 'ikke', en: 'not' }, 'demo').map((p) => p.problem)).toEqual(['bokmål word in nynorsk: "ikke"']);
     expect(checkTexts({ nb: 'ikke', nn: 'ikkje', en: 'not' }, 'demo')).toEqual([]);
+    expect(checkTexts({ nb: 'Personen bruker', nn: 'Personen bruker', en: 'uses' }, 'demo').map((p) => p.problem)).toEqual(['bokmål word in nynorsk: "bruker"']);
+    expect(checkTexts({ nb: 'Alder under hvilken', nn: 'Alder under kva', en: 'Age below which' }, 'demo').map((p) => p.problem)).toEqual(['bokmål construction in nynorsk: "under kva"']);
+    expect(checkTexts({ nb: '1 poeng', nn: '1 poeng', en: '1 points' }, 'demo').map((p) => p.problem)).toEqual(['plural after 1 in English: "1 points"']);
+    expect(checkTexts({ nb: '1 poeng', nn: '1 poeng', en: '1 point, 11 points' }, 'demo')).toEqual([]);
   });
 
   const files = [
@@ -112,7 +123,7 @@ describe('texts in bokmål, nynorsk and English', () => {
       for (const lang of LANGS) {
         if (/undefined|\[object/.test(text[lang]!)) problems.push({ where: `issue ${code}`, problem: `unfilled in ${lang}` });
         // These are about a whole input or file (located by file and line), not a field.
-        if (!['fhir_patient', 'json_syntax', 'yaml_syntax', 'rule_not_fired', 'no_vectors', 'not_valid_now', 'too_many_issues'].includes(code) && !text[lang]!.includes('a.b')) problems.push({ where: `issue ${code}`, problem: `no path in ${lang}` });
+        if (!['fhir_patient', 'json_syntax', 'line_too_long', 'yaml_syntax', 'rule_not_fired', 'no_vectors', 'not_valid_now', 'too_many_issues'].includes(code) && !text[lang]!.includes('a.b')) problems.push({ where: `issue ${code}`, problem: `no path in ${lang}` });
       }
       if (text['nb'] === text['en']) problems.push({ where: `issue ${code}`, problem: 'English is the same as bokmål' });
     }

@@ -3,7 +3,7 @@ import { compileRuleSet } from '../src/index.js';
 import { allowedEvents, pathwayFacts, sendEvent, startPathway, whatIsDue } from '../src/pathway/index.js';
 import type { Pathway, PathwayRejection } from '../src/pathway/index.js';
 import { left, readJson, right } from './helpers.js';
-import { drive, fixtureRuleSets, HOSTS, send, start, TO_TEAM_ESTABLISHMENT, toPlanActive } from './pathwayHelpers.js';
+import { drive, fixtureRuleSets, HOSTS, send, start, SUBJECT, TO_TEAM_ESTABLISHMENT, toPlanActive } from './pathwayHelpers.js';
 
 /*
  * The host-facing calls, through the public API: start, send (accepted, rejected with the rules not
@@ -14,7 +14,7 @@ const D = '2026-03-02';
 
 describe('startPathway', () => {
   it('starts in candidate with the channel recorded and a START history entry', () => {
-    const p = right(startPathway({ channel: 'relative', reason: 'Datteren er bekymret' }, { asOf: D, role: 'relative' }));
+    const p = right(startPathway({ channel: 'relative', reason: 'Datteren er bekymret' }, { asOf: D, role: 'relative', subject: SUBJECT }));
     expect(p.state).toBe('candidate');
     expect(p.snapshot.context.flags).toEqual([{ channel: 'relative', date: D, reason: 'Datteren er bekymret' }]);
     expect(p.history).toHaveLength(1);
@@ -23,19 +23,19 @@ describe('startPathway', () => {
   });
 
   it('rejects an unknown channel, a bad date and an unknown role with located issues', () => {
-    const e1 = left(startPathway({ channel: 'fax' }, { asOf: D, role: 'gp' }));
+    const e1 = left(startPathway({ channel: 'fax' }, { asOf: D, role: 'gp', subject: SUBJECT }));
     expect(e1._tag).toBe('InvalidEvent');
     if (e1._tag === 'InvalidEvent') expect(e1.issues.map((i) => i.path)).toEqual(['channel']);
-    const e2 = left(startPathway({ channel: 'staff' }, { asOf: '2026-02-30', role: 'gp' }));
+    const e2 = left(startPathway({ channel: 'staff' }, { asOf: '2026-02-30', role: 'gp', subject: SUBJECT }));
     expect(e2._tag).toBe('InvalidOptions');
     if (e2._tag === 'InvalidOptions') expect(e2.issues.map((i) => [i.path, i.code])).toEqual([['asOf', 'iso_date']]);
-    const e3 = left(startPathway({ channel: 'staff' }, { asOf: D, role: 'janitor' as never }));
+    const e3 = left(startPathway({ channel: 'staff' }, { asOf: D, role: 'janitor' as never, subject: SUBJECT }));
     if (e3._tag === 'InvalidOptions') expect(e3.issues.map((i) => i.path)).toEqual(['role']);
     else expect.fail('expected InvalidOptions');
   });
 
   it('takes local periods and fills the rest from the defaults', () => {
-    const p = right(startPathway({ channel: 'staff', config: { reflagPeriodDays: 30, waitDays: { review: 3 } } }, { asOf: D, role: 'staff' }));
+    const p = right(startPathway({ channel: 'staff', config: { reflagPeriodDays: 30, waitDays: { review: 3 } } }, { asOf: D, role: 'staff', subject: SUBJECT }));
     expect(p.snapshot.context.config.reflagPeriodDays).toBe(30);
     expect(p.snapshot.context.config.waitDays.review).toBe(3);
     expect(p.snapshot.context.config.waitDays.referral).toBe(14);
@@ -101,7 +101,7 @@ describe('sendEvent', () => {
     const team = readJson('test/fixtures/pathway/team.json') as { rules: { id: string }[] };
     const withoutCriteria = right(compileRuleSet({ ...team, rules: team.rules.filter((r) => r.id !== 'TEAM-CRITERIA-MET') }, { extraFacts: pathwayFacts }));
     const p = drive(start(), D, TO_TEAM_ESTABLISHMENT.slice(0, 4));
-    const e = left(sendEvent(p, { type: 'DECIDE_TEAM' }, { asOf: D, role: 'coordinating-unit', person: HOSTS.adult, ruleSets: [withoutCriteria, ...fixtureRuleSets().slice(1)] }));
+    const e = left(sendEvent(p, { type: 'DECIDE_TEAM' }, { asOf: D, role: 'coordinating-unit', subject: SUBJECT, person: HOSTS.adult, ruleSets: [withoutCriteria, ...fixtureRuleSets().slice(1)] }));
     expect(e).toMatchObject({ _tag: 'RuleSetUnavailable', ruleSetId: 'team', ruleId: 'TEAM-CRITERIA-MET' });
   });
 });
@@ -289,7 +289,7 @@ describe('declined and re-flagged', () => {
   });
 
   it('uses the configured period', () => {
-    const p0 = right(startPathway({ channel: 'staff', config: { reflagPeriodDays: 30 } }, { asOf: '2026-01-05', role: 'staff' }));
+    const p0 = right(startPathway({ channel: 'staff', config: { reflagPeriodDays: 30 } }, { asOf: '2026-01-05', role: 'staff', subject: SUBJECT }));
     const p = drive(p0, '2026-01-10', [{ type: 'REVIEW_RELEVANT' }, { type: 'DECLINE_OFFER' }]);
     expect(p.snapshot.context.declined?.reflagNotBefore).toBe('2026-02-09');
   });
@@ -354,7 +354,7 @@ describe('whatIsDue', () => {
   });
 
   it('uses the configured waiting periods', () => {
-    const p = right(startPathway({ channel: 'staff', config: { waitDays: { review: 2 } } }, { asOf: '2026-01-05', role: 'staff' }));
+    const p = right(startPathway({ channel: 'staff', config: { waitDays: { review: 2 } } }, { asOf: '2026-01-05', role: 'staff', subject: SUBJECT }));
     expect(whatIsDue(p, '2026-01-08')[0]).toMatchObject({ due: '2026-01-07', overdue: true, daysOverdue: 1 });
   });
 });

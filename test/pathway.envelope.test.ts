@@ -84,7 +84,7 @@ describe('restorePathway', () => {
 
   it('reports an unknown version or machine as such, with what it knows, and changes nothing', () => {
     for (const mutate of [
-      (e: Record<string, any>) => (e['schemaVersion'] = 3),
+      (e: Record<string, any>) => (e['schemaVersion'] = SCHEMA_VERSION + 1),
       (e: Record<string, any>) => (e['machine'].version = 99),
       (e: Record<string, any>) => (e['machine'].id = 'somethingElse'),
     ]) {

@@ -5,7 +5,7 @@ import { pathwayDiagram, pathwayMachine, pathwayPerson, PathwayStateId, RULE_CHE
 import type { GuardEnv, MachineEvent, PathwayEventInput, PathwayEventType } from '../src/pathway/index.js';
 import { readFileSync } from 'node:fs';
 import { ROOT, right } from './helpers.js';
-import { fixtureRuleSets, HOSTS, roleFor, sampleEvents, start } from './pathwayHelpers.js';
+import { fixtureRuleSets, HOSTS, roleFor, sampleEvents, start, SUBJECT } from './pathwayHelpers.js';
 
 /*
  * Model-based tests with xstate/graph: every state is reachable and every transition of the
@@ -116,7 +116,7 @@ describe('statechart coverage (xstate/graph)', () => {
         const { meta, ...event } = step.event as unknown as { meta: { asOf: string } } & PathwayEventInput;
         if (!meta) continue; // the initial step
         asOf = meta.asOf > asOf ? meta.asOf : asOf;
-        p = right(sendEvent(p, event, { asOf, role: roleFor(event.type), person: HOSTS.adult, ruleSets: fixtureRuleSets() }));
+        p = right(sendEvent(p, event, { asOf, role: roleFor(event.type), subject: SUBJECT, person: HOSTS.adult, ruleSets: fixtureRuleSets() }));
       }
       expect(p.state).toBe(leaf(path.state.value));
     }

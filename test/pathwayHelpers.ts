@@ -17,6 +17,9 @@ export function fixtureRuleSets(): CompiledRuleSet[] {
   return (cached ??= ['team', 'consent', 'plan'].map((id) => right(compileRuleSet(readJson(`test/fixtures/pathway/${id}.json`), { extraFacts: pathwayFacts }))));
 }
 
+/** The host's reference to the person every test pathway is bound to. */
+export const SUBJECT = 'Patient/test-1';
+
 /** Host persons: an adult, a child, one of unknown age. */
 export const HOSTS = {
   adult: { birthDate: '1960-04-01' },
@@ -105,12 +108,12 @@ export function roleFor(type: PathwayEventType): PathwayRole {
 
 /** Starts a pathway through the API. */
 export function start(asOf = '2026-01-05'): Pathway {
-  return right(startPathway({ channel: 'risk-screening' }, { asOf, role: 'risk-screening' }));
+  return right(startPathway({ channel: 'risk-screening' }, { asOf, role: 'risk-screening', subject: SUBJECT }));
 }
 
 /** Sends one event with the fixture rule sets. */
 export function send(p: Pathway, event: PathwayEventInput, asOf: string, person: unknown = HOSTS.adult) {
-  return sendEvent(p, event, { asOf, role: roleFor(event.type), person, ruleSets: fixtureRuleSets() });
+  return sendEvent(p, event, { asOf, role: roleFor(event.type), subject: SUBJECT, person, ruleSets: fixtureRuleSets() });
 }
 
 /** Sends events that must all be accepted; fails the test with the rejection otherwise. */

@@ -26,7 +26,9 @@ describe('person validation', () => {
   });
 
   it('impossible dates are rejected (2023-02-30, 2025-13-01)', () => {
-    expect(issuesOf({ birthDate: '2023-02-30' })).toMatchObject([{ path: 'birthDate', code: 'iso_date' }]);
+    expect(issuesOf({ birthDate: '2023-02-30' })).toMatchObject([{ path: 'birthDate', code: 'birth_date' }]);
+    expect(issuesOf({ birthDate: '2023-13' })).toMatchObject([{ path: 'birthDate', code: 'birth_date' }]);
+    expect(issuesOf({ birthDate: '23-02-01' })).toMatchObject([{ path: 'birthDate', code: 'birth_date' }]);
     expect(issuesOf({ encounters: [{ type: 'gp-consultation', date: '2025-13-01' }] })).toMatchObject([{ path: 'encounters[0].date', code: 'iso_date' }]);
     expect(issuesOf({ encounters: [{ type: 'emergency-admission', date: '2025-03-10', endDate: '2025-03-01' }] })).toMatchObject([{ path: 'encounters[0].endDate', code: 'date_order' }]);
   });

@@ -116,7 +116,7 @@ describe('stratify', () => {
     const { entries, summary } = right(stratify(mixed, { asOf: AS_OF, topPercent: 100 }));
     expect([summary.read, summary.ranked, summary.rejected]).toEqual([23, 20, 3]);
     expect(summary.rejectedRecords.map((r) => r.line)).toEqual([4, 11, 16]);
-    expect(summary.rejectedRecords[0]!.issues[0]).toMatchObject({ path: 'birthDate', code: 'iso_date' });
+    expect(summary.rejectedRecords[0]!.issues[0]).toMatchObject({ path: 'birthDate', code: 'birth_date' });
     expect(summary.rejectedRecords[2]!.issues.map((i) => i.path).sort()).toEqual(['diagnoses[0].code', 'nationalId']);
     // Messages never echo the values.
     expect(JSON.stringify(summary.rejectedRecords)).not.toContain('12345678901');

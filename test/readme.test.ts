@@ -30,12 +30,23 @@ describe('README examples', () => {
   const files = new Map<string, string>();
   for (const [name, code] of all) {
     const file = join(DIR, `readme-${name}.ts`);
-    writeFileSync(file, code.replace(/from 'oppfolgingsteam'/g, `from '${join(ROOT, 'src/index.js')}'`));
+    writeFileSync(file, code.replace(/from 'oppfolgingsteam'/g, `from '${join(ROOT, 'src/index.js')}'`).replace(/from 'oppfolgingsteam\/pathway'/g, `from '${join(ROOT, 'src/pathway/index.js')}'`));
     files.set(name, file);
   }
 
-  it('has the chart example, the vendor example (bundle → cards → FHIR) and the service example', () => {
-    expect([...all.keys()].sort()).toEqual(['chart', 'service', 'vendor']);
+  it('has the chart example, the vendor example (bundle → cards → FHIR), the service example and the pathway example', () => {
+    expect([...all.keys()].sort()).toEqual(['chart', 'pathway', 'service', 'vendor']);
+  });
+
+  it('the pathway example runs: four calls, then two writers of one stored envelope', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', files.get('pathway')!], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^offer 1 \[/);
+    expect(r.stdout).toContain("kind: 'offer-answer'");
+    expect(r.stdout).toContain("due: '2026-11-17'");
+    expect(r.stdout).toContain('daysOverdue: 3');
+    expect(lines.slice(-3)).toEqual(['A saved: true', 'B saved: false', 'StaleRevision']);
   });
 
   it('the vendor example runs: cards from a FHIR bundle, FHIR from an accepted suggestion', () => {

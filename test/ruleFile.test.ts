@@ -48,7 +48,7 @@ describe('rule-file validation', () => {
   it('unknown code list, parameter, named condition; duplicate ids', () => {
     const f = base();
     f.rules.push({ ...f.rules[1], id: 'ID-MULTIMORBIDITY' });
-    f.rules[3].conditions.any[0].value = { param: 'noSuchParam' };
+    f.conditions.unplannedCare.any[0].value = { param: 'noSuchParam' };
     f.conditions.multimorbidity = { condition: 'noSuchCondition' };
     f.rules[1].conditions = { all: [{ fact: 'activeDiagnoses', operator: 'inCodeList', value: 'no-such-list' }] };
     const codes = issues(f).map((i) => i.code).sort();
@@ -64,8 +64,8 @@ describe('rule-file validation', () => {
 
   it('fact params are checked', () => {
     const f = base();
-    f.rules[3].conditions.any[0].params = { months: 0 };
-    expect(issues(f)).toMatchObject([{ code: 'fact_params', path: 'rules[3].conditions.any[0].params' }]);
+    f.conditions.unplannedCare.any[0].params = { months: 0 };
+    expect(issues(f)).toMatchObject([{ code: 'fact_params', path: 'conditions.unplannedCare.any[0].params' }]);
   });
 
   it('only the safe path subset is accepted; JSONPath scripts never run', () => {

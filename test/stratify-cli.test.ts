@@ -40,7 +40,7 @@ describe('oppfolgingsteam stratify', () => {
     const r = await run(['in.ndjson', '--as-of', AS_OF, '--lang', 'en', '--summary', 'summary.json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('read 1 502, ranked 1 500, rejected 2');
-    expect(r.stderr).toContain('line 701: birthDate iso_date');
+    expect(r.stderr).toContain('line 701: birthDate birth_date');
     expect(r.stderr).toContain('line 703: $ json_syntax');
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(summary.rejectedRecords.map((x: { line: number }) => x.line)).toEqual([701, 703]);

@@ -5,7 +5,7 @@ import type { FactRegistry } from '../facts/registry.js';
 import { factContext } from '../facts/context.js';
 import type { Person } from '../model/person.js';
 import type { Condition, LeafCondition } from '../model/ruleSet.js';
-import { toDayNumber } from '../util/dates.js';
+import { DATE_RANGE, dateProblem, toDayNumber } from '../util/dates.js';
 
 /*
  * A bridge for vendors who already run json-rules-engine. It registers our operators and derived
@@ -41,8 +41,8 @@ export interface RegisterOptions {
  * @throws RangeError when `options.asOf` is not an ISO date (programmer misuse: the host owns the date).
  */
 export function registerOnJsonRulesEngine(engine: JsonRulesEngineLike, options: RegisterOptions): void {
-  const asOfDay = toDayNumber(options.asOf);
-  if (asOfDay === undefined) throw new RangeError('registerOnJsonRulesEngine: asOf is not an ISO date');
+  if (dateProblem(options.asOf)) throw new RangeError(`registerOnJsonRulesEngine: asOf is not an ISO date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`);
+  const asOfDay = toDayNumber(options.asOf)!;
   const lists = options.ruleSet.codeLists;
   for (const op of OPERATORS.values()) {
     if (op.jsonRulesEngineDefault) continue;

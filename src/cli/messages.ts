@@ -1,4 +1,5 @@
 import type { Lang } from '../model/lang.js';
+import { DATE_RANGE } from '../util/dates.js';
 
 /*
  * Every sentence the CLI prints, in bokmål (default), nynorsk and English. The bokmål table defines
@@ -19,7 +20,7 @@ const nb = {
   missingArgument: (a: string) => `Mangler ${a}.`,
   tooManyArguments: 'For mange argumenter.',
   badLang: (v: string) => `Ukjent språk «${v}». Bruk nb, nn eller en.`,
-  badDate: (o: string) => `${o} må være en dato på formen ÅÅÅÅ-MM-DD.`,
+  badDate: (o: string) => `${o} må være en dato på formen ÅÅÅÅ-MM-DD fra ${DATE_RANGE.min} til ${DATE_RANGE.max}.`,
   badCount: (o: string, max: number) => `${o} må være et helt tall fra 1 til ${max}.`,
   conflicting: (a: string, b: string) => `Bruk enten ${a} eller ${b}, ikke begge.`,
   seeHelp: (cmd: string) => `Se «oppfolgingsteam ${cmd} --help».`,
@@ -68,6 +69,7 @@ const nb = {
   explainHeader: (p: string, asOf: string) => `${p}, vurdert per ${asOf}`,
   score: (points: number, tier: string, high: string) => `Risikoskår: ${points} poeng, ${tier} risiko (høy fra ${high})`,
   scoreMax: (max: number) => `opptil ${max} poeng hvis manglende data blir kjent`,
+  scorePreliminary: (tier: string, could: string) => `foreløpig ${tier}, kan bli ${could}`,
   source: 'Kilde',
   found: 'funnet i kilden',
   inferred: 'utledet',
@@ -123,7 +125,7 @@ const nn: Messages = {
   missingArgument: (a) => `Manglar ${a}.`,
   tooManyArguments: 'For mange argument.',
   badLang: (v) => `Ukjent språk «${v}». Bruk nb, nn eller en.`,
-  badDate: (o) => `${o} må vere ein dato på forma ÅÅÅÅ-MM-DD.`,
+  badDate: (o) => `${o} må vere ein dato på forma ÅÅÅÅ-MM-DD frå ${DATE_RANGE.min} til ${DATE_RANGE.max}.`,
   badCount: (o, max) => `${o} må vere eit heilt tal frå 1 til ${max}.`,
   conflicting: (a, b) => `Bruk anten ${a} eller ${b}, ikkje begge.`,
   seeHelp: (cmd) => `Sjå «oppfolgingsteam ${cmd} --help».`,
@@ -166,6 +168,7 @@ const nn: Messages = {
   explainHeader: (p, asOf) => `${p}, vurdert per ${asOf}`,
   score: (points, tier, high) => `Risikoskår: ${points} poeng, ${tier} risiko (høg frå ${high})`,
   scoreMax: (max) => `opptil ${max} poeng dersom manglande data blir kjende`,
+  scorePreliminary: (tier, could) => `førebels ${tier}, kan bli ${could}`,
   source: 'Kjelde',
   found: 'funne i kjelda',
   inferred: 'utleidd',
@@ -215,7 +218,7 @@ const en: Messages = {
   missingArgument: (a) => `Missing ${a}.`,
   tooManyArguments: 'Too many arguments.',
   badLang: (v) => `Unknown language "${v}". Use nb, nn or en.`,
-  badDate: (o) => `${o} must be a date in the form YYYY-MM-DD.`,
+  badDate: (o) => `${o} must be a date in the form YYYY-MM-DD from ${DATE_RANGE.min} to ${DATE_RANGE.max}.`,
   badCount: (o, max) => `${o} must be a whole number from 1 to ${max}.`,
   conflicting: (a, b) => `Use either ${a} or ${b}, not both.`,
   seeHelp: (cmd) => `See "oppfolgingsteam ${cmd} --help".`,
@@ -256,8 +259,9 @@ const en: Messages = {
   neverUnknown: (n) => `Never unknown in any vector (${n})`,
   coverageFull: 'Every condition was seen true, false and unknown.',
   explainHeader: (p, asOf) => `${p}, assessed as of ${asOf}`,
-  score: (points, tier, high) => `Risk score: ${points} points, ${tier} risk (high from ${high})`,
+  score: (points, tier, high) => `Risk score: ${points} ${points === 1 ? 'point' : 'points'}, ${tier} risk (high from ${high})`,
   scoreMax: (max) => `up to ${max} points if missing data becomes known`,
+  scorePreliminary: (tier, could) => `${tier} for now, could be ${could}`,
   source: 'Source',
   found: 'found in the source',
   inferred: 'inferred',

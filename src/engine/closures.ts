@@ -11,6 +11,12 @@ import type { ConditionTrace } from './trace.js';
 /** Per-evaluation state: the fact cache and what operators need. */
 export interface EvalEnv extends OperatorEnv {
   get(slot: number): unknown;
+  /**
+   * The values were given by the host as they are (`evaluateFacts`), not derived from a validated
+   * person: a `sex` may then be any text. Their traces are shared only where every value is one
+   * without content (see ruleTrace.ts).
+   */
+  readonly fromHost: boolean;
 }
 
 /** How a trace treats values. */

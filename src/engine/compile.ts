@@ -6,7 +6,7 @@ import type { FactDefinition } from '../facts/types.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
 import type { IssueCode, ValidationIssue } from '../model/issues.js';
-import { checkInputShape } from '../model/inputShape.js';
+import { readInput } from '../model/inputShape.js';
 import { capIssues, formatPath, fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';
@@ -140,7 +140,24 @@ class Compiler {
   readonly slots: FactSlot[] = [];
   private readonly slotByKey = new Map<string, FactSlot>();
   readonly usedLists = new Set<string>();
+  /** Keys of the issues kept, so a named condition compiled at several depths reports each issue once. */
+  private readonly issueKeys = new Set<string>();
+  /**
+   * Set once one more issue than an error shows has been kept, or the rule set is too big: nothing
+   * more is compiled, since nothing more would be reported.
+   */
+  private stopped = false;
+  /** Leaves counted so far, every rule's named conditions expanded (see {@link expandedLeaves}). */
   private leafCount = 0;
+  /** Expanded leaf counts of named conditions, by depth and name (see {@link expandedLeaves}). */
+  private readonly leafCounts = new Map<string, number>();
+  /**
+   * Named conditions compiled for the rule being compiled, by depth and name. A rule's closures carry
+   * mask bits of that rule's own fact names, so they are shared within a rule, not across rules.
+   */
+  private compiled = new Map<string, Closures | undefined>();
+  /** Named conditions compiled (through a rule or on their own), so each is checked once. */
+  readonly reached = new Set<string>();
   /** The fact names of the rule being compiled, in bit order; `overflow` past {@link MASK_BITS}. */
   private ruleNames: string[] = [];
   private overflow = false;
@@ -158,7 +175,63 @@ class Compiler {
   ) {}
 
   issue(code: IssueCode, segs: readonly Seg[], detail: Record<string, string | number | readonly string[]> = {}): void {
-    this.issues.push(makeIssue(code, segs, this.lang, detail));
+    this.keep(makeIssue(code, segs, this.lang, detail));
+  }
+
+  /** Keeps an issue unless it was kept already; past one more than an error shows, stops the compiler. */
+  keep(issue: ValidationIssue): void {
+    if (this.stopped) return;
+    const k = issueKey(issue);
+    if (this.issueKeys.has(k)) return;
+    this.issueKeys.add(k);
+    this.issues.push(issue);
+    if (this.issues.length > LIMITS.issues) this.stopped = true;
+  }
+
+  /**
+   * Counts a rule's (or an unused named condition's) leaves with its named conditions expanded, as
+   * evaluation and the trace see them, before anything is compiled. A named condition's count is
+   * kept by depth and name, so the count costs one visit per condition node and depth, however
+   * often the names are referenced: a small file whose named conditions refer to each other a
+   * hundred times per level is counted in microseconds and refused with `too_big` at the limit,
+   * instead of being expanded into millions of nodes first. Returns false (and stops) when the
+   * limit is passed.
+   */
+  countLeaves(c: Condition, segs: readonly Seg[], depth: number): boolean {
+    this.leafCount = Math.min(this.leafCount + this.expandedLeaves(c, depth), LIMITS.conditionsPerRuleSet + 1);
+    if (this.leafCount <= LIMITS.conditionsPerRuleSet) return true;
+    this.issue('too_big', segs, { maximum: LIMITS.conditionsPerRuleSet });
+    this.stopped = true;
+    return false;
+  }
+
+  /**
+   * Leaves under `c` at `depth` with named conditions expanded, capped just past the limit. Nothing
+   * below the depth limit is counted: compiling stops there too (`too_deep`), and the cut bounds the
+   * recursion, cycles included (a cycle is reported by {@link compile}).
+   */
+  private expandedLeaves(c: Condition, depth: number): number {
+    const cap = LIMITS.conditionsPerRuleSet + 1;
+    if (depth > LIMITS.conditionDepth) return 0;
+    if ('all' in c || 'any' in c) {
+      let n = 0;
+      for (const k of 'all' in c ? c.all : c.any) {
+        n = Math.min(n + this.expandedLeaves(k, depth + 1), cap);
+        if (n === cap) break;
+      }
+      return n;
+    }
+    if ('not' in c) return this.expandedLeaves(c.not, depth + 1);
+    if ('condition' in c) {
+      const name = c.condition;
+      const target = Object.hasOwn(this.named, name) ? this.named[name] : undefined;
+      if (target === undefined) return 0;
+      const key = `${depth}|${name}`;
+      let n = this.leafCounts.get(key);
+      if (n === undefined) this.leafCounts.set(key, (n = this.expandedLeaves(target, depth + 1)));
+      return n;
+    }
+    return 1;
   }
 
   slot(name: string, params: Record<string, unknown> | undefined, def: FactDefinition<any> | undefined): FactSlot {
@@ -184,6 +257,7 @@ class Compiler {
 
   /** Starts a rule: its leaves get mask bits of their own. */
   startRule(): void {
+    this.compiled = new Map();
     this.ruleNames = [];
     this.overflow = false;
     this.ruleSlots = [];
@@ -250,6 +324,7 @@ class Compiler {
 
   /** Compiles a condition into fast and traced closures. `refs` tracks named conditions being expanded. */
   compile(c: Condition, segs: readonly Seg[], depth: number, refs: readonly string[]): Closures | undefined {
+    if (this.stopped) return undefined;
     if (depth > LIMITS.conditionDepth) {
       this.issue('too_deep', segs, { maximum: LIMITS.conditionDepth });
       return undefined;
@@ -321,7 +396,18 @@ class Compiler {
         this.issue('condition_cycle', [...segs, 'condition'], { name });
         return undefined;
       }
-      const k = this.compile(target, ['conditions', name], depth + 1, [...refs, name]);
+      // Each named condition is compiled once per rule and depth, and its closures are shared by
+      // every reference there. The depth is part of the key because the depth limit depends on it.
+      // (What a named condition compiles to does not depend on the path that led to it, cycles aside,
+      // and a cycle fails the whole rule set anyway.)
+      const key = `${depth}|${name}`;
+      let k: Closures | undefined;
+      if (this.compiled.has(key)) k = this.compiled.get(key);
+      else {
+        this.reached.add(name);
+        k = this.compile(target, ['conditions', name], depth + 1, [...refs, name]);
+        this.compiled.set(key, k);
+      }
       if (!k) return undefined;
       const [f, t, m] = k;
       return [
@@ -337,11 +423,6 @@ class Compiler {
   }
 
   private leaf(c: LeafCondition, segs: readonly Seg[]): Closures | undefined {
-    this.leafCount++;
-    if (this.leafCount > LIMITS.conditionsPerRuleSet) {
-      if (this.leafCount === LIMITS.conditionsPerRuleSet + 1) this.issue('too_big', segs, { maximum: LIMITS.conditionsPerRuleSet });
-      return undefined;
-    }
     const op = OPERATORS.get(c.operator);
     if (!op) {
       this.issue('unknown_operator', [...segs, 'operator'], { name: c.operator, allowed: OPERATOR_NAMES });
@@ -446,10 +527,16 @@ class Compiler {
  * Validates and compiles a rule-set file. Returns every issue found, each with a path into the file;
  * a rule set with any issue is rejected whole.
  */
-export function compileRuleSet(input: unknown, options: CompileOptions): E.Either<InvalidRuleSetError, CompiledRuleSet> {
+export function compileRuleSet(raw: unknown, options: CompileOptions): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   const lang = options.lang ?? 'nb';
-  const shape = checkInputShape(input, lang);
-  if (shape) return E.left(invalidRuleSet([shape]));
+  // Read once into plain data (a host's getter that throws is an `unreadable` issue); only the copy is read after.
+  const read = readInput(raw, lang);
+  if ('issue' in read) return E.left(invalidRuleSet([read.issue]));
+  const input = read.value;
+  // The schema takes microseconds per value: a file of 200,000 leaves would take seconds to be told
+  // it is too big. The same count as below, on the raw input, refuses it first.
+  const tooBig = rawTooBig(input, options.sharedConditions);
+  if (tooBig) return E.left(invalidRuleSet([makeIssue('too_big', tooBig, lang, { maximum: LIMITS.conditionsPerRuleSet })]));
   const parsed = RuleSetFileSchema.safeParse(input, { reportInput: true });
   const idGuess = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id.slice(0, 64) : undefined;
   if (!parsed.success) return E.left(invalidRuleSet(withLeafRoots(input, withMissingText(fromZodIssues(parsed.error.issues, lang), lang), lang), idGuess));
@@ -470,14 +557,15 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
     else pre.push(...fromZodIssues(r.error.issues, lang, ['parameters', k]));
   }
   let shared: Record<string, Condition> = {};
-  if (hostRecord(options.sharedConditions, 'sharedConditions', lang, pre) !== undefined) {
-    const r = NamedConditions.safeParse(options.sharedConditions);
+  const sharedInput = hostRecord(options.sharedConditions, 'sharedConditions', lang, pre);
+  if (sharedInput !== undefined) {
+    const r = NamedConditions.safeParse(sharedInput);
     if (r.success) shared = r.data;
     else pre.push(...fromZodIssues(r.error.issues, lang, ['sharedConditions']));
   }
   const named: Record<string, Condition> = { ...shared, ...(file.conditions ?? {}) };
   const c = new Compiler(file, options, params, named, lang);
-  c.issues.push(...pre);
+  for (const i of pre) c.keep(i);
 
   if (file.rules.length > LIMITS.rulesPerRuleSet) c.issue('too_big', ['rules'], { maximum: LIMITS.rulesPerRuleSet });
   const seen = new Set<string>();
@@ -486,7 +574,7 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
     if (seen.has(rule.id)) c.issue('duplicate_id', ['rules', i, 'id'], { name: rule.id });
     seen.add(rule.id);
     c.startRule();
-    const k = c.compile(rule.conditions, ['rules', i, 'conditions'], 1, []);
+    const k = c.countLeaves(rule.conditions, ['rules', i, 'conditions'], 1) ? c.compile(rule.conditions, ['rules', i, 'conditions'], 1, []) : undefined;
     let points: number | undefined;
     if (rule.event.type === 'score') {
       const p = rule.event.params?.['points'];
@@ -512,8 +600,14 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
       });
     }
   });
-  // Named conditions that no rule uses are still checked, so a typo in one is caught before it is used.
-  for (const [name, cond] of Object.entries(file.conditions ?? {})) c.compile(cond, ['conditions', name], 1, [name]);
+  // Named conditions that no rule uses are still checked, once each, so a typo in one is caught
+  // before it is used. Those a rule reached were checked there.
+  c.startRule();
+  for (const [name, cond] of Object.entries(file.conditions ?? {})) {
+    if (c.reached.has(name)) continue;
+    c.reached.add(name);
+    if (c.countLeaves(cond, ['conditions', name], 1)) c.compile(cond, ['conditions', name], 1, [name]);
+  }
 
   let tiers: CompiledRuleSet['tiers'];
   if (file.scoring) {
@@ -562,27 +656,93 @@ export function compileRuleSet(input: unknown, options: CompileOptions): E.Eithe
 }
 
 /**
- * Checks that a host option is absent or a plain record within the input limits. Returns it, or
- * `undefined` after recording an issue (or when it is absent).
+ * Counts, on the raw input before the schema has seen it, what {@link Compiler.countLeaves} counts
+ * on the parsed file: each rule's leaves with named conditions expanded, then each named condition no
+ * rule reached, expanded. For a file the schema accepts the two counts are the same; anything the
+ * schema would refuse counts as nothing (or as one leaf), so a broken file is reported by the schema.
+ * Returns the path where the count passes `conditionsPerRuleSet`, or `undefined`.
+ */
+function rawTooBig(input: unknown, sharedInput: unknown): Seg[] | undefined {
+  const record = (x: unknown): Record<string, unknown> | undefined => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined);
+  const file = record(input);
+  const rules = file?.['rules'];
+  if (!file || !Array.isArray(rules)) return undefined;
+  const own = record(file['conditions']) ?? {};
+  // Host options are read with the same care later (hostRecord); a throwing getter here counts as nothing.
+  let shared: Record<string, unknown> = {};
+  try {
+    shared = record(sharedInput) ?? {};
+  } catch {
+    shared = {};
+  }
+  const lookup = (name: string): unknown => (Object.hasOwn(own, name) ? own[name] : Object.hasOwn(shared, name) ? shared[name] : undefined);
+  const cap = LIMITS.conditionsPerRuleSet + 1;
+  const memo = new Map<string, number>();
+  const reached = new Set<string>();
+  const count = (c: unknown, depth: number): number => {
+    const o = record(c);
+    if (!o || depth > LIMITS.conditionDepth) return 0;
+    const list = Array.isArray(o['all']) ? o['all'] : Array.isArray(o['any']) ? o['any'] : undefined;
+    if (list) {
+      let n = 0;
+      for (const k of list as unknown[]) {
+        n = Math.min(n + count(k, depth + 1), cap);
+        if (n === cap) break;
+      }
+      return n;
+    }
+    if (Object.hasOwn(o, 'not')) return count(o['not'], depth + 1);
+    if (typeof o['condition'] === 'string') {
+      const name = o['condition'];
+      const target = lookup(name);
+      if (target === undefined) return 0;
+      reached.add(name);
+      const key = `${depth}|${name}`;
+      let n = memo.get(key);
+      if (n === undefined) memo.set(key, (n = count(target, depth + 1)));
+      return n;
+    }
+    return 1;
+  };
+  let total = 0;
+  for (let i = 0; i < rules.length; i++) {
+    total = Math.min(total + count(record(rules[i])?.['conditions'], 1), cap);
+    if (total === cap) return ['rules', i, 'conditions'];
+  }
+  for (const [name, c] of Object.entries(own)) {
+    if (reached.has(name)) continue;
+    reached.add(name);
+    total = Math.min(total + count(c, 1), cap);
+    if (total === cap) return ['conditions', name];
+  }
+  return undefined;
+}
+
+/**
+ * Checks that a host option is absent or a plain record within the input limits. Returns a plain copy
+ * of it, or `undefined` after recording an issue (or when it is absent).
  */
 function hostRecord(value: unknown, name: string, lang: Lang, issues: ValidationIssue[]): Readonly<Record<string, unknown>> | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  const read = readInput(value, lang, [name]);
+  if ('issue' in read) {
+    issues.push(read.issue);
+    return undefined;
+  }
+  const copy = read.value;
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) {
     issues.push(makeIssue('invalid_type', [name], lang, { expected: 'object' }));
     return undefined;
   }
-  const shape = checkInputShape(value, lang, [name]);
-  if (shape) {
-    issues.push(shape);
-    return undefined;
-  }
-  return value as Readonly<Record<string, unknown>>;
+  return copy as Readonly<Record<string, unknown>>;
 }
+
+const issueKey = (i: ValidationIssue): string => `${i.code}|${i.path}|${canonicalJson(i.detail ?? {})}`;
 
 function dedupe(issues: readonly ValidationIssue[]): ValidationIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
-    const k = `${i.code}|${i.path}|${canonicalJson(i.detail ?? {})}`;
+    const k = issueKey(i);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

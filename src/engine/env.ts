@@ -28,6 +28,7 @@ export type SharedFacts = unknown[];
 
 /** The lazy fact cache over a person's derived facts. */
 class PersonEnv implements EvalEnv {
+  readonly fromHost = false;
   private readonly values: unknown[];
   constructor(
     private readonly ruleSet: CompiledRuleSet,
@@ -63,6 +64,7 @@ class PersonEnv implements EvalEnv {
 
 /** The lazy fact cache over plain fact values (`evaluateFacts`): own properties only, by key or bare name. */
 class RawEnv implements EvalEnv {
+  readonly fromHost = true;
   private readonly values: unknown[];
   constructor(
     private readonly ruleSet: CompiledRuleSet,

@@ -2,12 +2,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import { factContext, newMemo } from '../facts/context.js';
 import type { EvaluationError, InvalidPersonError } from '../model/errors.js';
 import { invalidOptions, invalidPerson } from '../model/errors.js';
-import { checkInputShape } from '../model/inputShape.js';
+import { checkInputShape, readInput } from '../model/inputShape.js';
 import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { compileFastParse } from '../model/fastParse.js';
 import { Person } from '../model/person.js';
-import { toDayNumber } from '../util/dates.js';
+import { dateProblem, toDayNumber } from '../util/dates.js';
 import type { TraceMode } from './closures.js';
 import type { CompiledRuleSet } from './compile.js';
 import type { Decision } from './decision.js';
@@ -42,6 +42,20 @@ let fastPerson: ((input: unknown) => unknown) | null | undefined;
  * refused before validation with a `too_deep`, `too_big` or `key_too_long` issue.
  */
 export function parsePerson(input: unknown, lang: Lang = 'nb'): E.Either<InvalidPersonError, ParsedPerson> {
+  try {
+    return parseOnce(input, lang);
+  } catch {
+    // A getter or proxy trap of the host's object threw while it was read. Read it once more, into
+    // plain data, catching each read: that names the path that threw, or gives a copy that no
+    // longer has getters to validate instead. Both parsers build new objects, so nothing reads the
+    // host's object after this.
+    const copy = readInput(input, lang);
+    if ('issue' in copy) return E.left(invalidPerson([copy.issue]));
+    return parseOnce(copy.value, lang);
+  }
+}
+
+function parseOnce(input: unknown, lang: Lang): E.Either<InvalidPersonError, ParsedPerson> {
   // Nearly every record is valid: the fast path gives zod's output for those and gives up on the
   // rest, which the shape check and zod then describe (src/model/fastParse.ts).
   fastPerson ??= compileFastParse(Person) ?? null;
@@ -62,8 +76,8 @@ function checkBaseOptions(options: EvaluateOptions): EvaluationError | undefined
   const lang = options.lang ?? 'nb';
   if (options.lang !== undefined && !['nb', 'nn', 'en'].includes(options.lang))
     return invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]);
-  if (typeof options.asOf !== 'string' || toDayNumber(options.asOf) === undefined)
-    return invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : 'iso_date', ['asOf'], lang)]);
+  const bad = dateProblem(options.asOf);
+  if (bad) return invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : bad, ['asOf'], lang)]);
   if (options.trace !== undefined && !['full', 'redacted', 'none'].includes(options.trace))
     return invalidOptions([makeIssue('invalid_value', ['trace'], lang, { allowed: ['"full"', '"redacted"', '"none"'] })]);
   return undefined;
@@ -149,14 +163,15 @@ export function evaluateFacts(
 ): E.Either<EvaluationError, Decision> {
   const bad = checkOptions(ruleSet, options);
   if (bad) return E.left(bad);
-  if (typeof facts !== 'object' || facts === null || Array.isArray(facts))
-    return E.left(invalidOptions([makeIssue('invalid_type', ['facts'], options.lang ?? 'nb', { expected: 'object' })]));
   // Fact values land in the trace, which hosts serialise: bound them like any other untrusted input,
-  // and refuse what JSON cannot hold so that a decision always serialises.
-  const shape = checkInputShape(facts, options.lang ?? 'nb', ['facts'], { jsonOnly: true });
-  if (shape) return E.left(invalidOptions([shape]));
+  // and refuse what JSON cannot hold so that a decision always serialises. They are read once, into
+  // a copy the evaluation then reads, so a host's getter cannot throw (or change its answer) later.
+  const read = readInput(facts, options.lang ?? 'nb', ['facts'], { jsonOnly: true });
+  if ('issue' in read) return E.left(invalidOptions([read.issue]));
+  if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value))
+    return E.left(invalidOptions([makeIssue('invalid_type', ['facts'], options.lang ?? 'nb', { expected: 'object' })]));
   const asOfDay = toDayNumber(options.asOf)!;
-  return E.right(runDecision(ruleSet, rawEnv(ruleSet, facts, options.asOf, asOfDay), options.asOf, options.lang ?? 'nb', options.trace ?? 'full'));
+  return E.right(runDecision(ruleSet, rawEnv(ruleSet, read.value as Record<string, unknown>, options.asOf, asOfDay), options.asOf, options.lang ?? 'nb', options.trace ?? 'full'));
 }
 
 /**

@@ -4,8 +4,8 @@ import type { RuleTrace } from './trace.js';
 /*
  * A rule's trace is a function of the values of the facts it reads (and the mode): the same values
  * give the same trace, byte for byte. When those values are all primitives (numbers, booleans,
- * strings, unknown), as they are for nearly every rule, the trace is looked up by them instead of
- * being built: a chart opening traces a few hundred conditions, a population's listed persons
+ * strings, unknown) derived from a validated person, as they are for nearly every rule, the trace is
+ * looked up by them instead of being built: a chart opening traces a few hundred conditions, a population's listed persons
  * millions. Looked-up traces are frozen and shared between decisions, as a decision's other parts
  * already are. A traced evaluation reads every fact its rule names (it does not short-circuit), so
  * reading them first derives nothing extra.
@@ -112,6 +112,11 @@ export function ruleTracer(
   const width = bits >= 3 ? Math.min(2 ** bits, 2 ** 16) : 0;
   const packed: Record<TraceMode, Map<number, RuleTrace>> = { full: new Map(), redacted: new Map() };
   const traced = (env: EvalEnv, mode: TraceMode): RuleTrace => {
+    // Values a host gave as they are (evaluateFacts) are outside any domain the library can vouch
+    // for: a built-in fact such as `sex` may hold a name and a national id there. Only the rule
+    // set's trace table keeps their traces, and it keeps only values without content (unknown,
+    // booleans, counts up to 28, the empty list); everything else is built for the call alone.
+    if (env.fromHost) return build(env, mode);
     if (width > 0) {
       // The packed key: exact, since each code is below `width` and the slots fit in 52 bits.
       let key = 0;

@@ -3,8 +3,9 @@ import type { RuleSetOptions } from '../ruleSets/load.js';
 import { compileRuleSet } from '../ruleSets/load.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
-import { checkInputShape } from '../model/inputShape.js';
+import { readInput } from '../model/inputShape.js';
 import { fromZodIssues } from '../model/issues.js';
+import { canonicalJson } from '../util/sha256.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import type { RuleSetFile } from '../model/ruleSet.js';
@@ -35,9 +36,9 @@ export interface VectorResult {
 
 /** Validates a parsed test-vector file (within `LIMITS`: at most `vectorsPerFile` vectors). */
 export function parseVectorFile(input: unknown, lang: Lang = 'nb'): E.Either<InvalidRuleSetError, TestVectorFile> {
-  const shape = checkInputShape(input, lang);
-  if (shape) return E.left(invalidRuleSet([shape]));
-  const r = TestVectorFile.safeParse(input, { reportInput: true });
+  const read = readInput(input, lang);
+  if ('issue' in read) return E.left(invalidRuleSet([read.issue]));
+  const r = TestVectorFile.safeParse(read.value, { reportInput: true });
   return r.success ? E.right(r.data) : E.left(invalidRuleSet(fromZodIssues(r.error.issues, lang)));
 }
 
@@ -45,17 +46,47 @@ function outcomeName(t: Truth | undefined): string {
   return t === undefined ? 'missing' : t === 'unknown' ? 'unknown' : t ? 'fired' : 'notFired';
 }
 
+/** Rule-set variants by the parameter values of the vectors that need them (see {@link runVectors}). */
+type Variants = Map<string, E.Either<InvalidRuleSetError, CompiledRuleSet>>;
+
 /**
- * Runs one vector. Vectors with `parameters` compile their own variant of the rule set, so
- * `file` (the rule set's source) is needed for those.
+ * The rule set a vector runs against: `ruleSet` itself, unless the vector's `parameters` change a
+ * parameter's value, in which case the variant with those values, compiled once per distinct set of
+ * values when `variants` is given. A vector with `parameters: {}`, or with the values the rule set
+ * already has, runs against `ruleSet` without compiling anything.
+ */
+function ruleSetFor(ruleSet: CompiledRuleSet, vector: TestVector, options: RuleSetOptions & { file?: RuleSetFile }, variants?: Variants): E.Either<InvalidRuleSetError, CompiledRuleSet> {
+  if (!vector.parameters) return E.right(ruleSet);
+  const file = options.file ?? ruleSet.file;
+  const parameters = { ...(options.parameters ?? {}), ...vector.parameters };
+  // The values the variant would resolve to, for parameters the file declares (others fail to compile).
+  const resolved: Record<string, unknown> = { ...ruleSet.parameters };
+  let declared = file === ruleSet.file;
+  for (const [k, v] of Object.entries(parameters)) {
+    if (!Object.hasOwn(resolved, k)) declared = false;
+    resolved[k] = v;
+  }
+  if (declared && canonicalJson(resolved) === canonicalJson(ruleSet.parameters)) return E.right(ruleSet);
+  const key = canonicalJson(parameters);
+  const known = variants?.get(key);
+  if (known) return known;
+  const c = compileRuleSet(file, { ...options, parameters });
+  variants?.set(key, c);
+  return c;
+}
+
+/**
+ * Runs one vector. Vectors with `parameters` that change a value compile their own variant of the
+ * rule set, so `file` (the rule set's source) is needed for those.
  */
 export function runVector(ruleSet: CompiledRuleSet, vector: TestVector, options: RuleSetOptions & { file?: RuleSetFile } = {}): VectorResult {
-  let rs = ruleSet;
-  if (vector.parameters) {
-    const c = compileRuleSet(options.file ?? ruleSet.file, { ...options, parameters: { ...(options.parameters ?? {}), ...vector.parameters } });
-    if (E.isLeft(c)) return { name: vector.name, passed: false, mismatches: [], issues: c.left.issues };
-    rs = c.right;
-  }
+  return runOne(ruleSet, vector, options);
+}
+
+function runOne(ruleSet: CompiledRuleSet, vector: TestVector, options: RuleSetOptions & { file?: RuleSetFile }, variants?: Variants): VectorResult {
+  const c = ruleSetFor(ruleSet, vector, options, variants);
+  if (E.isLeft(c)) return { name: vector.name, passed: false, mismatches: [], issues: c.left.issues };
+  const rs = c.right;
   const lang = options.lang ?? 'nb';
   const r = vector.person !== undefined ? evaluate(rs, vector.person, { asOf: vector.asOf, lang }) : evaluateFacts(rs, vector.facts ?? {}, { asOf: vector.asOf, lang });
   if (E.isLeft(r)) return { name: vector.name, passed: false, mismatches: [], issues: r.left.issues };
@@ -82,7 +113,13 @@ export function runVector(ruleSet: CompiledRuleSet, vector: TestVector, options:
   return { name: vector.name, passed: mismatches.length === 0, mismatches, decision: d };
 }
 
-/** Runs every vector in a file. */
+/**
+ * Runs every vector in a file. Vectors that set the same parameter values share one compiled variant
+ * of the rule set: twenty vectors on a large rule set cost one compile per distinct set of values,
+ * not one each.
+ */
 export function runVectors(ruleSet: CompiledRuleSet, file: TestVectorFile, options: RuleSetOptions = {}): VectorResult[] {
-  return file.vectors.map((v) => runVector(ruleSet, v, { ...options, file: ruleSet.file }));
+  const variants: Variants = new Map();
+  const opts = { ...options, file: ruleSet.file };
+  return file.vectors.map((v) => runOne(ruleSet, v, opts, variants));
 }

@@ -5,7 +5,7 @@ import { makeIssue } from '../model/issues.js';
 import type { Lang, LocalizedText } from '../model/lang.js';
 import type { Person } from '../model/person.js';
 import { parsePerson } from '../engine/evaluate.js';
-import { addMonths, toDayNumber } from '../util/dates.js';
+import { addMonths, dateProblem, toDayNumber } from '../util/dates.js';
 import { activeOn } from '../facts/active.js';
 import { psfsImprovement } from '../facts/evaluation.js';
 import { factContext } from '../facts/context.js';
@@ -155,17 +155,20 @@ const perYear = (n: number, days: number) => (days > 0 ? (n * 365) / days : 0);
  */
 export function summariseFollowUp(person: unknown, options: FollowUpSummaryOptions): E.Either<EvaluationError, FollowUpSummary> {
   const lang = options.lang ?? 'nb';
-  const asOfDay = typeof options.asOf === 'string' ? toDayNumber(options.asOf) : undefined;
-  if (asOfDay === undefined) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : 'iso_date', ['asOf'], lang)]));
+  const badDate = dateProblem(options.asOf);
+  if (badDate) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : badDate, ['asOf'], lang)]));
+  const asOfDay = toDayNumber(options.asOf)!;
   const months = options.months ?? 12;
   if (!Number.isInteger(months) || months < 1 || months > 120) return E.left(invalidOptions([makeIssue('invalid_value', ['months'], lang, { allowed: ['1–120'] })]));
   const parsed = parsePerson(person, lang);
   if (E.isLeft(parsed)) return parsed;
   const p = parsed.right;
   const baselineDate = options.baselineDate ?? p.team?.established ?? p.individualPlan?.startDate ?? p.assessment?.date;
-  const baseDay = baselineDate === undefined ? undefined : toDayNumber(baselineDate);
-  if (baselineDate === undefined || baseDay === undefined || baseDay > asOfDay)
-    return E.left(invalidOptions([makeIssue(baselineDate === undefined ? 'missing' : 'iso_date', ['baselineDate'], lang)]));
+  if (baselineDate === undefined) return E.left(invalidOptions([makeIssue('missing', ['baselineDate'], lang)]));
+  const badBaseline = dateProblem(baselineDate);
+  const baseDay = toDayNumber(baselineDate);
+  if (badBaseline !== undefined || baseDay === undefined || baseDay > asOfDay)
+    return E.left(invalidOptions([makeIssue(badBaseline ?? 'iso_date', ['baselineDate'], lang)]));
 
   const startIso = addMonths(baselineDate, -months);
   const baseline = window(p, toDayNumber(startIso)!, baseDay, startIso, baselineDate);

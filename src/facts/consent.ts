@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Consent, ServiceKind } from '../model/person.js';
-import { toDayNumber } from '../util/dates.js';
-import { acceptableGiver, inForce } from './consentGiver.js';
+import { agesOn, daysUntilBirthday, toDayNumber } from '../util/dates.js';
+import { acceptableGiver, HEALTH_MAJORITY_AGE, inForce, OWN_CONSENT_AGE } from './consentGiver.js';
 import { allOf, anyOf, knownMembers, not } from './kleene.js';
 import type { Maybe } from './kleene.js';
 import { NEEDS_EXPLICIT_CONSENT } from './serviceKinds.js';
@@ -32,7 +32,7 @@ function consents(ctx: FactContext) {
 export function hasValidConsent(ctx: FactContext, scopes: readonly Scope[]): Maybe {
   const cs = consents(ctx);
   if (cs === undefined) return undefined;
-  return anyOf(cs.filter((c) => scopes.includes(c.scope) && inForce(c, ctx.asOfDay)).map((c) => acceptableGiver(ctx.person, ctx.asOf, c.givenBy)));
+  return anyOf(cs.filter((c) => scopes.includes(c.scope) && inForce(c, ctx.asOfDay)).map((c) => acceptableGiver(ctx.person, ctx.asOf, c)));
 }
 
 /** A valid consent for a scope: in force and given by the right person for the person's age and capacity. */
@@ -41,9 +41,9 @@ export const validConsent = defineFact({
   type: 'boolean',
   label: { nb: 'gyldig samtykke', nn: 'gyldig samtykke', en: 'valid consent' },
   description: {
-    nb: 'Sann når et samtykke med omfanget `scope` er gitt, ikke trukket tilbake, og er gitt av rett person: personen selv fra 16 år, foreldre (eller barnevernet) under 16, en representant når personen mangler samtykkekompetanse.',
-    nn: 'Sann når eit samtykke med omfanget `scope` er gitt, ikkje trekt tilbake, og er gitt av rett person: personen sjølv frå 16 år, foreldre (eller barnevernet) under 16, ein representant når personen manglar samtykkekompetanse.',
-    en: 'True when a consent with scope `scope` is given, not withdrawn, and given by the right person: the person from 16, parents (or child welfare) under 16, a representative when the person lacks consent competence.',
+    nb: 'Sann når et samtykke med omfanget `scope` er gitt, ikke trukket tilbake, og er gitt av rett person: personen selv fra 16 år; ungdom på 12–15 år selv når foreldrene ikke skal informeres (pbrl. § 4-3 første ledd bokstav c); foreldre under 16; barnevernet når det har overtatt omsorgen (§ 4-5); en representant når personen mangler samtykkekompetanse. Ukjent når det ikke er registrert om en ungdom på 12–15 år vil at foreldrene skal informeres, eller om barnevernet har overtatt omsorgen.',
+    nn: 'Sann når eit samtykke med omfanget `scope` er gitt, ikkje trekt tilbake, og er gitt av rett person: personen sjølv frå 16 år; ungdom på 12–15 år sjølv når foreldra ikkje skal informerast (pbrl. § 4-3 første ledd bokstav c); foreldre under 16; barnevernet når det har overteke omsorga (§ 4-5); ein representant når personen manglar samtykkekompetanse. Ukjend når det ikkje er registrert om ein ungdom på 12–15 år vil at foreldra skal informerast, eller om barnevernet har overteke omsorga.',
+    en: 'True when a consent with scope `scope` is given, not withdrawn, and given by the right person: the person from 16; a young person of 12–15 alone when the parents are not to be told (pbrl. § 4-3 first paragraph letter c); parents under 16; child welfare when it has taken over the care (§ 4-5); a representative when the person lacks consent competence. Unknown when the record does not say whether a young person of 12–15 wants the parents told, or whether child welfare has taken over the care.',
   },
   params: z.strictObject({ scope: Scope }),
   source: {
@@ -61,9 +61,9 @@ export const consentsFromWrongGiver = defineFact({
   type: 'list',
   label: { nb: 'samtykker gitt av feil person', nn: 'samtykke gitt av feil person', en: 'consents given by the wrong person' },
   description: {
-    nb: 'Omfang (team, individuell plan, koordinator, informasjonsdeling) der samtykket er gitt av en som ikke kan samtykke for personen nå, f.eks. foreldre etter at personen er fylt 16, og ingen gyldig samtykke finnes.',
-    nn: 'Omfang (team, individuell plan, koordinator, informasjonsdeling) der samtykket er gitt av ein som ikkje kan samtykkje for personen no, t.d. foreldre etter at personen har fylt 16, og det ikkje finst noko gyldig samtykke.',
-    en: 'Scopes (team, individual plan, coordinator, information sharing) whose consent comes from someone who may not consent for the person now, e.g. parents after the person turned 16, with no valid consent.',
+    nb: 'Omfang (team, individuell plan, koordinator, informasjonsdeling) der samtykket er gitt av en som ikke kan samtykke for personen nå, f.eks. foreldre etter at personen er fylt 16, og ingen gyldig samtykke finnes. Et samtykke fra en ungdom på 12–15 år selv er ikke feil giver før det er registrert at foreldrene kan informeres.',
+    nn: 'Omfang (team, individuell plan, koordinator, informasjonsdeling) der samtykket er gitt av ein som ikkje kan samtykkje for personen no, t.d. foreldre etter at personen har fylt 16, og det ikkje finst noko gyldig samtykke. Eit samtykke frå ein ungdom på 12–15 år sjølv er ikkje feil givar før det er registrert at foreldra kan informerast.',
+    en: 'Scopes (team, individual plan, coordinator, information sharing) whose consent comes from someone who may not consent for the person now, e.g. parents after the person turned 16, with no valid consent. A young person of 12–15 who consented alone is not the wrong giver until the record says the parents may be told.',
   },
   evidence: 'found',
   derive: (ctx) => {
@@ -72,7 +72,7 @@ export const consentsFromWrongGiver = defineFact({
     return knownMembers(
       Scope.options.map((scope) => {
         const inScope = cs.filter((c) => c.scope === scope && inForce(c, ctx.asOfDay));
-        const givers = inScope.map((c) => acceptableGiver(ctx.person, ctx.asOf, c.givenBy));
+        const givers = inScope.map((c) => acceptableGiver(ctx.person, ctx.asOf, c));
         // Kleene: some consent is from the wrong person AND none is from the right one.
         return { value: scope, member: allOf([anyOf(givers.map(not)), not(anyOf(givers))]) };
       }),
@@ -106,7 +106,7 @@ export const membersWithoutExplicitConsent = defineFact({
       team.members
         .filter((m) => wanted.has(m.service))
         .map((m) => {
-          const covered = sharing === undefined ? undefined : anyOf(sharing.filter((c) => c.services?.includes(m.service)).map((c) => acceptableGiver(ctx.person, ctx.asOf, c.givenBy)));
+          const covered = sharing === undefined ? undefined : anyOf(sharing.filter((c) => c.services?.includes(m.service)).map((c) => acceptableGiver(ctx.person, ctx.asOf, c)));
           return { value: m.service, member: covered === undefined ? undefined : !covered };
         }),
     );
@@ -238,4 +238,114 @@ export const consentCompetence = defineFact({
     en: 'Recorded consent competence. Unknown when not assessed; the law presumes it from 16.',
   },
   derive: ({ person }) => person.capacity?.consentCompetence,
+});
+
+const PBRL_43 = {
+  document: 'Helsedirektoratet, rundskriv pasient- og brukerrettighetsloven med kommentarer, § 4-3 Hvem som har samtykkekompetanse',
+  section: 'Første ledd bokstav b (16 år) og bokstav c (12–16 år, helsehjelp foreldrene ikke skal informeres om, jf. § 3-4)',
+  url: 'https://www.helsedirektoratet.no/rundskriv/pasient-og-brukerrettighetsloven-med-kommentarer/samtykke-til-helsehjelp/hvem-som-har-samtykkekompetanse',
+} as const;
+
+/** A young person of 12 to 15 consented alone, and the record does not say whether the parents are not to be told. */
+export const youngPersonAloneUnclear = defineFact({
+  name: 'youngPersonAloneUnclear',
+  type: 'boolean',
+  label: {
+    nb: 'ungdom på 12–15 år har samtykket selv uten at grunnlaget er registrert',
+    nn: 'ungdom på 12–15 år har samtykt sjølv utan at grunnlaget er registrert',
+    en: 'a young person of 12–15 consented alone without the basis recorded',
+  },
+  description: {
+    nb: 'Sann når personen er 12–15 år og har gitt et gjeldende samtykke selv, og det ikke er registrert om foreldrene ikke skal informeres (pbrl. § 4-3 første ledd bokstav c, jf. § 3-4). Ukjent uten alder.',
+    nn: 'Sann når personen er 12–15 år og har gitt eit gjeldande samtykke sjølv, og det ikkje er registrert om foreldra ikkje skal informerast (pbrl. § 4-3 første ledd bokstav c, jf. § 3-4). Ukjend utan alder.',
+    en: 'True when the person is 12–15 and gave a consent in force alone, and the record does not say whether the parents are not to be told (pbrl. § 4-3 first paragraph letter c, with § 3-4). Unknown without an age.',
+  },
+  source: PBRL_43,
+  evidence: 'found',
+  derive: (ctx) => {
+    const cs = consents(ctx);
+    if (cs === undefined) return undefined;
+    const own = cs.filter((c) => c.givenBy === 'person' && inForce(c, ctx.asOfDay) && c.parentsNotToBeInformed === undefined);
+    if (own.length === 0) return false;
+    if (ctx.person.capacity?.consentCompetence === false) return false;
+    // A partial birth date may stand for two ages: known when both are 12–15, or neither is.
+    const young = (ctx.person.birthDate === undefined ? undefined : agesOn(ctx.person.birthDate, ctx.asOf))?.map((age) => age >= OWN_CONSENT_AGE && age < HEALTH_MAJORITY_AGE);
+    return young === undefined || young.some((y) => y !== young[0]) ? undefined : young[0];
+  },
+});
+
+/** Scopes whose valid consent rests on one parent of two (pbrl. § 4-4 second paragraph). */
+export const oneParentConsents = defineFact({
+  name: 'oneParentConsents',
+  type: 'list',
+  label: { nb: 'samtykker fra én av to foreldre', nn: 'samtykke frå éin av to foreldre', en: 'consents from one parent of two' },
+  description: {
+    nb: 'Omfang der det eneste gyldige samtykket er fra én forelder når begge har foreldreansvar. Ukjent når samtykket ikke sier om alle med foreldreansvar har samtykket.',
+    nn: 'Omfang der det einaste gyldige samtykket er frå éin forelder når begge har foreldreansvar. Ukjend når samtykket ikkje seier om alle med foreldreansvar har samtykt.',
+    en: 'Scopes whose only valid consent is from one parent where both have parental responsibility. Unknown when the consent does not say whether everyone with parental responsibility consented.',
+  },
+  source: {
+    document: 'Pasient- og brukerrettighetsloven § 4-4 Samtykke på vegne av barn',
+    section: 'Andre ledd (én av foreldrene er nok for daglig og ordinær omsorg og for helsehjelp kvalifisert personell mener er nødvendig)',
+    url: 'https://lovdata.no/lov/1999-07-02-63/§4-4',
+  },
+  evidence: 'found',
+  derive: (ctx) => {
+    const cs = consents(ctx);
+    if (cs === undefined) return undefined;
+    return knownMembers(
+      Scope.options.map((scope) => {
+        const valid = cs.filter((c) => c.scope === scope && inForce(c, ctx.asOfDay) && acceptableGiver(ctx.person, ctx.asOf, c) === true);
+        if (valid.length === 0) return { value: scope, member: false };
+        // One consent that is not from a single parent settles the scope; otherwise unknown if one might be.
+        const single = valid.map((c) => (c.givenBy !== 'parent' ? false : c.allWithParentalResponsibility === undefined ? undefined : !c.allWithParentalResponsibility));
+        return { value: scope, member: allOf(single) };
+      }),
+    );
+  },
+});
+
+/** A consent in force was given on the person's behalf, by parents or child welfare. */
+export const consentOnBehalf = defineFact({
+  name: 'consentOnBehalf',
+  type: 'boolean',
+  label: { nb: 'samtykke gitt på personens vegne', nn: 'samtykke gitt på vegner av personen', en: "consent given on the person's behalf" },
+  description: {
+    nb: 'Sann når et gjeldende samtykke er gitt av foreldre eller barnevernet.',
+    nn: 'Sann når eit gjeldande samtykke er gitt av foreldre eller barnevernet.',
+    en: 'True when a consent in force was given by the parents or child welfare.',
+  },
+  derive: (ctx) => {
+    const cs = consents(ctx);
+    if (cs === undefined) return undefined;
+    return cs.some((c) => (c.givenBy === 'parent' || c.givenBy === 'child-welfare') && inForce(c, ctx.asOfDay));
+  },
+});
+
+/** A lack of consent competence is recorded (the law presumes competence from 16 until a lack is decided and written down). */
+export const lackOfConsentCompetenceRecorded = defineFact({
+  name: 'lackOfConsentCompetenceRecorded',
+  type: 'boolean',
+  label: { nb: 'manglende samtykkekompetanse er registrert', nn: 'manglande samtykkekompetanse er registrert', en: 'a lack of consent competence is recorded' },
+  description: {
+    nb: 'Sann når det er registrert at personen mangler samtykkekompetanse; ellers usann, fordi manglende kompetanse skal avgjøres og skrives ned (pbrl. § 4-3 tredje ledd).',
+    nn: 'Sann når det er registrert at personen manglar samtykkekompetanse; elles usann, fordi manglande kompetanse skal avgjerast og skrivast ned (pbrl. § 4-3 tredje ledd).',
+    en: 'True when a lack of consent competence is recorded; otherwise false, because a lack of competence must be decided and written down (pbrl. § 4-3 third paragraph).',
+  },
+  source: PBRL_43,
+  evidence: 'found',
+  derive: ({ person }) => person.capacity?.consentCompetence === false,
+});
+
+/** Days from `asOf` to the 16th birthday, when consent passes from the parents to the young person. */
+export const daysUntil16 = defineFact({
+  name: 'daysUntil16',
+  type: 'number',
+  label: { nb: 'dager til 16-årsdagen', nn: 'dagar til 16-årsdagen', en: 'days until the 16th birthday' },
+  description: {
+    nb: 'Antall dager fra vurderingsdatoen til personen fyller 16 år; negativt når dagen er passert. Ukjent uten full fødselsdato.',
+    nn: 'Talet på dagar frå vurderingsdatoen til personen fyller 16 år; negativt når dagen er passert. Ukjend utan full fødselsdato.',
+    en: 'Days from the evaluation date to the 16th birthday; negative once passed. Unknown without a full birth date.',
+  },
+  derive: ({ person, asOf }) => (person.birthDate === undefined ? undefined : daysUntilBirthday(person.birthDate, asOf, HEALTH_MAJORITY_AGE)),
 });

@@ -1,28 +1,32 @@
 import { z } from 'zod';
-import { yearsBetween } from '../util/dates.js';
+import { ageOn } from '../util/dates.js';
 import { memoOf } from './context.js';
 import type { FactContext } from './types.js';
 import { defineFact } from './types.js';
 
-/** Age in whole years on `asOf`, or `undefined` without a birth date; several facts read it, so once per evaluation. */
+/**
+ * Age in whole years on `asOf`, or `undefined` when it cannot be told: no birth date, a partial one
+ * (`YYYY-MM`, `YYYY`) whose possible days give different ages, or one after `asOf`. Never negative.
+ * Several facts read it, so once per evaluation.
+ */
 export function ageInYears(ctx: FactContext): number | undefined {
   const memo = memoOf(ctx);
   if (memo?.age !== undefined) return memo.age ?? undefined;
   const b = ctx.person.birthDate;
-  const age = b === undefined ? undefined : yearsBetween(b, ctx.asOf);
+  const age = b === undefined ? undefined : ageOn(b, ctx.asOf);
   if (memo !== undefined) memo.age = age ?? null;
   return age;
 }
 
-/** Age in whole years on `asOf` (the birthday counts). Unknown without a birth date. */
+/** Age in whole years on `asOf` (the birthday counts). Unknown without a birth date that tells it, and never negative. */
 export const age = defineFact({
   name: 'age',
   type: 'number',
   label: { nb: 'alder', nn: 'alder', en: 'age' },
   description: {
-    nb: 'Alder i hele år på vurderingsdatoen, regnet fra fødselsdato.',
-    nn: 'Alder i heile år på vurderingsdatoen, rekna frå fødselsdato.',
-    en: 'Age in whole years on the evaluation date, from the birth date.',
+    nb: 'Alder i hele år på vurderingsdatoen, regnet fra fødselsdato. Ukjent når fødselsdatoen mangler, bare gir år eller måned og alderen avhenger av dagen, eller ligger etter vurderingsdatoen.',
+    nn: 'Alder i heile år på vurderingsdatoen, rekna frå fødselsdato. Ukjend når fødselsdatoen manglar, berre gir år eller månad og alderen avheng av dagen, eller ligg etter vurderingsdatoen.',
+    en: 'Age in whole years on the evaluation date, from the birth date. Unknown when the birth date is missing, gives only a year or month and the age depends on the day, or lies after the evaluation date.',
   },
   derive: ageInYears,
 });
@@ -37,7 +41,7 @@ export const isChild = defineFact({
     nn: 'Sann når personen er under 18 år på vurderingsdatoen.',
     en: 'True when the person is under 18 on the evaluation date.',
   },
-  source: { document: 'Steinkjer kommune, Hvordan opprette et oppfølgingsteam? (EQS 7908)', section: 'Ruting til koordinerende enhet' },
+  source: { document: 'Vergemålsloven § 2 (mindreårig er den som ikke har fylt 18 år)', section: '§ 2 første ledd', url: 'https://lovdata.no/lov/2010-03-26-9/§2' },
   evidence: 'found',
   derive: (ctx) => {
     const a = ageInYears(ctx);

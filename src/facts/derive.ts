@@ -2,7 +2,7 @@ import type { Person } from '../model/person.js';
 import type { CodeList } from './codeList.js';
 import type { FactRegistry } from './registry.js';
 import { factContext } from './context.js';
-import { toDayNumber } from '../util/dates.js';
+import { DATE_RANGE, dateProblem, toDayNumber } from '../util/dates.js';
 import { canonicalJson } from '../util/sha256.js';
 
 /** The windows computed for facts that take `{ months }`: the two the framework's markers use. */
@@ -22,8 +22,8 @@ export function deriveFacts(
   facts: FactRegistry,
   codeLists: ReadonlyMap<string, CodeList>,
 ): Record<string, unknown> {
-  const asOfDay = toDayNumber(asOf);
-  if (asOfDay === undefined) throw new RangeError('deriveFacts: asOf is not an ISO date');
+  if (dateProblem(asOf)) throw new RangeError(`deriveFacts: asOf is not an ISO date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`);
+  const asOfDay = toDayNumber(asOf)!;
   const ctx = factContext(person, asOf, asOfDay, codeLists);
   const out: Record<string, unknown> = {};
   for (const def of facts.values()) {

@@ -65,7 +65,18 @@ function anyIn(ctx: FactContext, id: string): boolean | undefined {
   return matches(ctx, ds, id).length > 0;
 }
 
-const LTC_LISTS = ['chronic-conditions', 'mental-health-substance'] as const;
+const NG56_111 = {
+  document: 'NICE NG56 Multimorbidity: clinical assessment and management (2016)',
+  section: '1.1.1 (multimorbidity: 2 or more long-term health conditions)',
+  url: 'https://www.nice.org.uk/guidance/ng56/chapter/Recommendations',
+} as const;
+
+/**
+ * The lists whose groups count as long-term conditions (NICE NG56 1.1.1: physical and mental health
+ * conditions, ongoing conditions such as learning disability, alcohol and substance misuse). Dementia,
+ * intellectual disability and autism/ADHD count here, but are not "mental illness or substance use".
+ */
+const LTC_LISTS = ['chronic-conditions', 'mental-health-substance', 'dementia', 'intellectual-disability', 'autism-adhd'] as const;
 
 /** The active diagnoses as `{system, code}`, for the `inCodeList` operator. */
 export const activeDiagnoses = defineFact({
@@ -86,12 +97,12 @@ export const longTermConditions = defineFact({
   type: 'number',
   label: { nb: 'antall langvarige tilstander', nn: 'talet på langvarige tilstandar', en: 'number of long-term conditions' },
   description: {
-    nb: 'Antall ulike grupper av langvarige somatiske og psykiske tilstander, rus og utviklingshemming blant aktive diagnoser (kodelistene chronic-conditions og mental-health-substance).',
-    nn: 'Talet på ulike grupper av langvarige somatiske og psykiske tilstandar, rus og utviklingshemming blant aktive diagnosar (kodelistene chronic-conditions og mental-health-substance).',
-    en: 'Number of distinct groups of long-term physical and mental conditions, substance use and intellectual disability among active diagnoses (code lists chronic-conditions and mental-health-substance).',
+    nb: 'Antall ulike grupper av langvarige somatiske og psykiske tilstander, rus, demens, utviklingshemming, autisme og ADHD blant aktive diagnoser (kodelistene chronic-conditions, mental-health-substance, dementia, intellectual-disability og autism-adhd).',
+    nn: 'Talet på ulike grupper av langvarige somatiske og psykiske tilstandar, rus, demens, utviklingshemming, autisme og ADHD blant aktive diagnosar (kodelistene chronic-conditions, mental-health-substance, dementia, intellectual-disability og autism-adhd).',
+    en: 'Number of distinct groups of long-term physical and mental conditions, substance use, dementia, intellectual disability, autism and ADHD among active diagnoses (code lists chronic-conditions, mental-health-substance, dementia, intellectual-disability and autism-adhd).',
   },
   codeLists: LTC_LISTS,
-  source: { document: 'NICE NG56 Multimorbidity', section: '1.1.1' },
+  source: NG56_111,
   evidence: 'found',
   derive: (ctx) => groupsIn(ctx, LTC_LISTS)?.size,
 });
@@ -113,15 +124,15 @@ export const longTermConditionGroups = defineFact({
   },
 });
 
-/** Any active mental-health or substance-use diagnosis. */
+/** Any active mental-health or substance-use diagnosis (not dementia, intellectual disability or autism/ADHD). */
 export const mentalHealthOrSubstance = defineFact({
   name: 'mentalHealthOrSubstance',
   type: 'boolean',
   label: { nb: 'psykisk lidelse eller rusproblem', nn: 'psykisk liding eller rusproblem', en: 'mental health or substance use condition' },
   description: {
-    nb: 'Sann når en aktiv diagnose står i kodelisten mental-health-substance.',
-    nn: 'Sann når ein aktiv diagnose står i kodelista mental-health-substance.',
-    en: 'True when an active diagnosis is in the mental-health-substance code list.',
+    nb: 'Sann når en aktiv diagnose står i kodelisten mental-health-substance (psykiske lidelser og rus; ikke demens, utviklingshemming, autisme eller ADHD).',
+    nn: 'Sann når ein aktiv diagnose står i kodelista mental-health-substance (psykiske lidingar og rus; ikkje demens, utviklingshemming, autisme eller ADHD).',
+    en: 'True when an active diagnosis is in the mental-health-substance code list (mental health conditions and substance use; not dementia, intellectual disability, autism or ADHD).',
   },
   codeLists: ['mental-health-substance'],
   derive: (ctx) => anyIn(ctx, 'mental-health-substance'),
@@ -137,8 +148,8 @@ export const physicalAndMental = defineFact({
     nn: 'Sann når personen har minst éin langvarig somatisk tilstand og minst éin psykisk liding eller rusdiagnose.',
     en: 'True when the person has at least one long-term physical condition and at least one mental-health or substance-use diagnosis.',
   },
-  codeLists: LTC_LISTS,
-  source: { document: 'NICE NG56 Multimorbidity', section: '1.2.1' },
+  codeLists: ['chronic-conditions', 'mental-health-substance'],
+  source: { ...NG56_111, section: '1.2.1 (both long-term physical and mental health conditions)' },
   evidence: 'found',
   derive: (ctx) => {
     const physical = anyIn(ctx, 'chronic-conditions');
@@ -181,8 +192,12 @@ export const charlsonIndex = defineFact({
     en: 'Charlson index with the original weights (1, 2, 3 and 6) from the charlson (ICD-10) and charlson-icpc2 code lists. Each group counts once; a severe form replaces the mild one.',
   },
   codeLists: CHARLSON_LISTS,
-  source: { document: 'Charlson et al. 1987; ICD-10 coding per the Danish registry version (Thygesen et al. 2011)', section: 'Table of conditions and weights' },
-  evidence: 'found',
+  source: {
+    document: 'Charlson et al. 1987 (weights); ICD-10 coding per the Danish registry version (Thygesen et al. 2011); ICPC-2 mapping by this library',
+    section: 'Table of conditions and weights; the ICPC-2 mapping (code list charlson-icpc2) is inferred',
+    url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC3678712/',
+  },
+  evidence: 'inferred',
   derive: (ctx) => {
     const ds = active(ctx);
     if (ds === undefined) return undefined;
@@ -200,6 +215,48 @@ export const charlsonIndex = defineFact({
     for (const w of weights.values()) sum += w;
     return sum;
   },
+});
+
+/** An active dementia diagnosis (code list dementia). */
+export const dementia = defineFact({
+  name: 'dementia',
+  type: 'boolean',
+  label: { nb: 'demens', nn: 'demens', en: 'dementia' },
+  description: {
+    nb: 'Sann når en aktiv diagnose står i kodelisten dementia.',
+    nn: 'Sann når ein aktiv diagnose står i kodelista dementia.',
+    en: 'True when an active diagnosis is in the dementia code list.',
+  },
+  codeLists: ['dementia'],
+  derive: (ctx) => anyIn(ctx, 'dementia'),
+});
+
+/** An active intellectual-disability diagnosis (code list intellectual-disability). */
+export const intellectualDisability = defineFact({
+  name: 'intellectualDisability',
+  type: 'boolean',
+  label: { nb: 'utviklingshemming', nn: 'utviklingshemming', en: 'intellectual disability' },
+  description: {
+    nb: 'Sann når en aktiv diagnose står i kodelisten intellectual-disability.',
+    nn: 'Sann når ein aktiv diagnose står i kodelista intellectual-disability.',
+    en: 'True when an active diagnosis is in the intellectual-disability code list.',
+  },
+  codeLists: ['intellectual-disability'],
+  derive: (ctx) => anyIn(ctx, 'intellectual-disability'),
+});
+
+/** An active autism or ADHD diagnosis (code list autism-adhd). */
+export const autismOrAdhd = defineFact({
+  name: 'autismOrAdhd',
+  type: 'boolean',
+  label: { nb: 'autisme eller ADHD', nn: 'autisme eller ADHD', en: 'autism or ADHD' },
+  description: {
+    nb: 'Sann når en aktiv diagnose står i kodelisten autism-adhd.',
+    nn: 'Sann når ein aktiv diagnose står i kodelista autism-adhd.',
+    en: 'True when an active diagnosis is in the autism-adhd code list.',
+  },
+  codeLists: ['autism-adhd'],
+  derive: (ctx) => anyIn(ctx, 'autism-adhd'),
 });
 
 /** ICPC-2 social-problem codes (Z chapter) among active diagnoses. */
@@ -227,7 +284,11 @@ export const childComplexConditionGroups = defineFact({
     en: 'Number of distinct groups of the pediatric-complex-conditions code list among active diagnoses.',
   },
   codeLists: ['pediatric-complex-conditions'],
-  source: { document: 'Feudtner et al. 2014, Pediatric Complex Chronic Conditions v2 (BMC Pediatrics 14:199)', section: 'Categories' },
+  source: {
+    document: 'Feudtner et al. 2014, Pediatric Complex Chronic Conditions v2 (BMC Pediatrics 14:199)',
+    section: 'Categories (the codes of each category are a selection made for this library: see the code list)',
+    url: 'https://bmcpediatr.biomedcentral.com/articles/10.1186/1471-2431-14-199',
+  },
   evidence: 'found',
   derive: (ctx) => groupsIn(ctx, ['pediatric-complex-conditions'])?.size,
 });

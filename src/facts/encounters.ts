@@ -125,8 +125,14 @@ export const emergencyVisits = defineFact({
     en: 'Number of emergency-department or out-of-hours visits without admission in the last `months` months.',
   },
   params: Window,
-  source: { document: 'van Walraven et al. 2010, LACE index (CMAJ)', section: 'E: emergency department visits in the previous 6 months' },
-  evidence: 'found',
+  // LACE counts visits to a hospital emergency department; a Norwegian record's emergency visits are
+  // mostly legevakt (municipal out-of-hours service), which is not one, so using them for "E" is inferred.
+  source: {
+    document: 'van Walraven et al. 2010, LACE index (CMAJ 182:551)',
+    section: 'E: emergency department visits in the previous 6 months; counting legevakt visits as such is inferred',
+    url: 'https://www.cmaj.ca/content/182/6/551',
+  },
+  evidence: 'inferred',
   derive: (ctx, p) => countIn(ctx, p.months, EMERGENCY_VISIT),
 });
 

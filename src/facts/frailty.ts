@@ -11,7 +11,11 @@ export const prisma7Score = defineFact({
     nn: 'Sum av dei sju PRISMA-7-spørsmåla; spørsmål 6 gir poeng for «nei». 3 eller meir er positiv screening.',
     en: 'Sum of the seven PRISMA-7 items; item 6 scores for "no". 3 or more is a positive screen.',
   },
-  source: { document: 'Raîche et al. 2008, PRISMA-7; domain-verified 4.1', section: 'Items and cut-off ≥ 3' },
+  source: {
+    document: 'Raîche, Hébert, Dubois 2008, PRISMA-7 (Arch Gerontol Geriatr 48:97); NICE NG56 1.4 (PRISMA-7, 3 or more indicates frailty)',
+    section: 'Items and cut-off ≥ 3; item 6 reverse-scored',
+    url: 'https://www.nice.org.uk/guidance/ng56/chapter/Recommendations',
+  },
   evidence: 'found',
   derive: ({ person }) => {
     const p = person.frailty?.prisma7;
@@ -30,19 +34,25 @@ export const prisma7Score = defineFact({
 
 /**
  * Frailty by the screening tools NICE NG56 names: PRISMA-7 ≥ 3, self-rated health ≤ 6/10, or gait
- * speed > 5 s over 4 m; from age 65. Physical tests are not used when the person is acutely unwell.
+ * speed > 5 s over 4 m. Physical tests are not used when the person is acutely unwell. NG56 gives no
+ * age; the screen applies from 65 because the tools are validated in older people (eFI and PRISMA-7
+ * from 65): that age is this library's inference, so the fact is marked inferred.
  */
 export const frail = defineFact({
   name: 'frail',
   type: 'boolean',
   label: { nb: 'skrøpelighet (screening)', nn: 'skrøpelegheit (screening)', en: 'frailty (screening)' },
   description: {
-    nb: 'Sann fra 65 år ved PRISMA-7 ≥ 3, egenvurdert helse ≤ 6 av 10, eller ganghastighet over 5 sekunder på 4 meter (ikke ved akutt sykdom). Usann under 65 år.',
-    nn: 'Sann frå 65 år ved PRISMA-7 ≥ 3, eigenvurdert helse ≤ 6 av 10, eller ganghastigheit over 5 sekund på 4 meter (ikkje ved akutt sjukdom). Usann under 65 år.',
-    en: 'True from age 65 with PRISMA-7 ≥ 3, self-rated health ≤ 6 of 10, or gait over 5 seconds for 4 metres (not when acutely unwell). False under 65.',
+    nb: 'Sann fra 65 år ved PRISMA-7 ≥ 3, egenvurdert helse ≤ 6 av 10, eller ganghastighet over 5 sekunder på 4 meter (ikke ved akutt sykdom). Usann under 65 år. Verktøyene og grensene er funnet (NICE NG56 1.4); aldersgrensen 65 er utledet (eFI og PRISMA-7 er laget for personer fra 65 år, NG56 nevner ingen alder).',
+    nn: 'Sann frå 65 år ved PRISMA-7 ≥ 3, eigenvurdert helse ≤ 6 av 10, eller ganghastigheit over 5 sekund på 4 meter (ikkje ved akutt sjukdom). Usann under 65 år. Verktøya og grensene er funne (NICE NG56 1.4); aldersgrensa 65 er utleidd (eFI og PRISMA-7 er laga for personar frå 65 år, NG56 nemner ingen alder).',
+    en: 'True from age 65 with PRISMA-7 ≥ 3, self-rated health ≤ 6 of 10, or gait over 5 seconds for 4 metres (not when acutely unwell). False under 65. The tools and cut-offs are found (NICE NG56 1.4); the age of 65 is inferred (eFI and PRISMA-7 are made for people from 65; NG56 gives no age).',
   },
-  source: { document: 'NICE NG56 Multimorbidity', section: '1.3 Frailty assessment' },
-  evidence: 'found',
+  source: {
+    document: 'NICE NG56 Multimorbidity: clinical assessment and management (2016); Clegg et al. 2016 (eFI, population aged 65 and over)',
+    section: '1.4 Assessing frailty (the tools and cut-offs); the age of 65 from eFI',
+    url: 'https://www.nice.org.uk/guidance/ng56/chapter/Recommendations',
+  },
+  evidence: 'inferred',
   derive: (ctx) => {
     const age = ageInYears(ctx);
     if (age === undefined) return undefined;

@@ -64,7 +64,11 @@ export const functionalLimitation = defineFact({
     en: 'True with an ICPC-2 limited-function code (xx28) or an IPLOS score of 3 or more (medium or greater need of assistance).',
   },
   codeLists: ['functional-limitation'],
-  source: { document: 'domain research R11: ICPC-2 xx28 codes and IPLOS skårinndeling', section: '9.1 R11' },
+  source: {
+    document: 'WONCA ICPC-2e 4.4 (the xx28 rubrics: limited function/disability); Helsedirektoratet, IPLOS: vurdere bistandsbehov (skårmetodikk)',
+    section: 'xx28 rubrics; IPLOS score 3 = medium need of assistance; reading either as NG56 1.2.1 "difficult to manage day-to-day activities" is inferred',
+    url: 'https://helsedirektoratet.no/iplos-registeret/iplos-sporsmal-og-svar/vurdere-bistandsbehov-skarmetodikk',
+  },
   evidence: 'inferred',
   derive: (ctx) => {
     const code = hasFunctionCode(ctx);

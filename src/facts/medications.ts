@@ -11,7 +11,11 @@ export const regularMedications = defineFact({
     nn: 'Talet på ulike faste legemiddel (ATC-kode) i bruk på vurderingsdatoen. Behovsmedisin tel ikkje.',
     en: 'Number of distinct regular medicines (ATC code) in use on the evaluation date. As-needed medicines do not count.',
   },
-  source: { document: 'NICE NG56 Multimorbidity', section: '1.2.1 and 1.6 (number of regular medicines)' },
+  source: {
+    document: 'NICE NG56 Multimorbidity: clinical assessment and management (2016)',
+    section: '1.2.1 (prescribed multiple regular medicines) and 1.3 (identifying people prescribed 15 or more, or 10 to 14, regular medicines)',
+    url: 'https://www.nice.org.uk/guidance/ng56/chapter/Recommendations',
+  },
   evidence: 'found',
   derive: ({ person, asOfDay }) => {
     const ms = person.medications;

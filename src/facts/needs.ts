@@ -1,6 +1,6 @@
 import type { ServiceNeed } from '../model/person.js';
 import { anyOf, atLeastDistinct } from './kleene.js';
-import { defaultLevel, HEALTH_AND_CARE, isProvider, OTHER_WELFARE } from './serviceKinds.js';
+import { defaultLevel, HEALTH_AND_CARE, isProvider, isUnnamed, OTHER_WELFARE } from './serviceKinds.js';
 import type { FactContext } from './types.js';
 import { defineFact } from './types.js';
 
@@ -9,7 +9,15 @@ import { defineFact } from './types.js';
  * for two or more services from different providers that must be seen together; "langvarige" means a
  * need of some duration, with no minimum number of months (rundskriv phvl. § 4-1). Different providers
  * are read as different service kinds. Absent `serviceNeeds` is unknown; an empty list is "no needs".
+ * A need for an `other` service may be a health or care service or not, and may be the same provider
+ * as another need: it can make an answer true only together with what is known, so alone it leaves
+ * the answer unknown, never false. Each `other` need is counted as a possible distinct provider.
  */
+
+/** The key a need counts under: its service, or a key of its own for each `other` need. */
+function keyOf(n: ServiceNeed, i: number): string {
+  return isUnnamed(n.service) ? `other#${i}` : n.service;
+}
 
 const PHVL_41 = {
   document: 'Helsedirektoratet, rundskriv psykisk helsevernloven med kommentarer, § 4-1 Individuell plan',
@@ -36,7 +44,11 @@ export const coordinatedNeed = defineFact({
   derive: (ctx) => {
     const ns = needs(ctx);
     if (ns === undefined) return undefined;
-    return atLeastDistinct(2, ns.filter((n) => isProvider(n.service)).map((n) => ({ key: n.service, holds: true })));
+    // An `other` need is surely a provider, but whether it is a different one is not known.
+    return atLeastDistinct(
+      2,
+      ns.map((n, i) => ({ n, i })).filter(({ n }) => isProvider(n.service)).map(({ n, i }) => ({ key: keyOf(n, i), holds: isUnnamed(n.service) ? undefined : true })),
+    );
   },
 });
 
@@ -50,9 +62,9 @@ export const longTermCoordinatedCare = defineFact({
     en: 'need for long-term and coordinated health and care services',
   },
   description: {
-    nb: 'Sann når minst to ulike helse- og omsorgstjenester har langvarig behov. Ukjent når et behov mangler opplysning om varighet og kunne avgjort svaret.',
-    nn: 'Sann når minst to ulike helse- og omsorgstenester har langvarig behov. Ukjend når eit behov manglar opplysning om varigheit og kunne ha avgjort svaret.',
-    en: 'True when at least two different health and care services are needed long-term. Unknown when a need lacks its duration and could decide the answer.',
+    nb: 'Sann når minst to ulike helse- og omsorgstjenester (også praktisk bistand, BPA, avlastning, korttids- og langtidsopphold, dagtilbud og tannhelse) har langvarig behov. Ukjent når et behov mangler opplysning om varighet, eller er en annen tjeneste (other), og kunne avgjort svaret.',
+    nn: 'Sann når minst to ulike helse- og omsorgstenester (også praktisk bistand, BPA, avlasting, korttids- og langtidsopphald, dagtilbod og tannhelse) har langvarig behov. Ukjend når eit behov manglar opplysning om varigheit, eller er ei anna teneste (other), og kunne ha avgjort svaret.',
+    en: 'True when at least two different health and care services (practical assistance, BPA, respite, short- and long-term stays, day care and dental care included) are needed long-term. Unknown when a need lacks its duration, or is another service (other), and could decide the answer.',
   },
   source: PHVL_41,
   evidence: 'found',
@@ -61,7 +73,10 @@ export const longTermCoordinatedCare = defineFact({
     if (ns === undefined) return undefined;
     return atLeastDistinct(
       2,
-      ns.filter((n) => HEALTH_AND_CARE.has(n.service)).map((n) => ({ key: n.service, holds: n.longTerm })),
+      ns
+        .map((n, i) => ({ n, i }))
+        .filter(({ n }) => HEALTH_AND_CARE.has(n.service) || isUnnamed(n.service))
+        .map(({ n, i }) => ({ key: keyOf(n, i), holds: isUnnamed(n.service) ? (n.longTerm === false ? false : undefined) : n.longTerm })),
     );
   },
 });
@@ -81,7 +96,7 @@ export const longTermNeed = defineFact({
   derive: (ctx) => {
     const ns = needs(ctx);
     if (ns === undefined) return undefined;
-    return anyOf(ns.filter((n) => HEALTH_AND_CARE.has(n.service)).map((n) => n.longTerm));
+    return anyOf(ns.filter((n) => HEALTH_AND_CARE.has(n.service) || isUnnamed(n.service)).map((n) => (isUnnamed(n.service) && n.longTerm !== false ? undefined : n.longTerm)));
   },
 });
 
@@ -91,9 +106,9 @@ export const needsOtherWelfareServices = defineFact({
   type: 'boolean',
   label: { nb: 'behov for andre velferdstjenester', nn: 'behov for andre velferdstenester', en: 'need for other welfare services' },
   description: {
-    nb: 'Sann når kartlagte behov omfatter NAV, skole, barnehage, PP-tjenesten, barnevern eller bolig.',
-    nn: 'Sann når kartlagde behov omfattar NAV, skule, barnehage, PP-tenesta, barnevern eller bustad.',
-    en: 'True when the mapped needs include NAV, school, kindergarten, PPT, child welfare or housing.',
+    nb: 'Sann når kartlagte behov omfatter NAV, skole, barnehage, PP-tjenesten, barnevern eller bolig. Ukjent når et behov for en annen tjeneste (other) kunne avgjort svaret.',
+    nn: 'Sann når kartlagde behov omfattar NAV, skule, barnehage, PP-tenesta, barnevern eller bustad. Ukjend når eit behov for ei anna teneste (other) kunne ha avgjort svaret.',
+    en: 'True when the mapped needs include NAV, school, kindergarten, PPT, child welfare or housing. Unknown when a need for another service (other) could decide the answer.',
   },
   source: {
     document: 'Helsedirektoratet, rundskriv pasient- og brukerrettighetsloven, § 2-5 c Rett til barnekoordinator',
@@ -104,7 +119,7 @@ export const needsOtherWelfareServices = defineFact({
   derive: (ctx) => {
     const ns = needs(ctx);
     if (ns === undefined) return undefined;
-    return ns.some((n) => OTHER_WELFARE.has(n.service));
+    return anyOf(ns.map((n) => (OTHER_WELFARE.has(n.service) ? true : isUnnamed(n.service) ? undefined : false)));
   },
 });
 
@@ -131,9 +146,20 @@ export const municipalAndSpecialistNeeds = defineFact({
   derive: (ctx) => {
     const ns = needs(ctx);
     if (ns === undefined) return undefined;
-    const levels = ns.filter((n) => HEALTH_AND_CARE.has(n.service)).map((n) => (n.level === 'municipal' || n.level === 'specialist' ? n.level : n.level === undefined ? defaultLevel(n.service) : null));
-    const municipal = anyOf(levels.map((l) => (l === null ? false : l === undefined ? undefined : l === 'municipal')));
-    const specialist = anyOf(levels.map((l) => (l === null ? false : l === undefined ? undefined : l === 'specialist')));
+    // Whether each health or care need is at `level`: its own level, else the service's default. An
+    // `other` need may not be a health or care service at all, so it is at most unknown.
+    const at = (level: 'municipal' | 'specialist') =>
+      anyOf(
+        ns
+          .filter((n) => HEALTH_AND_CARE.has(n.service) || isUnnamed(n.service))
+          .map((n) => {
+            const l = n.level ?? (isUnnamed(n.service) ? undefined : defaultLevel(n.service));
+            if (l === undefined) return undefined;
+            return l === level ? (isUnnamed(n.service) ? undefined : true) : false;
+          }),
+      );
+    const municipal = at('municipal');
+    const specialist = at('specialist');
     if (municipal === false || specialist === false) return false;
     return municipal === true && specialist === true ? true : undefined;
   },

@@ -5,6 +5,7 @@ import * as fn from './function.js';
 import * as frailty from './frailty.js';
 import * as medications from './medications.js';
 import * as social from './social.js';
+import * as stage from './stage.js';
 import * as assessment from './assessment.js';
 import * as consent from './consent.js';
 import * as evaluation from './evaluation.js';
@@ -66,6 +67,7 @@ const builtinList: FactDefinition<any>[] = [
     evaluation,
     transition,
     rights,
+    stage,
   ]
     .flatMap((mod) => Object.values(mod))
     .filter(isFact);

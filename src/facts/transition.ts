@@ -1,5 +1,5 @@
 import type { Transition } from '../model/person.js';
-import { civilDay, toDayNumber } from '../util/dates.js';
+import { daysUntilBirthday, toDayNumber } from '../util/dates.js';
 import type { FactContext } from './types.js';
 import { defineFact } from './types.js';
 
@@ -85,16 +85,9 @@ export const daysUntil18 = defineFact({
     nn: 'Talet på dagar frå vurderingsdatoen til personen fyller 18 år; negativt når dagen er passert. Fødd 29. februar: 18 år 1. mars i år som ikkje er skotår.',
     en: 'Days from the evaluation date to the 18th birthday; negative once passed. Born 29 February: 18 on 1 March in non-leap years.',
   },
-  derive: ({ person, asOfDay }) => {
-    if (person.birthDate === undefined) return undefined;
-    const b = person.birthDate;
-    const y = Number(b.slice(0, 4)) + 18;
-    const m = Number(b.slice(5, 7));
-    const d = Number(b.slice(8, 10));
-    // 29 February in a year that is not a leap year: the birthday is 1 March.
-    const day = civilDay(y, m, d) ?? civilDay(y, 3, 1);
-    return day === undefined ? undefined : day - asOfDay;
-  },
+  // 29 February in a year that is not a leap year: the birthday is 1 March. A partial birth date has
+  // no one birthday, and one after `asOf` no age: both unknown.
+  derive: ({ person, asOf }) => (person.birthDate === undefined ? undefined : daysUntilBirthday(person.birthDate, asOf, 18)),
 });
 
 /** Why the team was closed, as recorded. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Lang } from './lang.js';
 import { resolveLang } from './lang.js';
 import { LIMITS } from './limits.js';
+import { DATE_RANGE } from '../util/dates.js';
 
 /**
  * Validation issues: what was wrong, where, and what was expected. A message names the path and the
@@ -20,11 +21,15 @@ export type IssueCode =
   | 'invalid_format'
   | 'invalid_shape'
   | 'iso_date'
+  | 'date_range'
+  | 'birth_date'
   | 'date_order'
   | 'icpc2_code'
   | 'icd10_code'
   | 'national_id'
+  | 'national_id_in_clear'
   | 'json_syntax'
+  | 'line_too_long'
   | 'yaml_syntax'
   | 'duplicate_key'
   | 'rule_not_fired'
@@ -47,6 +52,10 @@ export type IssueCode =
   | 'leaf_root'
   | 'not_valid_now'
   | 'before_last_event'
+  | 'after_as_of'
+  | 'not_a_transition'
+  | 'context_mismatch'
+  | 'unreadable'
   | 'not_after_as_of'
   | 'fhir_resource_type'
   | 'fhir_element'
@@ -55,6 +64,7 @@ export type IssueCode =
   | 'fhir_code'
   | 'fhir_value'
   | 'fhir_excluded'
+  | 'fhir_page'
   | 'fhir_reference'
   | 'fhir_patient'
   | 'fhir_subject'
@@ -220,6 +230,16 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nn: (p) => `${p} må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD.`,
     en: (p) => `${p} must be a valid date in the form YYYY-MM-DD.`,
   },
+  date_range: {
+    nb: (p) => `${p} må ligge mellom ${DATE_RANGE.min} og ${DATE_RANGE.max}.`,
+    nn: (p) => `${p} må liggje mellom ${DATE_RANGE.min} og ${DATE_RANGE.max}.`,
+    en: (p) => `${p} must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}.`,
+  },
+  birth_date: {
+    nb: (p) => `${p} må være en gyldig dato på formen ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når bare måned eller år er kjent.`,
+    nn: (p) => `${p} må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når berre månad eller år er kjend.`,
+    en: (p) => `${p} must be a valid date in the form YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known.`,
+  },
   date_order: {
     nb: (p) => `${p} ligger før startdatoen.`,
     nn: (p) => `${p} ligg før startdatoen.`,
@@ -240,10 +260,20 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nn: (p) => `${p} er ikkje eit gyldig fødselsnummer eller D-nummer (11 siffer med gyldige kontrollsiffer).`,
     en: (p) => `${p} is not a valid national identity number or D number (11 digits with valid check digits).`,
   },
+  national_id_in_clear: {
+    nb: (p) => `${p} ser ut til å inneholde et fødselsnummer eller D-nummer. Bruk vertssystemets egen referanse til personen (f.eks. Patient/123), ikke identitetsnummeret.`,
+    nn: (p) => `${p} ser ut til å innehalde eit fødselsnummer eller D-nummer. Bruk vertssystemet sin eigen referanse til personen (t.d. Patient/123), ikkje identitetsnummeret.`,
+    en: (p) => `${p} appears to hold a national identity number or D number. Use the host system's own reference to the person (e.g. Patient/123), not the identity number.`,
+  },
   json_syntax: {
     nb: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reasonText(d['reason'], 'nb')}.`,
     nn: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reasonText(d['reason'], 'nn')}.`,
     en: (p, d) => `Invalid JSON${d['line'] ? ` at line ${d['line']}, column ${d['column']}` : ''}: ${reasonText(d['reason'], 'en')}.`,
+  },
+  line_too_long: {
+    nb: (p, d) => `Linjen er for lang: høyst ${list(d['maximum'])} byte er tillatt. Den er hoppet over.`,
+    nn: (p, d) => `Linja er for lang: høgst ${list(d['maximum'])} byte er tillate. Ho er hoppa over.`,
+    en: (p, d) => `The line is too long: at most ${list(d['maximum'])} bytes are allowed. It was skipped.`,
   },
   yaml_syntax: {
     nb: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])} (${list(d['reason'])}).`,
@@ -277,7 +307,7 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
   },
   unknown_operator: {
     nb: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikke finnes. Tillatt: ${list(d['allowed'])}.`,
-    nn: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikkje finst. Tillate: ${list(d['allowed'])}.`,
+    nn: (p, d) => `${p} brukar operatoren «${list(d['name'])}», som ikkje finst. Tillate: ${list(d['allowed'])}.`,
     en: (p, d) => `${p} uses the operator "${list(d['name'])}", which does not exist. Allowed: ${list(d['allowed'])}.`,
   },
   unknown_code_list: {
@@ -358,6 +388,26 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nn: (p) => `${p} er før den siste hendinga i forløpet. Hendingar blir sende i tidsrekkjefølgje.`,
     en: (p) => `${p} is before the pathway's last event. Events are sent in time order.`,
   },
+  after_as_of: {
+    nb: (p) => `${p} er etter datoen forløpet gjenopprettes for (asOf). Historikk fra fremtiden godtas ikke.`,
+    nn: (p) => `${p} er etter datoen forløpet blir gjenoppretta for (asOf). Historikk frå framtida blir ikkje godteken.`,
+    en: (p) => `${p} is after the date the pathway is restored for (asOf). History from the future is not accepted.`,
+  },
+  not_a_transition: {
+    nb: (p) => `${p} følger ikke av forløpet: hendelsen fører ikke dit fra tilstanden før, med de avgjørelsene som er lagret.`,
+    nn: (p) => `${p} følgjer ikkje av forløpet: hendinga fører ikkje dit frå tilstanden før, med dei avgjerdene som er lagra.`,
+    en: (p) => `${p} does not follow: the event does not lead there from the state before it, with the decisions stored.`,
+  },
+  context_mismatch: {
+    nb: (p) => `${p} stemmer ikke med det historikken gir. Forløpet er endret utenom hendelsene.`,
+    nn: (p) => `${p} stemmer ikkje med det historikken gir. Forløpet er endra utanom hendingane.`,
+    en: (p) => `${p} does not match what the history gives. The pathway was changed outside its events.`,
+  },
+  unreadable: {
+    nb: (p) => `${p} kunne ikke leses: en get-metode eller proxy kastet en feil. Send rene data (som fra JSON.parse).`,
+    nn: (p) => `${p} kunne ikkje lesast: ein get-metode eller proxy kasta ein feil. Send reine data (som frå JSON.parse).`,
+    en: (p) => `${p} could not be read: a getter or proxy threw. Pass plain data (as JSON.parse gives).`,
+  },
   not_after_as_of: {
     nb: (p) => `${p} må være etter datoen hendelsen gjelder (asOf).`,
     nn: (p) => `${p} må vere etter datoen hendinga gjeld (asOf).`,
@@ -392,6 +442,11 @@ const MESSAGES: Record<IssueCode, Record<Lang, Template>> = {
     nb: (p, d) => `${p} har en verdi som ikke støttes (forventet ${list(d['expected'])}) og er ikke brukt.`,
     nn: (p, d) => `${p} har ein verdi som ikkje er støtta (venta ${list(d['expected'])}) og er ikkje brukt.`,
     en: (p, d) => `${p} has a value that is not supported (expected ${list(d['expected'])}) and was not used.`,
+  },
+  fhir_page: {
+    nb: (p, d) => `${p} er bare én side av et søkeresultat (en next-lenke, eller total over antall treff): ${d['lists'] && (d['lists'] as readonly string[]).length > 0 ? `${list(d['lists'])} er derfor ukjent` : 'resten er ikke lest'}.`,
+    nn: (p, d) => `${p} er berre éi side av eit søkjeresultat (ei next-lenkje, eller total over talet på treff): ${d['lists'] && (d['lists'] as readonly string[]).length > 0 ? `${list(d['lists'])} er difor ukjend` : 'resten er ikkje lese'}.`,
+    en: (p, d) => `${p} is only one page of a search result (a next link, or total above the matches it holds): ${d['lists'] && (d['lists'] as readonly string[]).length > 0 ? `${list(d['lists'])} is therefore unknown` : 'the rest was not read'}.`,
   },
   fhir_excluded: {
     nb: (p, d) => `${p} er utelatt fordi statusen er «${list(d['status'])}».`,
@@ -480,7 +535,7 @@ function isMissing(i: z.core.$ZodIssue): boolean {
   return /received undefined$/.test(i.message);
 }
 
-const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'date_order', 'icpc2_code', 'icd10_code', 'national_id']);
+const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'date_range', 'birth_date', 'date_order', 'icpc2_code', 'icd10_code', 'national_id', 'national_id_in_clear']);
 
 /**
  * Keeps at most {@link LIMITS.issues} issues and says how many more there were, so that a list of
@@ -523,8 +578,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, p
         push(makeIssue('invalid_value', segs, lang, { allowed: i.values.map((v) => JSON.stringify(v)) }));
         break;
       case 'invalid_format':
-        if (i.message === 'iso_date') {
-          push(makeIssue('iso_date', segs, lang));
+        if (i.message === 'iso_date' || i.message === 'birth_date') {
+          push(makeIssue(i.message, segs, lang));
           break;
         }
         push(makeIssue('invalid_format', segs, lang, i.format === 'regex' ? {} : { format: i.format }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, toDayNumber } from '../util/dates.js';
+import { birthDateInRange, inDateRange, isBirthDate, isIsoDate, toDayNumber } from '../util/dates.js';
 import { LIMITS } from './limits.js';
 import { validateNationalId } from './nationalId.js';
 
@@ -11,11 +11,23 @@ import { validateNationalId } from './nationalId.js';
  * an error instead of being dropped.
  */
 
-/** An ISO calendar date, `YYYY-MM-DD`, that exists (2023-02-30 is rejected). */
+/** An ISO calendar date, `YYYY-MM-DD`, that exists (2023-02-30 is rejected), within `DATE_RANGE` (1800–2199). */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'iso_date' })
-  .refine(isIsoDate, { params: { code: 'iso_date' } });
+  .refine(isIsoDate, { params: { code: 'iso_date' } })
+  .refine((s) => !isIsoDate(s) || inDateRange(s), { params: { code: 'date_range' } });
+
+/**
+ * A birth date as a record gives it: a full ISO date, or only the year and month (`YYYY-MM`) or the
+ * year (`YYYY`), as FHIR's `date` allows when the day or month is not known. Facts read it for what
+ * it says: an age is known only when every day the date could stand for gives the same age.
+ */
+export const BirthDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'birth_date' })
+  .refine(isBirthDate, { params: { code: 'birth_date' } })
+  .refine((s) => !isBirthDate(s) || birthDateInRange(s), { params: { code: 'date_range' } });
 
 const Text = z.string().min(1).max(LIMITS.textLength);
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) => z.array(item).max(max);
@@ -177,6 +189,12 @@ export const Social = z.strictObject({
   schoolOrKindergarten: z.enum(['kindergarten', 'school', 'none']).optional(),
   navInvolved: z.boolean().optional(),
   childWelfareInvolved: z.boolean().optional(),
+  /**
+   * Child welfare has taken over the care of the child (omsorgsovertakelse, barnevernsloven kap. 5),
+   * so child welfare consents to health care for the child (pasient- og brukerrettighetsloven § 4-5).
+   * Absent: not recorded, and child welfare's consent is then not taken as valid on its own.
+   */
+  childWelfareCareTakeover: z.boolean().optional(),
   interpreterNeeded: z.boolean().optional(),
 });
 /** Social facts. */
@@ -187,7 +205,11 @@ export const WhatMatters = z.strictObject({ text: Text, date: IsoDate });
 /** A "what matters" statement. */
 export type WhatMatters = z.infer<typeof WhatMatters>;
 
-/** Services and sectors a team member or a consent can refer to. */
+/**
+ * Services and sectors a team member, a service need or a consent can refer to. `other` is a service
+ * the list does not name: whether it is a health or care service, or the same provider as another
+ * one, is not known.
+ */
 export const ServiceKind = z.enum([
   'gp',
   'home-nursing',
@@ -197,6 +219,15 @@ export const ServiceKind = z.enum([
   'specialist',
   'pharmacist',
   'health-station',
+  // The municipal care services (omsorgstjenester, helse- og omsorgstjenesteloven § 3-2 første ledd
+  // nr. 6), named as in `MunicipalServiceType`, and dental care (tannhelsetjenesten).
+  'practical-assistance',
+  'personal-assistance',
+  'respite-care',
+  'short-term-stay',
+  'long-term-care',
+  'day-care',
+  'dental-care',
   'nav',
   'school',
   'kindergarten',
@@ -221,6 +252,19 @@ export const Consent = z
     purpose: Text.optional(),
     informedWithdrawable: z.boolean().optional(),
     childHeard: z.boolean().optional(),
+    /**
+     * For a young person of 12 to 15 who consented alone: the young person does not want the parents
+     * (or others with parental responsibility) told, so the young person consents alone
+     * (pasient- og brukerrettighetsloven § 4-3 første ledd bokstav c, with § 3-4 andre og tredje ledd).
+     * Absent: not recorded, and whether the young person's own consent suffices is unknown.
+     */
+    parentsNotToBeInformed: z.boolean().optional(),
+    /**
+     * For a consent given by parents: every parent with parental responsibility consented (both, or
+     * the one who has it alone). `false` means one parent of two, which suffices only for daily and
+     * ordinary care and for care qualified personnel find necessary (pbrl. § 4-4 andre ledd).
+     */
+    allWithParentalResponsibility: z.boolean().optional(),
   })
   .refine((c) => datesInOrder(c.date, c.withdrawnDate), { path: ['withdrawnDate'], ...DATE_ORDER });
 /** A consent. */
@@ -430,6 +474,30 @@ export const SharingObjection = z
 /** A sharing objection. */
 export type SharingObjection = z.infer<typeof SharingObjection>;
 
+/**
+ * Where the person is on the framework's pathway, as the host records it (the same ids as the pathway
+ * machine's states). Stage-bound rules read it together with the record: a stage is under way when
+ * the host says so or the record shows it (a team, a plan, a coordinator, a consent). See
+ * `stagesUnderWay` in the fact catalogue.
+ */
+export const PathwayStage = z.enum([
+  'candidate',
+  'checkedOut',
+  'offer',
+  'declined',
+  'referral',
+  'assessment',
+  'teamDecision',
+  'otherFollowUp',
+  'teamEstablishment',
+  'planning',
+  'planActive',
+  'evaluation',
+  'closed',
+]);
+/** A pathway stage. */
+export type PathwayStage = z.infer<typeof PathwayStage>;
+
 /** A request for an individual plan or a coordinator, and how it was answered. */
 export const ServiceRequest = z.strictObject({
   about: z.enum(['individual-plan', 'coordinator', 'child-coordinator']),
@@ -447,7 +515,7 @@ export const Person = z.strictObject({
     .string()
     .refine((v) => validateNationalId(v) !== undefined, { params: { code: 'national_id' } })
     .optional(),
-  birthDate: IsoDate.optional(),
+  birthDate: BirthDate.optional(),
   sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   municipality: z.string().regex(/^\d{4}$/).optional(),
   diagnoses: list(Diagnosis, LIMITS.diagnoses).optional(),
@@ -473,6 +541,8 @@ export const Person = z.strictObject({
   otherPlans: list(OtherPlan).optional(),
   sharingObjections: list(SharingObjection).optional(),
   requests: list(ServiceRequest).optional(),
+  /** The pathway stage the host records for the person; absent means the host does not say. */
+  pathwayStage: PathwayStage.optional(),
 });
 /** A validated person. */
 export type Person = z.infer<typeof Person>;

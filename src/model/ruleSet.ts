@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalizedText } from './lang.js';
 import { LIMITS } from './limits.js';
 import { IsoDate } from './person.js';
+import { HttpUrl } from './url.js';
 
 /*
  * The rule-file format. Conditions and events are json-rules-engine's (brief, decision 1); the file
@@ -9,11 +10,11 @@ import { IsoDate } from './person.js';
  * texts in three languages, validity period and configurable parameters.
  */
 
-/** Where a rule comes from: a document and the section in it. */
+/** Where a rule comes from: a document and the section in it, with an `https:` (or `http:`) link to it. */
 export const SourceRef = z.strictObject({
   document: z.string().min(1).max(500),
   section: z.string().min(1).max(500),
-  url: z.url().max(2000).optional(),
+  url: HttpUrl.optional(),
   note: z.string().max(2000).optional(),
 });
 /** A source reference. */

@@ -3,13 +3,13 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:f
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import type { Readable, Writable } from 'node:stream';
 import { WORKLIST_CSV_HEADER, worklistCsvRow, worklistJsonLine } from '../population/format.js';
 import type { WorklistEntry } from '../population/entry.js';
 import type { StratifyResult } from '../population/stratifier.js';
 import { mergeStratifications } from '../population/stratifier.js';
+import { ndjsonLines } from './ndjson.js';
 import type { StratifyExecutor } from './stratifyPool.js';
 import { inProcessExecutor, workerExecutor } from './stratifyPool.js';
 import type { StratifySetup, StratifyTask, TaskResult } from './stratifyTask.js';
@@ -54,15 +54,13 @@ async function countLines(path: string): Promise<number> {
 }
 
 async function* lineTasks(input: Readable, startSeq: { seq: number }): AsyncGenerator<StratifyTask> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let lines: string[] = [];
+  let lines: (string | null)[] = [];
   let numbers: number[] = [];
-  let n = 0;
-  for await (const text of rl) {
-    n++;
-    if (text.trim() === '') continue; // blank lines are not records
+  // The CLI's one NDJSON reader: BOM, CRLF and blank lines as everywhere; a line past the length
+  // limit comes as null, and is rejected and counted where the task runs.
+  for await (const { line, text } of ndjsonLines(input)) {
     lines.push(text);
-    numbers.push(n);
+    numbers.push(line);
     if (lines.length >= LINES_PER_TASK) {
       yield { seq: startSeq.seq++, kind: 'lines', lines, numbers };
       lines = [];
@@ -78,6 +76,8 @@ function* syntheticTasks(size: number, startSeq: { seq: number }): Generator<Str
 
 async function write(out: Writable, text: string): Promise<void> {
   if (text.length === 0) return;
+  // A stream that failed (a full disk) waits for no drain: its error ends the run.
+  if (out.errored) throw out.errored;
   if (!out.write(text)) await once(out, 'drain');
 }
 

@@ -5,6 +5,8 @@ import type { WorklistEntry } from '../population/entry.js';
 import type { Stratifier, StratifierState, StratifyOptions } from '../population/stratifier.js';
 import { createStratifier } from '../population/stratifier.js';
 import { compileRuleSet, loadBundledRuleSet } from '../ruleSets/load.js';
+import { parseJsonText } from '../util/parseJson.js';
+import { lineTooLong, withoutSchema } from './ndjson.js';
 
 /*
  * What a stratify worker (or the main thread, without workers) does with one task. Shared by the
@@ -25,9 +27,9 @@ export interface StratifySetup {
   readonly synthetic?: { readonly seed: number; readonly size: number };
 }
 
-/** A unit of work: NDJSON lines, or a range of synthetic persons. */
+/** A unit of work: NDJSON lines (`null` for a line skipped for its length), or a range of synthetic persons. */
 export type StratifyTask =
-  | { readonly seq: number; readonly kind: 'lines'; readonly lines: readonly string[]; readonly numbers: readonly number[] }
+  | { readonly seq: number; readonly kind: 'lines'; readonly lines: readonly (string | null)[]; readonly numbers: readonly number[] }
   | { readonly seq: number; readonly kind: 'synthetic'; readonly from: number; readonly to: number };
 
 /** The result of a task: the entries listed in points mode, and the running counts. */
@@ -71,7 +73,16 @@ export function runTask(s: Stratifier, setup: StratifySetup, task: StratifyTask)
     rejected += b.rejected - a.rejected;
   };
   if (task.kind === 'lines') {
-    count(() => task.lines.forEach((text, i) => s.addJson(text, task.numbers[i]!)));
+    count(() =>
+      task.lines.forEach((text, i) => {
+        const line = task.numbers[i]!;
+        if (text === null) return s.reject(line, [lineTooLong(setup.lang)]);
+        const j = parseJsonText(text, setup.lang);
+        if (E.isLeft(j)) return s.reject(line, j.left.issues);
+        // Person files may carry `$schema` for editors; it is not part of the person (as in explain and diff).
+        s.add(withoutSchema(j.right), line);
+      }),
+    );
   } else {
     const syn = setup.synthetic;
     if (!syn) throw new Error('synthetic task without a synthetic setup');

@@ -9,8 +9,8 @@ import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import type { Person } from '../model/person.js';
 import { parseJsonText } from '../util/parseJson.js';
-import { checkInputShape } from '../model/inputShape.js';
-import { toDayNumber } from '../util/dates.js';
+import { readInput } from '../model/inputShape.js';
+import { dateProblem } from '../util/dates.js';
 import { initialContext, resolveConfig } from './context.js';
 import type { PathwayContext } from './context.js';
 import { consistencyIssues, ENVELOPE_FORMAT, PathwayEnvelope, SCHEMA_VERSION } from './envelope.js';
@@ -23,7 +23,7 @@ import type {
   RuleSetUnavailableError,
   SendEventError,
 } from './errors.js';
-import { corruptEnvelope, eventNotAllowed, invalidEvent, needsMigration, refusalReason, rejection, unknownVersion } from './errors.js';
+import { corruptEnvelope, eventNotAllowed, invalidEvent, needsMigration, refusalReason, rejection, staleRevision, unknownVersion, wrongSubject } from './errors.js';
 import { PathwayEvent, PathwayRole, StartInput } from './events.js';
 import type { PathwayEventType } from './events.js';
 import type { GuardEnv, PathwayRefusal } from './guards.js';
@@ -35,7 +35,9 @@ import { CURRENT_VERSION, detectVersion, migrationPath, runMigrations } from './
 import { pathwayPerson } from './person.js';
 import type { CheckResult } from './rules.js';
 import { runChecks } from './rules.js';
+import { historyIssues } from './replay.js';
 import { leafOf } from './states.js';
+import { SubjectRef } from './subject.js';
 
 /*
  * The host-facing API: four calls. `startPathway` flags a person, `sendEvent` moves the pathway on
@@ -50,6 +52,12 @@ export interface StartOptions {
   readonly asOf: string;
   /** Who flagged the person. */
   readonly role: PathwayRole;
+  /**
+   * The host's own reference to the person, e.g. `Patient/123` or a UUID; at most 256 characters,
+   * and never the national identity number in clear (refused with `national_id_in_clear`). The
+   * pathway is bound to it: every later event must name the same subject.
+   */
+  readonly subject: string;
   /** Language of validation messages. Default `nb`. */
   readonly lang?: Lang;
 }
@@ -64,12 +72,27 @@ export interface SendOptions extends StartOptions {
   readonly person?: unknown;
   /** Compiled rule sets to use, by id (`team`, `consent`, `plan`); the bundled ones are used for any not given. */
   readonly ruleSets?: readonly CompiledRuleSet[];
+  /**
+   * The pathway's `revision` when the host read it (e.g. the version a user's screen showed). When
+   * given and the pathway has moved on since, the event is refused with `StaleRevision` and nothing
+   * changes. Storing the result with compare-and-swap on the revision closes the race between two
+   * writers of the same stored envelope (README, "Two writers").
+   */
+  readonly revision?: number;
 }
 
 /** Options for {@link restorePathway}. */
 export interface RestoreOptions {
   /** Run the migrations when the envelope is of an older version. Default false: an old pathway stays on its version. */
   readonly migrate?: boolean;
+  /**
+   * The host's reference to the person whose pathway this should be. When given, an envelope bound
+   * to another subject is refused with `WrongSubject`. Required to migrate an envelope saved before
+   * pathways were bound to a subject (format 2): the migration binds it to this one.
+   */
+  readonly subject?: string;
+  /** The date of the restore, `YYYY-MM-DD`. When given, an envelope with history after it is refused (`after_as_of`). */
+  readonly asOf?: string;
   /** Language of validation messages. Default `nb`. */
   readonly lang?: Lang;
 }
@@ -83,10 +106,19 @@ function checkOptions(options: StartOptions, last: string | undefined): InvalidO
     return invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]);
   const lang = options.lang ?? 'nb';
   const issues: ValidationIssue[] = [];
-  if (typeof options.asOf !== 'string' || toDayNumber(options.asOf) === undefined) issues.push(makeIssue(options.asOf === undefined ? 'missing' : 'iso_date', ['asOf'], lang));
+  const badDate = dateProblem(options.asOf);
+  if (badDate) issues.push(makeIssue(options.asOf === undefined ? 'missing' : badDate, ['asOf'], lang));
   else if (last !== undefined && options.asOf < last) issues.push(makeIssue('before_last_event', ['asOf'], lang));
   if (!PathwayRole.safeParse(options.role).success) issues.push(makeIssue(options.role === undefined ? 'missing' : 'invalid_value', ['role'], lang, { allowed: PathwayRole.options.map((r) => JSON.stringify(r)) }));
+  issues.push(...subjectIssues(options.subject, lang, true));
   return issues.length > 0 ? invalidOptions(issues) : undefined;
+}
+
+/** What is wrong with a `subject` option; nothing when it is absent and not `required`. */
+function subjectIssues(subject: unknown, lang: Lang, required: boolean): ValidationIssue[] {
+  if (subject === undefined) return required ? [makeIssue('missing', ['subject'], lang)] : [];
+  const r = SubjectRef.safeParse(subject);
+  return r.success ? [] : fromZodIssues(r.error.issues, lang, ['subject']);
 }
 
 /** Flags a person: starts a pathway in `candidate`, recording the channel. */
@@ -108,6 +140,8 @@ export function startPathway(input: unknown, options: StartOptions): E.Either<In
     format: ENVELOPE_FORMAT,
     schemaVersion: SCHEMA_VERSION,
     machine: { id: MACHINE_ID, version: MACHINE_VERSION },
+    subject: options.subject,
+    revision: 0,
     state,
     ruleSets: [],
     snapshot: { value: plain(snap.value) as Pathway['snapshot']['value'], status: 'active', context: plain(snap.context) },
@@ -171,9 +205,16 @@ export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions
   const bad = checkOptions(options, last);
   if (bad) return E.left(bad);
   const lang = options.lang ?? 'nb';
-  const shape = checkInputShape(event, lang, [], { jsonOnly: true });
-  if (shape) return E.left(invalidEvent([shape]));
-  const parsed = PathwayEvent.safeParse(event);
+  // Whose pathway, and which version of it, before anything else is looked at.
+  if (options.subject !== pathway.subject) return E.left(wrongSubject('subject'));
+  if (options.revision !== undefined) {
+    if (typeof options.revision !== 'number' || !Number.isInteger(options.revision) || options.revision < 0)
+      return E.left(invalidOptions([makeIssue('invalid_type', ['revision'], lang, { expected: 'integer ≥ 0' })]));
+    if (options.revision !== pathway.revision) return E.left(staleRevision(options.revision, pathway.revision));
+  }
+  const read = readInput(event, lang, [], { jsonOnly: true });
+  if ('issue' in read) return E.left(invalidEvent([read.issue]));
+  const parsed = PathwayEvent.safeParse(read.value);
   if (!parsed.success) return E.left(invalidEvent(fromZodIssues(parsed.error.issues, lang)));
   const ev = parsed.data;
   const more = eventIssues(ev, options.asOf, lang);
@@ -188,6 +229,7 @@ export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions
     const p = parsePerson(options.person, lang);
     if (E.isLeft(p)) return p;
     host = p.right;
+    if (host.id !== undefined && host.id !== pathway.subject) return E.left(wrongSubject('person.id'));
   }
 
   const live = liveEnv(host, options);
@@ -212,6 +254,7 @@ export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions
   const entry: HistoryEntry = { seq: pathway.history.length, at: options.asOf, role: options.role, event: plain(ev), from, to, decisions: plain(decisions) };
   return E.right({
     ...pathway,
+    revision: pathway.revision + 1,
     state: to,
     ruleSets: mergeRuleSets(pathway.ruleSets, decisions),
     snapshot: { value: plain(next.value) as Pathway['snapshot']['value'], status: next.status === 'done' ? 'done' : 'active', context: plain(next.context) },
@@ -233,7 +276,16 @@ function validateCurrent(json: unknown, lang: Lang): E.Either<CorruptEnvelopeErr
   } catch {
     issues.push(makeIssue('invalid_value', ['snapshot', 'value'], lang, { allowed: [r.data.state] }));
   }
-  return issues.length > 0 ? E.left(corruptEnvelope(issues)) : E.right(r.data);
+  if (issues.length > 0) return E.left(corruptEnvelope(issues));
+  // Each entry must be a step the machine takes, and the context what those steps give.
+  const replayed = historyIssues(r.data, lang);
+  return replayed.length > 0 ? E.left(corruptEnvelope(replayed)) : E.right(r.data);
+}
+
+/** The first history entry dated after `asOf`, as an issue. */
+function afterAsOf(pathway: Pathway, asOf: string, lang: Lang): ValidationIssue[] {
+  const i = pathway.history.findIndex((h) => h.at > asOf);
+  return i < 0 ? [] : [makeIssue('after_as_of', ['history', i, 'at'], lang)];
 }
 
 /**
@@ -246,15 +298,30 @@ export function restorePathway(json: unknown, options: RestoreOptions = {}): E.E
   // Options may come from a host's configuration: anything that is not a known language is bokmål.
   const opts: RestoreOptions = typeof options === 'object' && options !== null ? options : {};
   const lang: Lang = opts.lang === 'nn' || opts.lang === 'en' ? opts.lang : 'nb';
+  const optionIssues = [...subjectIssues(opts.subject, lang, false)];
+  const badDate = opts.asOf === undefined ? undefined : dateProblem(opts.asOf);
+  if (badDate) optionIssues.push(makeIssue(badDate, ['asOf'], lang));
+  if (optionIssues.length > 0) return E.left(invalidOptions(optionIssues));
+  const restored = restoreEnvelope(json, opts, lang);
+  if (E.isLeft(restored)) return restored;
+  const pathway = restored.right;
+  if (opts.subject !== undefined && pathway.subject !== opts.subject) return E.left(wrongSubject('subject'));
+  const future = opts.asOf === undefined ? [] : afterAsOf(pathway, opts.asOf, lang);
+  return future.length > 0 ? E.left(corruptEnvelope(future)) : restored;
+}
+
+function restoreEnvelope(json: unknown, opts: RestoreOptions, lang: Lang): E.Either<RestoreError, Pathway> {
   let input = json;
   if (typeof json === 'string') {
     const p = parseJsonText(json, lang);
     if (E.isLeft(p)) return E.left(corruptEnvelope(p.left.issues));
     input = p.right;
   }
-  // Before zod, whose recursive walk of a 10,000-level snapshot value or event would overflow the stack.
-  const shape = checkInputShape(input, lang, [], { jsonOnly: true });
-  if (shape) return E.left(corruptEnvelope([shape]));
+  // Before zod, whose recursive walk of a 10,000-level snapshot value or event would overflow the
+  // stack; and read once into plain data, which is all that is read after.
+  const read = readInput(input, lang, [], { jsonOnly: true });
+  if ('issue' in read) return E.left(corruptEnvelope([read.issue]));
+  input = read.value;
   const found = detectVersion(input);
   const supported = { machineId: MACHINE_ID, ...CURRENT_VERSION };
   if (found.machineId === undefined && found.schemaVersion === undefined && found.machineVersion === undefined)
@@ -272,12 +339,16 @@ export function restorePathway(json: unknown, options: RestoreOptions = {}): E.E
   if (steps === undefined) return E.left(unknownVersion(found, supported));
   if (steps.length === 0) return validateCurrent(input, lang);
   if (opts.migrate !== true) return E.left(needsMigration(from, CURRENT_VERSION, steps.map((s) => s.id)));
-  const migrated = runMigrations(input, steps, lang);
+  const migrated = runMigrations(input, steps, lang, { ...(opts.subject !== undefined ? { subject: opts.subject } : {}) });
   if (E.isLeft(migrated)) return migrated;
   return validateCurrent(migrated.right, lang);
 }
 
-/** Migrates a stored envelope to the current version without restoring it (for batch jobs). */
-export function migrateEnvelope(json: unknown, lang: Lang = 'nb'): E.Either<RestoreError, PathwayEnvelope> {
-  return restorePathway(json, { migrate: true, lang });
+/**
+ * Migrates a stored envelope to the current version without restoring it (for batch jobs). An
+ * envelope saved before pathways were bound to a person needs the host's `subject` for it.
+ */
+export function migrateEnvelope(json: unknown, options: Lang | { readonly lang?: Lang; readonly subject?: string } = 'nb'): E.Either<RestoreError, PathwayEnvelope> {
+  const o = typeof options === 'string' ? { lang: options } : typeof options === 'object' && options !== null ? options : {};
+  return restorePathway(json, { ...o, migrate: true });
 }

@@ -26,7 +26,7 @@ export const NewTrigger = z.strictObject({
 /** A new trigger. */
 export type NewTrigger = z.infer<typeof NewTrigger>;
 
-/** Why a pathway was closed (domain.md §2.4 and R44–R46). */
+/** Why a pathway was closed: goals met, consent withdrawn, moved, died, or no longer a coordinated need. */
 export const CloseReason = z.enum(['goals-met', 'consent-withdrawn', 'moved', 'died', 'no-longer-needs-coordinated-services']);
 /** A closure reason. */
 export type CloseReason = z.infer<typeof CloseReason>;
@@ -37,7 +37,7 @@ export const TransitionKind = z.enum(['discharge', 'move-within-municipality', '
 export type TransitionKind = z.infer<typeof TransitionKind>;
 
 /**
- * Local periods, in days. The framework document gives no time limits (domain.md §2.2: not found), so
+ * Local periods, in days. No published source for the framework gives time limits, so
  * each of these is a parameter a municipality sets; the defaults are placeholders with a rationale,
  * not official figures.
  */

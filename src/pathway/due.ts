@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../model/lang.js';
-import { addDays, toDayNumber } from '../util/dates.js';
+import { addDays, DATE_RANGE, dateProblem, toDayNumber } from '../util/dates.js';
 import type { PathwayConfig } from './context.js';
 import { nextOpenCheckpoint } from './context.js';
 import type { Pathway } from './envelope.js';
@@ -109,11 +109,12 @@ function item(kind: DueKind, state: PathwayStateId, waitingOn: PathwayRole, sinc
 /**
  * Lists what the pathway waits on someone for, as of a date: the current step with its due date,
  * and in an active plan every checkpoint not yet evaluated. Overdue items come first, then by due
- * date. Pure: the same pathway and date give the same list. Throws on a date that is not `YYYY-MM-DD`.
+ * date. Pure: the same pathway and date give the same list. Throws a RangeError on a date that is
+ * not `YYYY-MM-DD` from 1800-01-01 to 2199-12-31 (the host owns the date).
  */
 export function whatIsDue(pathway: Pathway, asOf: string): DueItem[] {
-  const asOfDay = toDayNumber(asOf);
-  if (asOfDay === undefined) throw new RangeError('whatIsDue: asOf is not an ISO date');
+  if (dateProblem(asOf)) throw new RangeError(`whatIsDue: asOf is not an ISO date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`);
+  const asOfDay = toDayNumber(asOf)!;
   const ctx = pathway.snapshot.context;
   const state = pathway.state;
   const out: DueItem[] = [];

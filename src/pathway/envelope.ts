@@ -8,6 +8,7 @@ import { PathwayContext } from './context.js';
 import { historyEntrySchema, MigrationRecord, RuleSetRef } from './history.js';
 import { MACHINE_ID, MACHINE_VERSION } from './machine.js';
 import { leafOf, PathwayStateId } from './states.js';
+import { SubjectRef } from './subject.js';
 
 /*
  * The persisted envelope (anchors §7): our own wrapper around the machine's state, so the stored
@@ -21,8 +22,8 @@ import { leafOf, PathwayStateId } from './states.js';
 
 /** The envelope's `format` marker. */
 export const ENVELOPE_FORMAT = 'oppfolgingsteam/pathway';
-/** The current envelope format version. */
-export const SCHEMA_VERSION = 2;
+/** The current envelope format version (3: the envelope has a `revision` and a `subject`). */
+export const SCHEMA_VERSION = 3;
 
 /** The stored machine state. */
 export const PathwaySnapshot = z.strictObject({
@@ -35,13 +36,13 @@ export const PathwaySnapshot = z.strictObject({
 export type PathwaySnapshot = z.infer<typeof PathwaySnapshot>;
 
 /**
- * The envelope in the current format for a machine whose leaf states are `stateId` (the current
- * machine's, or an older one's while it is being migrated).
+ * The envelope in format 2 for a machine whose leaf states are `stateId` (the current machine's, or
+ * an older one's while it is being migrated): what the migrations read.
  */
-export function envelopeSchema<S extends z.ZodType<string>>(stateId: S) {
+export function envelopeSchemaV2<S extends z.ZodType<string>>(stateId: S) {
   return z.strictObject({
     format: z.literal(ENVELOPE_FORMAT),
-    schemaVersion: z.literal(SCHEMA_VERSION),
+    schemaVersion: z.literal(2),
     machine: z.strictObject({ id: z.literal(MACHINE_ID), version: z.number().int().min(1) }),
     /** The leaf state, for hosts that only want to know where the person is. */
     state: stateId,
@@ -51,6 +52,20 @@ export function envelopeSchema<S extends z.ZodType<string>>(stateId: S) {
     history: z.array(historyEntrySchema(stateId)).min(1).max(LIMITS.pathwayHistory),
     /** Migrations applied to this pathway, oldest first. */
     migrations: z.array(MigrationRecord).max(64),
+  });
+}
+
+/**
+ * The envelope in the current format (3) for a machine whose leaf states are `stateId`: format 2 with
+ * the pathway's `revision` (the number of accepted events, which every accepted event increments, so
+ * that a host can store it with compare-and-swap) and its `subject` (the host's reference to the
+ * person, which every event must name).
+ */
+export function envelopeSchema<S extends z.ZodType<string>>(stateId: S) {
+  return envelopeSchemaV2(stateId).extend({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    subject: SubjectRef,
+    revision: z.number().int().min(0).max(LIMITS.pathwayHistory),
   });
 }
 
@@ -89,5 +104,6 @@ export function consistencyIssues(env: z.infer<typeof EnvelopeShape>, lang: Lang
     prevDay = day;
   });
   if (prevTo !== env.state) issues.push(makeIssue('invalid_value', ['history', env.history.length - 1, 'to'], lang, { allowed: [env.state] }));
+  if (env.revision !== env.history.length - 1) issues.push(makeIssue('invalid_value', ['revision'], lang, { allowed: [String(env.history.length - 1)] }));
   return issues;
 }

@@ -1,5 +1,5 @@
 import type { Truth } from '../engine/logic.js';
-import type { EvaluationError } from '../model/errors.js';
+import type { EvaluationError, InvalidOptionsError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { LocalizedText } from '../model/lang.js';
 import type { PathwayEventType } from './events.js';
@@ -70,8 +70,33 @@ export interface RuleSetUnavailableError {
   readonly message: LocalizedText;
 }
 
+/**
+ * The host read the pathway at another revision than the one it sent the event to: another writer
+ * has moved it on since. Nothing changed; read the pathway again and decide anew.
+ */
+export interface StaleRevisionError {
+  readonly _tag: 'StaleRevision';
+  /** The revision the host read (`options.revision`). */
+  readonly expected: number;
+  /** The pathway's revision. */
+  readonly actual: number;
+  readonly message: LocalizedText;
+}
+
+/**
+ * The event (or the restore) names another person than the pathway is about: its `subject`, or the
+ * `id` of the person record it carries, is not the pathway's subject. Nothing changed. The message
+ * names neither reference.
+ */
+export interface WrongSubjectError {
+  readonly _tag: 'WrongSubject';
+  /** Which option named another person: `subject` or `person.id`. */
+  readonly field: 'subject' | 'person.id';
+  readonly message: LocalizedText;
+}
+
 /** Anything `sendEvent` returns on the left. */
-export type SendEventError = PathwayRejection | EventNotAllowedError | InvalidEventError | RuleSetUnavailableError | EvaluationError;
+export type SendEventError = PathwayRejection | EventNotAllowedError | InvalidEventError | RuleSetUnavailableError | StaleRevisionError | WrongSubjectError | EvaluationError;
 
 /** The stored envelope does not validate; the input is untouched. */
 export interface CorruptEnvelopeError {
@@ -99,7 +124,7 @@ export interface NeedsMigrationError {
 }
 
 /** Anything `restorePathway` returns on the left. */
-export type RestoreError = CorruptEnvelopeError | UnknownEnvelopeVersionError | NeedsMigrationError;
+export type RestoreError = CorruptEnvelopeError | UnknownEnvelopeVersionError | NeedsMigrationError | WrongSubjectError | InvalidOptionsError;
 
 /** Replaying the history did not reproduce the pathway. */
 export interface ReplayMismatchError {
@@ -219,6 +244,33 @@ export function needsMigration(from: NeedsMigrationError['from'], to: NeedsMigra
       nb: `Forløpet er lagret som ${f} og blir værende der til det migreres til ${t}. Gjenopprett med { migrate: true }.`,
       nn: `Forløpet er lagra som ${f} og blir verande der til det blir migrert til ${t}. Gjenopprett med { migrate: true }.`,
       en: `The pathway is stored as ${f} and stays there until it is migrated to ${t}. Restore with { migrate: true }.`,
+    },
+  };
+}
+
+/** Builds a {@link StaleRevisionError}. */
+export function staleRevision(expected: number, actual: number): StaleRevisionError {
+  return {
+    _tag: 'StaleRevision',
+    expected,
+    actual,
+    message: {
+      nb: `Forløpet er endret siden det ble lest (lest ved revisjon ${expected}, er nå ved ${actual}). Ingenting er endret; les forløpet på nytt.`,
+      nn: `Forløpet er endra sidan det vart lese (lese ved revisjon ${expected}, er no ved ${actual}). Ingenting er endra; les forløpet på nytt.`,
+      en: `The pathway has changed since it was read (read at revision ${expected}, now at ${actual}). Nothing was changed; read the pathway again.`,
+    },
+  };
+}
+
+/** Builds a {@link WrongSubjectError}. */
+export function wrongSubject(field: WrongSubjectError['field']): WrongSubjectError {
+  return {
+    _tag: 'WrongSubject',
+    field,
+    message: {
+      nb: `«${field}» viser til en annen person enn den forløpet gjelder. Ingenting er endret.`,
+      nn: `«${field}» viser til ein annan person enn den forløpet gjeld. Ingenting er endra.`,
+      en: `"${field}" refers to another person than the one the pathway is about. Nothing was changed.`,
     },
   };
 }

@@ -31,7 +31,7 @@ function validOn(c: Consent, asOfDay: number): boolean {
  * disagree about who may consent.
  */
 export function rightGiver(person: Person, asOf: string, c: Consent): boolean | undefined {
-  return acceptableGiver(person, asOf, c.givenBy);
+  return acceptableGiver(person, asOf, c);
 }
 
 /** The person has said they want a team. */

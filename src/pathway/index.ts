@@ -44,6 +44,8 @@ export type {
   InvalidEventError,
   RuleSetUnavailableError,
   SendEventError,
+  StaleRevisionError,
+  WrongSubjectError,
   CorruptEnvelopeError,
   UnknownEnvelopeVersionError,
   NeedsMigrationError,

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { addDays, toDayNumber } from '../util/dates.js';
+import { addDaysInRange, toDayNumber } from '../util/dates.js';
 import type { PathwayContext } from './context.js';
 import { advanceCheckpoints, nextOpenCheckpoint, withCoordinator, withMember, withPlan, withoutMember } from './context.js';
 import type { PathwayEvent, PathwayRole } from './events.js';
@@ -108,7 +108,7 @@ export const pathwayMachine = setup({
     decline: assign(({ context, event }) => {
       const e = as(event, 'DECLINE_OFFER');
       const date = asOf(e);
-      return { wantsTeam: false, declined: { date, reflagNotBefore: addDays(date, context.config.reflagPeriodDays), ...(e.reason ? { reason: e.reason } : {}) } };
+      return { wantsTeam: false, declined: { date, reflagNotBefore: addDaysInRange(date, context.config.reflagPeriodDays), ...(e.reason ? { reason: e.reason } : {}) } };
     }),
     acknowledgeReferral: assign(({ context, event }) => (context.referral ? { referral: { ...context.referral, acknowledgedDate: asOf(event) } } : {})),
     completeAssessment: assign(({ event }) => {

@@ -3,15 +3,18 @@ import { IsoDate } from '../model/person.js';
 import type { LocalizedText } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';
 import { PathwayContext } from './context.js';
-import { ENVELOPE_FORMAT, envelopeSchema, SCHEMA_VERSION } from './envelope.js';
+import { ENVELOPE_FORMAT, envelopeSchemaV2, SCHEMA_VERSION } from './envelope.js';
 import type { PathwayEnvelope } from './envelope.js';
 import { historyEntrySchema } from './history.js';
 import type { MigrationRecord } from './history.js';
 import { MACHINE_ID, MACHINE_VERSION } from './machine.js';
 import { stateValue } from './states.js';
+import { PathwayStateId } from './states.js';
 import type { PathwayStateId as StateId } from './states.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { fromZodIssues } from '../model/issues.js';
+import type { InvalidOptionsError } from '../model/errors.js';
+import { invalidOptions } from '../model/errors.js';
+import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import type { CorruptEnvelopeError } from './errors.js';
 import { corruptEnvelope } from './errors.js';
@@ -28,8 +31,12 @@ import { corruptEnvelope } from './errors.js';
  * - format 1 / machine 1: the envelope shape sketched in anchors §7 (`machineId`, `machineVersion`,
  *   `schemaVersion`, one `ruleSetVersions` map, `savedAt`) around a flat statechart in which the
  *   state after team establishment, while the plan was drafted, was called `teamEstablished`.
- * - format 2 / machine 2 (current): the envelope in envelope.ts; the statechart nests the running
- *   states in `open` and the team phase in `open.followUp`, and `teamEstablished` is `planning`.
+ * - format 2 / machine 2: the envelope in envelope.ts without `subject` and `revision`; the statechart
+ *   nests the running states in `open` and the team phase in `open.followUp`, and `teamEstablished`
+ *   is `planning`.
+ * - format 3 / machine 2 (current, the first after release): the envelope names its subject (the
+ *   host's reference to the person, which every event must match) and its revision (the number of
+ *   accepted events, for compare-and-swap). Migrating to it needs the subject from the host.
  *
  * To change the machine: bump MACHINE_VERSION, add a migration from the previous version at the
  * end of MIGRATIONS, and add its test (test/pathway.migrations.test.ts).
@@ -41,6 +48,12 @@ export interface VersionPair {
   readonly machineVersion: number;
 }
 
+/** What a host tells the migrations that a stored envelope cannot: whose pathway it is. */
+export interface MigrationContext {
+  /** The host's reference to the person (see `StartOptions.subject`). */
+  readonly subject?: string;
+}
+
 /** One migration step. */
 export interface Migration {
   readonly id: string;
@@ -49,8 +62,10 @@ export interface Migration {
   readonly description: LocalizedText;
   /** The schema of what the step reads. */
   readonly input: z.ZodType;
+  /** What the step needs from the host's {@link MigrationContext}. */
+  readonly needs?: readonly (keyof MigrationContext)[];
   /** Pure: builds a new object and leaves its input alone. */
-  migrate(input: unknown): unknown;
+  migrate(input: unknown, context: MigrationContext): unknown;
 }
 
 /** Leaf states of machine version 1 (flat). */
@@ -100,12 +115,18 @@ export const EnvelopeV1 = z.strictObject({
 });
 type EnvelopeV1 = z.infer<typeof EnvelopeV1>;
 
-/** The format-2 envelope of machine 1, between the two steps. */
-export const EnvelopeV2M1 = envelopeSchema(V1StateId).extend({
+/** The format-2 envelope of machine 1, between the first two steps. */
+export const EnvelopeV2M1 = envelopeSchemaV2(V1StateId).extend({
   machine: z.strictObject({ id: z.literal(MACHINE_ID), version: z.literal(1) }),
   snapshot: z.strictObject({ value: V1StateId, status: z.enum(['active', 'done']), context: PathwayContext }),
 });
 type EnvelopeV2M1 = z.infer<typeof EnvelopeV2M1>;
+
+/** The format-2 envelope of machine 2: the current machine, before envelopes named their subject and revision. */
+export const EnvelopeV2 = envelopeSchemaV2(PathwayStateId).extend({
+  machine: z.strictObject({ id: z.literal(MACHINE_ID), version: z.literal(2) }),
+});
+type EnvelopeV2 = z.infer<typeof EnvelopeV2>;
 
 const record = (m: Pick<Migration, 'id' | 'from' | 'to'>): MigrationRecord => ({
   id: m.id,
@@ -173,20 +194,53 @@ const machineOneToTwo: Migration = {
   migrate(input) {
     const e = input as EnvelopeV2M1;
     const state = V1_TO_V2[e.state];
-    const out: PathwayEnvelope = {
+    const out: EnvelopeV2 = {
       ...e,
       machine: { id: MACHINE_ID, version: 2 },
       state,
       snapshot: { ...e.snapshot, value: stateValue(state) as PathwayEnvelope['snapshot']['value'] },
-      history: e.history.map((h) => (h.from === null ? { ...h, to: V1_TO_V2[h.to] } : { ...h, from: V1_TO_V2[h.from], to: V1_TO_V2[h.to] })) as PathwayEnvelope['history'],
+      history: e.history.map((h) => (h.from === null ? { ...h, to: V1_TO_V2[h.to] } : { ...h, from: V1_TO_V2[h.from], to: V1_TO_V2[h.to] })) as EnvelopeV2['history'],
       migrations: [...e.migrations, record(machineOneToTwo)],
     };
     return out;
   },
 };
 
+/**
+ * Format 2 → 3: the envelope is bound to the host's subject (given when migrating) and gets its
+ * revision, which is the number of accepted events so far (every entry after the START).
+ */
+const formatTwoToThree: Migration = {
+  id: 'format-2-to-3',
+  from: { schemaVersion: 2, machineVersion: 2 },
+  to: { schemaVersion: 3, machineVersion: 2 },
+  description: {
+    nb: 'Konvolutten får «subject» (vertens referanse til personen, gitt ved migreringen) og «revision» (antall godtatte hendelser).',
+    nn: 'Konvolutten får «subject» (vertssystemet sin referanse til personen, gitt ved migreringa) og «revision» (talet på godtekne hendingar).',
+    en: 'The envelope gets "subject" (the host\'s reference to the person, given when migrating) and "revision" (the number of accepted events).',
+  },
+  input: EnvelopeV2,
+  needs: ['subject'],
+  migrate(input, context) {
+    const e = input as EnvelopeV2;
+    const out: PathwayEnvelope = {
+      format: e.format,
+      schemaVersion: 3,
+      machine: e.machine,
+      subject: context.subject!,
+      revision: e.history.length - 1,
+      state: e.state,
+      ruleSets: e.ruleSets,
+      snapshot: e.snapshot,
+      history: e.history,
+      migrations: [...e.migrations, record(formatTwoToThree)],
+    };
+    return out;
+  },
+};
+
 /** Every migration, in the order they run. */
-export const MIGRATIONS: readonly Migration[] = [formatOneToTwo, machineOneToTwo];
+export const MIGRATIONS: readonly Migration[] = [formatOneToTwo, machineOneToTwo, formatTwoToThree];
 
 /** The version a stored pathway is at now. */
 export const CURRENT_VERSION: VersionPair = { schemaVersion: SCHEMA_VERSION, machineVersion: MACHINE_VERSION };
@@ -216,14 +270,17 @@ export function migrationPath(from: VersionPair): Migration[] | undefined {
 
 /**
  * Runs migration steps in order. Each step's input is validated first; a step whose input does not
- * validate stops the chain with the issues, located in the stored JSON.
+ * validate stops the chain with the issues, located in the stored JSON. A step that needs something
+ * from the host the context does not have stops it with `InvalidOptions` naming that option.
  */
-export function runMigrations(json: unknown, steps: readonly Migration[], lang: Lang): E.Either<CorruptEnvelopeError, unknown> {
+export function runMigrations(json: unknown, steps: readonly Migration[], lang: Lang, context: MigrationContext = {}): E.Either<CorruptEnvelopeError | InvalidOptionsError, unknown> {
+  const missing = [...new Set(steps.flatMap((m) => m.needs ?? []))].filter((k) => context[k] === undefined);
+  if (missing.length > 0) return E.left(invalidOptions(missing.map((k) => makeIssue('missing', [k], lang))));
   let x = json;
   for (const m of steps) {
     const r = m.input.safeParse(x);
     if (!r.success) return E.left(corruptEnvelope(fromZodIssues(r.error.issues, lang)));
-    x = m.migrate(r.data);
+    x = m.migrate(r.data, context);
   }
   return E.right(x);
 }

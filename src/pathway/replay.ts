@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { initialTransition, transition } from 'xstate';
+import type { ValidationIssue } from '../model/issues.js';
+import { makeIssue } from '../model/issues.js';
 import type { Lang, LocalizedText } from '../model/lang.js';
 import { canonicalJson } from '../util/sha256.js';
 import { initialContext, resolveConfig } from './context.js';
@@ -44,27 +46,80 @@ function replayEnv(decisions: readonly CheckRecord[]): GuardEnv {
 
 const step = (h: HistoryEntry): ReplayStep => ({ seq: h.seq, at: h.at, role: h.role, event: h.event.type, from: h.from, to: h.to, decisions: h.decisions });
 
-/** Replays a pathway's history. Right: the steps; Left: where replay and the stored pathway part. */
-export function replayPathway(pathway: Pathway): E.Either<ReplayMismatchError, ReplayStep[]> {
+/** What running a history through the machine gave. */
+type Replayed =
+  | { readonly kind: 'ok'; readonly steps: ReplayStep[] }
+  | { readonly kind: 'entry'; readonly seq: number; readonly expected: PathwayStateId; readonly actual: PathwayStateId | 'rejected' }
+  | { readonly kind: 'context'; readonly context: unknown };
+
+function runHistory(pathway: Pathway): Replayed {
   const [first, ...rest] = pathway.history;
-  if (!first || first.event.type !== 'START') return E.left(replayMismatch(0, 'candidate', 'rejected'));
+  if (!first || first.event.type !== 'START') return { kind: 'entry', seq: 0, expected: 'candidate', actual: 'rejected' };
   const start = first.event;
   const ctx = initialContext({ channel: start.channel, date: first.at, ...(start.reason ? { reason: start.reason } : {}) }, resolveConfig(start.config));
   let [snap] = initialTransition(pathwayMachine, ctx);
+  if (leafOf(snap.value) !== first.to) return { kind: 'entry', seq: 0, expected: first.to, actual: leafOf(snap.value)! };
   const steps: ReplayStep[] = [step(first)];
   for (const h of rest) {
-    if (h.event.type === 'START') return E.left(replayMismatch(h.seq, h.to, 'rejected'));
+    if (h.event.type === 'START') return { kind: 'entry', seq: h.seq, expected: h.to, actual: 'rejected' };
     const ev = { ...h.event, meta: { asOf: h.at, role: h.role, env: replayEnv(h.decisions) } } as MachineEvent;
     const [next] = transition(pathwayMachine, snap, ev);
-    if (next === snap) return E.left(replayMismatch(h.seq, h.to, 'rejected'));
+    if (next === snap) return { kind: 'entry', seq: h.seq, expected: h.to, actual: 'rejected' };
     const leaf = leafOf(next.value)!;
-    if (leaf !== h.to) return E.left(replayMismatch(h.seq, h.to, leaf));
+    if (leaf !== h.to) return { kind: 'entry', seq: h.seq, expected: h.to, actual: leaf };
     snap = next;
     steps.push(step(h));
   }
-  if (canonicalJson(JSON.parse(JSON.stringify(snap.context))) !== canonicalJson(pathway.snapshot.context))
-    return E.left(replayMismatch(pathway.history.length - 1, 'context', 'context'));
-  return E.right(steps);
+  const context: unknown = JSON.parse(JSON.stringify(snap.context));
+  if (canonicalJson(context) !== canonicalJson(pathway.snapshot.context)) return { kind: 'context', context };
+  return { kind: 'ok', steps };
+}
+
+/** Replays a pathway's history. Right: the steps; Left: where replay and the stored pathway part. */
+export function replayPathway(pathway: Pathway): E.Either<ReplayMismatchError, ReplayStep[]> {
+  const r = runHistory(pathway);
+  if (r.kind === 'entry') return E.left(replayMismatch(r.seq, r.expected, r.actual));
+  if (r.kind === 'context') return E.left(replayMismatch(pathway.history.length - 1, 'context', 'context'));
+  return E.right(r.steps);
+}
+
+/**
+ * Checks a stored pathway against the machine: every history entry must be a step the machine takes
+ * from the state before it (with the decisions recorded in the entry), and the stored context must
+ * be the context those steps give. Returns the first place they part (`not_a_transition` at the
+ * entry, `context_mismatch` at the first context field that differs), or no issues. An envelope
+ * edited from `referral` to `planActive`, or with `wantsTeam` changed behind the history's back,
+ * does not restore.
+ *
+ * @internal
+ */
+export function historyIssues(pathway: Pathway, lang: Lang): ValidationIssue[] {
+  const r = runHistory(pathway);
+  if (r.kind === 'entry') return [makeIssue('not_a_transition', ['history', r.seq], lang)];
+  if (r.kind === 'context') return [makeIssue('context_mismatch', ['snapshot', 'context', ...firstDifference(r.context, pathway.snapshot.context)], lang)];
+  return [];
+}
+
+/** The path of the first place two JSON values differ (keys of `a` in order, then keys only `b` has). */
+function firstDifference(a: unknown, b: unknown): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (;;) {
+    if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || Array.isArray(a) !== Array.isArray(b)) return path;
+    let next: string | number | undefined;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length) return path;
+      const bs: unknown[] = b;
+      next = a.findIndex((x, i) => canonicalJson(x) !== canonicalJson(bs[i]));
+    } else {
+      const ao = a as Record<string, unknown>;
+      const bo = b as Record<string, unknown>;
+      next = [...Object.keys(ao), ...Object.keys(bo)].find((k) => !Object.hasOwn(ao, k) || !Object.hasOwn(bo, k) || canonicalJson(ao[k]) !== canonicalJson(bo[k]));
+    }
+    if (next === undefined || next === -1) return path;
+    path.push(next);
+    a = (a as Record<string | number, unknown>)[next];
+    b = (b as Record<string | number, unknown>)[next];
+  }
 }
 
 /** Role names for people. */

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { PathwayStage } from '../model/person.js';
 import type { LocalizedText } from '../model/lang.js';
 
 /*
@@ -7,22 +8,8 @@ import type { LocalizedText } from '../model/lang.js';
  * migration never moves a pathway backwards).
  */
 
-/** The leaf states, in the order of the pathway. */
-export const PathwayStateId = z.enum([
-  'candidate',
-  'checkedOut',
-  'offer',
-  'declined',
-  'referral',
-  'assessment',
-  'teamDecision',
-  'otherFollowUp',
-  'teamEstablishment',
-  'planning',
-  'planActive',
-  'evaluation',
-  'closed',
-]);
+/** The leaf states, in the order of the pathway: the person model's `PathwayStage`, so a host can record where a person is. */
+export const PathwayStateId = PathwayStage;
 /** A leaf state id. */
 export type PathwayStateId = z.infer<typeof PathwayStateId>;
 

@@ -3,9 +3,11 @@ import { parsePerson } from '../engine/evaluate.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
+import { LIMITS } from '../model/limits.js';
 import { builtinFacts } from '../ruleSets/load.js';
 import type { LocatedIssue } from './located.js';
 import { compareLocated } from './located.js';
+import type { ParsedSource } from './source.js';
 import { locateIssue } from './source.js';
 import type { Workspace } from './workspace.js';
 import { vectorsFor } from './workspace.js';
@@ -18,16 +20,29 @@ import { vectorsFor } from './workspace.js';
 
 const EXPECT_LISTS = ['fired', 'notFired', 'unknown'] as const;
 
-/** Runs the cross-file checks on an analysed workspace. Rule sets that did not compile are skipped. */
+/**
+ * Runs the cross-file checks on an analysed workspace. Rule sets that did not compile are skipped.
+ * Each file gets at most `LIMITS.issues` issues and then one `too_many_issues`, as a rule set's own
+ * error does: 10,000 vectors with ten mistakes each are a readable report, not 100,000 lines.
+ */
 export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
   const out: LocatedIssue[] = [];
+  const perFile = new Map<string, number>();
+  /** Whether another issue of this file is still wanted. */
+  const wanted = (file: string): boolean => (perFile.get(file) ?? 0) <= LIMITS.issues;
+  const push = (source: ParsedSource, issue: ValidationIssue): void => {
+    const n = perFile.get(source.path) ?? 0;
+    if (n > LIMITS.issues) return;
+    perFile.set(source.path, n + 1);
+    out.push(locateIssue(source, n < LIMITS.issues ? issue : makeIssue('too_many_issues', [], lang, { maximum: LIMITS.issues })));
+  };
   const facts = builtinFacts();
   for (const rs of ws.ruleSets) {
     const compiled = rs.compiled;
     if (!compiled) continue;
     const files = vectorsFor(ws, compiled.id);
     if (files.length === 0) {
-      out.push(locateIssue(rs.source, makeIssue('no_vectors', ['id'], lang, { name: compiled.id, file: `${compiled.id}.test.json` })));
+      push(rs.source, makeIssue('no_vectors', ['id'], lang, { name: compiled.id, file: `${compiled.id}.test.json` }));
       continue;
     }
     const ruleIds = new Set(compiled.file.rules.map((r) => r.id));
@@ -36,7 +51,12 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
     for (const vf of files) {
       const file = vf.file!;
       file.vectors.forEach((v, i) => {
-        const at = (issue: ValidationIssue) => out.push(locateIssue(vf.source, issue));
+        const at = (issue: ValidationIssue) => push(vf.source, issue);
+        // Past the file's cap only the rules its vectors expect to fire are still wanted.
+        if (!wanted(vf.source.path)) {
+          for (const id of v.expect.fired ?? []) if (ruleIds.has(id)) expectedToFire.add(id);
+          return;
+        }
         for (const list of EXPECT_LISTS)
           (v.expect[list] ?? []).forEach((id, j) => {
             if (!ruleIds.has(id)) at(makeIssue('unknown_rule', ['vectors', i, 'expect', list, j], lang, { name: id }));
@@ -57,7 +77,7 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
       });
     }
     compiled.file.rules.forEach((r, i) => {
-      if (!expectedToFire.has(r.id)) out.push(locateIssue(rs.source, makeIssue('rule_not_fired', ['rules', i, 'id'], lang, { name: r.id })));
+      if (!expectedToFire.has(r.id)) push(rs.source, makeIssue('rule_not_fired', ['rules', i, 'id'], lang, { name: r.id }));
     });
   }
   return out.sort(compareLocated);

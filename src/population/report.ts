@@ -26,6 +26,12 @@ const TXT = {
   low: { nb: 'lav', nn: 'låg', en: 'low' },
   moderate: { nb: 'moderat', nn: 'moderat', en: 'moderate' },
   highTier: { nb: 'høy', nn: 'høg', en: 'high' },
+  uncertain: { nb: 'foreløpig', nn: 'førebels', en: 'preliminary' },
+  uncertainNote: {
+    nb: 'Foreløpig: nivået kan endre seg når opplysninger som mangler, blir kjent.',
+    nn: 'Førebels: nivået kan endre seg når opplysningar som manglar, blir kjende.',
+    en: 'Preliminary: the tier could change once missing information becomes known.',
+  },
   subGroups: { nb: 'Undergrupper', nn: 'Undergrupper', en: 'Sub-groups' },
   amongAll: { nb: 'blant alle rangerte', nn: 'blant alle rangerte', en: 'among all ranked' },
   amongListed: { nb: 'blant dem på arbeidslisten', nn: 'blant dei på arbeidslista', en: 'among those on the worklist' },
@@ -125,8 +131,11 @@ function histogram(s: StratifySummary, lang: Lang): string {
 /** Renders the population report as one self-contained HTML page. */
 export function renderStratifyReport(s: StratifySummary, lang: Lang = s.lang): string {
   const t = (k: keyof typeof TXT) => esc(TXT[k][lang]);
+  // Every tier row says how many of its persons have a preliminary tier (one the missing data could change).
+  const uncertain = (k: 'high' | 'moderate' | 'low', of: StratifySummary['tiers']) =>
+    of === s.tiers && (s.uncertainTiers?.[k] ?? 0) > 0 ? `; ${fmt(s.uncertainTiers[k], lang)} ${TXT.uncertain[lang]}` : '';
   const tierRows = (tiers: StratifySummary['tiers'], of: number) =>
-    (['high', 'moderate', 'low'] as const).map((k) => ({ label: TXT[k === 'high' ? 'highTier' : k][lang], value: tiers[k], note: `${fmt(tiers[k], lang)} (${pct(tiers[k], of, lang)})` }));
+    (['high', 'moderate', 'low'] as const).map((k) => ({ label: TXT[k === 'high' ? 'highTier' : k][lang], value: tiers[k], note: `${fmt(tiers[k], lang)} (${pct(tiers[k], of, lang)}${uncertain(k, tiers)})` }));
   const groups = Object.keys(SUBGROUP);
   for (const g of Object.keys(s.subGroups)) if (!groups.includes(g)) groups.push(g);
   const groupRows = (counts: Readonly<Record<string, number>>, of: number) =>
@@ -175,6 +184,7 @@ ${histogram(s, lang)}
 <h2>${t('tiers')}</h2>
 <h3>${t('all')}</h3>
 ${hbars(tierRows(s.tiers, s.ranked), '#4a6fa5')}
+<p class="small">${t('uncertainNote')}</p>
 <h3>${t('adults')}</h3>
 ${hbars(tierRows(s.adultTiers, s.adults), '#4a6fa5')}
 <h2>${t('subGroups')}</h2>

@@ -11,7 +11,7 @@ import { makeIssue } from '../model/issues.js';
 import { Lang } from '../model/lang.js';
 import { loadBundledRuleSet } from '../ruleSets/load.js';
 import { generateCohort } from '../synthetic/cohort.js';
-import { toDayNumber, yearsBetween } from '../util/dates.js';
+import { ageOn, dateProblem, toDayNumber } from '../util/dates.js';
 import { parseJsonText } from '../util/parseJson.js';
 import type { CutOff, WorklistEntry } from './entry.js';
 import { buildEntry, ranksAbove } from './entry.js';
@@ -61,6 +61,8 @@ export interface StratifySummary {
   readonly listed: number;
   /** Persons per tier, all ages and adults (18+) only. */
   readonly tiers: Readonly<Record<Tier, number>>;
+  /** Of the persons per tier, those whose tier the missing data could still change (a preliminary tier). */
+  readonly uncertainTiers: Readonly<Record<Tier, number>>;
   readonly adults: number;
   readonly adultTiers: Readonly<Record<Tier, number>>;
   /** Persons by points: `histogram[p]` persons scored `p`. */
@@ -112,8 +114,9 @@ function resolve(options: StratifyOptions): E.Either<InvalidOptionsError | Inval
   if (typeof options !== 'object' || options === null) return E.left(invalidOptions([makeIssue('missing', ['asOf'], 'nb')]));
   const lang: Lang = options.lang ?? 'nb';
   if (!Lang.safeParse(lang).success) return E.left(invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]));
-  const asOfDay = typeof options.asOf === 'string' ? toDayNumber(options.asOf) : undefined;
-  if (asOfDay === undefined) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : 'iso_date', ['asOf'], lang)]));
+  const badDate = dateProblem(options.asOf);
+  if (badDate) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : badDate, ['asOf'], lang)]));
+  const asOfDay = toDayNumber(options.asOf)!;
   let ruleSet = options.ruleSet;
   if (ruleSet === undefined) {
     const r = loadBundledRuleSet('identification', { lang });
@@ -149,6 +152,7 @@ export interface StratifierState {
   readonly ranked: number;
   readonly rejected: number;
   readonly tiers: Record<Tier, number>;
+  readonly uncertainTiers: Record<Tier, number>;
   readonly adults: number;
   readonly adultTiers: Record<Tier, number>;
   readonly histogram: number[];
@@ -185,6 +189,7 @@ export class Stratifier {
   private ranked = 0;
   private rejectedCount = 0;
   private readonly tiers = zeroTiers();
+  private readonly uncertainTiers = zeroTiers();
   private adults = 0;
   private readonly adultTiers = zeroTiers();
   private readonly histogram: number[] = [];
@@ -254,8 +259,9 @@ export class Stratifier {
     const s = screenParsed(o.ruleSet, person, o.asOf, o.asOfDay);
     this.ranked++;
     this.tiers[s.tier]++;
+    if (s.tier !== s.tierIfComplete) this.uncertainTiers[s.tier]++;
     this.histogram[s.points] = (this.histogram[s.points] ?? 0) + 1;
-    if (person.birthDate !== undefined && yearsBetween(person.birthDate, o.asOf) >= 18) {
+    if (person.birthDate !== undefined && (ageOn(person.birthDate, o.asOf) ?? 0) >= 18) {
       this.adults++;
       this.adultTiers[s.tier]++;
     }
@@ -290,6 +296,7 @@ export class Stratifier {
       ranked: this.ranked,
       rejected: this.rejectedCount,
       tiers: { ...this.tiers },
+      uncertainTiers: { ...this.uncertainTiers },
       adults: this.adults,
       adultTiers: { ...this.adultTiers },
       histogram: Array.from(this.histogram, (x) => x ?? 0),
@@ -366,6 +373,7 @@ export function mergeStratifications(stratifier: Stratifier, states: readonly St
     rejected: sum((s) => s.rejected),
     listed: listed.count,
     tiers: addTiers((s) => s.tiers),
+    uncertainTiers: addTiers((s) => s.uncertainTiers),
     adults: sum((s) => s.adults),
     adultTiers: addTiers((s) => s.adultTiers),
     histogram: Array.from(histogram, (x) => x ?? 0),

@@ -1,7 +1,10 @@
 import charlsonIcpc2 from '../../rules/code-lists/charlson-icpc2.json';
+import autismAdhd from '../../rules/code-lists/autism-adhd.json';
 import charlson from '../../rules/code-lists/charlson.json';
 import chronic from '../../rules/code-lists/chronic-conditions.json';
+import dementia from '../../rules/code-lists/dementia.json';
 import functionalLimitation from '../../rules/code-lists/functional-limitation.json';
+import intellectualDisability from '../../rules/code-lists/intellectual-disability.json';
 import mentalHealth from '../../rules/code-lists/mental-health-substance.json';
 import pediatric from '../../rules/code-lists/pediatric-complex-conditions.json';
 import socialProblems from '../../rules/code-lists/social-problems.json';
@@ -20,7 +23,18 @@ import transition from '../../rules/transition.json';
  */
 
 /** The bundled code-list files, as parsed JSON (validated when compiled). */
-export const BUNDLED_CODE_LISTS: readonly unknown[] = [chronic, mentalHealth, charlson, charlsonIcpc2, functionalLimitation, socialProblems, pediatric];
+export const BUNDLED_CODE_LISTS: readonly unknown[] = [
+  chronic,
+  mentalHealth,
+  dementia,
+  intellectualDisability,
+  autismAdhd,
+  charlson,
+  charlsonIcpc2,
+  functionalLimitation,
+  socialProblems,
+  pediatric,
+];
 
 /** The bundled rule-set files by id, as parsed JSON (validated when compiled). */
 export const BUNDLED_RULE_SETS: Readonly<Record<string, unknown>> = {

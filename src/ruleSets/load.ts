@@ -8,7 +8,7 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import { compileRuleSet as compileWith } from '../engine/compile.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
-import { checkInputShape } from '../model/inputShape.js';
+import { readInput } from '../model/inputShape.js';
 import { capIssues, fromZodIssues, makeIssue } from '../model/issues.js';
 import { LIMITS } from '../model/limits.js';
 import type { ValidationIssue } from '../model/issues.js';
@@ -44,11 +44,13 @@ export function builtinFacts(): FactRegistry {
  * error. A list may hold at most `LIMITS.codeListEntries` entries and expand to at most
  * `LIMITS.codeListIndexKeys` index keys, so that matching stays cheap whatever the file says.
  */
-export function compileCodeLists(files: readonly unknown[], lang: Lang = 'nb'): E.Either<InvalidRuleSetError, ReadonlyMap<string, CodeList>> {
+export function compileCodeLists(input: readonly unknown[], lang: Lang = 'nb'): E.Either<InvalidRuleSetError, ReadonlyMap<string, CodeList>> {
+  // One read of the whole list bounds the total work (and refuses a sparse array of absurd length
+  // before it is walked); what follows reads the plain copy, never the host's objects again.
+  const read = readInput(input, lang, ['codeLists']);
+  if ('issue' in read) return E.left(invalidRuleSet([read.issue]));
+  const files = read.value;
   if (!Array.isArray(files)) return E.left(invalidRuleSet([makeIssue('invalid_type', ['codeLists'], lang, { expected: 'array' })]));
-  // One check of the whole list bounds the total work (and refuses a sparse array of absurd length before it is walked).
-  const shape = checkInputShape(files, lang, ['codeLists']);
-  if (shape) return E.left(invalidRuleSet([shape]));
   const issues: ValidationIssue[] = [];
   const out = new Map<string, CodeList>();
   // Stop once there are more issues than an error shows: a million broken files need not all be parsed.

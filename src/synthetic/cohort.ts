@@ -1,6 +1,6 @@
 import { completeNationalId } from '../model/nationalId.js';
 import type { PersonInput } from '../model/person.js';
-import { toDayNumber } from '../util/dates.js';
+import { DATE_RANGE, dateProblem, toDayNumber } from '../util/dates.js';
 import * as P from './prevalences.js';
 import { Rng, mixSeed } from './random.js';
 
@@ -37,7 +37,7 @@ function check(options: CohortOptions): number {
   if (!Number.isInteger(seed)) throw new RangeError('generateCohort: seed must be an integer');
   if (!Number.isInteger(size) || size < 0 || size > MAX_SIZE) throw new RangeError(`generateCohort: size must be an integer from 0 to ${MAX_SIZE}`);
   const day = toDayNumber(asOf);
-  if (day === undefined || asOf < '1900-01-01') throw new RangeError('generateCohort: asOf must be a date YYYY-MM-DD from 1900');
+  if (day === undefined || asOf < '1900-01-01' || dateProblem(asOf)) throw new RangeError(`generateCohort: asOf must be a date YYYY-MM-DD from 1900-01-01 to ${DATE_RANGE.max}`);
   const from = options.from ?? 0;
   const to = options.to ?? size;
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > size || from > to) throw new RangeError('generateCohort: need 0 ≤ from ≤ to ≤ size');

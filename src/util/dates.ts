@@ -57,6 +57,43 @@ export function isIsoDate(iso: string): boolean {
   return toDayNumber(iso) !== undefined;
 }
 
+/**
+ * The dates the library accepts from outside: in a person, an event, a stored pathway, a rule file,
+ * a test vector, an `asOf` and the CLI's `--as-of`. Wide enough for any living person's birth date
+ * (Norwegian national identity numbers reach back to 1854) and any plan, narrow enough that adding
+ * the longest configured period (3,650 days) to any of them stays a four-digit year that
+ * `YYYY-MM-DD` can hold: a decline on 9999-11-03 used to give a re-flag date of "+010000-05".
+ * A date the library computes and stores (a re-flag date) is kept inside the range too
+ * ({@link addDaysInRange}), so whatever it stores, it reads back.
+ */
+export const DATE_RANGE = { min: '1800-01-01', max: '2199-12-31' } as const;
+
+/** True for a date in `YYYY-MM-DD` form within {@link DATE_RANGE} (compared as text, which orders such dates). */
+export function inDateRange(iso: string): boolean {
+  return iso >= DATE_RANGE.min && iso <= DATE_RANGE.max;
+}
+
+/** True for a full or partial birth date (see {@link birthDateSpan}) whose every possible day is within {@link DATE_RANGE}. */
+export function birthDateInRange(s: string): boolean {
+  const span = birthDateSpan(s);
+  return span !== undefined && span.first >= toDayNumber(DATE_RANGE.min)! && span.last <= toDayNumber(DATE_RANGE.max)!;
+}
+
+/** Adds whole days to a date in {@link DATE_RANGE}, never past its last day. */
+export function addDaysInRange(iso: string, days: number): string {
+  const d = addDays(iso, days);
+  return d > DATE_RANGE.max ? DATE_RANGE.max : d;
+}
+
+/**
+ * What is wrong with a date from outside: `iso_date` when it is not a real `YYYY-MM-DD` date,
+ * `date_range` when it is one outside {@link DATE_RANGE}, `undefined` when it is fine.
+ */
+export function dateProblem(value: unknown): 'iso_date' | 'date_range' | undefined {
+  if (typeof value !== 'string' || toDayNumber(value) === undefined) return 'iso_date';
+  return inDateRange(value) ? undefined : 'date_range';
+}
+
 /** ISO date for a day number (inverse of {@link toDayNumber}). */
 export function fromDayNumber(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -100,4 +137,89 @@ export function yearsBetween(birthIso: string, asOfIso: string): number {
   const beforeBirthday = am < bm || (am === bm && ad < bd);
   if (beforeBirthday) years -= 1;
   return years;
+}
+
+/**
+ * True for a birth date as a record may give it: a real calendar date `YYYY-MM-DD`, or only a year and
+ * month `YYYY-MM` (month 01–12), or only a year `YYYY`, with years from 0100 as {@link toDayNumber}.
+ */
+export function isBirthDate(s: string): boolean {
+  return birthDateSpan(s) !== undefined;
+}
+
+/**
+ * The first and last day a birth date can stand for, as day numbers: the day itself for a full date,
+ * the first and last day of the month for `YYYY-MM`, of the year for `YYYY`. Undefined when the string
+ * is none of these.
+ */
+export function birthDateSpan(s: string): { readonly first: number; readonly last: number } | undefined {
+  if (typeof s !== 'string') return undefined;
+  if (s.length === 10) {
+    const d = toDayNumber(s);
+    return d === undefined ? undefined : { first: d, last: d };
+  }
+  const y = digits(s, 0, 4);
+  if (s.length === 4) {
+    const first = civilDay(y, 1, 1);
+    const last = civilDay(y, 12, 31);
+    return first === undefined || last === undefined ? undefined : { first, last };
+  }
+  if (s.length === 7 && s.charCodeAt(4) === 45) {
+    const m = digits(s, 5, 2);
+    const first = civilDay(y, m, 1);
+    if (first === undefined) return undefined;
+    const next = m === 12 ? civilDay(y + 1, 1, 1) : civilDay(y, m + 1, 1);
+    return next === undefined ? undefined : { first, last: next - 1 };
+  }
+  return undefined;
+}
+
+/**
+ * Age in whole years on `asOf` (the birthday counts; born 29 February, a year older on 1 March in a
+ * common year), from a birth date that may give only the year and month or the year. Undefined when
+ * the age cannot be told: the first and last day the birth date can stand for give different ages,
+ * or the person may not be born on `asOf` (a birth date after the evaluation date is a recording
+ * error, never a negative age). Never negative.
+ */
+export function ageOn(birth: string, asOf: string): number | undefined {
+  const span = birthDateSpan(birth);
+  const today = toDayNumber(asOf);
+  if (span === undefined || today === undefined || span.last > today) return undefined;
+  if (span.first === span.last) return yearsBetween(birth, asOf);
+  const oldest = yearsBetween(fromDayNumber(span.first), asOf);
+  const youngest = yearsBetween(fromDayNumber(span.last), asOf);
+  return oldest === youngest ? oldest : undefined;
+}
+
+/**
+ * Every age in whole years the person may have on `asOf`: one for a full birth date, or a partial one
+ * whose days all give the same age; the younger and the older for a partial one that straddles a
+ * birthday (a month or a year spans less than two birthdays, so never more than two). Undefined as
+ * {@link ageOn} when the person may not be born on `asOf`. An answer that every age here gives holds
+ * whichever day the birth date stands for.
+ */
+export function agesOn(birth: string, asOf: string): readonly number[] | undefined {
+  const span = birthDateSpan(birth);
+  const today = toDayNumber(asOf);
+  if (span === undefined || today === undefined || span.last > today) return undefined;
+  if (span.first === span.last) return [yearsBetween(birth, asOf)];
+  const oldest = yearsBetween(fromDayNumber(span.first), asOf);
+  const youngest = yearsBetween(fromDayNumber(span.last), asOf);
+  return oldest === youngest ? [oldest] : [youngest, oldest];
+}
+
+/**
+ * Days from `asOf` to the birthday on which the person turns `years` (negative once passed; born
+ * 29 February, the birthday is 1 March in a common year). Undefined for a partial birth date, whose
+ * birthday is not one day, and for a birth date after `asOf`.
+ */
+export function daysUntilBirthday(birth: string, asOf: string, years: number): number | undefined {
+  const today = toDayNumber(asOf);
+  const born = birth.length === 10 ? toDayNumber(birth) : undefined;
+  if (today === undefined || born === undefined || born > today) return undefined;
+  const y = Number(birth.slice(0, 4)) + years;
+  const m = Number(birth.slice(5, 7));
+  const d = Number(birth.slice(8, 10));
+  const day = civilDay(y, m, d) ?? civilDay(y, 3, 1);
+  return day === undefined ? undefined : day - today;
 }

@@ -82,12 +82,13 @@ describe('diff', () => {
         '          - alle disse er oppfylt:',
         '        -   - alder er minst 18',
         '        +   - alder er minst 67',
-        '            - antall langvarige tilstander er minst 2',
+        '            - minst én av disse er oppfylt:',
+        '              - «multimorbidity»: antall langvarige tilstander er minst 2',
       ].join('\n'),
     );
     expect(r.stdout).toContain('    + ID-NEW-RULE: Ny regel (ny)');
     expect(r.stdout).toContain('    - ID-SOCIAL-PRIORITY: Sosiale forhold (fjernet)');
-    expect(r.stdout).toContain(['Kodelister:', '  ~ social-problems 1.0.0', '      1 kode lagt til: ICPC-2 Z30 [social-problem]'].join('\n'));
+    expect(r.stdout).toContain(['Kodelister:', '  ~ social-problems 1.1.0', '      1 kode lagt til: ICPC-2 Z30 [social-problem]'].join('\n'));
   });
 
   it('prints changes and impact as JSON with --json', async () => {

@@ -31,11 +31,14 @@ describe('docs', () => {
     expect(nb).toContain(
       [
         '- **Gjelder når:**',
-        '  - alle disse er oppfylt:',
-        '    - «multimorbidity»: antall langvarige tilstander er minst 2',
-        '    - «anyTrigger»: minst én av disse er oppfylt:',
-        '      - både somatisk og psykisk tilstand: ja',
-        '      - antall akutte innleggelser siste 12 måneder er minst 2 (parameteren unplannedCareAdmissions)',
+        '  - «targetGroup»: minst én av disse er oppfylt:',
+        '    - «ng56MultimorbidityWithTrigger»: alle disse er oppfylt:',
+        '      - «multimorbidity»: antall langvarige tilstander er minst 2',
+        '      - «anyTrigger»: minst én av disse er oppfylt:',
+        '        - personen har bedt om oppfølging: ja',
+        '        - både somatisk og psykisk tilstand: ja',
+        '        - «unplannedCare»: minst én av disse er oppfylt:',
+        '          - antall akutte innleggelser siste 12 måneder er minst 2 (parameteren unplannedCareAdmissions)',
       ].join('\n'),
     );
     expect(nb).toContain('- **Kilde:** [NICE NG56 Multimorbidity: clinical assessment and management (2016), 1.2.1');
@@ -45,7 +48,7 @@ describe('docs', () => {
 
     const nn = readFileSync(join(out, 'regelkatalog.nn.md'), 'utf8');
     expect(nn).toContain('### Namngjevne vilkår');
-    expect(nn).toContain('    - «anyTrigger»: minst éin av desse er oppfylt:');
+    expect(nn).toContain('      - «anyTrigger»: minst éin av desse er oppfylt:');
     expect(nn).toContain('- **Kjelde:**');
     expect(nn).toContain('  - venta utløyst:');
 

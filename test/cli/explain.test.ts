@@ -21,7 +21,7 @@ describe('explain', () => {
       expect(r.stdout).toContain(`\n${rs.title.nb} (${rs.id} ${rs.version})\n`);
     }
     expect(r.stdout).toContain('  Risikoskår: 15 poeng, høy risiko (høy fra 10)');
-    expect(r.stdout).toContain('  ! Vurder strukturert tverrfaglig oppfølging (ID-TARGET-GROUP, funnet i kilden)');
+    expect(r.stdout).toContain('  ! Vurder strukturert tverrfaglig oppfølging (ID-TARGET-GROUP, utledet)');
     expect(r.stdout).toMatch(/ {6}Hvorfor: Utløst fordi: antall langvarige tilstander er minst 2 \(oppfylt; registrert: 5\)/);
     expect(r.stdout).toMatch(/regler ikke utløst \(bruk --all for å se hvorfor\)/);
   });
@@ -79,7 +79,7 @@ describe('explain', () => {
     const birth = positionOf(file, '"birthDate"');
     const code = positionOf(file, '"code": "T9Q"');
     expect(r.stderr).toContain(`«${file}» er ikke en gyldig person:`);
-    expect(r.stderr).toContain(`  ${file}:${birth.line}:${birth.column}: «birthDate» må være en gyldig dato på formen ÅÅÅÅ-MM-DD.`);
+    expect(r.stderr).toContain(`  ${file}:${birth.line}:${birth.column}: «birthDate» må være en gyldig dato på formen ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når bare måned eller år er kjent.`);
     expect(r.stderr).toContain(`  ${file}:${code.line}:${code.column}: «diagnoses[1].code» er ikke en ICPC-2-kode`);
     expect(r.stderr).not.toContain('T9Q');
     expect(r.stderr).not.toContain('1951-02-30');

@@ -63,6 +63,7 @@ export const ADAPTER_ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'validateCdsResponse', base: response, call: (x) => validateCdsResponse(x), json: true, tags: CDS_TAGS },
   {
     name: 'toCards (damaged stored decision)',
+    accessors: 'host',
     base: storedDecision,
     call: (x) => toCards(x as Decision, rs, cardOptions),
     json: true,
@@ -78,6 +79,7 @@ export const ADAPTER_ENTRY_POINTS: readonly EntryPoint[] = [
   },
   {
     name: 'stratify (options)',
+    accessors: 'host',
     base: { asOf: AS_OF, topPercent: 50, minPoints: 1, expectedSize: 4, keepRejected: 3, lang: 'en' },
     call: (x) => stratify(persons, x as never),
     json: true,
@@ -85,6 +87,7 @@ export const ADAPTER_ENTRY_POINTS: readonly EntryPoint[] = [
   },
   {
     name: 'generateCohort (options)',
+    accessors: 'host',
     base: { seed: 7, size: 1000, asOf: AS_OF, from: 10, to: 13 },
     call: (x) => {
       let n = 0;

@@ -47,6 +47,14 @@ export interface EntryPoint extends ResultCheck {
   readonly call: (input: unknown) => unknown;
   /** Relative cost: the number of runs per input kind is divided by it. Default 1. */
   readonly cost?: number;
+  /**
+   * What a getter or proxy trap that throws in the input does. Default `typed`: the call returns a
+   * typed error (`unreadable` at the path), because the input is data a host may pass as a live
+   * object (an ORM entity, a reactive proxy). `host`: the input is the host's own code (options) or a
+   * stored record read back with JSON.parse, documented as plain data; the host's own error
+   * propagates unchanged (SECURITY.md, "Plain data").
+   */
+  readonly accessors?: 'typed' | 'host';
 }
 
 export const AS_OF = '2026-11-23';
@@ -68,14 +76,14 @@ const firstLeaf = (t: RuleTrace): FactTrace => {
 
 export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'parsePerson', base: klara, call: (x) => parsePerson(x), json: true },
-  { name: 'parsePerson (lang)', base: 'nn', call: (x) => parsePerson({ birthDate: 5 }, x as 'nb') },
+  { name: 'parsePerson (lang)', accessors: 'host', base: 'nn', call: (x) => parsePerson({ birthDate: 5 }, x as 'nb') },
   { name: 'evaluate (person)', base: klara, call: (x) => evaluate(identification, x, { asOf: AS_OF }), json: true },
   { name: 'evaluate (person, redacted)', base: klara, call: (x) => evaluate(identification, x, { asOf: AS_OF, trace: 'redacted', lang: 'nn' }), json: true },
-  { name: 'evaluate (options)', base: { asOf: AS_OF, lang: 'en', trace: 'none' }, call: (x) => evaluate(identification, klara, x as EvaluateOptions), json: true },
+  { name: 'evaluate (options)', accessors: 'host', base: { asOf: AS_OF, lang: 'en', trace: 'none' }, call: (x) => evaluate(identification, klara, x as EvaluateOptions), json: true },
   { name: 'evaluateAll (person)', base: klara, call: (x) => evaluateAll([identification, identification], x, { asOf: AS_OF }), json: true },
-  { name: 'evaluateAll (options)', base: { asOf: AS_OF, lang: 'nn', trace: 'redacted' }, call: (x) => evaluateAll([identification], klara, x as EvaluateOptions), json: true },
+  { name: 'evaluateAll (options)', accessors: 'host', base: { asOf: AS_OF, lang: 'nn', trace: 'redacted' }, call: (x) => evaluateAll([identification], klara, x as EvaluateOptions), json: true },
   { name: 'evaluateFacts (facts)', base: klaraFacts, call: (x) => evaluateFacts(identification, x as Record<string, unknown>, { asOf: AS_OF }), json: true },
-  { name: 'evaluateFacts (options)', base: { asOf: AS_OF, trace: 'redacted' }, call: (x) => evaluateFacts(identification, klaraFacts, x as EvaluateOptions), json: true },
+  { name: 'evaluateFacts (options)', accessors: 'host', base: { asOf: AS_OF, trace: 'redacted' }, call: (x) => evaluateFacts(identification, klaraFacts, x as EvaluateOptions), json: true },
   {
     name: 'deriveFacts (via parsePerson)',
     base: klara,
@@ -85,22 +93,23 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'compileRuleSet (file)', base: ruleSetJson, call: (x) => compileRuleSet(x), cost: 3 },
   {
     name: 'compileRuleSet (options)',
+    accessors: 'host',
     base: { lang: 'en', parameters: { medicationReviewThreshold: 12 }, sharedConditions: { extra: { all: [{ fact: 'age', operator: 'greaterThan', value: 1 }] } } },
     call: (x) => compileRuleSet(ruleSetJson, x as RuleSetOptions),
     cost: 3,
   },
   { name: 'compileCodeLists', base: codeListFiles, call: (x) => compileCodeLists(x as unknown[]), cost: 2 },
-  { name: 'loadBundledRuleSet (id)', base: 'identification', call: (x) => loadBundledRuleSet(x as string), cost: 3 },
+  { name: 'loadBundledRuleSet (id)', accessors: 'host', base: 'identification', call: (x) => loadBundledRuleSet(x as string), cost: 3 },
   { name: 'parseVectorFile', base: smallVectorFile, call: (x) => parseVectorFile(x), json: true },
   { name: 'runVectors (parsed file)', base: smallVectorFile, call: (x) => E.map((f: Parameters<typeof runVectors>[1]) => runVectors(identification, f))(parseVectorFile(x)), json: true, cost: 2 },
   { name: 'parseJsonText', base: ruleSetText, call: (x) => parseJsonText(x as string) },
   { name: 'parseJsonText (text of hostile JSON)', base: klara, call: (x) => parseJsonText(safeStringify(x)) },
   { name: 'validateNationalId', base: '02835110039', call: (x) => validateNationalId(x as string) },
-  { name: 'explainDecision (stored decision)', base: klaraDecision, call: (x) => explainDecision(x as never, identification) },
+  { name: 'explainDecision (stored decision)', accessors: 'host', base: klaraDecision, call: (x) => explainDecision(x as never, identification) },
   { name: 'explainDecision (fresh decision)', base: klara, call: (x) => E.map((d: Parameters<typeof explainDecision>[0]) => explainDecision(d, identification, 'en'))(evaluate(identification, x, { asOf: AS_OF })) },
-  { name: 'explainRule', base: klaraDecision.trace[0], call: (x) => explainRule(x as RuleTrace, 'nn', identification) },
-  { name: 'describeLeaf', base: firstLeaf(klaraDecision.trace[0]!), call: (x) => describeLeaf(x as FactTrace, 'en', identification) },
-  { name: 'localizeIssue', base: anIssue, call: (x) => localizeIssue(x as ValidationIssue, 'en') },
+  { name: 'explainRule', accessors: 'host', base: klaraDecision.trace[0], call: (x) => explainRule(x as RuleTrace, 'nn', identification) },
+  { name: 'describeLeaf', accessors: 'host', base: firstLeaf(klaraDecision.trace[0]!), call: (x) => describeLeaf(x as FactTrace, 'en', identification) },
+  { name: 'localizeIssue', accessors: 'host', base: anIssue, call: (x) => localizeIssue(x as ValidationIssue, 'en') },
   { name: 'toJsonRulesEngineRules (compiled)', base: ruleSetJson, call: (x) => E.map(toJsonRulesEngineRules)(compileRuleSet(x)), cost: 3 },
   {
     name: 'registerOnJsonRulesEngine (compiled)',
@@ -113,8 +122,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       })(compileRuleSet(x)),
     cost: 3,
   },
-  { name: 'safePathResolver (value)', base: { a: { b: [1, 2] } }, call: (x) => safePathResolver(x, '$.a.b[1]') },
-  { name: 'safePathResolver (path)', base: '$.a.b[0]', call: (x) => safePathResolver({ a: { b: [1] } }, x as string) },
+  { name: 'safePathResolver (value)', accessors: 'host', base: { a: { b: [1, 2] } }, call: (x) => safePathResolver(x, '$.a.b[1]') },
+  { name: 'safePathResolver (path)', accessors: 'host', base: '$.a.b[0]', call: (x) => safePathResolver({ a: { b: [1] } }, x as string) },
   // The pathway (test/fuzz/pathwayEntryPoints.ts), the CDS Hooks and FHIR adapters and population mode (test/fuzz/adapterEntryPoints.ts).
   ...PATHWAY_ENTRY_POINTS,
   ...ADAPTER_ENTRY_POINTS,

@@ -61,6 +61,10 @@ export const ODD_STRINGS: readonly string[] = [
   "'; DROP TABLE persons; --",
   '__proto__',
   'constructor',
+  'javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'file:///etc/passwd',
+  'Ola Nordmann 13118012345 har HIV',
 ];
 
 /** Very long strings (1 MB), built once. */
@@ -246,4 +250,97 @@ export function hostileInputs(base?: unknown): { readonly name: string; readonly
     { name: 'strings', arb: hostileString },
     ...(base === undefined ? [] : [{ name: 'mutated', arb: mutated(base) }]),
   ];
+}
+
+/** What a trap in {@link accessorTraps} throws: the host's own error, which the library must never let escape as anything else. */
+export class TrapError extends Error {
+  constructor() {
+    super('a getter of the host threw');
+  }
+}
+
+const trap = (): never => {
+  throw new TrapError();
+};
+
+/** Names the shape for fast-check's printer without going through the trap. */
+const printer = (name: string) => () => name;
+
+/** How a container is made hostile. */
+type TrapKind = 'getter' | 'getter-second-read' | 'proxy-get' | 'proxy-keys' | 'proxy-prototype' | 'proxy-descriptor' | 'proxy-get-second-read' | 'revoked';
+const TRAP_KINDS: readonly TrapKind[] = ['getter', 'getter-second-read', 'proxy-get', 'proxy-keys', 'proxy-prototype', 'proxy-descriptor', 'proxy-get-second-read', 'revoked'];
+
+/**
+ * A container (object or array) with one of its keys, or the whole of it, guarded by a getter or a
+ * proxy trap that throws a {@link TrapError}: always, or only from the second read on (an ORM entity
+ * whose session closed, a reactive proxy), so that reading once and then again fails only the second
+ * time. A revoked proxy throws on any operation.
+ */
+export function trapped(target: object, kind: TrapKind, key: string | undefined): object {
+  const name = `trapped(${kind}${key === undefined ? '' : `, ${key}`})`;
+  if (kind === 'getter' || kind === 'getter-second-read') {
+    const k = key ?? 'x';
+    const value: unknown = (target as Record<string, unknown>)[k];
+    let reads = 0;
+    Object.defineProperty(target, k, {
+      enumerable: true,
+      configurable: true,
+      get: () => (kind === 'getter' || ++reads > 1 ? trap() : value),
+    });
+    Object.defineProperty(target, fc.toStringMethod, { value: printer(name), enumerable: false });
+    return target;
+  }
+  if (kind === 'revoked') {
+    const r = Proxy.revocable(target, {});
+    r.revoke();
+    return r.proxy;
+  }
+  let reads = 0;
+  const guarded = (p: string | symbol) => typeof p === 'string' && (key === undefined || p === key);
+  const handler: ProxyHandler<object> = {
+    get: (t, p, r) => {
+      if (p === fc.toStringMethod) return printer(name);
+      if ((kind === 'proxy-get' || kind === 'proxy-get-second-read') && guarded(p) && (kind === 'proxy-get' || ++reads > 1)) return trap();
+      return Reflect.get(t, p, r);
+    },
+  };
+  if (kind === 'proxy-keys') handler.ownKeys = () => trap();
+  if (kind === 'proxy-prototype') handler.getPrototypeOf = () => trap();
+  if (kind === 'proxy-descriptor') handler.getOwnPropertyDescriptor = (t, p) => (guarded(p) ? trap() : Reflect.getOwnPropertyDescriptor(t, p));
+  return new Proxy(target, handler);
+}
+
+/**
+ * A valid input (or any JSON value) with a trap somewhere: at the root, or on one container inside
+ * it, guarding one of its keys or all of them. What a host passes when its record is an ORM entity
+ * or a reactive proxy rather than plain data. Generated as a function that builds a fresh one, since
+ * fast-check itself must not touch a trap (and a trap that fires on the second read must start anew).
+ */
+export function accessorTraps(base?: unknown): fc.Arbitrary<() => unknown> {
+  const source: fc.Arbitrary<unknown> = base === undefined ? fc.jsonValue({ maxDepth: 3 }) : fc.constant(base);
+  return fc.tuple(source, fc.nat(), fc.constantFrom(...TRAP_KINDS), fc.nat(), fc.boolean()).map(([b, at, kind, keyAt, wholeContainer]) => {
+    const make = () => buildTrap(b, at, kind, keyAt, wholeContainer);
+    Object.defineProperty(make, fc.toStringMethod, { value: () => `trap(${kind}, at ${at}, key ${keyAt}${wholeContainer ? ', whole container' : ''})` });
+    return make;
+  });
+}
+
+function buildTrap(b: unknown, at: number, kind: TrapKind, keyAt: number, wholeContainer: boolean): unknown {
+  {
+    const root: unknown = JSON.parse(JSON.stringify(b ?? null));
+    const containers = pathsOf(root).filter((p) => {
+      const v = p.reduce<unknown>((o, s) => (o as Record<string | number, unknown>)[s], root);
+      return typeof v === 'object' && v !== null;
+    });
+    if (containers.length === 0) return trapped({ x: root }, kind, 'x');
+    const path = containers[at % containers.length]!;
+    const target = path.reduce<unknown>((o, s) => (o as Record<string | number, unknown>)[s], root) as object;
+    const keys = Object.keys(target);
+    const key = wholeContainer || keys.length === 0 ? undefined : keys[keyAt % keys.length];
+    const guarded = trapped(target, kind, key);
+    if (path.length === 0) return guarded;
+    const parent = path.slice(0, -1).reduce<unknown>((o, s) => (o as Record<string | number, unknown>)[s], root) as Record<string | number, unknown>;
+    parent[path[path.length - 1]!] = guarded;
+    return root;
+  }
 }

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Pathway, RestoreError, SendOptions } from '../../src/pathway/index.js';
 import { persistPathway, restorePathway, sendEvent, whatIsDue } from '../../src/pathway/index.js';
-import { drive, downgradeToV1, fixtureRuleSets, HOSTS, start, toPlanActive } from '../pathwayHelpers.js';
+import { drive, downgradeToV1, fixtureRuleSets, HOSTS, start, SUBJECT, toPlanActive } from '../pathwayHelpers.js';
 import type { EntryPoint } from './entryPoints.js';
 
 /*
@@ -12,10 +12,10 @@ import type { EntryPoint } from './entryPoints.js';
  */
 
 /** The pathway's own error tags, and the library's that `sendEvent` passes through (a bad person). */
-export const RESTORE_TAGS = ['CorruptEnvelope', 'UnknownEnvelopeVersion', 'NeedsMigration'] as const;
-const SEND_TAGS = ['InvalidEvent', 'EventNotAllowed', 'Rejected', 'RuleSetUnavailable', 'InvalidOptions', 'InvalidPerson', 'InvalidRuleSet'] as const;
+export const RESTORE_TAGS = ['CorruptEnvelope', 'UnknownEnvelopeVersion', 'NeedsMigration', 'WrongSubject', 'InvalidOptions'] as const;
+const SEND_TAGS = ['InvalidEvent', 'EventNotAllowed', 'Rejected', 'RuleSetUnavailable', 'StaleRevision', 'WrongSubject', 'InvalidOptions', 'InvalidPerson', 'InvalidRuleSet'] as const;
 /** Errors that carry a localized message instead of located issues. */
-const ISSUELESS = ['UnknownEnvelopeVersion', 'NeedsMigration', 'EventNotAllowed', 'Rejected', 'RuleSetUnavailable'] as const;
+const ISSUELESS = ['UnknownEnvelopeVersion', 'NeedsMigration', 'EventNotAllowed', 'Rejected', 'RuleSetUnavailable', 'StaleRevision', 'WrongSubject'] as const;
 
 /** A pathway in an active plan with one checkpoint, reached through the public API. */
 export const planActive: Pathway = drive(start('2026-01-05'), '2026-01-20', toPlanActive('2026-01-20', '2026-06-01'));
@@ -23,7 +23,7 @@ export const planActive: Pathway = drive(start('2026-01-05'), '2026-01-20', toPl
 export const envelope = JSON.parse(JSON.stringify(persistPathway(planActive))) as Record<string, unknown>;
 const envelopeText = JSON.stringify(envelope);
 const envelopeV1 = downgradeToV1(planActive, '2026-01-20');
-const sendOptions = { asOf: '2026-02-01', role: 'coordinator', person: HOSTS.adult, lang: 'en' };
+const sendOptions = { asOf: '2026-02-01', role: 'coordinator', subject: SUBJECT, revision: planActive.revision, person: HOSTS.adult, lang: 'en' };
 
 /** Cuts JSON text at every fraction: what a crashed writer or a full disk leaves behind. */
 const truncations = (s: string): string[] => [0.01, 0.1, 0.33, 0.5, 0.9, 0.999].map((f) => s.slice(0, Math.floor(s.length * f)));
@@ -31,7 +31,7 @@ export const TRUNCATED_TEXTS: readonly string[] = truncations(envelopeText);
 
 export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'restorePathway (envelope)', base: envelope, call: (x) => restorePathway(x, { lang: 'nn' }), json: true, tags: RESTORE_TAGS, issueless: ISSUELESS, lang: 'nn' },
-  { name: 'restorePathway (older envelope, migrate)', base: envelopeV1, call: (x) => restorePathway(x, { migrate: true }), json: true, tags: RESTORE_TAGS, issueless: ISSUELESS },
+  { name: 'restorePathway (older envelope, migrate)', base: envelopeV1, call: (x) => restorePathway(x, { migrate: true, subject: SUBJECT }), json: true, tags: RESTORE_TAGS, issueless: ISSUELESS },
   {
     name: 'restorePathway (envelope as JSON text, maybe truncated)',
     base: envelope,
@@ -48,7 +48,7 @@ export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
     issueless: ISSUELESS,
     cost: 4,
   },
-  { name: 'restorePathway (options)', base: { migrate: true, lang: 'en' }, call: (x) => restorePathway(envelope, x as never), tags: RESTORE_TAGS, issueless: ISSUELESS },
+  { name: 'restorePathway (options)', accessors: 'host', base: { migrate: true, lang: 'en', subject: SUBJECT, asOf: '2026-03-01' }, call: (x) => restorePathway(envelope, x as never), tags: RESTORE_TAGS, issueless: ISSUELESS },
   {
     name: 'persistPathway and whatIsDue (after restore)',
     base: envelope,
@@ -67,7 +67,7 @@ export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
     call: (x) => whatIsDue(planActive, x as string),
     json: true,
     // Documented: the host owns its dates; an asOf that is not YYYY-MM-DD is programmer misuse.
-    throws: { type: RangeError, message: /^whatIsDue: asOf is not an ISO date$/ },
+    throws: { type: RangeError, message: /^whatIsDue: asOf is not an ISO date from 1800-01-01 to 2199-12-31$/ },
   },
   {
     name: 'sendEvent (event)',
@@ -81,6 +81,7 @@ export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
   },
   {
     name: 'sendEvent (options)',
+    accessors: 'host',
     base: sendOptions,
     call: (x) => sendEvent(planActive, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: '2026-02-01', services: ['gp'] } }, x as SendOptions),
     json: true,

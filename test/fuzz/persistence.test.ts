@@ -66,9 +66,11 @@ describe('persisted pathways', () => {
     );
   });
 
-  it('a harmless hand edit (a goal reworded) restores the edited pathway with its whole history', () => {
-    const e = clone() as { snapshot: { context: { plan: { goals: { text: string }[] } } } };
+  it('a goal reworded in the context alone is CorruptEnvelope at that field; reworded in the event that set it too, it restores', () => {
+    const e = clone() as { snapshot: { context: { plan: { goals: { text: string }[] } } }; history: { event: { type: string; plan?: { goals: { text: string }[] } } }[] };
     e.snapshot.context.plan.goals[0]!.text = 'Gå tur med hunden';
+    expect(left(restorePathway(e))).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ code: 'context_mismatch', path: 'snapshot.context.plan.goals[0].text' }] });
+    e.history.find((h) => h.event.type === 'ACTIVATE_PLAN')!.event.plan!.goals[0]!.text = 'Gå tur med hunden';
     const p = right(restorePathway(e));
     expect(p.history).toHaveLength(historyLength);
     expect(p.snapshot.context.plan?.goals?.[0]?.text).toBe('Gå tur med hunden');

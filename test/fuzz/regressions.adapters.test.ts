@@ -12,6 +12,7 @@ import {
 import type { CohortOptions, Decision } from '../../src/index.js';
 import { restorePathway, sendEvent, whatIsDue } from '../../src/pathway/index.js';
 import { examplePerson, left, right, ruleSet } from '../helpers.js';
+import { SUBJECT } from '../pathwayHelpers.js';
 import { nest } from './hostile.js';
 import { envelope, planActive } from './pathwayEntryPoints.js';
 
@@ -30,7 +31,7 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     const r = left(restorePathway(deep));
     expect(r._tag).toBe('CorruptEnvelope');
     expect(codesOf(r as unknown as { issues: { code: string }[] })).toEqual(['too_deep']);
-    const e = left(sendEvent(planActive, { type: 'ADD_NOTE', note: nest(10_000, 'mixed') }, { asOf: '2026-02-01', role: 'coordinator' }));
+    const e = left(sendEvent(planActive, { type: 'ADD_NOTE', note: nest(10_000, 'mixed') }, { asOf: '2026-02-01', role: 'coordinator', subject: SUBJECT }));
     expect(e).toMatchObject({ _tag: 'InvalidEvent' });
     expect(codesOf(e as unknown as { issues: { code: string }[] })).toEqual(['too_deep']);
   });
@@ -78,7 +79,7 @@ describe('fuzz regressions: pathway, adapters, population', () => {
   });
 
   it('whatIsDue and generateCohort with a date that is not a string throw their documented RangeError, not a TypeError', () => {
-    expect(() => whatIsDue(planActive, null as never)).toThrow(new RangeError('whatIsDue: asOf is not an ISO date'));
+    expect(() => whatIsDue(planActive, null as never)).toThrow(new RangeError('whatIsDue: asOf is not an ISO date from 1800-01-01 to 2199-12-31'));
     expect(() => [...generateCohort({ seed: 1, size: 1, asOf: 20261123 as never })]).toThrow(RangeError);
     expect(() => generateCohort(null as unknown as CohortOptions)).toThrow(new RangeError('generateCohort: options must be an object'));
   });

@@ -1,9 +1,11 @@
 import { assertDecisionForCards } from './decisionShape.js';
 import type { CompiledRuleSet } from '../../engine/compile.js';
 import type { DataNeeded, Decision, Prompt } from '../../engine/decision.js';
+import { scoreMissingText, scoreSummaryText } from '../../explain/score.js';
 import { explainRule } from '../../explain/why.js';
 import { RULE_SET_SYSTEM, ruleSystem } from '../../model/fhir/systems.js';
 import type { Lang } from '../../model/lang.js';
+import { isHttpUrl } from '../../model/url.js';
 import type { Severity, SourceRef } from '../../model/ruleSet.js';
 import { trimEndChars } from '../../util/lines.js';
 import { escapeMarkdown } from '../../util/markdown.js';
@@ -43,12 +45,17 @@ export interface CardOptions {
   readonly dataNeeded?: 'none' | 'important' | 'all';
   /** Score card: `none`, `elevated` (moderate or high, or when missing data could raise it; default) or `always`. */
   readonly score?: 'none' | 'elevated' | 'always';
+  /**
+   * Cards for fired rules whose event type is `finding` (a trigger, a sub-group, multimorbidity): the
+   * parts other prompts are made of, which their "why" already names. `none` (default) leaves them
+   * out, so that every card is something to act on; `all` shows them too. They stay in the decision.
+   */
+  readonly findings?: 'none' | 'all';
   /** Which suggestions each prompt carries. Default {@link defaultSuggestionPolicy}. */
   readonly suggestions?: SuggestionPolicy;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
-const TIER = { low: CDS_TEXTS.tierLow, moderate: CDS_TEXTS.tierModerate, high: CDS_TEXTS.tierHigh } as const;
 
 /** One sentence under 140 characters: cut at a word boundary and end with an ellipsis when needed. */
 export function summaryOf(text: string): string {
@@ -59,8 +66,9 @@ export function summaryOf(text: string): string {
   return `${trimEndChars(space > 80 ? cut.slice(0, space) : cut, ',;:.')}…`;
 }
 
+/** A card's source. The link is copied only when it is an `https:` or `http:` address, whatever the rule set held. */
 function source(ref: SourceRef, topic: CdsSource['topic']): CdsSource {
-  return { label: `${ref.document}, ${ref.section}`.slice(0, 500), ...(ref.url ? { url: ref.url } : {}), ...(topic ? { topic } : {}) };
+  return { label: `${ref.document}, ${ref.section}`.slice(0, 500), ...(isHttpUrl(ref.url) ? { url: ref.url } : {}), ...(topic ? { topic } : {}) };
 }
 
 function required(value: unknown, name: string): string {
@@ -156,7 +164,8 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
 
   const cards: CdsCard[] = [];
   const min = RANK[options.minSeverity ?? 'info'];
-  const prompts = decision.prompts.filter((p) => RANK[p.severity] >= min);
+  const withFindings = options.findings === 'all';
+  const prompts = decision.prompts.filter((p) => RANK[p.severity] >= min && (withFindings || findings.get(p.ruleId)?.type !== 'finding'));
   // Stable sort: most urgent first, rule order within a severity.
   prompts.map((p, i) => ({ p, i })).sort((a, b) => RANK[b.p.severity] - RANK[a.p.severity] || a.i - b.i).forEach(({ p }) => cards.push(promptCard(p)));
 
@@ -166,19 +175,19 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
     const lines = s.reasons.map((r) => `- ${escapeMarkdown(r.text)}`);
     const parts = [lines.length > 0 ? `**${CDS_TEXTS.scorePoints[lang]}:**\n\n${lines.join('\n')}` : ''];
     if (s.highCutOff !== undefined) parts.push(escapeMarkdown(fill(CDS_TEXTS.scoreCutOff[lang], { cutOff: s.highCutOff })));
-    if (s.tierIfComplete !== s.tier || s.maxPoints > s.points)
-      parts.push(escapeMarkdown(fill(CDS_TEXTS.scoreMissing[lang], { maxPoints: s.maxPoints, tier: TIER[s.tierIfComplete][lang] })));
+    const missing = scoreMissingText(s, lang);
+    if (missing !== undefined) parts.push(escapeMarkdown(missing));
     if (ruleSet.file.scoring?.description) parts.push(escapeMarkdown(ruleSet.file.scoring.description[lang]));
     parts.push(`*${escapeMarkdown(fill(CDS_TEXTS.scoreFooter[lang], { ruleSet: rsTitle, version: ruleSet.version }))}*`);
-    const firstSource = s.reasons.map((r) => rules.get(r.ruleId)?.source).find((x) => x?.url);
+    const firstSource = s.reasons.map((r) => rules.get(r.ruleId)?.source).find((x) => isHttpUrl(x?.url));
     cards.push({
       uuid: uuid('score'),
-      summary: summaryOf(fill(CDS_TEXTS.scoreSummary[lang], { points: s.points, tier: TIER[s.tier][lang] })),
+      summary: summaryOf(scoreSummaryText(s, lang)),
       detail: parts.filter((x) => x !== '').join('\n\n'),
       indicator: s.tier === 'high' ? 'warning' : 'info',
       source: {
         label: `${rsTitle} ${ruleSet.version}`,
-        ...(firstSource?.url ? { url: firstSource.url } : {}),
+        ...(isHttpUrl(firstSource?.url) ? { url: firstSource.url } : {}),
         topic: { system: RULE_SET_SYSTEM, version: ruleSet.version, code: ruleSet.id, display: rsTitle },
       },
       overrideReasons: overrideReasons('score', lang),

@@ -1,4 +1,4 @@
-import { checkInputShape } from '../../model/inputShape.js';
+import { readInput } from '../../model/inputShape.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { InvalidCdsHooksError } from '../../model/errors.js';
@@ -86,10 +86,10 @@ export type IssuedCards = readonly CdsCard[] | ((uuid: string) => CdsCard | unde
  */
 export function ingestFeedback(body: unknown, issued: IssuedCards, lang: Lang = 'nb'): E.Either<InvalidCdsHooksError, FeedbackRecord[]> {
   // Before zod, whose recursive walk of a 10,000-level body would overflow the stack.
-  const shape = checkInputShape(body, lang, [], { jsonOnly: true });
-  if (shape) return E.left(invalidCdsHooks('feedback', [shape]));
-  const parsed = CdsFeedback.safeParse(body);
-  if (!parsed.success) return E.left(invalidCdsHooks('feedback', cdsIssues(body, parsed.error.issues, lang)));
+  const read = readInput(body, lang, [], { jsonOnly: true });
+  if ('issue' in read) return E.left(invalidCdsHooks('feedback', [read.issue]));
+  const parsed = CdsFeedback.safeParse(read.value);
+  if (!parsed.success) return E.left(invalidCdsHooks('feedback', cdsIssues(read.value, parsed.error.issues, lang)));
   const lookup = typeof issued === 'function' ? issued : (uuid: string) => issued.find((c) => c.uuid === uuid);
   const issues: ValidationIssue[] = [];
   const records: FeedbackRecord[] = [];

@@ -6,7 +6,7 @@ import type { Lang } from '../../model/lang.js';
 import type { CardOptions } from './cards.js';
 import { CdsExtension } from './schema.js';
 import { cdsIssues } from './issues.js';
-import { checkInputShape } from '../../model/inputShape.js';
+import { readInput } from '../../model/inputShape.js';
 
 /*
  * A CDS Hooks 2.0 request for the `patient-view` hook, accepted as input: the hook, its instance,
@@ -52,9 +52,10 @@ export type CdsHooksRequest = z.infer<typeof CdsHooksRequest>;
 /** Validates a CDS Hooks `patient-view` request. Errors name the path, never the value. */
 export function parseCdsHooksRequest(input: unknown, lang: Lang = 'nb'): E.Either<InvalidCdsHooksError, CdsHooksRequest> {
   // Before zod: bounded depth and size, and JSON only, since `prefetch` resources pass through as they are.
-  const shape = checkInputShape(input, lang, [], { jsonOnly: true });
-  if (shape) return E.left(invalidCdsHooks('request', [shape]));
-  const r = CdsHooksRequest.safeParse(input);
+  // Read once into plain data: the prefetch resources pass through, so no getter of the host's may reach them.
+  const read = readInput(input, lang, [], { jsonOnly: true });
+  if ('issue' in read) return E.left(invalidCdsHooks('request', [read.issue]));
+  const r = CdsHooksRequest.safeParse(read.value);
   if (r.success) return E.right(r.data);
   return E.left(invalidCdsHooks('request', cdsIssues(undefined, r.error.issues, lang)));
 }

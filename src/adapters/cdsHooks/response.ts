@@ -3,7 +3,7 @@ import type { InvalidCdsHooksError } from '../../model/errors.js';
 import { invalidCdsHooks } from '../../model/errors.js';
 import type { Lang } from '../../model/lang.js';
 import { cdsIssues } from './issues.js';
-import { checkInputShape } from '../../model/inputShape.js';
+import { readInput } from '../../model/inputShape.js';
 import type { CdsAction, CdsCard } from './schema.js';
 import { CdsHooksResponse } from './schema.js';
 
@@ -15,10 +15,10 @@ import { CdsHooksResponse } from './schema.js';
 /** Validates a CDS Hooks 2.0 response, invariants cds-resp-1..7 included; issues are localized. */
 export function validateCdsResponse(input: unknown, lang: Lang = 'nb'): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
   // Before zod and the invariant walk, both recursive: bounded depth and size, JSON only.
-  const shape = checkInputShape(input, lang, [], { jsonOnly: true });
-  if (shape) return E.left(invalidCdsHooks('response', [shape]));
-  const r = CdsHooksResponse.safeParse(input);
-  const issues = cdsIssues(input, r.success ? [] : r.error.issues, lang, new Set(['cards']));
+  const read = readInput(input, lang, [], { jsonOnly: true });
+  if ('issue' in read) return E.left(invalidCdsHooks('response', [read.issue]));
+  const r = CdsHooksResponse.safeParse(read.value);
+  const issues = cdsIssues(read.value, r.success ? [] : r.error.issues, lang, new Set(['cards']));
   if (issues.length > 0) return E.left(invalidCdsHooks('response', issues));
   return E.right(r.data!);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrl } from '../../model/url.js';
 
 /*
  * CDS Hooks 2.0 response, as zod schemas with the specification's invariants (HL7/cds-hooks,
@@ -30,8 +31,8 @@ export const CdsExtension = z
 /** The source of a card: a label, a link to the guideline section, and a topic. */
 export const CdsSource = z.strictObject({
   label: Str,
-  url: z.url().optional(),
-  icon: z.url().optional(),
+  url: HttpUrl.optional(),
+  icon: HttpUrl.optional(),
   topic: CdsCoding.optional(),
 });
 /** A card's source. */
@@ -79,7 +80,7 @@ export type CdsSuggestion = z.infer<typeof CdsSuggestion>;
 export const CdsLink = z
   .strictObject({
     label: Str,
-    url: z.url(),
+    url: HttpUrl,
     type: z.enum(['absolute', 'smart']),
     appContext: Str.optional(),
     autolaunchable: z.boolean().optional(),

@@ -25,17 +25,8 @@ export const CDS_TEXTS = {
     nn: 'Regelen «{title}» kan ikkje vurderast fordi det manglar opplysningar om: {facts}.',
     en: 'The rule "{title}" cannot be assessed because information is missing on: {facts}.',
   },
-  scoreSummary: { nb: 'Risikoskår {points} poeng: {tier} risiko', nn: 'Risikoskår {points} poeng: {tier} risiko', en: 'Risk score {points} points: {tier} risk' },
   scoreCutOff: { nb: 'Høy risiko fra {cutOff} poeng.', nn: 'Høg risiko frå {cutOff} poeng.', en: 'High risk from {cutOff} points.' },
-  scoreMissing: {
-    nb: 'Med opplysningene som mangler, kan skåren bli opptil {maxPoints} poeng ({tier} risiko).',
-    nn: 'Med opplysningane som manglar, kan skåren bli opptil {maxPoints} poeng ({tier} risiko).',
-    en: 'With the missing information the score could reach {maxPoints} points ({tier} risk).',
-  },
   scorePoints: { nb: 'Poeng', nn: 'Poeng', en: 'Points' },
-  tierLow: { nb: 'lav', nn: 'låg', en: 'low' },
-  tierModerate: { nb: 'moderat', nn: 'moderat', en: 'moderate' },
-  tierHigh: { nb: 'høy', nn: 'høg', en: 'high' },
   suggestAssessTask: { nb: 'Opprett oppgave: vurder oppfølgingsteam', nn: 'Opprett oppgåve: vurder oppfølgingsteam', en: 'Create a task: assess the need for a follow-up team' },
   suggestAssessTaskAction: {
     nb: 'Oppretter en oppgave om å vurdere behovet for oppfølgingsteam sammen med personen.',

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CompiledRuleSet } from '../../engine/compile.js';
 import type { Lang } from '../../model/lang.js';
 import type { Condition } from '../../model/ruleSet.js';
-import { readNdjson } from '../../node/ndjson.js';
+import { readNdjson, withoutSchema } from '../../node/ndjson.js';
 import type { CodeListChanges, RuleSetChanges } from '../../policy/changes.js';
 import { compareCodeLists, compareRuleSets } from '../../policy/changes.js';
 import type { ImpactPair, ImpactReport } from '../../policy/impact.js';
@@ -11,7 +11,7 @@ import { lineDiff } from '../../policy/lineDiff.js';
 import type { ProseContext } from '../../policy/prose.js';
 import { conditionProse, proseContext, proseLines } from '../../policy/prose.js';
 import { builtinFacts } from '../../ruleSets/load.js';
-import { isIsoDate } from '../../util/dates.js';
+import { dateProblem } from '../../util/dates.js';
 import { parseCommandArgs, usageError } from '../args.js';
 import type { LoadedWorkspace } from '../common.js';
 import { loadErrorMessage, loadWorkspace, refuseInvalid } from '../common.js';
@@ -55,7 +55,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const v = p.values as Record<string, string | undefined>;
   if (v['cohort'] !== undefined && v['synthetic'] !== undefined) return usageError(io, lang, 'diff', m.conflicting('--cohort', '--synthetic'));
   const asOf = v['as-of'] ?? io.today();
-  if (!isIsoDate(asOf)) return usageError(io, lang, 'diff', m.badDate('--as-of'));
+  if (dateProblem(asOf)) return usageError(io, lang, 'diff', m.badDate('--as-of'));
   const synthetic = positiveInt(v['synthetic'], 0, MAX_SYNTHETIC);
   if (synthetic === undefined) return usageError(io, lang, 'diff', m.badCount('--synthetic', MAX_SYNTHETIC));
   const seed = positiveInt(v['seed'], 1, 2 ** 31 - 1);
@@ -104,11 +104,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     const collector = createImpact(pairs, { asOf, examples });
-    const withoutSchema = (x: unknown) => {
-      if (typeof x !== 'object' || x === null || Array.isArray(x) || !('$schema' in x)) return x;
-      const { $schema: _s, ...rest } = x as Record<string, unknown>;
-      return rest;
-    };
     const idOf = (x: unknown) => {
       const id = typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : undefined;
       return typeof id === 'string' ? ` (${id.slice(0, 64)})` : '';

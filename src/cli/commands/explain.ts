@@ -11,7 +11,7 @@ import { isValidOn } from '../../policy/impact.js';
 import type { LocatedIssue } from '../../policy/located.js';
 import { locateIssue, parseSource } from '../../policy/source.js';
 import { bundledRuleSetIds, loadBundledRuleSet } from '../../ruleSets/load.js';
-import { isIsoDate } from '../../util/dates.js';
+import { dateProblem } from '../../util/dates.js';
 import { parseCommandArgs, usageError } from '../args.js';
 import { formatLocated, loadErrorMessage, loadWorkspace, refuseInvalid } from '../common.js';
 import { fhirBundleToPerson } from '../extensions.js';
@@ -36,7 +36,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { lang } = p;
   const m = messages(lang);
   const asOf = (p.values['as-of'] as string | undefined) ?? io.today();
-  if (!isIsoDate(asOf)) return usageError(io, lang, 'explain', m.badDate('--as-of'));
+  if (dateProblem(asOf)) return usageError(io, lang, 'explain', m.badDate('--as-of'));
   const path = p.positionals[0]!;
 
   const person = readPerson(path, lang, io, m);
@@ -149,7 +149,10 @@ function decisionLines(rs: CompiledRuleSet, d: Decision | undefined, why: readon
   if (d.score) {
     const s = d.score;
     const extra = s.maxPoints > s.points ? `; ${m.scoreMax(s.maxPoints)}` : '';
-    out.push(`  ${m.score(s.points, m.tier[s.tier] ?? s.tier, s.highCutOff === undefined ? '—' : String(s.highCutOff))}${extra}`);
+    // A tier the missing data could change is shown as preliminary, as on the cards.
+    const tier = m.tier[s.tier] ?? s.tier;
+    const shown = s.tier === s.tierIfComplete ? tier : m.scorePreliminary(tier, m.tier[s.tierIfComplete] ?? s.tierIfComplete);
+    out.push(`  ${m.score(s.points, shown, s.highCutOff === undefined ? '—' : String(s.highCutOff))}${extra}`);
     for (const r of s.reasons) out.push(`    +${r.points}  ${r.text} (${r.ruleId})`);
   }
   for (const pr of d.prompts) {

@@ -1,18 +1,20 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../../model/lang.js';
 import type { Parameter } from '../../model/ruleSet.js';
 import { describeCutOff } from '../../population/format.js';
 import { renderStratifyReport } from '../../population/report.js';
 import type { StratifySummary } from '../../population/stratifier.js';
-import { toDayNumber } from '../../util/dates.js';
+import { dateProblem } from '../../util/dates.js';
 import { parseJsonText } from '../../util/parseJson.js';
 import type { StratifySource } from '../../node/stratifyRun.js';
 import { runStratifyJob } from '../../node/stratifyRun.js';
+import type { PendingOutput } from '../../node/writeFiles.js';
+import { commitOutputs, discardOutputs, pendingOutput, pendingStream, sameFile, writePending } from '../../node/writeFiles.js';
 
 /** What a CLI command reads from and writes to (the process's streams, or test doubles). */
 export interface CliIo {
@@ -103,6 +105,8 @@ Ranks a population with the identification rules and writes a worklist (NDJSON o
   elapsed: { nb: 'tid', nn: 'tid', en: 'elapsed' },
   peak: { nb: 'minnetopp (RSS)', nn: 'minnetopp (RSS)', en: 'peak memory (RSS)' },
   failed: { nb: 'Feil', nn: 'Feil', en: 'Error' },
+  overwritesInput: { nb: 'er en inndatafil; den ville blitt overskrevet', nn: 'er ei inndatafil; ho ville blitt overskriven', en: 'is an input file; it would be overwritten' },
+  sameOutput: { nb: 'er samme fil som', nn: 'er same fil som', en: 'is the same file as' },
 } satisfies Record<string, M>;
 
 class Usage extends Error {}
@@ -137,6 +141,9 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
   if (langAt >= 0 && ['nb', 'nn', 'en'].includes(argv[langAt + 1] ?? '')) lang = argv[langAt + 1] as Lang;
   const err = (s: string) => io.stderr.write(s);
   const cwd = io.cwd ?? process.cwd();
+  /** Output files being written, removed unless the run completes. */
+  let pending: { readonly flag: 'out' | 'report' | 'summary'; readonly output: PendingOutput }[] = [];
+  let outStream: Writable | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -177,7 +184,7 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
     };
     if (values.lang !== undefined && !['nb', 'nn', 'en'].includes(values.lang)) throw new Usage(`--lang: ${values.lang}`);
     const asOf = values['as-of'] ?? (io.today ?? (() => new Date().toISOString().slice(0, 10)))();
-    if (toDayNumber(asOf) === undefined) throw new Usage(`--as-of: ${asOf}`);
+    if (dateProblem(asOf)) throw new Usage(`--as-of: ${asOf}`);
     const synthetic = int('synthetic', values.synthetic, 0);
     const seed = int('seed', values.seed, -2_147_483_648) ?? 1;
     const workers = int('workers', values.workers, 0) ?? 0;
@@ -207,8 +214,23 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
           ? { kind: 'stream', stream: io.stdin }
           : { kind: 'file', path: resolve(cwd, positionals[0]!) };
 
+    // No output may be an input, or another output: `stratify c.ndjson --out c.ndjson` used to empty
+    // its own input before reading it.
+    const inputs = [...(source.kind === 'file' ? [source.path] : []), ...(values['rule-set'] !== undefined ? [resolve(cwd, values['rule-set'])] : [])];
+    const targets = (['out', 'report', 'summary'] as const).flatMap((flag) => (values[flag] !== undefined ? [{ flag, path: resolve(cwd, values[flag]) }] : []));
+    for (const [i, t] of targets.entries()) {
+      if (inputs.some((input) => sameFile(input, t.path))) throw new Usage(`--${t.flag} ${values[t.flag]}: ${MSG.overwritesInput[lang]}`);
+      const other = targets.slice(0, i).find((o) => sameFile(o.path, t.path));
+      if (other) throw new Usage(`--${t.flag} ${values[t.flag]}: ${MSG.sameOutput[lang]} --${other.flag}`);
+    }
+    pending = targets.map((t) => ({ flag: t.flag, output: pendingOutput(t.path) }));
+    const outputOf = (flag: 'out' | 'report' | 'summary') => pending.find((p) => p.flag === flag)?.output;
+
     const started = process.hrtime.bigint();
-    const out: Writable = values.out !== undefined ? createWriteStream(resolve(cwd, values.out)) : io.stdout;
+    // Every file is written under a temporary name and renamed only when the whole run has succeeded.
+    const outFile = outputOf('out');
+    outStream = outFile !== undefined ? pendingStream(outFile) : undefined;
+    const out: Writable = outStream ?? io.stdout;
     const tty = io.stderr.isTTY === true;
     let lastProgress = 0;
     const result = await runStratifyJob({
@@ -236,18 +258,23 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
           }
         : {}),
     });
-    if (values.out !== undefined) {
+    if (outFile !== undefined) {
       out.end();
-      await once(out, 'finish');
+      await finished(out);
     }
     if (tty && lastProgress > 0) err('\r\x1b[K');
     if (E.isLeft(result)) {
+      discardOutputs(pending.map((p) => p.output));
       err(`${MSG.bad[lang]}: ${result.left.usage.join('\n')}\n`);
       return 2;
     }
     const summary = result.right.summary;
-    if (values.report !== undefined) writeFileSync(resolve(cwd, values.report), renderStratifyReport(summary, lang));
-    if (values.summary !== undefined) writeFileSync(resolve(cwd, values.summary), `${JSON.stringify(summary, null, 2)}\n`);
+    const report = outputOf('report');
+    if (report !== undefined) writePending(report, renderStratifyReport(summary, lang));
+    const summaryFile = outputOf('summary');
+    if (summaryFile !== undefined) writePending(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+    commitOutputs(pending.map((p) => p.output));
+    pending = [];
     if (!values.quiet) err(summaryText(summary, lang));
     if (values.timing) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -256,6 +283,8 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
     }
     return 0;
   } catch (e) {
+    outStream?.destroy();
+    discardOutputs(pending.map((p) => p.output));
     if (e instanceof Usage || (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
       err(`${MSG.bad[lang]}: ${e.message}\n\n${MSG.usage[lang]}`);
       return 2;

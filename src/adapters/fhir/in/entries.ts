@@ -49,6 +49,24 @@ export function bundleEntries(value: unknown, prefix: readonly Seg[], reporter: 
   return { ok: true, entries: out };
 }
 
+/**
+ * Whether a Bundle is only one page of a search result: it has a `next` link, or its `total` is above
+ * the number of matches it holds (entries with `search.mode` match, or without a mode). A host that
+ * passes such a page has not sent the whole list, so the list must not be read as complete.
+ */
+export function isPartialSearch(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const b = value as { link?: unknown; total?: unknown; entry?: unknown };
+  if (Array.isArray(b.link) && b.link.some((l: unknown) => typeof l === 'object' && l !== null && (l as { relation?: unknown }).relation === 'next')) return true;
+  if (typeof b.total !== 'number' || !Number.isFinite(b.total)) return false;
+  const entries = Array.isArray(b.entry) ? (b.entry as unknown[]) : [];
+  const matches = entries.filter((e) => {
+    const mode = typeof e === 'object' && e !== null ? (e as { search?: { mode?: unknown } }).search?.mode : undefined;
+    return mode === undefined || mode === 'match';
+  }).length;
+  return b.total > matches;
+}
+
 /** Reads one prefetch value: a single resource or a Bundle. `null` (not prefetched) gives nothing. */
 export function prefetchEntries(key: string, value: unknown, reporter: Reporter, lang: Lang): EntriesResult {
   if (value === null || value === undefined) return { ok: true, entries: [] };

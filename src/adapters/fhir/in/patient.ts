@@ -4,7 +4,8 @@ import type { PersonInput } from '../../../model/person.js';
 import { DNR_SYSTEM, FNR_SYSTEM, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM } from '../../../model/fhir/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
-import { CodingIn, fhirDate, IdentifierIn, ReferenceIn } from './shapes.js';
+import { birthDateInRange, DATE_RANGE, isBirthDate } from '../../../util/dates.js';
+import { CodingIn, IdentifierIn, ReferenceIn } from './shapes.js';
 
 /*
  * Patient (HL7 Norway no-basis) → the person's identity fields: fødselsnummer or D-nummer, birth
@@ -48,10 +49,12 @@ export function readPatient(entry: Entry, ctx: ReadContext): Partial<PersonInput
   }
   for (const { x, i } of ids) if (x.system !== FNR_SYSTEM && x.system !== DNR_SYSTEM) ctx.reporter.report('fhir_element', [...entry.segs, 'identifier', i]);
 
+  // FHIR's `date` may give only the year and month, or the year: the person model reads it for what
+  // it says. A value that is no date at all leaves the age unknown, so it is a gap the host must see.
   if (p.birthDate !== undefined) {
-    const d = fhirDate(p.birthDate);
-    if (d) out.birthDate = d;
-    else ctx.reporter.report('fhir_value', [...entry.segs, 'birthDate'], { expected: 'YYYY-MM-DD' });
+    if (isBirthDate(p.birthDate) && birthDateInRange(p.birthDate)) out.birthDate = p.birthDate;
+    else if (isBirthDate(p.birthDate)) ctx.reporter.gap('fhir_value', [...entry.segs, 'birthDate'], { expected: [`${DATE_RANGE.min} – ${DATE_RANGE.max}`], affects: 'age' });
+    else ctx.reporter.gap('fhir_value', [...entry.segs, 'birthDate'], { expected: ['YYYY-MM-DD', 'YYYY-MM', 'YYYY'], affects: 'age' });
   }
   if (p.gender !== undefined) {
     const s = SEX[p.gender];

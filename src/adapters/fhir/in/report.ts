@@ -18,6 +18,8 @@ type Detail = Record<string, string | number | readonly string[]>;
 export class Reporter {
   readonly notUnderstood: ValidationIssue[] = [];
   readonly errors: ValidationIssue[] = [];
+  /** What was sent but could not be used and leaves a fact the rules read unknown; also in `notUnderstood`. */
+  readonly gaps: ValidationIssue[] = [];
   private readonly elementCounts = new Map<string, { segs: Seg[]; code: IssueCode; detail: Detail; count: number }>();
 
   constructor(readonly lang: Lang) {}
@@ -25,6 +27,13 @@ export class Reporter {
   /** Something in one resource was not used. */
   report(code: IssueCode, segs: readonly Seg[], detail: Detail = {}): void {
     this.notUnderstood.push(makeIssue(code, segs, this.lang, detail));
+  }
+
+  /** Something sent that could not be used, so a fact the rules read (the age, a whole list) is unknown. */
+  gap(code: IssueCode, segs: readonly Seg[], detail: Detail = {}): void {
+    const issue = makeIssue(code, segs, this.lang, detail);
+    this.notUnderstood.push(issue);
+    this.gaps.push(issue);
   }
 
   /** The bundle cannot be used at all (e.g. two patients). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../util/dates.js';
+import { dateProblem } from '../../../util/dates.js';
 
 /*
  * Loose shapes for the FHIR elements the input adapter reads. FHIR resources carry many elements the
@@ -44,7 +44,7 @@ export const QuantityIn = z.looseObject({ value: z.number().optional(), unit: z.
 export function fhirDate(value: string | undefined): string | undefined {
   if (value === undefined || value.length < 10) return undefined;
   const d = value.slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !isIsoDate(d)) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || dateProblem(d)) return undefined;
   if (value.length > 10 && !/^T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(value.slice(10))) return undefined;
   return d;
 }
@@ -54,10 +54,17 @@ export function codingsIn(concept: CodeableConceptIn | undefined, systems: reado
   return (concept?.coding ?? []).filter((c) => c.system !== undefined && systems.includes(c.system) && typeof c.code === 'string');
 }
 
-/** `system|code` of every coding of a concept, for reports (codes only, never free text). */
+/**
+ * The code systems of a concept's codings, each once, for reports. Only the system: a code is a
+ * value from the record (an SNOMED CT or ICD-10 code can name an HIV diagnosis), and reports carry
+ * paths, never values. A system that is not a plain URI (free text where a URI belongs) is `?`.
+ */
 export function seenCodes(concept: CodeableConceptIn | undefined): string[] {
-  return (concept?.coding ?? []).map((c) => `${c.system ?? '?'}|${c.code ?? '?'}`);
+  return [...new Set((concept?.coding ?? []).map((c) => (c.system !== undefined && SYSTEM_URI.test(c.system) ? c.system : '?')))];
 }
+
+// A URI or URN without blanks, of a sensible length; anchored, one repeated class (linear).
+const SYSTEM_URI = /^[a-zA-Z][a-zA-Z0-9+.-]{0,20}:[^\s]{1,200}$/;
 
 /** An Extension as received; only simple values are read. */
 export const ExtensionIn = z.looseObject({ url: z.string(), valueString: z.string().optional(), valueBoolean: z.boolean().optional(), valueCode: z.string().optional() });

@@ -5,6 +5,7 @@ import { invalidFhirInput } from '../../../model/errors.js';
 import type { PersonListKind } from '../../../model/fhir/prefetch.js';
 import { PERSON_LIST_KINDS, PREFETCH_TEMPLATES } from '../../../model/fhir/prefetch.js';
 import { DNR_SYSTEM, FNR_SYSTEM, LIB } from '../../../model/fhir/systems.js';
+import { readInput } from '../../../model/inputShape.js';
 import type { ValidationIssue } from '../../../model/issues.js';
 import { capIssues, fromZodIssues, makeIssue } from '../../../model/issues.js';
 import type { Lang } from '../../../model/lang.js';
@@ -18,7 +19,7 @@ import type { PatientIdentity } from './context.js';
 import { ReadContext } from './context.js';
 import { readEncounter } from './encounter.js';
 import type { Entry } from './entries.js';
-import { bundleEntries, prefetchEntries, Resolver } from './entries.js';
+import { bundleEntries, isPartialSearch, prefetchEntries, Resolver } from './entries.js';
 import { isWhatMatters, readWhatMatters } from './goal.js';
 import { readMedicationStatement } from './medicationStatement.js';
 import { readObservation } from './observation.js';
@@ -32,7 +33,18 @@ import { Reporter } from './report.js';
  * a prefetch key that was fetched, or, for a plain Bundle, a resource of that kind being present (or
  * the host saying the list is complete). A list whose resources could not be read stays unknown
  * rather than becoming "none". Everything not used is reported, with a path and never a value.
+ *
+ * A search result that is only one page (a `next` link, or `total` above the matches it holds) does
+ * not answer its lists: they stay unknown, even for the resources the page does hold, because a list
+ * read as complete would be too short (a score fell from 15 to 12 when a server paged encounters).
+ * That, and a birth date that is not a date, are gaps: reported in `gaps` as well as `notUnderstood`.
  */
+
+/** A search result that is only a page: where it is in the input, and which lists it was to answer (`present`: those it holds). */
+interface Page {
+  readonly segs: readonly (string | number)[];
+  readonly kinds: readonly PersonListKind[] | 'present';
+}
 
 /** Options for reading FHIR input. */
 export interface FhirToPersonOptions {
@@ -55,6 +67,12 @@ export interface FhirPerson {
   readonly person: ParsedPerson;
   /** Resources, elements, extensions and codes that were not used, and why. Never values. */
   readonly notUnderstood: readonly ValidationIssue[];
+  /**
+   * What the input sent that could not be used and leaves a fact the rules read unknown: a search
+   * result that is only a page (its lists are unknown), a birth date that is not a date (the age is
+   * unknown). Also in `notUnderstood`. Show them to the user: the decision is made without that data.
+   */
+  readonly gaps: readonly ValidationIssue[];
   /** References (`Condition/123` or full URLs) of the resources that fed the person, for RiskAssessment.basis. */
   readonly basis: readonly string[];
 }
@@ -78,7 +96,12 @@ function identity(patient: Entry): PatientIdentity {
   return { id, keys, identifiers };
 }
 
-function read(entries: readonly Entry[], complete: (kind: PersonListKind, present: boolean) => boolean, options: FhirToPersonOptions): E.Either<InvalidFhirInputError, FhirPerson> {
+function read(
+  entries: readonly Entry[],
+  complete: (kind: PersonListKind, present: boolean) => boolean,
+  options: FhirToPersonOptions,
+  pages: readonly Page[] = [],
+): E.Either<InvalidFhirInputError, FhirPerson> {
   const lang = options.lang ?? 'nb';
   const reporter = new Reporter(lang);
   const patients = new Map<string, Entry>();
@@ -180,8 +203,15 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
     }
   }
 
+  const paged = new Set<PersonListKind>();
+  for (const page of pages) {
+    const kinds = page.kinds === 'present' ? PERSON_LIST_KINDS.filter((k) => present.has(k)) : page.kinds;
+    kinds.forEach((k) => paged.add(k));
+    reporter.gap('fhir_page', page.segs, { lists: [...kinds] });
+  }
   for (const kind of PERSON_LIST_KINDS) {
     const items = lists[kind];
+    if (paged.has(kind)) continue;
     if (items.length > 0) mapped[kind] = items;
     else if (!unreadable.has(kind) && complete(kind, present.has(kind))) mapped[kind] = [];
   }
@@ -189,7 +219,7 @@ function read(entries: readonly Entry[], complete: (kind: PersonListKind, presen
   if (reporter.errors.length > 0) return E.left(invalidFhirInput(reporter.errors));
   const person = Person.safeParse({ ...(options.supplement ?? {}), ...mapped });
   if (!person.success) return E.left(invalidFhirInput(fromZodIssues(person.error.issues, lang)));
-  return E.right({ person: person.data as ParsedPerson, notUnderstood: reporter.all(), basis });
+  return E.right({ person: person.data as ParsedPerson, notUnderstood: reporter.all(), gaps: [...reporter.gaps], basis });
 }
 
 /**
@@ -220,13 +250,27 @@ function completeness(option: FhirToPersonOptions['complete'], fetched: Readonly
  * belongs to another patient, or when an identifier is invalid; everything else that cannot be used
  * is reported in `notUnderstood` and left out.
  */
-export function personFromBundle(bundle: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
+export function personFromBundle(input: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
   const lang = options.lang ?? 'nb';
+  const plain = readFhir(input, lang);
+  if ('issue' in plain) return E.left(invalidFhirInput([plain.issue]));
+  const bundle = plain.value;
   const reporter = new Reporter(lang);
   const got = bundleEntries(bundle, [], reporter, lang);
   if (!got.ok) return E.left(invalidFhirInput(got.issues));
-  const r = read(got.entries, completeness(options.complete, new Set(), true), options);
+  const pages: Page[] = isPartialSearch(bundle) ? [{ segs: [], kinds: 'present' }] : [];
+  const r = read(got.entries, completeness(options.complete, new Set(), true), options, pages);
   return E.map((p: FhirPerson) => ({ ...p, notUnderstood: [...reporter.all(), ...p.notUnderstood] }))(r);
+}
+
+/**
+ * The host's FHIR input read once into plain data, which is all the adapter reads after: a getter or
+ * proxy trap that throws is an `unreadable` issue, not an exception. Depth and size are bounded as
+ * for every input; string lengths are not, since a resource the adapter does not read (a Binary, a
+ * narrative) may carry long text or base64 data.
+ */
+function readFhir(input: unknown, lang: Lang, prefix: readonly (string | number)[] = []): ReturnType<typeof readInput> {
+  return readInput(input, lang, prefix, { strings: false });
 }
 
 /**
@@ -234,13 +278,17 @@ export function personFromBundle(bundle: unknown, options: FhirToPersonOptions =
  * client could not fetch it) into the person model. A key from the service's prefetch templates
  * whose value is a Bundle answers its lists completely, so an empty search result means "none".
  */
-export function personFromPrefetch(prefetch: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
+export function personFromPrefetch(input: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
   const lang = options.lang ?? 'nb';
+  const plain = readFhir(input, lang);
+  if ('issue' in plain) return E.left(invalidFhirInput([plain.issue]));
+  const prefetch = plain.value;
   if (typeof prefetch !== 'object' || prefetch === null || Array.isArray(prefetch))
     return E.left(invalidFhirInput([makeIssue(prefetch === undefined ? 'missing' : 'invalid_type', ['prefetch'], lang, prefetch === undefined ? {} : { expected: 'object' })]));
   const reporter = new Reporter(lang);
   const entries: Entry[] = [];
   const fetched = new Set<PersonListKind>();
+  const pages: Page[] = [];
   const errors: ValidationIssue[] = [];
   for (const [key, value] of Object.entries(prefetch as Record<string, unknown>)) {
     const got = prefetchEntries(key, value, reporter, lang);
@@ -250,10 +298,12 @@ export function personFromPrefetch(prefetch: unknown, options: FhirToPersonOptio
     }
     entries.push(...got.entries);
     const tpl = Object.prototype.hasOwnProperty.call(PREFETCH_TEMPLATES, key) ? PREFETCH_TEMPLATES[key] : undefined;
-    if (tpl && typeof value === 'object' && value !== null && (value as { resourceType?: unknown }).resourceType === 'Bundle') tpl.completes.forEach((k) => fetched.add(k));
+    const isBundle = typeof value === 'object' && value !== null && (value as { resourceType?: unknown }).resourceType === 'Bundle';
+    if (isBundle && isPartialSearch(value)) pages.push({ segs: [key], kinds: tpl ? tpl.completes : [] });
+    else if (tpl && isBundle) tpl.completes.forEach((k) => fetched.add(k));
   }
   // Capped like every other error: a prefetch with 10,000 bad keys would otherwise be 10,000 issues.
   if (errors.length > 0) return E.left(invalidFhirInput(capIssues(errors, lang)));
-  const r = read(entries, completeness(options.complete, fetched, false), options);
+  const r = read(entries, completeness(options.complete, fetched, false), options, pages);
   return E.map((p: FhirPerson) => ({ ...p, notUnderstood: [...reporter.all(), ...p.notUnderstood] }))(r);
 }

@@ -22,7 +22,7 @@ import { FHIR_TEXTS } from './texts.js';
 
 type PersonConsent = NonNullable<PersonInput['consents']>[number];
 
-/** The legal basis per scope (Helsedirektoratet's rundskriv and guidelines, see domain research). */
+/** The legal basis per scope: Helsedirektoratet's rundskriv and guidelines, at their published addresses. */
 export const CONSENT_POLICY: Readonly<Record<PersonConsent['scope'], string>> = {
   team: 'https://helsedirektoratet.no/veiledere/samarbeid-om-tjenester-til-barn-unge-og-deres-familier/veiledningsplikt-oppmerksomhetsplikt-og-taushetsplikt',
   'information-sharing': 'https://helsedirektoratet.no/veiledere/samarbeid-om-tjenester-til-barn-unge-og-deres-familier/veiledningsplikt-oppmerksomhetsplikt-og-taushetsplikt',

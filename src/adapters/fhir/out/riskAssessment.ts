@@ -4,6 +4,7 @@ import type { Reference } from '../../../model/fhir/datatypes.js';
 import { fhirSafe } from '../../../model/fhir/strings.js';
 import type { RiskAssessment } from '../../../model/fhir/resources.js';
 import { HL7, RULE_SET_SYSTEM } from '../../../model/fhir/systems.js';
+import { pointsText, scoreSummaryText, tierName, tierUncertain } from '../../../explain/score.js';
 import { fill } from '../../../util/template.js';
 import type { FhirOutputOptions } from './common.js';
 import { identifierFor, patientRef } from './common.js';
@@ -22,8 +23,6 @@ export interface RiskAssessmentOptions extends FhirOutputOptions {
   readonly basis?: readonly string[];
 }
 
-const TIER = { low: FHIR_TEXTS.tierLow, moderate: FHIR_TEXTS.tierModerate, high: FHIR_TEXTS.tierHigh } as const;
-
 /** The RiskAssessment for a decision's score, or undefined when the rule set has no scoring section. */
 export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, options: RiskAssessmentOptions): RiskAssessment | undefined {
   const score = decision.score;
@@ -34,13 +33,10 @@ export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, o
   const title = ruleSet.file.title[lang];
   const basis: Reference[] = [subject, ...[...new Set(options.basis ?? [])].filter((b) => b !== subject.reference).map((reference) => ({ reference }))];
   const reasons = score.reasons.length > 0 ? score.reasons.map((r) => r.text.replace(/\.$/, '')).join('; ') : FHIR_TEXTS.riskNoReasons[lang];
-  const rationale = fill(FHIR_TEXTS.riskRationale[lang], {
-    points: score.points,
-    tier: TIER[score.tier][lang],
-    cutOff: score.highCutOff ?? '–',
-    reasons,
-  });
-  const preliminary = score.tierIfComplete !== score.tier;
+  // The rationale opens with the same score line the cards show, "preliminary" included.
+  const rationale = fill(FHIR_TEXTS.riskRationale[lang], { score: scoreSummaryText(score, lang), cutOff: score.highCutOff ?? '–', reasons });
+  const preliminary = tierUncertain(score);
+  const tier = tierName(score.tier, lang);
   return fhirSafe({
     resourceType: 'RiskAssessment',
     identifier: [identifierFor(['RiskAssessment', ruleSet.id, ruleSet.version, subject.reference!, decision.asOf])],
@@ -55,10 +51,10 @@ export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, o
     prediction: [
       {
         outcome: { text: title },
-        qualitativeRisk: { coding: [{ system: HL7.riskProbability, code: score.tier }], text: TIER[score.tier][lang] },
+        qualitativeRisk: { coding: [{ system: HL7.riskProbability, code: score.tier }], text: preliminary ? fill(FHIR_TEXTS.tierPreliminary[lang], { tier }) : tier },
         rationale: `${rationale}.`,
       },
     ],
-    ...(preliminary ? { note: [{ text: fill(FHIR_TEXTS.riskPreliminary[lang], { tier: TIER[score.tierIfComplete][lang], maxPoints: score.maxPoints }) }] } : {}),
+    ...(preliminary ? { note: [{ text: fill(FHIR_TEXTS.riskPreliminary[lang], { tier: tierName(score.tierIfComplete, lang), maxPoints: pointsText(score.maxPoints, lang) }) }] } : {}),
   } satisfies RiskAssessment);
 }

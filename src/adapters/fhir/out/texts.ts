@@ -2,19 +2,17 @@ import type { LocalizedText } from '../../../model/lang.js';
 
 /** Every text the FHIR output builders write, in bokmål, nynorsk and English. `{x}` are placeholders. */
 export const FHIR_TEXTS = {
-  tierLow: { nb: 'lav', nn: 'låg', en: 'low' },
-  tierModerate: { nb: 'moderat', nn: 'moderat', en: 'moderate' },
-  tierHigh: { nb: 'høy', nn: 'høg', en: 'high' },
   riskRationale: {
-    nb: '{points} poeng gir {tier} risiko (høy fra {cutOff} poeng). Poeng fra: {reasons}',
-    nn: '{points} poeng gir {tier} risiko (høg frå {cutOff} poeng). Poeng frå: {reasons}',
-    en: '{points} points give {tier} risk (high from {cutOff} points). Points from: {reasons}',
+    nb: '{score}. Høy risiko fra {cutOff} poeng. Poeng fra: {reasons}',
+    nn: '{score}. Høg risiko frå {cutOff} poeng. Poeng frå: {reasons}',
+    en: '{score}. High risk from {cutOff} points. Points from: {reasons}',
   },
+  tierPreliminary: { nb: '{tier} (foreløpig)', nn: '{tier} (førebels)', en: '{tier} (preliminary)' },
   riskNoReasons: { nb: 'ingen regler', nn: 'ingen reglar', en: 'no rules' },
   riskPreliminary: {
-    nb: 'Det mangler data. Med alle opplysninger kunne risikoen vært {tier} ({maxPoints} poeng).',
-    nn: 'Det manglar data. Med alle opplysningar kunne risikoen ha vore {tier} ({maxPoints} poeng).',
-    en: 'Data is missing. With complete data the risk could be {tier} ({maxPoints} points).',
+    nb: 'Det mangler data. Med alle opplysninger kunne risikoen vært {tier} ({maxPoints}).',
+    nn: 'Det manglar data. Med alle opplysningar kunne risikoen ha vore {tier} ({maxPoints}).',
+    en: 'Data is missing. With complete data the risk could be {tier} ({maxPoints}).',
   },
   evaluateTask: {
     nb: 'Evaluer oppfølgingsplanen ved sjekkpunktet {date}: mål, tiltak og funksjon mot utgangspunktet.',
