@@ -8,6 +8,7 @@ import { Engine } from 'json-rules-engine';
 import {
   builtinFacts,
   bundledRuleSetIds,
+  evaluate,
   evaluateAll,
   evaluateFacts,
   evaluateParsed,
@@ -59,6 +60,10 @@ function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: 
       return { run: (p) => evaluateParsed(ruleSet, p, { asOf: AS_OF, trace: 'none' }) };
     case 'a-full':
       return { run: (p) => evaluateParsed(ruleSet, p, { asOf: AS_OF, trace: 'full' }) };
+    case 'a-input':
+      // evaluate() from the person as the host sent it: validation (the fast accept path, or zod)
+      // and the untraced evaluation, as one call.
+      return { run: (_p, input) => evaluate(ruleSet, input, { asOf: AS_OF, trace: 'none' }) };
     case 'a-facts':
       return { pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)), run: (_p, _i, f) => evaluateFacts(ruleSet, f as Record<string, unknown>, { asOf: AS_OF, trace: 'none' }) };
     case 'a-facts-full':

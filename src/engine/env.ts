@@ -1,6 +1,6 @@
 import type { FactContext } from '../facts/types.js';
 import type { EvalEnv } from './closures.js';
-import type { CompiledRuleSet } from './compile.js';
+import type { CompiledRuleSet } from './compiled.js';
 
 /*
  * The per-evaluation fact cache: each slot is derived (or read) at most once, on first use. A slot
@@ -8,17 +8,6 @@ import type { CompiledRuleSet } from './compile.js';
  */
 
 const NOT_YET: unique symbol = Symbol('not yet derived');
-/** An unknown fact in {@link SharedFacts}, where `undefined` means "not derived yet". */
-const UNKNOWN: unique symbol = Symbol('unknown');
-
-/**
- * Fact values of one person and `asOf`, shared by the rule sets evaluated on them together
- * ({@link evaluateAll}): a fact two rule sets read with the same params and code lists is derived
- * once. Indexed by {@link FactSlot.shareId}; a hole is a value not derived yet. An array, not a map
- * by share key: a chart opening reads some hundred slots, and string-keyed map operations on a
- * fresh map each time were a tenth of its cost.
- */
-export type SharedFacts = unknown[];
 
 /*
  * Classes rather than object literals with closures: every evaluation then has an environment of
@@ -33,7 +22,6 @@ class PersonEnv implements EvalEnv {
   constructor(
     private readonly ruleSet: CompiledRuleSet,
     private readonly ctx: FactContext,
-    private readonly shared: SharedFacts | undefined,
   ) {
     this.values = new Array(ruleSet.slots.length).fill(NOT_YET);
   }
@@ -46,17 +34,7 @@ class PersonEnv implements EvalEnv {
   }
   private derive(i: number): unknown {
     const s = this.ruleSet.slots[i]!;
-    const shared = this.shared;
-    let v: unknown;
-    const id = s.shareId;
-    if (shared === undefined || id < 0) v = s.def!.derive(this.ctx, s.params);
-    else {
-      v = shared[id];
-      if (v === undefined) {
-        v = s.def!.derive(this.ctx, s.params);
-        shared[id] = v === undefined ? UNKNOWN : v;
-      } else if (v === UNKNOWN) v = undefined;
-    }
+    const v = s.def!.derive(this.ctx, s.params);
     this.values[i] = v;
     return v;
   }
@@ -95,8 +73,8 @@ class RawEnv implements EvalEnv {
 }
 
 /** The lazy fact cache over a person's derived facts. */
-export function personEnv(ruleSet: CompiledRuleSet, ctx: FactContext, shared?: SharedFacts): EvalEnv {
-  return new PersonEnv(ruleSet, ctx, shared);
+export function personEnv(ruleSet: CompiledRuleSet, ctx: FactContext): EvalEnv {
+  return new PersonEnv(ruleSet, ctx);
 }
 
 /** The lazy fact cache over plain fact values (`evaluateFacts`). */

@@ -9,10 +9,9 @@ import { compileFastParse } from '../model/fastParse.js';
 import { Person } from '../model/person.js';
 import { dateProblem, toDayNumber } from '../util/dates.js';
 import type { TraceMode } from './closures.js';
-import type { CompiledRuleSet } from './compile.js';
+import type { CompiledRuleSet } from './compiled.js';
 import type { Decision } from './decision.js';
 import { personEnv, rawEnv } from './env.js';
-import type { SharedFacts } from './env.js';
 import { runDecision, runScreen } from './run.js';
 import type { Screen } from './run.js';
 
@@ -27,23 +26,45 @@ export interface EvaluateOptions {
    * drops every fact value, for audit logs; `none` skips the trace.
    */
   readonly trace?: TraceMode | 'none';
+  /**
+   * `false` builds every trace for this call instead of sharing it with earlier decisions that read
+   * the same fact values (src/engine/traceSharing.ts). The decision is the same either way; sharing
+   * only makes traced evaluations faster. Default `true`.
+   */
+  readonly shareTraces?: boolean;
+  /**
+   * `false` validates the person with zod alone, without the fast accept path
+   * (src/model/fastParse.ts). The result is the same either way. Default `true`.
+   */
+  readonly fastParse?: boolean;
+}
+
+/** Options of {@link parsePerson}. */
+export interface ParseOptions {
+  /** `false` validates with zod alone, without the fast accept path. Default `true`. */
+  readonly fastParse?: boolean;
 }
 
 declare const parsed: unique symbol;
 /** A person that has passed validation. Only {@link parsePerson} makes one. */
 export type ParsedPerson = Person & { readonly [parsed]: true };
 
-/** The fast accept path for persons, compiled on first use; `null` when the installed zod's schema kinds are not all known to it. */
-let fastPerson: ((input: unknown) => unknown) | null | undefined;
+/**
+ * The fast accept path for persons, compiled from the schema at first use and kept for the process
+ * (one function; docs/architecture.md); `null` when the installed zod's schema kinds are not all
+ * known to it.
+ */
+let fastPersonParser: ((input: unknown) => unknown) | null | undefined;
 
 /**
  * Validates a person record. Errors name each path and what was expected, in `lang`; they never
  * carry a value from the record. Input beyond `LIMITS` (nesting, size, string length) is
  * refused before validation with a `too_deep`, `too_big` or `key_too_long` issue.
  */
-export function parsePerson(input: unknown, lang: Lang = 'nb'): E.Either<InvalidPersonError, ParsedPerson> {
+export function parsePerson(input: unknown, lang: Lang = 'nb', options: ParseOptions = {}): E.Either<InvalidPersonError, ParsedPerson> {
+  const fast = options.fastParse !== false;
   try {
-    return parseOnce(input, lang);
+    return parseOnce(input, lang, fast);
   } catch {
     // A getter or proxy trap of the host's object threw while it was read. Read it once more, into
     // plain data, catching each read: that names the path that threw, or gives a copy that no
@@ -51,18 +72,28 @@ export function parsePerson(input: unknown, lang: Lang = 'nb'): E.Either<Invalid
     // host's object after this.
     const copy = readInput(input, lang);
     if ('issue' in copy) return E.left(invalidPerson([copy.issue]));
-    return parseOnce(copy.value, lang);
+    return parseOnce(copy.value, lang, fast);
   }
 }
 
-function parseOnce(input: unknown, lang: Lang): E.Either<InvalidPersonError, ParsedPerson> {
-  // Nearly every record is valid: the fast path gives zod's output for those and gives up on the
-  // rest, which the shape check and zod then describe (src/model/fastParse.ts).
-  fastPerson ??= compileFastParse(Person) ?? null;
-  if (fastPerson !== null) {
-    const out = fastPerson(input);
+/**
+ * One of two paths. The fast accept path returns zod's output for a record it is sure of, checking
+ * the input limits as it goes (src/model/fastParse.ts); it never words an issue. Anything it is not
+ * sure of, and everything when it is off, goes to the normal parser: the input limits
+ * (`checkInputShape`: nesting, size, string length, before zod walks anything), then zod, which
+ * alone describe what is wrong.
+ */
+function parseOnce(input: unknown, lang: Lang, fast: boolean): E.Either<InvalidPersonError, ParsedPerson> {
+  if (fast) {
+    fastPersonParser ??= compileFastParse(Person) ?? null;
+    const out = fastPersonParser === null ? undefined : fastPersonParser(input);
     if (out !== undefined) return E.right(out as ParsedPerson);
   }
+  return parseNormally(input, lang);
+}
+
+/** The normal parser: the input limits, then the schema. */
+function parseNormally(input: unknown, lang: Lang): E.Either<InvalidPersonError, ParsedPerson> {
   const shape = checkInputShape(input, lang);
   if (shape) return E.left(invalidPerson([shape]));
   const r = Person.safeParse(input, { reportInput: true });
@@ -80,6 +111,8 @@ function checkBaseOptions(options: EvaluateOptions): EvaluationError | undefined
   if (bad) return invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : bad, ['asOf'], lang)]);
   if (options.trace !== undefined && !['full', 'redacted', 'none'].includes(options.trace))
     return invalidOptions([makeIssue('invalid_value', ['trace'], lang, { allowed: ['"full"', '"redacted"', '"none"'] })]);
+  for (const k of ['shareTraces', 'fastParse'] as const)
+    if (options[k] !== undefined && typeof options[k] !== 'boolean') return invalidOptions([makeIssue('invalid_type', [k], lang, { expected: 'boolean' })]);
   return undefined;
 }
 
@@ -101,7 +134,7 @@ function checkOptions(ruleSet: CompiledRuleSet, options: EvaluateOptions): Evalu
 export function evaluate(ruleSet: CompiledRuleSet, person: unknown, options: EvaluateOptions): E.Either<EvaluationError, Decision> {
   const bad = checkOptions(ruleSet, options);
   if (bad) return E.left(bad);
-  const p = parsePerson(person, options.lang ?? 'nb');
+  const p = parsePerson(person, options.lang ?? 'nb', options);
   if (E.isLeft(p)) return p;
   return E.right(evaluateParsed(ruleSet, p.right, options));
 }
@@ -113,19 +146,15 @@ export function evaluate(ruleSet: CompiledRuleSet, person: unknown, options: Eva
 export function evaluateParsed(ruleSet: CompiledRuleSet, person: ParsedPerson, options: EvaluateOptions): Decision {
   const asOfDay = toDayNumber(options.asOf)!;
   const ctx = factContext(person, options.asOf, asOfDay, ruleSet.codeLists);
-  return runDecision(ruleSet, personEnv(ruleSet, ctx), options.asOf, options.lang ?? 'nb', options.trace ?? 'full');
+  return runDecision(ruleSet, personEnv(ruleSet, ctx), options.asOf, options.lang ?? 'nb', options.trace ?? 'full', options.shareTraces !== false);
 }
 
 /**
  * Evaluates a person against several rule sets at once: what a GP system does when a chart opens.
  * Validates the person once, checks the options against every rule set, and returns one
  * {@link Decision} per rule set, in the order given, each identical to what {@link evaluate} gives
- * for that rule set alone. The rule sets share the work they have in common: a fact two of them read
- * with the same params and code lists is derived once, and so are the active diagnoses, age and
- * encounter windows behind many facts.
- *
- * Facts are shared under the contract every fact has: its value depends only on the person, `asOf`,
- * its params and the code lists it declares in `codeLists`.
+ * for that rule set alone. The rule sets share the work behind many facts: the active diagnoses and
+ * their code-list matches, the age and the encounter table are computed once per call.
  */
 export function evaluateAll(ruleSets: readonly CompiledRuleSet[], person: unknown, options: EvaluateOptions): E.Either<EvaluationError, Decision[]> {
   const badOptions = checkBaseOptions(options);
@@ -138,15 +167,13 @@ export function evaluateAll(ruleSets: readonly CompiledRuleSet[], person: unknow
     const bad = checkValidity(rs, options);
     if (bad) return E.left(bad);
   }
-  const p = parsePerson(person, lang);
+  const p = parsePerson(person, lang, options);
   if (E.isLeft(p)) return p;
   const asOfDay = toDayNumber(options.asOf)!;
   const memo = newMemo();
-  const shared: SharedFacts = [];
+  const share = options.shareTraces !== false;
   return E.right(
-    ruleSets.map((rs) =>
-      runDecision(rs, personEnv(rs, factContext(p.right, options.asOf, asOfDay, rs.codeLists, memo), shared), options.asOf, lang, options.trace ?? 'full'),
-    ),
+    ruleSets.map((rs) => runDecision(rs, personEnv(rs, factContext(p.right, options.asOf, asOfDay, rs.codeLists, memo)), options.asOf, lang, options.trace ?? 'full', share)),
   );
 }
 
@@ -171,7 +198,9 @@ export function evaluateFacts(
   if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value))
     return E.left(invalidOptions([makeIssue('invalid_type', ['facts'], options.lang ?? 'nb', { expected: 'object' })]));
   const asOfDay = toDayNumber(options.asOf)!;
-  return E.right(runDecision(ruleSet, rawEnv(ruleSet, read.value as Record<string, unknown>, options.asOf, asOfDay), options.asOf, options.lang ?? 'nb', options.trace ?? 'full'));
+  return E.right(
+    runDecision(ruleSet, rawEnv(ruleSet, read.value as Record<string, unknown>, options.asOf, asOfDay), options.asOf, options.lang ?? 'nb', options.trace ?? 'full', options.shareTraces !== false),
+  );
 }
 
 /**
