@@ -23,6 +23,9 @@ export function renderSchemas(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [file, { schema, title }] of Object.entries(SCHEMAS)) {
     const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+    // Person files (examples/persons, the CLI's `explain`) name their schema for the editor, as rule
+    // files do; the CLI strips the key before `parsePerson`, which does not take it.
+    if (file === 'person.schema.json') json['properties'] = { $schema: { type: 'string' }, ...(json['properties'] as object) };
     out[file] = `${JSON.stringify({ $id: `https://unpkg.com/oppfolgingsteam/schemas/${file}`, title, ...json }, null, 2)}\n`;
   }
   return out;

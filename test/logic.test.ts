@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition, Truth } from '../src/index.js';
 import { compileRuleSet, evaluateFacts } from '../src/index.js';
+import { F, T, U, allOf, and3, anyOf, atLeastDistinct, knownMembers, not, not3, or3 } from '../src/facts/kleene.js';
+import type { Maybe, Tri } from '../src/facts/kleene.js';
 import { TEST_FACTS, condition, ruleSetOf } from './arbitraries.js';
 import { right } from './helpers.js';
 
@@ -44,6 +46,83 @@ function same(a: Condition, b: Condition) {
     expect(x).toBe(y);
   });
 }
+
+/*
+ * The one implementation (src/facts/kleene.ts), by its truth tables: the engine's integer form and
+ * the derived facts' `boolean | undefined` form. Rows and columns are true, false, unknown.
+ */
+describe('Kleene truth tables', () => {
+  const TRI: Tri[] = [T, F, U];
+  const MAYBE: Maybe[] = [true, false, undefined];
+  const AND = [
+    [T, F, U],
+    [F, F, F],
+    [U, F, U],
+  ];
+  const OR = [
+    [T, T, T],
+    [T, F, U],
+    [T, U, U],
+  ];
+  const NOT = [F, T, U];
+  const asMaybe = (t: number): Maybe => (t === U ? undefined : t === T);
+
+  it('and3, or3, not3', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(not3(TRI[i]!), `not ${i}`).toBe(NOT[i]);
+      for (let j = 0; j < 3; j++) {
+        expect(and3(TRI[i]!, TRI[j]!), `${i} and ${j}`).toBe(AND[i]![j]);
+        expect(or3(TRI[i]!, TRI[j]!), `${i} or ${j}`).toBe(OR[i]![j]);
+      }
+    }
+  });
+
+  it('allOf, anyOf, not over two values are the same tables', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(not(MAYBE[i]), `not ${i}`).toBe(asMaybe(NOT[i]!));
+      for (let j = 0; j < 3; j++) {
+        expect(allOf([MAYBE[i], MAYBE[j]]), `${i} and ${j}`).toBe(asMaybe(AND[i]![j]!));
+        expect(anyOf([MAYBE[i], MAYBE[j]]), `${i} or ${j}`).toBe(asMaybe(OR[i]![j]!));
+      }
+    }
+  });
+
+  it('allOf and anyOf of no values are true and false; an absorbing value wins wherever it stands', () => {
+    expect(allOf([])).toBe(true);
+    expect(anyOf([])).toBe(false);
+    expect(allOf([undefined, true, false, undefined])).toBe(false);
+    expect(anyOf([undefined, false, true, undefined])).toBe(true);
+    expect(allOf([true, undefined, true])).toBeUndefined();
+    expect(anyOf([false, undefined, false])).toBeUndefined();
+    // Folding the three-valued lists gives what folding the binary operators gives (property).
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<Maybe>(true, false, undefined), { maxLength: 6 }), (vs) => {
+        const tri = vs.map((v): Tri => (v === undefined ? U : v ? T : F));
+        expect(allOf(vs)).toBe(asMaybe(tri.reduce<Tri>((a, b) => and3(a, b), T)));
+        expect(anyOf(vs)).toBe(asMaybe(tri.reduce<Tri>((a, b) => or3(a, b), F)));
+      }),
+    );
+  });
+
+  it('atLeastDistinct counts distinct keys: sure, possible, or unknown', () => {
+    const item = (key: string, holds: Maybe) => ({ key, holds });
+    expect(atLeastDistinct(2, [item('a', true), item('a', true)])).toBe(false); // one distinct key
+    expect(atLeastDistinct(2, [item('a', true), item('b', true)])).toBe(true);
+    expect(atLeastDistinct(2, [item('a', true), item('b', undefined)])).toBeUndefined();
+    expect(atLeastDistinct(2, [item('a', true), item('b', false)])).toBe(false);
+    expect(atLeastDistinct(2, [item('a', undefined), item('a', true)])).toBe(false); // 'a' twice is still one
+    expect(atLeastDistinct(1, [])).toBe(false);
+    expect(atLeastDistinct(0, [])).toBe(true);
+  });
+
+  it('knownMembers: the sure members when there are any, [] when all are out, otherwise unknown', () => {
+    const m = (value: string, member: Maybe) => ({ value, member });
+    expect(knownMembers([m('a', true), m('b', undefined), m('a', true)])).toEqual(['a']);
+    expect(knownMembers([m('a', false), m('b', false)])).toEqual([]);
+    expect(knownMembers([m('a', false), m('b', undefined)])).toBeUndefined();
+    expect(knownMembers([])).toEqual([]);
+  });
+});
 
 describe('three-valued semantics', () => {
   it('truth tables of and, or, not with unknown', () => {

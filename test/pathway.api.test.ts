@@ -158,6 +158,22 @@ describe('guards: consent semantics', () => {
     expect(right(send(byParent, { type: 'ESTABLISH_TEAM' }, D, child)).state).toBe('planning');
   });
 
+  it('at 16 to 18 without consent competence, the parents consent (pbrl. § 4-5 andre ledd); from 18 a representative, not the parents', () => {
+    const on = (birthDate: string, givenBy: 'person' | 'parent' | 'representative') => {
+      const host = { birthDate, capacity: { consentCompetence: false } };
+      const p = drive(start(), D, [...TO_TEAM_ESTABLISHMENT, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Ola', recordedInJournal: true } }, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy, date: D } }], host);
+      const r = send(p, { type: 'ESTABLISH_TEAM' }, D, host);
+      return r._tag === 'Right' ? r.right.state : rejected(r.left).ruleIds;
+    };
+    const sixteenToday = `${Number(D.slice(0, 4)) - 16}${D.slice(4)}`;
+    const eighteenToday = `${Number(D.slice(0, 4)) - 18}${D.slice(4)}`;
+    expect(on(sixteenToday, 'parent')).toBe('planning');
+    expect(on(sixteenToday, 'representative')).toBe('planning');
+    expect(on(sixteenToday, 'person')).toEqual(['CONSENT-TEAM-MISSING']);
+    expect(on(eighteenToday, 'parent')).toEqual(['CONSENT-TEAM-MISSING']);
+    expect(on(eighteenToday, 'representative')).toBe('planning');
+  });
+
   it('gives "data needed" rather than yes or no when the age is unknown', () => {
     const p = drive(start(), D, [...TO_TEAM_ESTABLISHMENT, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Ola', recordedInJournal: true } }, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: D } }]);
     const r = rejected(left(send(p, { type: 'ESTABLISH_TEAM' }, D, HOSTS.unknownAge)));

@@ -61,6 +61,9 @@ export function sampleEvents(asOf: string): Record<PathwayEventType, PathwayEven
       { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: asOf, services: ['gp', 'home-nursing'] } },
       { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'parent', date: asOf } },
       { type: 'RECORD_CONSENT', consent: { scope: 'information-sharing', givenBy: 'person', date: asOf, services: ['school', 'nav'] } },
+      // For hosts who cannot consent themselves: a representative, and parents naming school and NAV.
+      { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'representative', date: asOf } },
+      { type: 'RECORD_CONSENT', consent: { scope: 'information-sharing', givenBy: 'parent', date: asOf, services: ['school', 'nav'] } },
     ],
     APPOINT_COORDINATOR: [
       { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Kari', recordedInJournal: true } },

@@ -19,24 +19,31 @@ const AS_OF = '2026-11-23';
 const ruleSet = right(loadBundledRuleSet('identification'));
 const cohort = (size: number, seed = 7) => [...generateCohort({ seed, size, asOf: AS_OF })];
 
-/** The ranking a user would build by evaluating every person on their own. */
-function rankAlone(persons: readonly unknown[]): { line: number; d: Decision }[] {
-  const all = persons.map((p, i) => ({ line: i + 1, d: right(evaluate(ruleSet, p, { asOf: AS_OF })) }));
-  return all.sort(
-    (a, b) => b.d.score!.points - a.d.score!.points || b.d.score!.maxPoints - a.d.score!.maxPoints || a.line - b.line,
-  );
+/** Each person's decision on their own, by line (1-based), as `evaluate` gives it. */
+function decisionsAlone(persons: readonly unknown[]): Map<number, Decision> {
+  return new Map(persons.map((p, i) => [i + 1, right(evaluate(ruleSet, p, { asOf: AS_OF }))]));
+}
+
+/**
+ * The ranking's definition, as a comparison of two entries (not a sort): more points first, then
+ * more points still possible (missing data could raise the score), then the earlier line.
+ */
+function ranksAtOrAbove(a: { points: number; maxPoints: number; line: number }, b: { points: number; maxPoints: number; line: number }): boolean {
+  if (a.points !== b.points) return a.points > b.points;
+  if (a.maxPoints !== b.maxPoints) return a.maxPoints > b.maxPoints;
+  return a.line <= b.line;
 }
 
 describe('stratify', () => {
   const persons = cohort(400);
-  const alone = rankAlone(persons);
+  const alone = decisionsAlone(persons);
+  const scoreOf = (line: number) => ({ line, points: alone.get(line)!.score!.points, maxPoints: alone.get(line)!.score!.maxPoints });
 
-  it('ranks the same as evaluating each person alone, with the same reasons and explanations', () => {
+  it('lists everyone, each with the score, reasons and explanations of evaluating that person alone, in ranking order', () => {
     const { entries, summary } = right(stratify(persons, { asOf: AS_OF, topPercent: 100 }));
-    expect(entries.length).toBe(persons.length);
+    expect(entries.map((e) => e.line).sort((a, b) => a - b)).toEqual(persons.map((_, i) => i + 1));
     entries.forEach((e, i) => {
-      const { line, d } = alone[i]!;
-      expect(e.line).toBe(line);
+      const d = alone.get(e.line)!;
       expect(e.rank).toBe(i + 1);
       expect([e.points, e.maxPoints, e.tier, e.tierIfComplete]).toEqual([d.score!.points, d.score!.maxPoints, d.score!.tier, d.score!.tierIfComplete]);
       expect(e.reasons.map((r) => [r.ruleId, r.points, r.text])).toEqual(d.score!.reasons.map((r) => [r.ruleId, r.points, r.text]));
@@ -44,31 +51,58 @@ describe('stratify', () => {
       expect(e.prompts.map((p) => p.ruleId)).toEqual(d.prompts.map((p) => p.ruleId));
       const subGroups = d.findings.filter((f) => f.params['finding'] === 'sub-group').map((f) => f.params['subGroup']);
       expect(e.subGroups).toEqual(subGroups);
+      if (i > 0) expect(ranksAtOrAbove(entries[i - 1]!, e), `rank ${i}`).toBe(true);
     });
     const tiers = { low: 0, moderate: 0, high: 0 };
-    for (const { d } of alone) tiers[d.score!.tier]++;
+    for (const d of alone.values()) tiers[d.score!.tier]++;
     expect(summary.tiers).toEqual(tiers);
     expect(summary.histogram.reduce((a, b) => a + b, 0)).toBe(persons.length);
     expect([summary.read, summary.ranked, summary.rejected]).toEqual([400, 400, 0]);
+  });
+
+  it('ranks hand-scored persons in the order their points, then their possible points, then their lines give', () => {
+    // LACE/HOSPITAL points worked out by hand (see test/boundaries.test.ts for each component):
+    const visits = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'emergency-visit' as const, date: `2026-10-${String(10 + i)}` }));
+    const hand = [
+      { encounters: visits(1), diagnoses: [] }, // line 1: 1 point, nothing unknown
+      { encounters: visits(4), diagnoses: [] }, // line 2: 4 points
+      { encounters: visits(1) }, // line 3: 1 point; the Charlson index is unknown (up to 5 more)
+      { encounters: [...visits(4), { type: 'emergency-admission' as const, date: '2026-10-01', lengthOfStayDays: 3 }], diagnoses: [] }, // line 4: 4 + 3 + 3 = 10
+      { encounters: visits(4), diagnoses: [] }, // line 5: 4 points, as line 2
+      { encounters: [], diagnoses: [] }, // line 6: 0 points
+    ];
+    const { entries } = right(stratify(hand, { asOf: AS_OF, topPercent: 100 }));
+    expect(entries.map((e) => [e.line, e.points])).toEqual([
+      [4, 10],
+      [2, 4],
+      [5, 4],
+      [3, 1],
+      [1, 1],
+      [6, 0],
+    ]);
   });
 
   it('by points lists exactly those at or above the cut-off, ranked; by default the high-risk cut-off', () => {
     const byDefault = right(stratify(persons, { asOf: AS_OF }));
     const high = ruleSet.tiers!.find((t) => t.tier === 'high')!.minPoints;
     expect(byDefault.summary.cutOff).toEqual({ by: 'points', minPoints: high });
-    const expected = alone.filter((x) => x.d.score!.points >= high).map((x) => x.line);
-    expect(byDefault.entries.map((e) => e.line)).toEqual(expected);
-    const low = right(stratify(persons, { asOf: AS_OF, minPoints: 3 }));
-    expect(low.entries.map((e) => e.line)).toEqual(alone.filter((x) => x.d.score!.points >= 3).map((x) => x.line));
-    expect(low.summary.listed).toBe(low.entries.length);
+    for (const [result, cut] of [[byDefault, high], [right(stratify(persons, { asOf: AS_OF, minPoints: 3 })), 3]] as const) {
+      const expected = [...alone.keys()].filter((line) => alone.get(line)!.score!.points >= cut);
+      expect(result.entries.map((e) => e.line).sort((a, b) => a - b)).toEqual(expected);
+      result.entries.forEach((e, i) => i > 0 && expect(ranksAtOrAbove(result.entries[i - 1]!, e)).toBe(true));
+      expect(result.summary.listed).toBe(result.entries.length);
+    }
   });
 
-  it('by top percent lists ceil(p × ranked) persons, the best ranked, and records the lowest points listed', () => {
+  it('by top percent lists ceil(p × ranked) persons, each ranking at or above everyone left out, and records the lowest points listed', () => {
     for (const percent of [1, 5, 12.5]) {
       const { entries, summary } = right(stratify(persons, { asOf: AS_OF, topPercent: percent, expectedSize: persons.length }));
       const k = Math.ceil((percent / 100) * persons.length);
-      expect(entries.map((e) => e.line)).toEqual(alone.slice(0, k).map((x) => x.line));
-      expect(summary.cutOff).toEqual({ by: 'top', percent, minPoints: alone[k - 1]!.d.score!.points });
+      expect(entries).toHaveLength(k);
+      const listed = new Set(entries.map((e) => e.line));
+      const left = [...alone.keys()].filter((line) => !listed.has(line)).map(scoreOf);
+      for (const e of entries) for (const o of left) expect(ranksAtOrAbove(e, o), `${e.line} over ${o.line}`).toBe(true);
+      expect(summary.cutOff).toEqual({ by: 'top', percent, minPoints: Math.min(...entries.map((e) => e.points)) });
       // A bounded heap (expectedSize) and an unbounded one give the same list.
       expect(right(stratify(persons, { asOf: AS_OF, topPercent: percent })).entries).toEqual(entries);
     }

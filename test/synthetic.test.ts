@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PREVALENCE_FIGURES, generateCohort, generatePerson, parsePerson, validateNationalId } from '../src/index.js';
+import { PREVALENCE_FIGURES, evaluate, generateCohort, generatePerson, loadBundledRuleSet, parsePerson, validateNationalId } from '../src/index.js';
 import { renderFigureTable } from '../scripts/prevalences.js';
-import { ROOT } from './helpers.js';
+import { ROOT, right } from './helpers.js';
 
 const AS_OF = '2026-11-23';
 const take = (seed: number, size: number, asOf = AS_OF) => [...generateCohort({ seed, size, asOf })];
@@ -72,7 +72,40 @@ describe('prevalence figures', () => {
     }
   });
 
-  it('PREVALENCES.md carries the current figure table (run `npx tsx scripts/prevalences.ts`)', () => {
+  /*
+   * The cohort against the sources themselves, not against the code's own figure table. The age
+   * structure is SSB Statistisk årbok 2013, tabell 105 (the 2020 projection), summed by hand from its
+   * five-year shares (which add up to 99.9 %): 0–14 18.3 %, 65 and over 17.0 %, 80 and over 4.1 %.
+   * The README says the default high-risk cut-off puts 3.3 % of adults in the high tier (measured on
+   * 200 000 persons). 10 000 persons give these within about a percentage point.
+   */
+  const measured = (() => {
+    const persons = take(2026, 10_000);
+    const ageOf = (p: (typeof persons)[number]) => {
+      const b = p.birthDate!;
+      return Number(AS_OF.slice(0, 4)) - Number(b.slice(0, 4)) - (AS_OF.slice(5) < b.slice(5) ? 1 : 0);
+    };
+    const ages = persons.map(ageOf);
+    const share = (pred: (a: number) => boolean) => (100 * ages.filter(pred).length) / ages.length;
+    const rs = right(loadBundledRuleSet('identification'));
+    const adults = persons.filter((p) => ageOf(p) >= 18);
+    const high = adults.filter((p) => right(evaluate(rs, p, { asOf: AS_OF, trace: 'none' })).score!.tier === 'high').length;
+    const out = { under15: share((a) => a < 15), from65: share((a) => a >= 65), from80: share((a) => a >= 80), highAdults: (100 * high) / adults.length };
+    return out;
+  })();
+
+  it('the age structure is SSB\'s: 18.3 % under 15, 17.0 % from 65, 4.1 % from 80', () => {
+    expect(Math.abs(measured.under15 - 18.3)).toBeLessThan(1.2);
+    expect(Math.abs(measured.from65 - 17.0)).toBeLessThan(1.2);
+    expect(Math.abs(measured.from80 - 4.1)).toBeLessThan(0.6);
+  });
+
+  it('the default identification cut-off puts about 3.3 % of adults in the high tier, as the README says', () => {
+    expect(measured.highAdults).toBeGreaterThan(2.5);
+    expect(measured.highAdults).toBeLessThan(4.2);
+  });
+
+  it('PREVALENCES.md carries the current figure table (drift check; run `npx tsx scripts/prevalences.ts`)', () => {
     const md = readFileSync(`${ROOT}src/synthetic/PREVALENCES.md`, 'utf8');
     expect(md).toContain(renderFigureTable());
   });

@@ -59,7 +59,9 @@ export const frail = defineFact({
     if (age < 65) return false;
     const f = ctx.person.frailty;
     if (f === undefined) return undefined;
-    // Kleene OR of the three screening signals: any true is true; all unknown is unknown.
+    // NICE NG56 1.3 names the three as alternatives ("use one of"): one positive screen is frail, one
+    // negative screen with no positive is not, and none done is unknown. (Not Kleene's OR, which
+    // would leave a negative PRISMA-7 unknown until gait speed is measured too.)
     const p = f.prisma7;
     const prisma =
       p === undefined

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IplosScore } from '../model/person.js';
 import { hasFunctionCode } from './diagnoses.js';
+import { anyOf } from './kleene.js';
 import type { FactContext } from './types.js';
 import { defineFact } from './types.js';
 import { toDayNumber } from '../util/dates.js';
@@ -77,9 +78,7 @@ export const functionalLimitation = defineFact({
       iplos = false;
       for (const [v, s] of latest) if (!SENSORY.has(v.toLowerCase()) && s.score >= 3) iplos = true;
     }
-    if (code === true || iplos === true) return true;
-    if (code === undefined || iplos === undefined) return undefined;
-    return false;
+    return anyOf([code, iplos]);
   },
 });
 

@@ -1,35 +1,66 @@
 /*
- * Kleene's three-valued logic for derived facts: `undefined` is unknown. A fact that combines several
- * pieces of evidence must give the same answer a rule would give if each piece were its own condition,
- * so `true OR unknown` is true, `false AND unknown` is false, and anything else with an unknown is unknown.
+ * Kleene's strong three-valued logic (as in CQL), the library's one implementation of it. A missing
+ * fact makes a condition unknown, and unknown propagates: `false AND unknown` is false, `true OR
+ * unknown` is true, `NOT unknown` is unknown. The engine combines conditions with `and3`, `or3` and
+ * `not3` on small integers (engine/logic.ts re-exports them); a derived fact that combines several
+ * pieces of evidence uses the same functions through `anyOf`, `allOf` and `not`, where unknown is
+ * `undefined`, so it gives the answer a rule would give if each piece were its own condition.
  */
 
-/** A three-valued boolean: `undefined` means unknown. */
+/** The engine's encoding: small integers, so outcomes index arrays and compare in one instruction. */
+export const F = 0;
+export const T = 1;
+export const U = 2;
+export type Tri = 0 | 1 | 2;
+
+/** Kleene AND. */
+export function and3(a: Tri, b: Tri): Tri {
+  if (a === F || b === F) return F;
+  if (a === U || b === U) return U;
+  return T;
+}
+
+/** Kleene OR. */
+export function or3(a: Tri, b: Tri): Tri {
+  if (a === T || b === T) return T;
+  if (a === U || b === U) return U;
+  return F;
+}
+
+/** Kleene NOT. */
+export function not3(a: Tri): Tri {
+  return a === U ? U : a === T ? F : T;
+}
+
+/** A three-valued boolean as derived facts hold it: `undefined` means unknown. */
 export type Maybe = boolean | undefined;
+
+const fromMaybe = (v: Maybe): Tri => (v === undefined ? U : v ? T : F);
+const toMaybe = (t: Tri): Maybe => (t === U ? undefined : t === T);
 
 /** Kleene OR over any number of values (false for none). */
 export function anyOf(values: Iterable<Maybe>): Maybe {
-  let unknown = false;
+  let acc: Tri = F;
   for (const v of values) {
-    if (v === true) return true;
-    if (v === undefined) unknown = true;
+    acc = or3(acc, fromMaybe(v));
+    if (acc === T) break;
   }
-  return unknown ? undefined : false;
+  return toMaybe(acc);
 }
 
 /** Kleene AND over any number of values (true for none). */
 export function allOf(values: Iterable<Maybe>): Maybe {
-  let unknown = false;
+  let acc: Tri = T;
   for (const v of values) {
-    if (v === false) return false;
-    if (v === undefined) unknown = true;
+    acc = and3(acc, fromMaybe(v));
+    if (acc === F) break;
   }
-  return unknown ? undefined : true;
+  return toMaybe(acc);
 }
 
 /** Kleene NOT. */
 export function not(v: Maybe): Maybe {
-  return v === undefined ? undefined : !v;
+  return toMaybe(not3(fromMaybe(v)));
 }
 
 /**

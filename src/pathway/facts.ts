@@ -1,8 +1,9 @@
+import { acceptableGiver } from '../facts/consentGiver.js';
+import { anyOf } from '../facts/kleene.js';
 import { defineFact } from '../facts/types.js';
 import type { FactDefinition } from '../facts/types.js';
 import type { Consent, Person, ServiceKind } from '../model/person.js';
 import { toDayNumber } from '../util/dates.js';
-import { acceptableGiver } from '../facts/consentGiver.js';
 
 /*
  * Facts the pathway's rules can read. They read the Person that the pathway builds from the host's
@@ -16,7 +17,7 @@ import { acceptableGiver } from '../facts/consentGiver.js';
 export const EXPLICIT_CONSENT_SERVICES: readonly ServiceKind[] = ['school', 'kindergarten', 'ppt', 'child-welfare', 'nav'];
 
 const HPL25 = { document: 'Helsedirektoratet, rundskriv til helsepersonelloven', section: '§ 25 Opplysninger til samarbeidende personell' };
-const PBRL43 = { document: 'Pasient- og brukerrettighetsloven', section: '§§ 4-3, 4-4, 4-5 (samtykkekompetanse, barn under 16)' };
+const PBRL43 = { document: 'Pasient- og brukerrettighetsloven', section: '§§ 4-3 til 4-6 (samtykkekompetanse, barn under 16, 16–18 år uten samtykkekompetanse)' };
 
 function validOn(c: Consent, asOfDay: number): boolean {
   const from = toDayNumber(c.date);
@@ -25,17 +26,12 @@ function validOn(c: Consent, asOfDay: number): boolean {
 }
 
 /**
- * Whether a consent was given by the right person: the same answer the consent rule set's facts give
- * (pasient- og brukerrettighetsloven kap. 4; see src/facts/consentGiver.ts). Unknown without an age.
+ * Whether a consent was given by the right person on `asOf`: the rule the built-in consent facts
+ * use (facts/consentGiver.ts, pbrl. §§ 4-3 to 4-6), so the pathway and the consent rules never
+ * disagree about who may consent.
  */
 export function rightGiver(person: Person, asOf: string, c: Consent): boolean | undefined {
   return acceptableGiver(person, asOf, c);
-}
-
-/** Kleene "any": true if one is true, unknown if none is true and one is unknown. */
-function anyOf(values: readonly (boolean | undefined)[]): boolean | undefined {
-  if (values.some((v) => v === true)) return true;
-  return values.some((v) => v === undefined) ? undefined : false;
 }
 
 /** The person has said they want a team. */
@@ -93,9 +89,9 @@ export const teamConsent = defineFact({
   type: 'boolean',
   label: { nb: 'gyldig samtykke til oppfølgingsteam', nn: 'gyldig samtykke til oppfølgingsteam', en: 'valid consent to a follow-up team' },
   description: {
-    nb: 'Sann når et samtykke med omfang «team» er gitt (og ikke trukket) på datoen, av personen fra 16 år, av foreldre under 16, eller av representant når personen mangler samtykkekompetanse.',
-    nn: 'Sann når eit samtykke med omfang «team» er gitt (og ikkje trekt) på datoen, av personen frå 16 år, av foreldre under 16, eller av representant når personen manglar samtykkekompetanse.',
-    en: 'True when a consent with scope "team" is given (and not withdrawn) on the date, by the person from 16, by a parent under 16, or by a representative when the person lacks consent competence.',
+    nb: 'Sann når et samtykke med omfang «team» er gitt (og ikke trukket) på datoen, av personen fra 16 år, av foreldre under 16, eller av representant når personen mangler samtykkekompetanse (fra 16 til 18 år også foreldre).',
+    nn: 'Sann når eit samtykke med omfang «team» er gitt (og ikkje trekt) på datoen, av personen frå 16 år, av foreldre under 16, eller av representant når personen manglar samtykkekompetanse (frå 16 til 18 år også foreldre).',
+    en: 'True when a consent with scope "team" is given (and not withdrawn) on the date, by the person from 16, by a parent under 16, or by a representative when the person lacks consent competence (from 16 to 18 also the parents).',
   },
   source: PBRL43,
   evidence: 'found',
