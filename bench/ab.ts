@@ -3,7 +3,10 @@
  *
  *   npx tsx bench/ab.ts --case decision --n 20000 --rounds 7 <treeA> <treeB> [<treeC> …]
  *   npx tsx bench/ab.ts --script bench/pathway.ts --case transition-rules --n 3000 <treeA> <treeB>
+ *   npx tsx bench/ab.ts --n 20000 .@decision .@decision-unshared     # one tree, two cases
  *
+ * `<tree>@<case>` runs that case in that tree instead of `--case`: the A/B of an off switch is one
+ * tree with two cases (such as `decision` and `decision-unshared`).
  * A tree is a directory holding this repository's `src/` and `bench/` (a git worktree, or a commit
  * extracted with `git archive` next to a `node_modules` link). Each tree's case script is bundled
  * with that tree's own sources by tsup, as `npm run bench` bundles them, and every round runs each
@@ -29,8 +32,13 @@ const script = opt('script', 'bench/engines.ts');
 const name = opt('case', 'decision');
 const n = opt('n', '20000');
 const rounds = Number(opt('rounds', '7'));
-const trees = args.map((t) => resolve(t));
-if (trees.length < 2) throw new Error('give at least two source trees');
+const arms = args.map((a) => {
+  const at = a.lastIndexOf('@');
+  return at > 0 ? { tree: resolve(a.slice(0, at)), name: a.slice(at + 1) } : { tree: resolve(a), name };
+});
+const trees = arms.map((a) => a.tree);
+if (arms.length < 2) throw new Error('give at least two source trees (or tree@case arms)');
+const label = (i: number): string => `${basename(trees[i]!)}${arms[i]!.name === name ? '' : `@${arms[i]!.name}`}`;
 
 async function bundle(tree: string): Promise<string> {
   const { build } = await import('tsup');
@@ -60,28 +68,33 @@ const quantile = (xs: number[], q: number): number => {
 };
 
 const entries: string[] = [];
-for (const t of trees) entries.push(await bundle(t));
+const bundled = new Map<string, string>();
+for (const t of trees) {
+  if (!bundled.has(t)) bundled.set(t, await bundle(t));
+  entries.push(bundled.get(t)!);
+}
 const medians: number[][] = trees.map(() => []);
 for (let r = 0; r < rounds; r++) {
   const line: string[] = [];
   for (let k = 0; k < trees.length; k++) {
     const i = (k + r) % trees.length;
-    const { stdout } = await exec(process.execPath, [entries[i]!, name, n], { cwd: trees[i], maxBuffer: 1 << 24 });
+    const { stdout } = await exec(process.execPath, [entries[i]!, arms[i]!.name, n], { cwd: trees[i], maxBuffer: 1 << 24 });
     const res = JSON.parse(stdout.trim().split('\n').pop()!) as { medianUs: number };
     medians[i]!.push(res.medianUs);
-    line.push(`${basename(trees[i]!)} ${res.medianUs.toFixed(2)}`);
+    line.push(`${label(i)} ${res.medianUs.toFixed(2)}`);
   }
   process.stdout.write(`round ${r + 1}: ${line.join(', ')}\n`);
 }
 const base = quantile(medians[0]!, 0.5);
 const baseP25 = quantile(medians[0]!, 0.25);
-process.stdout.write(`\ncase ${name} (${script}), ${n} per run, ${rounds} rounds; µs per call\n`);
+const cases = [...new Set(arms.map((a) => a.name))].join(', ');
+process.stdout.write(`\ncase ${cases} (${script}), ${n} per run, ${rounds} rounds; µs per call\n`);
 process.stdout.write('| tree | median of rounds | p25 of rounds | min–max | median / first | p25 / first |\n| --- | --- | --- | --- | --- | --- |\n');
-trees.forEach((t, i) => {
+trees.forEach((_t, i) => {
   const m = medians[i]!;
   const med = quantile(m, 0.5);
   const p25 = quantile(m, 0.25);
   process.stdout.write(
-    `| ${basename(t)} | ${med.toFixed(2)} | ${p25.toFixed(2)} | ${Math.min(...m).toFixed(2)}–${Math.max(...m).toFixed(2)} | ${(med / base).toFixed(3)} | ${(p25 / baseP25).toFixed(3)} |\n`,
+    `| ${label(i)} | ${med.toFixed(2)} | ${p25.toFixed(2)} | ${Math.min(...m).toFixed(2)}–${Math.max(...m).toFixed(2)} | ${(med / base).toFixed(3)} | ${(p25 / baseP25).toFixed(3)} |\n`,
   );
 });

@@ -60,10 +60,16 @@ function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: 
       return { run: (p) => evaluateParsed(ruleSet, p, { asOf: AS_OF, trace: 'none' }) };
     case 'a-full':
       return { run: (p) => evaluateParsed(ruleSet, p, { asOf: AS_OF, trace: 'full' }) };
+    case 'a-full-unshared':
+      // The A/B arm of trace sharing: every trace built for its call (src/engine/traceSharing.ts).
+      return { run: (p) => evaluateParsed(ruleSet, p, { asOf: AS_OF, trace: 'full', shareTraces: false }) };
     case 'a-input':
       // evaluate() from the person as the host sent it: validation (the fast accept path, or zod)
       // and the untraced evaluation, as one call.
       return { run: (_p, input) => evaluate(ruleSet, input, { asOf: AS_OF, trace: 'none' }) };
+    case 'a-input-zod':
+      // The A/B arm of the fast accept path: the person validated by zod alone.
+      return { run: (_p, input) => evaluate(ruleSet, input, { asOf: AS_OF, trace: 'none', fastParse: false }) };
     case 'a-facts':
       return { pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)), run: (_p, _i, f) => evaluateFacts(ruleSet, f as Record<string, unknown>, { asOf: AS_OF, trace: 'none' }) };
     case 'a-facts-full':
@@ -94,13 +100,17 @@ function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: 
       return { run: (p) => identificationByHand(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)) };
     case 'c-facts':
       return { pre: (p) => factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet), run: (_p, _i, f) => identificationByHand(f as never) };
-    case 'decision': {
+    case 'decision':
+    case 'decision-unshared':
+    case 'decision-zod': {
       // A full single-person decision: validation, every bundled rule set, prompts and trace, in the
-      // one call a GP system makes when a chart opens.
+      // one call a GP system makes when a chart opens. The two other names are the A/B arms of trace
+      // sharing and of the fast accept path for persons, each switched off.
       const sets = allRuleSets();
+      const options = { asOf: AS_OF, trace: 'full' as const, shareTraces: name !== 'decision-unshared', fastParse: name !== 'decision-zod' };
       return {
         run: (_p, input) => {
-          const d = evaluateAll(sets, input, { asOf: AS_OF, trace: 'full' });
+          const d = evaluateAll(sets, input, options);
           if (d._tag === 'Left') throw new Error('invalid');
           return d.right;
         },

@@ -14,7 +14,7 @@ export interface EvalEnv extends OperatorEnv {
   /**
    * The values were given by the host as they are (`evaluateFacts`), not derived from a validated
    * person: a `sex` may then be any text. Their traces are shared only where every value is one
-   * without content (see ruleTrace.ts).
+   * without content (see traceSharing.ts).
    */
   readonly fromHost: boolean;
 }

@@ -11,7 +11,7 @@ import type { FactTrace } from './trace.js';
  * or value compared by one of the common operators, so it compares directly instead of calling
  * through the operator table: a population evaluates every leaf millions of times. Anything else
  * (strings, objects, other operators) goes through the operator. Traces are built here and shared
- * per rule (ruleTrace.ts), not per leaf.
+ * per rule (traceSharing.ts), not per leaf.
  */
 
 /** What the compared value of a leaf is. */
