@@ -16,6 +16,7 @@ const ENGINE = [
   'test/differential.test.ts',
   'test/evaluateAll.test.ts',
   'test/sharedTraces.test.ts',
+  'test/engineSwitches.test.ts',
   'test/vectors.test.ts',
   'test/ruleFile.test.ts',
   'test/explain.test.ts',
