@@ -7,8 +7,8 @@
  *   adapters   src/adapters/<name> (fhir, cdsHooks) and src/adapters/<name>.ts (jsonRulesEngine):
  *              use model, facts, engine, explain and util; never each other.
  *   node edge  src/cli, src/node, src/report: files, processes, workers; may use anything.
- *   barrels    src/index.ts and each folder's index.ts gather a public entry; nothing inside the
- *              core imports the root barrel.
+ *   root       src/index.ts gathers the public entry from the core and the adapters; nothing in
+ *              src/ imports it back.
  *
  * Every rule names folders by pattern, not files, so it holds when files move between them.
  */
