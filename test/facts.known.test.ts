@@ -90,10 +90,11 @@ describe('the team and its coordinator (veileder ch. 8)', () => {
           { type: 'home-nursing', start: '2026-01-01' },
           { type: 'physiotherapy', end: '2026-06-14' }, // ended yesterday
           { type: 'occupational-therapy', start: '2026-06-16' }, // starts tomorrow
-          { type: 'practical-assistance' }, // no team-member kind of its own
+          { type: 'practical-assistance' }, // a care service, its own kind
+          { type: 'other' }, // no team-member kind of its own
         ],
       } as PersonInput),
-    ).toEqual(['home-nursing']);
+    ).toEqual(['home-nursing', 'practical-assistance']);
     // Everything known is in the team, but one source is unknown: it might hold one more.
     expect(fact('providersNotInTeam', { team, serviceNeeds: [{ service: 'gp' }] } as PersonInput)).toBeUndefined();
     expect(fact('providersNotInTeam', { team, municipalServices: [] } as PersonInput)).toBeUndefined();

@@ -231,10 +231,19 @@ export function mutated(base: unknown): fc.Arbitrary<unknown> {
   });
 }
 
+function isPlainContainer(v: unknown): v is object {
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) return true;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 function reachable(root: unknown, path: readonly (string | number)[]): boolean {
   let cur = root;
   for (const seg of path) {
-    if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, seg)) return false;
+    // Only arrays and plain records are walked into: an earlier edit may have put a boxed string there, whose
+    // index keys are own but read-only.
+    if (!isPlainContainer(cur) || !Object.hasOwn(cur, seg)) return false;
     cur = (cur as Record<string | number, unknown>)[seg];
   }
   return true;
