@@ -119,7 +119,7 @@ export interface CompiledRuleSet {
   readonly namedConditions: Readonly<Record<string, Condition>>;
 }
 
-/** Options for {@link compileRuleSetWith}. */
+/** Options for {@link compileRuleSet}. */
 export interface CompileOptions {
   /** Facts the rules may read. */
   readonly facts: FactRegistry;
@@ -527,7 +527,7 @@ class Compiler {
  * Validates and compiles a rule-set file. Returns every issue found, each with a path into the file;
  * a rule set with any issue is rejected whole.
  */
-export function compileRuleSetWith(raw: unknown, options: CompileOptions): E.Either<InvalidRuleSetError, CompiledRuleSet> {
+export function compileRuleSet(raw: unknown, options: CompileOptions): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   const lang = options.lang ?? 'nb';
   // Read once into plain data (a host's getter that throws is an `unreadable` issue); only the copy is read after.
   const read = readInput(raw, lang);

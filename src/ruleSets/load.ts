@@ -5,7 +5,7 @@ import { builtinFactDefinitions, createFactRegistry } from '../facts/registry.js
 import type { FactRegistry } from '../facts/registry.js';
 import type { FactDefinition } from '../facts/types.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
-import { compileRuleSetWith } from '../engine/compile.js';
+import { compileRuleSet as compileWith } from '../engine/compile.js';
 import type { InvalidRuleSetError } from '../model/errors.js';
 import { invalidRuleSet } from '../model/errors.js';
 import { readInput } from '../model/inputShape.js';
@@ -94,7 +94,7 @@ export function compileRuleSet(input: unknown, options: RuleSetOptions = {}): E.
     lists = r.right;
   }
   const facts = options.extraFacts?.length ? createFactRegistry([...builtinFacts().values(), ...options.extraFacts]) : builtinFacts();
-  return compileRuleSetWith(input, {
+  return compileWith(input, {
     facts,
     codeLists: lists,
     lang,
