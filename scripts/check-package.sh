@@ -13,9 +13,9 @@ trap 'rm -rf "$tmp"' EXIT
 tarball=$(npm pack --silent --pack-destination "$tmp" | tail -n 1)
 echo "packed $tarball"
 
-# What is in the tarball: only dist/, rules/, schemas/ and the standard files.
+# What is in the tarball: only dist/, rules/, schemas/, the changelog and the standard files.
 tar -tzf "$tmp/$tarball" | sed 's#^package/##' > "$tmp/contents.txt"
-if grep -Ev '^(dist/|rules/|schemas/|package\.json$|README\.md$|LICENSE$|SECURITY\.md$)' "$tmp/contents.txt"; then
+if grep -Ev '^(dist/|rules/|schemas/|package\.json$|README\.md$|LICENSE$|SECURITY\.md$|CHANGELOG\.md$)' "$tmp/contents.txt"; then
   echo "unexpected files in the tarball (listed above)" >&2
   exit 1
 fi
