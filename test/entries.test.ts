@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENTRIES } from '../tsup.config.js';
+import { ROOT } from './helpers.js';
 
 /**
  * The package's entries, read the way a host's editor reads them: the TypeScript checker lists what
@@ -10,7 +11,7 @@ import { ENTRIES } from '../tsup.config.js';
  * adapter and tool lives at its own subpath, and the internal tables stay inside.
  */
 
-const root = resolve(__dirname, '..');
+const root = ROOT;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
   typesVersions: { '*': Record<string, string[]> };
