@@ -1,12 +1,28 @@
 import { defineConfig } from 'tsup';
 
-// One entry list feeds the build; package.json#exports mirrors it and publint/attw check the match.
+/**
+ * The library's entries: subpath (as in package.json#exports, `index` being the root) → source.
+ * package.json#exports and #typesVersions mirror this list; test/entries.test.ts checks that they do.
+ */
+export const ENTRIES = {
+  index: 'src/index.ts',
+  pathway: 'src/pathway/index.ts',
+  fhir: 'src/adapters/fhir/index.ts',
+  'cds-hooks': 'src/adapters/cdsHooks/index.ts',
+  'json-rules-engine': 'src/adapters/jsonRulesEngine.ts',
+  policy: 'src/policy/index.ts',
+  population: 'src/population/index.ts',
+} as const;
+
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', pathway: 'src/pathway/index.ts' },
+    entry: ENTRIES,
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
+    // Code shared by several entries goes into chunks that both formats load once, so that a
+    // CommonJS host that requires two entries gets one copy of the engine and its caches.
+    splitting: true,
     // The two builds run in parallel: cleaning must spare the CLI's output.
     clean: ['!cli.js', '!cli.js.map', '!stratifyWorker.js'],
     target: 'node20',

@@ -1,4 +1,6 @@
-import { bundledRuleSetIds, evaluateAll, generateCohort, loadBundledRuleSet, toCards } from '../src/index.js';
+import { bundledRuleSetIds, evaluateAll, loadBundledRuleSet } from '../src/index.js';
+import { generateCohort } from '../src/population/index.js';
+import { toCards } from '../src/adapters/cdsHooks/index.js';
 import type { CompiledRuleSet } from '../src/index.js';
 import { AS_OF } from './common.js';
 

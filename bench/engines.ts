@@ -5,20 +5,10 @@
  * person, with process.hrtime. Prints one JSON line.
  */
 import { Engine } from 'json-rules-engine';
-import {
-  builtinFacts,
-  bundledRuleSetIds,
-  evaluate,
-  evaluateAll,
-  evaluateFacts,
-  evaluateParsed,
-  generateCohort,
-  loadBundledRuleSet,
-  parsePerson,
-  registerOnJsonRulesEngine,
-  safePathResolver,
-  toJsonRulesEngineRules,
-} from '../src/index.js';
+import { builtinFacts } from '../src/policy/index.js';
+import { bundledRuleSetIds, evaluate, evaluateAll, evaluateFacts, evaluateParsed, loadBundledRuleSet, parsePerson } from '../src/index.js';
+import { generateCohort } from '../src/population/index.js';
+import { registerOnJsonRulesEngine, safePathResolver, toJsonRulesEngineRules } from '../src/adapters/jsonRulesEngine.js';
 import type { CompiledRuleSet, ParsedPerson, PersonInput } from '../src/index.js';
 import { screenFacts } from '../src/engine/evaluate.js';
 import { factsByName, factsFromPerson, identificationByHand } from './handWritten.js';

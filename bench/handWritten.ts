@@ -1,4 +1,5 @@
-import type { CompiledRuleSet, FactRegistry, ParsedPerson } from '../src/index.js';
+import type { CompiledRuleSet, ParsedPerson } from '../src/index.js';
+import type { FactRegistry } from '../src/policy/index.js';
 import { factContext } from '../src/facts/context.js';
 
 /*

@@ -47,7 +47,7 @@ for (const { name, person } of loadExamplePersons()) {
       const trace = d.trace?.find((t) => t.ruleId === p.ruleId);
       console.log(`  ${p.severity === 'info' ? '·' : p.severity === 'warning' ? '!' : '‼'} ${p.title} (${p.ruleId}, ${p.evidence})`);
       console.log(`      ${p.text}`);
-      if (trace) console.log(`      ${W.why}: ${explainRule(trace, lang, rs).summary}`);
+      if (trace) console.log(`      ${W.why}: ${explainRule(trace, { lang, ruleSet: rs }).summary}`);
       console.log(`      ${W.source}: ${p.source.document}, ${p.source.section}`);
     }
     // Data needed: one line per rule set, naming the missing facts once, so the prompts stay readable.

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Packs the library, installs the tarball into an empty project, and checks that `import` and
-# `require` both work there; then runs publint and arethetypeswrong, and checks the tarball holds
-# only what users need (no tests, fixtures or secrets).
+# Packs the library, installs the tarball into an empty project, and checks every entry there: it is
+# imported from ESM and required from CommonJS, with the same names; its types are checked under
+# moduleResolution node10, node16 (from ESM and from CommonJS) and bundler. Then runs publint --strict
+# and arethetypeswrong on every resolution, and checks the tarball holds only what users need (no
+# tests, fixtures or secrets).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -11,9 +13,9 @@ trap 'rm -rf "$tmp"' EXIT
 tarball=$(npm pack --silent --pack-destination "$tmp" | tail -n 1)
 echo "packed $tarball"
 
-# What is in the tarball: only dist/, rules/, schemas/ and the standard files.
+# What is in the tarball: only dist/, rules/, schemas/, the changelog and the standard files.
 tar -tzf "$tmp/$tarball" | sed 's#^package/##' > "$tmp/contents.txt"
-if grep -Ev '^(dist/|rules/|schemas/|package\.json$|README\.md$|LICENSE$|SECURITY\.md$)' "$tmp/contents.txt"; then
+if grep -Ev '^(dist/|rules/|schemas/|package\.json$|README\.md$|LICENSE$|SECURITY\.md$|CHANGELOG\.md$)' "$tmp/contents.txt"; then
   echo "unexpected files in the tarball (listed above)" >&2
   exit 1
 fi
@@ -27,29 +29,98 @@ mkdir "$tmp/consumer"
 cd "$tmp/consumer"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "$tmp/$tarball" zod@^4 >/dev/null
+# The entries, read from the installed package's exports: "." and every "./name" that is code.
+subpaths=$(node -e "const e = require('./node_modules/oppfolgingsteam/package.json').exports; console.log(Object.keys(e).filter((k) => typeof e[k] === 'object').map((k) => k === '.' ? 'oppfolgingsteam' : 'oppfolgingsteam/' + k.slice(2)).join(' '))")
+echo "entries: $subpaths"
+
+# Without xstate (an optional peer) every entry but the pathway must load, from ESM and CommonJS.
+for s in $subpaths; do
+  [ "$s" = oppfolgingsteam/pathway ] && continue
+  node --input-type=module -e "import * as m from '$s'; if (Object.keys(m).length === 0) throw new Error('$s: no exports from ESM')"
+  node -e "if (Object.keys(require('$s')).length === 0) throw new Error('$s: no exports from CommonJS')"
+done
+echo "every entry but the pathway loads without xstate"
+npm install --no-audit --no-fund --silent xstate@^5 >/dev/null
+
+# Every entry from ESM and from CommonJS, with the same exported names.
+for s in $subpaths; do
+  esm=$(node --input-type=module -e "import * as m from '$s'; console.log(Object.keys(m).filter((k) => k !== 'default' && k !== 'module.exports').sort().join(','))")
+  cjs=$(node -e "console.log(Object.keys(require('$s')).sort().join(','))")
+  if [ -z "$esm" ] || [ "$esm" != "$cjs" ]; then
+    echo "$s: ESM and CommonJS export different names" >&2
+    echo "  ESM: $esm" >&2
+    echo "  CJS: $cjs" >&2
+    exit 1
+  fi
+  echo "$s: $(echo "$esm" | tr ',' '\n' | wc -l) names from ESM and CommonJS"
+done
+
+# A host's path through three entries: a rule set from the root, cards from cds-hooks, FHIR from fhir.
+# CommonJS entries share one copy of the engine (split chunks), so what one entry makes another reads.
 cat > esm.mjs <<'JS'
 import { loadBundledRuleSet, evaluate } from 'oppfolgingsteam';
+import { toCards } from 'oppfolgingsteam/cds-hooks';
+import { toRiskAssessment } from 'oppfolgingsteam/fhir';
 const rs = loadBundledRuleSet('identification');
 if (rs._tag !== 'Right') throw new Error('ESM: rule set did not load');
 const d = evaluate(rs.right, { birthDate: '1950-01-01' }, { asOf: '2026-06-01' });
 if (d._tag !== 'Right') throw new Error('ESM: evaluate failed');
-console.log('esm ok', d.right.ruleSet.id, d.right.ruleSet.version);
+const cards = toCards(d.right, rs.right, { hookInstance: 'h', patient: 'Patient/1' });
+const risk = toRiskAssessment(d.right, rs.right, { patient: 'Patient/1' });
+if (!Array.isArray(cards) || risk.resourceType !== 'RiskAssessment') throw new Error('ESM: adapters failed');
+console.log('esm ok', d.right.ruleSet.id, d.right.ruleSet.version, cards.length, 'cards');
 JS
 cat > cjs.cjs <<'JS'
 const { loadBundledRuleSet, evaluate } = require('oppfolgingsteam');
+const { toCards } = require('oppfolgingsteam/cds-hooks');
+const { toRiskAssessment } = require('oppfolgingsteam/fhir');
 const rs = loadBundledRuleSet('identification');
 if (rs._tag !== 'Right') throw new Error('CJS: rule set did not load');
 const d = evaluate(rs.right, { birthDate: '1950-01-01' }, { asOf: '2026-06-01' });
 if (d._tag !== 'Right') throw new Error('CJS: evaluate failed');
-console.log('cjs ok', d.right.ruleSet.id);
+const cards = toCards(d.right, rs.right, { hookInstance: 'h', patient: 'Patient/1' });
+const risk = toRiskAssessment(d.right, rs.right, { patient: 'Patient/1' });
+if (!Array.isArray(cards) || risk.resourceType !== 'RiskAssessment') throw new Error('CJS: adapters failed');
+console.log('cjs ok', d.right.ruleSet.id, cards.length, 'cards');
 JS
 node esm.mjs
 node cjs.cjs
-# Without xstate (an optional peer) the root entry must still load; the pathway entry needs it.
-node -e "require('oppfolgingsteam'); console.log('root entry loads without xstate')"
-npm install --no-audit --no-fund --silent xstate@^5 >/dev/null
 node --input-type=module -e "import { startPathway } from 'oppfolgingsteam/pathway'; if (typeof startPathway !== 'function') throw new Error('pathway ESM'); console.log('pathway esm ok')"
 node -e "const { startPathway } = require('oppfolgingsteam/pathway'); if (typeof startPathway !== 'function') throw new Error('pathway CJS'); console.log('pathway cjs ok')"
+
+# Types: one consumer file per module kind imports a type and a value from every entry; tsc checks it
+# under each resolution with the declaration files checked too (skipLibCheck off; the DOM lib because
+# zod and xstate name URL and AbortSignal).
+{
+  i=0
+  for s in $subpaths; do
+    echo "import * as e$i from '$s';"
+    echo "export const n$i: number = Object.keys(e$i).length;"
+    i=$((i + 1))
+  done
+  cat <<'TS'
+import type { Decision, CompiledRuleSet } from 'oppfolgingsteam';
+import type { CdsCard } from 'oppfolgingsteam/cds-hooks';
+import type { FhirPerson } from 'oppfolgingsteam/fhir';
+import type { Pathway } from 'oppfolgingsteam/pathway';
+import type { VectorResult } from 'oppfolgingsteam/policy';
+import type { WorklistEntry } from 'oppfolgingsteam/population';
+import type { RegisterOptions } from 'oppfolgingsteam/json-rules-engine';
+export type Used = [Decision, CompiledRuleSet, CdsCard, FhirPerson, Pathway, VectorResult, WorklistEntry, RegisterOptions];
+TS
+} > types.ts
+cp types.ts types.mts
+cp types.ts types.cts
+tsc="node $root/node_modules/typescript/bin/tsc"
+common='"strict": true, "noEmit": true, "skipLibCheck": false, "esModuleInterop": true, "types": [], "lib": ["ES2022", "DOM"], "target": "ES2022"'
+echo "{ \"compilerOptions\": { $common, \"module\": \"commonjs\", \"moduleResolution\": \"node10\" }, \"files\": [\"types.ts\"] }" > tsconfig.node10.json
+echo "{ \"compilerOptions\": { $common, \"module\": \"node16\", \"moduleResolution\": \"node16\" }, \"files\": [\"types.mts\", \"types.cts\"] }" > tsconfig.node16.json
+echo "{ \"compilerOptions\": { $common, \"module\": \"esnext\", \"moduleResolution\": \"bundler\" }, \"files\": [\"types.ts\"] }" > tsconfig.bundler.json
+for r in node10 node16 bundler; do
+  $tsc -p "tsconfig.$r.json"
+  echo "types resolve and check under moduleResolution $r"
+done
+
 # The `oppfolgingsteam` command, as `npx oppfolgingsteam` runs it from the installed package.
 npx --no-install oppfolgingsteam --version
 npx --no-install oppfolgingsteam validate node_modules/oppfolgingsteam/rules
@@ -58,4 +129,4 @@ test -f node_modules/oppfolgingsteam/rules/identification.json
 test -f node_modules/oppfolgingsteam/schemas/rule-set.schema.json
 cd "$root"
 npx --no-install publint --strict
-npx --no-install attw --pack . --profile node16
+npx --no-install attw --pack .

@@ -3,20 +3,25 @@
  * synthetic persons × every bundled rule set × three trace modes × two languages. Speed work must not
  * change a decision: run it at two commits (for the older one, in a `git worktree` with this file
  * copied in and the root given) and compare. The first figure recorded was 4d9965bb… at 6bd4a09.
+ * The synthetic cohort comes from `oppfolgingsteam/population`, or from the root entry at commits
+ * from before the entries were split, so that one copy of this file runs at either.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? '.');
 const m = (await import(pathToFileURL(`${root}/src/index.ts`).href)) as typeof import('../src/index.js');
+const populationEntry = `${root}/src/population/index.ts`;
+const { generateCohort } = (existsSync(populationEntry) ? await import(pathToFileURL(populationEntry).href) : m) as typeof import('../src/population/index.js');
 const sets = m.bundledRuleSetIds().map((id) => {
   const r = m.loadBundledRuleSet(id);
   if (r._tag === 'Left') throw new Error(`rule set ${id} invalid`);
   return r.right;
 });
 const h = createHash('sha256');
-for (const input of m.generateCohort({ seed: 5, size: 3000, asOf: '2026-11-23' }))
+for (const input of generateCohort({ seed: 5, size: 3000, asOf: '2026-11-23' }))
   for (const trace of ['full', 'redacted', 'none'] as const)
     for (const lang of ['nb', 'en'] as const) for (const rs of sets) h.update(JSON.stringify(m.evaluate(rs, input, { asOf: '2026-11-23', trace, lang })));
 process.stdout.write(`${h.digest('hex')}\n`);

@@ -15,7 +15,6 @@ import {
   ATC_SYSTEM,
   DNR_SYSTEM,
   FNR_SYSTEM,
-  HL7_SYSTEMS,
   HPR_SYSTEM,
   ICD10_SYSTEMS,
   ICPC2_SYSTEMS,
@@ -25,8 +24,9 @@ import {
   toCareTeam,
   toConsents,
   toFollowUpPlan,
-  validateNationalId,
-} from '../src/index.js';
+} from '../src/adapters/fhir/index.js';
+import { HL7 as HL7_SYSTEMS } from '../src/adapters/fhir/model/systems.js';
+import { validateNationalId } from '../src/index.js';
 import type { PersonInput } from '../src/index.js';
 
 type R = Record<string, unknown>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CdsDiscovery, CdsFeedback, CdsHooksRequest, CdsHooksResponse, CodeListFile, Person, RuleSetFile, TestVectorFile } from '../src/index.js';
+import { CdsDiscovery, CdsFeedback, CdsHooksRequest, CdsHooksResponse } from '../src/adapters/cdsHooks/index.js';
+import { CodeListFile, RuleSetFile, TestVectorFile } from '../src/policy/index.js';
+import { Person } from '../src/index.js';
 import { PathwayEnvelope, PathwayEvent } from '../src/pathway/index.js';
 
 /** The schema files and their zod sources. Other modules add theirs here. */

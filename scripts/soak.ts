@@ -17,8 +17,18 @@
  */
 import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import { bundledRuleSetIds, compileRuleSet, evaluate, evaluateAll, evaluateFacts, explainDecision, generateCohort, loadBundledRuleSet } from '../src/index.js';
-import type { CompiledRuleSet, Lang, PersonInput } from '../src/index.js';
+import {
+  bundledRuleSetIds,
+  compileRuleSet,
+  evaluate,
+  evaluateAll,
+  evaluateFacts,
+  explainDecision,
+  Lang,
+  loadBundledRuleSet,
+} from '../src/index.js';
+import { generateCohort } from '../src/population/index.js';
+import type { CompiledRuleSet, PersonInput } from '../src/index.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) {
@@ -32,7 +42,7 @@ const SAMPLES = 20;
 /** Growth of the heap after warm-up that still counts as flat. */
 const ALLOWANCE_MIB = 8;
 
-const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
+const LANGS = Lang.options;
 const TRACES = ['full', 'redacted', 'none'] as const;
 const DATES = Array.from({ length: 24 }, (_, i) => `2026-${String((i % 12) + 1).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`);
 
@@ -135,7 +145,7 @@ while (evaluations < TOTAL) {
     }
     default: {
       const r = evaluate(rs, nextPerson(calls), { asOf, lang, trace: trace === 'none' ? 'full' : trace });
-      if (E.isRight(r)) sink += explainDecision(r.right, rs, lang).length;
+      if (E.isRight(r)) sink += explainDecision(r.right, { ruleSet: rs, lang: lang }).length;
       evaluations++;
     }
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { Condition, FactDefinition, RuleSetFile } from '../src/index.js';
+import type { Condition, RuleSetFile } from '../src/policy/index.js';
+import type { FactDefinition } from '../src/index.js';
 import { defineFact } from '../src/index.js';
 
 /*

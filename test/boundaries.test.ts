@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, PersonInput, Truth } from '../src/index.js';
-import { builtinFacts, bundledCodeLists, compileRuleSet, deriveFacts, evaluate, parsePerson } from '../src/index.js';
+import { builtinFacts, bundledCodeLists, deriveFacts } from '../src/policy/index.js';
+import { compileRuleSet, evaluate, parsePerson } from '../src/index.js';
 import { right, ruleSet } from './helpers.js';
 
 /*

@@ -1,28 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bundledRuleSetIds, compileRuleSet, evaluate, evaluateParsed } from '../src/index.js';
 import {
-  bundledRuleSetIds,
   cardOptionsFromRequest,
   cdsDiscovery,
   CdsDiscovery,
-  cdsInvariantIds,
   cdsResponse,
   CdsHooksResponse,
-  compileRuleSet,
-  evaluate,
-  evaluateParsed,
   FeedbackRecord,
   ingestFeedback,
   parseCdsHooksRequest,
   patientViewService,
-  personFromPrefetch,
   PREFETCH_TEMPLATES,
   resourcesToCreate,
-  summaryOf,
   toCards,
   validateCdsResponse,
-} from '../src/index.js';
-import type { CdsCard, CompiledRuleSet, Decision } from '../src/index.js';
+} from '../src/adapters/cdsHooks/index.js';
+import { cdsInvariantIds } from '../src/adapters/cdsHooks/issueMessages.js';
+import { personFromPrefetch } from '../src/adapters/fhir/index.js';
+import { summaryOf } from '../src/adapters/cdsHooks/cards.js';
+import type { CdsCard } from '../src/adapters/cdsHooks/index.js';
+import type { CompiledRuleSet, Decision } from '../src/index.js';
 import { patientViewRequest } from '../examples/node-epj/ehr.js';
 import { fhirProblems } from './fhirSchema.js';
 import { examplePerson, left, readJson, right, ruleSet } from './helpers.js';

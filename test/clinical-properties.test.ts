@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinFacts, bundledCodeLists, deriveFacts, evaluate, PathwayStage, ServiceKind } from '../src/index.js';
+import { builtinFacts, bundledCodeLists, deriveFacts } from '../src/policy/index.js';
+import { evaluate } from '../src/index.js';
+import { PathwayStage, ServiceKind } from '../src/model/person.js';
 import type { PersonInput } from '../src/index.js';
 import { readJson, right, ROOT, ruleSet } from './helpers.js';
 

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import type { Condition, RuleSetFile } from '../src/index.js';
-import { OPERATORS, builtinFacts, compileRuleSet, evaluateFacts, registerOnJsonRulesEngine, safePathResolver, toJsonRulesEngineRules } from '../src/index.js';
+import type { Condition, RuleSetFile } from '../src/policy/index.js';
+import { OPERATORS, builtinFacts } from '../src/policy/index.js';
+import { compileRuleSet, evaluateFacts } from '../src/index.js';
+import { registerOnJsonRulesEngine, safePathResolver, toJsonRulesEngineRules } from '../src/adapters/jsonRulesEngine.js';
 import { TEST_FACTS, completeFacts, jreCondition, partialFacts, ruleSetOf } from './arbitraries.js';
 import { right } from './helpers.js';
 

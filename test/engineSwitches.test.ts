@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CompiledRuleSet, Condition, EvaluateOptions } from '../src/index.js';
-import { bundledRuleSetIds, compileRuleSet, evaluate, evaluateAll, evaluateFacts, generateCohort, loadBundledRuleSet, parsePerson } from '../src/index.js';
+import type { CompiledRuleSet, EvaluateOptions } from '../src/index.js';
+import { bundledRuleSetIds, compileRuleSet, evaluate, evaluateAll, evaluateFacts, loadBundledRuleSet, parsePerson } from '../src/index.js';
+import type { Condition } from '../src/policy/index.js';
+import { generateCohort } from '../src/population/index.js';
 import { TEST_FACTS, completeFacts, condition, ruleSetOf } from './arbitraries.js';
 import { examplePerson, left, right } from './helpers.js';
 

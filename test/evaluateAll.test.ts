@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundledCodeLists, bundledRuleSetIds, evaluate, evaluateAll, generateCohort, loadBundledRuleSet } from '../src/index.js';
+import { bundledCodeLists } from '../src/policy/index.js';
+import { bundledRuleSetIds, evaluate, evaluateAll, loadBundledRuleSet } from '../src/index.js';
+import { generateCohort } from '../src/population/index.js';
 import type { CompiledRuleSet, EvaluateOptions } from '../src/index.js';
 import { examplePerson, left, right } from './helpers.js';
 

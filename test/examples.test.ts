@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { validateCdsResponse } from '../src/index.js';
+import { validateCdsResponse } from '../src/adapters/cdsHooks/index.js';
 import { right, ROOT } from './helpers.js';
 
 /*

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonInput } from '../src/index.js';
-import { LIMITS, builtinFacts, bundledCodeLists, compileCodeLists, deriveFacts, normalizeCode, parsePerson } from '../src/index.js';
+import { LIMITS, parsePerson } from '../src/index.js';
+import { builtinFacts, bundledCodeLists, compileCodeLists, deriveFacts, normalizeCode } from '../src/policy/index.js';
 import { right } from './helpers.js';
 
 /*

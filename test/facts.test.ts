@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinFacts, bundledCodeLists, deriveFacts, parsePerson } from '../src/index.js';
+import { builtinFacts, bundledCodeLists, deriveFacts } from '../src/policy/index.js';
+import { parsePerson } from '../src/index.js';
 import type { PersonInput } from '../src/index.js';
 import { right } from './helpers.js';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Person, generateCohort, parsePerson } from '../src/index.js';
+import { Person, parsePerson } from '../src/index.js';
+import { generateCohort } from '../src/population/index.js';
 import { compileFastParse } from '../src/model/fastParse.js';
 import { examplePerson } from './helpers.js';
 

@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  builtinFacts,
-  bundledCodeLists,
-  bundledRuleSetIds,
-  completeNationalId,
-  deriveFacts,
-  evaluate,
-  evaluateParsed,
-  LIBRARY_CODE_SYSTEMS as LIB,
-  PERSON_LIST_KINDS,
-  personFromBundle,
-  personFromPrefetch,
-} from '../src/index.js';
-import type { FhirPerson, PersonInput, PersonListKind } from '../src/index.js';
+import { builtinFacts, bundledCodeLists, deriveFacts } from '../src/policy/index.js';
+import { bundledRuleSetIds, evaluate, evaluateParsed } from '../src/index.js';
+import { completeNationalId } from '../src/population/index.js';
+import { LIBRARY_CODE_SYSTEMS as LIB, PERSON_LIST_KINDS, personFromBundle, personFromPrefetch } from '../src/adapters/fhir/index.js';
+import type { FhirPerson, PersonListKind } from '../src/adapters/fhir/index.js';
+import type { PersonInput } from '../src/index.js';
 import { examplePerson, left, readJson, right, ruleSet } from './helpers.js';
 
 /*

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bundledRuleSetIds, evaluate } from '../src/index.js';
 import {
-  bundledRuleSetIds,
-  evaluate,
   personFromBundle,
   toCareTeam,
   toConsents,
@@ -10,7 +9,7 @@ import {
   toFlags,
   toFollowUpPlan,
   toRiskAssessment,
-} from '../src/index.js';
+} from '../src/adapters/fhir/index.js';
 import type { PersonInput } from '../src/index.js';
 import { FHIR_SCHEMA_ID, fhirProblems } from './fhirSchema.js';
 import { examplePerson, right, ruleSet } from './helpers.js';

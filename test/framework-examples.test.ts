@@ -48,7 +48,7 @@ describe('the framework on the example persons', () => {
     expect(prompt?.severity).toBe('warning');
     expect(prompt?.text).toContain('§ 25');
     // The explanation names the uncovered service, so the clinician sees which member it is.
-    const why = explainRule(d.trace!.find((t) => t.ruleId === 'CONSENT-EXPLICIT-MEMBER')!, 'nb', rs);
+    const why = explainRule(d.trace!.find((t) => t.ruleId === 'CONSENT-EXPLICIT-MEMBER')!, { lang: 'nb', ruleSet: rs });
     expect(why.outcome).toBe(true);
     expect(why.summary).toContain('nav');
     // His consent does cover the two health services, so the team consent itself is valid.
@@ -61,7 +61,7 @@ describe('the framework on the example persons', () => {
       const prompt = d.prompts.find((p) => p.ruleId === 'PLAN-NO-CHECKPOINT');
       expect(prompt, lang).toBeDefined();
       expect(prompt!.text).toMatch({ nb: /ikke komplett.*sjekkpunkt/, nn: /ikkje komplett.*sjekkpunkt/, en: /incomplete.*checkpoint/ }[lang]);
-      const why = explainRule(d.trace!.find((t) => t.ruleId === 'PLAN-NO-CHECKPOINT')!, lang, rs);
+      const why = explainRule(d.trace!.find((t) => t.ruleId === 'PLAN-NO-CHECKPOINT')!, { lang, ruleSet: rs });
       expect(why.because.join(' ')).toMatch({ nb: /sjekkpunkter i planen er 0/, nn: /sjekkpunkt i planen er 0/, en: /checkpoints in the plan is 0/ }[lang]);
     }
   });

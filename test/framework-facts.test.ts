@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonInput } from '../src/index.js';
-import { builtinFacts, bundledCodeLists, compileRuleSet, deriveFacts, evaluate, evaluateFacts, loadBundledRuleSet, parsePerson } from '../src/index.js';
+import { builtinFacts, bundledCodeLists, deriveFacts } from '../src/policy/index.js';
+import { compileRuleSet, evaluate, evaluateFacts, loadBundledRuleSet, parsePerson } from '../src/index.js';
 import { right } from './helpers.js';
 
 /*

@@ -1,7 +1,9 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { builtinFacts, evaluate, registerOnJsonRulesEngine, safePathResolver } from '../src/index.js';
-import type { JsonRulesEngineLike } from '../src/index.js';
+import { builtinFacts } from '../src/policy/index.js';
+import { evaluate } from '../src/index.js';
+import { registerOnJsonRulesEngine, safePathResolver } from '../src/adapters/jsonRulesEngine.js';
+import type { JsonRulesEngineLike } from '../src/adapters/jsonRulesEngine.js';
 import { examplePerson, right, ruleSet } from './helpers.js';
 
 /*

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonInput } from '../src/index.js';
-import { evaluate, ServiceKind } from '../src/index.js';
+import { evaluate } from '../src/index.js';
+import { ServiceKind } from '../src/model/person.js';
 import { right, ruleSet } from './helpers.js';
 
 /*

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CompiledRuleSet } from '../src/index.js';
 import { loadBundledRuleSet } from '../src/index.js';
+import { CDS_HOOKS_ISSUE_MESSAGES } from '../src/adapters/cdsHooks/index.js';
+import { FHIR_ISSUE_MESSAGES } from '../src/adapters/fhir/index.js';
 
 /** Unwraps a Right or fails the test with the Left's content. */
 export function right<L, R>(e: { _tag: 'Left'; left: L } | { _tag: 'Right'; right: R }): R {
@@ -19,6 +21,13 @@ export function left<L, R>(e: { _tag: 'Left'; left: L } | { _tag: 'Right'; right
 export function ruleSet(id: string): CompiledRuleSet {
   return right(loadBundledRuleSet(id));
 }
+
+/** The issue messages of every adapter in one table, so that a test can re-render an issue from any entry with `localizeIssue`. */
+export const ADAPTER_ISSUE_MESSAGES = {
+  nb: { ...FHIR_ISSUE_MESSAGES.nb, ...CDS_HOOKS_ISSUE_MESSAGES.nb },
+  nn: { ...FHIR_ISSUE_MESSAGES.nn, ...CDS_HOOKS_ISSUE_MESSAGES.nn },
+  en: { ...FHIR_ISSUE_MESSAGES.en, ...CDS_HOOKS_ISSUE_MESSAGES.en },
+};
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

@@ -1,6 +1,9 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { builtinFacts, evaluate, generateCohort, loadBundledRuleSet, registerOnJsonRulesEngine, safePathResolver } from '../src/index.js';
+import { builtinFacts } from '../src/policy/index.js';
+import { evaluate, loadBundledRuleSet } from '../src/index.js';
+import { generateCohort } from '../src/population/index.js';
+import { registerOnJsonRulesEngine, safePathResolver } from '../src/adapters/jsonRulesEngine.js';
 import { right } from './helpers.js';
 
 const AS_OF = '2026-11-23';

@@ -1,17 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  builtinFacts,
-  CDS_TEXTS,
-  CODE_DISPLAYS,
-  FHIR_TEXTS,
-  issueCodes,
-  localizeIssue,
-  OPERATORS,
-  OVERRIDE_REASONS,
-} from '../src/index.js';
-import type { IssueCode, Lang } from '../src/index.js';
-import { readJson, ROOT } from './helpers.js';
+import { builtinFacts, OPERATORS } from '../src/policy/index.js';
+import { CDS_TEXTS } from '../src/adapters/cdsHooks/texts.js';
+import { CODE_DISPLAYS } from '../src/adapters/fhir/index.js';
+import { FHIR_TEXTS } from '../src/adapters/fhir/out/texts.js';
+import { issueCodes } from '../src/model/issues.js';
+import { Lang, localizeIssue } from '../src/index.js';
+import { OVERRIDE_REASONS } from '../src/adapters/cdsHooks/index.js';
+import { ADAPTER_ISSUE_MESSAGES, readJson, ROOT } from './helpers.js';
 
 /*
  * Every prompt, reason and error message exists in bokmål, nynorsk and English. This test fails when
@@ -21,7 +17,7 @@ import { readJson, ROOT } from './helpers.js';
  * exists in bokmål (nynorsk is its own written language, see shared/glossary.md).
  */
 
-const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
+const LANGS = Lang.options;
 const BOKMAL_ONLY = /(?<![\p{L}])(ikke|hva|hvem|hvordan|hvilke|hvis|noen|være|fra|mangler|sykehus|tjenester|tjenesten|enhet|mye|jeg|bruker|brukere)(?![\p{L}])/iu;
 /** Bokmål constructions carried word for word into nynorsk ("Alder under kva …", "Alder frå kva …"): nynorsk says it otherwise. */
 const CALQUE = /(?<![\p{L}])(under|frå|fra|ved|etter) kva(?![\p{L}])/iu;
@@ -92,7 +88,7 @@ describe('texts in bokmål, nynorsk and English', () => {
     expect(problems).toEqual([]);
   });
 
-  it('every issue message, in every language, names the path and nothing is left unfilled', () => {
+  it('every issue message of the core and the adapters, in every language, names the path and nothing is left unfilled', () => {
     const detail = {
       expected: 'x',
       allowed: ['"a"'],
@@ -116,9 +112,12 @@ describe('texts in bokmål, nynorsk and English', () => {
       invariant: 'cds-resp-1',
     };
     const problems: Problem[] = [];
-    for (const code of issueCodes() as IssueCode[]) {
+    const codes: string[] = [...issueCodes(), ...Object.keys(ADAPTER_ISSUE_MESSAGES.nb)];
+    expect(codes).toContain('fhir_page');
+    expect(codes).toContain('cds_invariant');
+    for (const code of codes) {
       const text: Record<string, string> = {};
-      for (const lang of LANGS) text[lang] = localizeIssue({ code, path: 'a.b', segments: ['a', 'b'], message: '', detail }, lang).message;
+      for (const lang of LANGS) text[lang] = localizeIssue({ code, path: 'a.b', segments: ['a', 'b'], message: '', detail }, lang, ADAPTER_ISSUE_MESSAGES).message;
       checkTexts(text, `issue ${code}`, problems);
       for (const lang of LANGS) {
         if (/undefined|\[object/.test(text[lang]!)) problems.push({ where: `issue ${code}`, problem: `unfilled in ${lang}` });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Condition, Truth } from '../src/index.js';
+import type { Condition } from '../src/policy/index.js';
+import type { Truth } from '../src/index.js';
 import { compileRuleSet, evaluateFacts } from '../src/index.js';
 import { F, T, U, allOf, and3, anyOf, atLeastDistinct, knownMembers, not, not3, or3 } from '../src/facts/kleene.js';
 import type { Maybe, Tri } from '../src/facts/kleene.js';

@@ -1,8 +1,12 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Condition, Decision, FactTrace, LeafCondition, Truth } from '../src/index.js';
-import { compileRuleSet, defineFact, evaluate, evaluateFacts, OPERATOR_NAMES, safePathResolver, stratify, toJsonRulesEngineRules } from '../src/index.js';
+import type { Condition, LeafCondition } from '../src/policy/index.js';
+import type { Decision, FactTrace, Truth } from '../src/index.js';
+import { compileRuleSet, defineFact, evaluate, evaluateFacts } from '../src/index.js';
+import { OPERATOR_NAMES } from '../src/policy/index.js';
+import { safePathResolver, toJsonRulesEngineRules } from '../src/adapters/jsonRulesEngine.js';
+import { stratify } from '../src/population/index.js';
 import type { FactDefinition } from '../src/index.js';
 import { right } from './helpers.js';
 

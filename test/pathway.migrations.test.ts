@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EnvelopeV1, MIGRATIONS, migrateEnvelope, replayPathway, restorePathway, STATE_RANK, V1_STATE_RANK } from '../src/pathway/index.js';
+import { EnvelopeV1, MIGRATIONS, migrateEnvelope, replayPathway, restorePathway, STATE_RANK } from '../src/pathway/index.js';
+import { V1_STATE_RANK } from '../src/pathway/migrations.js';
 import type { Pathway } from '../src/pathway/index.js';
 import { left, readJson, right } from './helpers.js';
 import { downgradeToV1, send, SUBJECT } from './pathwayHelpers.js';

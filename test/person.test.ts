@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../src/index.js';
-import { LIMITS, completeNationalId, evaluate, parsePerson, validateNationalId } from '../src/index.js';
+import { LIMITS, evaluate, parsePerson, validateNationalId } from '../src/index.js';
+import { completeNationalId } from '../src/population/index.js';
 import { examplePerson, left, right, ruleSet } from './helpers.js';
 
 const AS_OF = '2026-11-23';

@@ -1,24 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Condition, RuleSetFile } from '../src/index.js';
+import type { Condition, RuleSetFile } from '../src/policy/index.js';
 import {
   builtinFacts,
   compareCodeLists,
   compareRuleSets,
-  compileRuleSet,
   computeImpact,
   conditionProse,
   coverageNodes,
   createCoverage,
   createImpact,
-  evaluate,
   leafProse,
   locateJsonPath,
   parseJsonText,
   parseVectorFile,
   proseContext,
   runVectors,
-} from '../src/index.js';
+} from '../src/policy/index.js';
+import { compileRuleSet, evaluate } from '../src/index.js';
 import { examplePerson, readJson, right, ruleSet } from './helpers.js';
 
 /* The pure parts of the policy-staff tools, through the public API. */

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision, WorklistEntry } from '../src/index.js';
+import type { Decision } from '../src/index.js';
+import type { WorklistEntry } from '../src/population/index.js';
 import {
   WORKLIST_CSV_HEADER,
   createStratifier,
-  evaluate,
-  explainRule,
   generateCohort,
-  loadBundledRuleSet,
   mergeStratifications,
   renderStratifyReport,
   stratify,
   worklistCsvRow,
   worklistJsonLine,
-} from '../src/index.js';
+} from '../src/population/index.js';
+import { evaluate, explainRule, loadBundledRuleSet } from '../src/index.js';
 import { right } from './helpers.js';
 
 const AS_OF = '2026-11-23';
@@ -47,7 +46,7 @@ describe('stratify', () => {
       expect(e.rank).toBe(i + 1);
       expect([e.points, e.maxPoints, e.tier, e.tierIfComplete]).toEqual([d.score!.points, d.score!.maxPoints, d.score!.tier, d.score!.tierIfComplete]);
       expect(e.reasons.map((r) => [r.ruleId, r.points, r.text])).toEqual(d.score!.reasons.map((r) => [r.ruleId, r.points, r.text]));
-      for (const r of e.reasons) expect(r.why).toBe(explainRule(d.trace!.find((t) => t.ruleId === r.ruleId)!, 'nb', ruleSet).summary);
+      for (const r of e.reasons) expect(r.why).toBe(explainRule(d.trace!.find((t) => t.ruleId === r.ruleId)!, { lang: 'nb', ruleSet }).summary);
       expect(e.prompts.map((p) => p.ruleId)).toEqual(d.prompts.map((p) => p.ruleId));
       const subGroups = d.findings.filter((f) => f.params['finding'] === 'sub-group').map((f) => f.params['subGroup']);
       expect(e.subGroups).toEqual(subGroups);

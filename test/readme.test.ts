@@ -3,15 +3,25 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ENTRIES } from '../tsup.config.js';
 import { ROOT } from './helpers.js';
 
 /*
  * The README's CDS Hooks and FHIR examples are what a vendor copies, so they must run and type-check
  * as written. Code blocks marked `// readme-example: <name>` are joined per name, `'oppfolgingsteam'`
- * is pointed at the source, and each example runs in a child process (it logs to the console).
+ * and its subpaths are pointed at the source, and each example runs in a child process (it logs to the console).
  */
 
 const DIR = join(ROOT, '.tmp/readme');
+
+/** Points `'oppfolgingsteam'` and each `'oppfolgingsteam/<subpath>'` at the entry's source, as the build maps them. */
+function pointAtSource(code: string): string {
+  return code.replace(/from 'oppfolgingsteam(?:\/([a-z-]+))?'/g, (whole, sub: string | undefined) => {
+    const entry = ENTRIES[(sub ?? 'index') as keyof typeof ENTRIES];
+    if (entry === undefined) throw new Error(`the README imports an entry that does not exist: ${whole}`);
+    return `from '${join(ROOT, entry.replace(/\.ts$/, '.js'))}'`;
+  });
+}
 
 function examples(): Map<string, string> {
   const md = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -30,7 +40,7 @@ describe('README examples', () => {
   const files = new Map<string, string>();
   for (const [name, code] of all) {
     const file = join(DIR, `readme-${name}.ts`);
-    writeFileSync(file, code.replace(/from 'oppfolgingsteam'/g, `from '${join(ROOT, 'src/index.js')}'`).replace(/from 'oppfolgingsteam\/pathway'/g, `from '${join(ROOT, 'src/pathway/index.js')}'`));
+    writeFileSync(file, pointAtSource(code));
     files.set(name, file);
   }
 

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { OPERATORS, OPERATOR_NAMES, compileRuleSet } from '../src/index.js';
+import { OPERATORS, OPERATOR_NAMES } from '../src/policy/index.js';
+import { compileRuleSet } from '../src/index.js';
 import { TEST_FACTS, ruleSetOf } from './arbitraries.js';
 import { ROOT } from './helpers.js';
 

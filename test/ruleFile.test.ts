@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, compileRuleSet, evaluate, parseJsonText } from '../src/index.js';
-import type { Condition } from '../src/index.js';
+import { LIMITS, compileRuleSet, evaluate } from '../src/index.js';
+import { parseJsonText } from '../src/policy/index.js';
+import type { Condition } from '../src/policy/index.js';
 import { TEST_FACTS, ruleSetOf } from './arbitraries.js';
 import { left, readJson, right } from './helpers.js';
 

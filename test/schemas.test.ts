@@ -1,7 +1,8 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CodeListFile, RuleSetFile, TestVectorFile, parsePerson } from '../src/index.js';
+import { CodeListFile, RuleSetFile, TestVectorFile } from '../src/policy/index.js';
+import { parsePerson } from '../src/index.js';
 import { PathwayEvent } from '../src/pathway/index.js';
 import { renderSchemas } from '../scripts/schemas.js';
 import { ROOT, readJson } from './helpers.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Condition, RuleTrace } from '../src/index.js';
+import type { Condition } from '../src/policy/index.js';
+import type { RuleTrace } from '../src/index.js';
 import { compileRuleSet, evaluate, evaluateFacts, loadBundledRuleSet } from '../src/index.js';
 import { TEST_FACTS, completeFacts, condition, ruleSetOf } from './arbitraries.js';
 import { right } from './helpers.js';

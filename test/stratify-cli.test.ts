@@ -6,7 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStratify } from '../src/cli/commands/stratify.js';
-import { generateCohort } from '../src/index.js';
+import { generateCohort } from '../src/population/index.js';
 import { ROOT } from './helpers.js';
 
 const AS_OF = '2026-11-23';

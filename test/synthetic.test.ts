@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PREVALENCE_FIGURES, evaluate, generateCohort, generatePerson, loadBundledRuleSet, parsePerson, validateNationalId } from '../src/index.js';
+import { PREVALENCE_FIGURES, generateCohort, generatePerson } from '../src/population/index.js';
+import { evaluate, loadBundledRuleSet, parsePerson, validateNationalId } from '../src/index.js';
 import { renderFigureTable } from '../scripts/prevalences.js';
 import { ROOT, right } from './helpers.js';
 

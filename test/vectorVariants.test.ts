@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { compileRuleSet, defineFact, parseVectorFile, runVector, runVectors } from '../src/index.js';
-import type { FactDefinition, RuleSetFile } from '../src/index.js';
+import { compileRuleSet, defineFact } from '../src/index.js';
+import { parseVectorFile, runVector, runVectors } from '../src/policy/index.js';
+import type { FactDefinition } from '../src/index.js';
+import type { RuleSetFile } from '../src/policy/index.js';
 import { ruleSetOf } from './arbitraries.js';
 import { right } from './helpers.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConditionTrace, TestVector } from '../src/index.js';
-import { parseVectorFile, runVector } from '../src/index.js';
+import type { ConditionTrace } from '../src/index.js';
+import type { TestVector } from '../src/policy/index.js';
+import { parseVectorFile, runVector } from '../src/policy/index.js';
 import { readJson, right, ruleSet, vectorFiles } from './helpers.js';
 
 /*

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundledRuleSetIds, parseVectorFile, runVector } from '../src/index.js';
+import { bundledRuleSetIds } from '../src/index.js';
+import { parseVectorFile, runVector } from '../src/policy/index.js';
 import { readJson, right, ruleSet, vectorFiles } from './helpers.js';
 
 /*

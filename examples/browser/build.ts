@@ -1,14 +1,29 @@
 /**
  * Builds the browser example from the package source with esbuild (the bundler tsup uses):
- * `examples/browser/main.ts` → `examples/browser/dist/app.js`. The bare import 'oppfolgingsteam'
- * resolves to `src/index.ts`, as it would resolve to the published package in a vendor's build.
+ * `examples/browser/main.ts` → `examples/browser/dist/app.js`. The bare import 'oppfolgingsteam' and
+ * its subpaths ('oppfolgingsteam/cds-hooks', …) resolve to their entries' sources, as they would
+ * resolve to the published package in a vendor's build.
  *
  * Run: npx tsx examples/browser/build.ts   (then serve examples/browser/ with any static server)
  */
 import { build } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { ENTRIES } from '../../tsup.config.js';
 
 const here = fileURLToPath(new URL('./', import.meta.url));
+
+/** Resolves `oppfolgingsteam` and `oppfolgingsteam/<subpath>` to the entry's source file. */
+const packageSource: Plugin = {
+  name: 'oppfolgingsteam-source',
+  setup(b) {
+    b.onResolve({ filter: /^oppfolgingsteam(\/[a-z-]+)?$/ }, (args) => {
+      const sub = (args.path.split('/')[1] ?? 'index') as keyof typeof ENTRIES;
+      if (!Object.hasOwn(ENTRIES, sub)) return { errors: [{ text: `no such entry: ${args.path}` }] };
+      return { path: fileURLToPath(new URL(`../../${ENTRIES[sub]}`, import.meta.url)) };
+    });
+  },
+};
 
 /** Bundles the example; returns the output file's path. */
 export async function buildBrowserExample(): Promise<string> {
@@ -22,7 +37,7 @@ export async function buildBrowserExample(): Promise<string> {
     outfile,
     sourcemap: true,
     logLevel: 'silent',
-    alias: { oppfolgingsteam: fileURLToPath(new URL('../../src/index.ts', import.meta.url)) },
+    plugins: [packageSource],
   });
   return outfile;
 }

@@ -4,18 +4,11 @@
  * resource the EPJ would create and the feedback record it would store; dismissing a card asks for
  * an override reason. Everything runs in the page: no network, no clock (the date is fixed).
  */
-import {
-  bundledRuleSetIds,
-  evaluateParsed,
-  ingestFeedback,
-  loadBundledRuleSet,
-  nameBasedUuid,
-  personFromBundle,
-  resourcesToCreate,
-  toCards,
-  validateCdsResponse,
-} from 'oppfolgingsteam';
-import type { CdsCard, Lang } from 'oppfolgingsteam';
+import { bundledRuleSetIds, evaluateParsed, loadBundledRuleSet } from 'oppfolgingsteam';
+import { ingestFeedback, nameBasedUuid, resourcesToCreate, toCards, validateCdsResponse } from 'oppfolgingsteam/cds-hooks';
+import { personFromBundle } from 'oppfolgingsteam/fhir';
+import type { CdsCard } from 'oppfolgingsteam/cds-hooks';
+import type { Lang } from 'oppfolgingsteam';
 import kasper from '../fhir/kasper.json';
 import klara from '../fhir/klara.json';
 import morten from '../fhir/morten.json';

@@ -3,7 +3,7 @@
  * patient's record (a FHIR Bundle) and build the `patient-view` request. A real EPJ runs the
  * templates' FHIR queries against its own FHIR server instead.
  */
-import { PREFETCH_TEMPLATES } from '../../src/index.js';
+import { PREFETCH_TEMPLATES } from '../../src/adapters/cdsHooks/index.js';
 
 type Resource = Record<string, unknown> & { resourceType: string; id?: string };
 type BundleJson = { entry?: { fullUrl?: string; resource?: Resource }[] };

@@ -5,25 +5,24 @@
  *   → (the GP accepts a suggestion) → feedback record + FHIR resources to create.
  *
  * Run: npx tsx examples/node-epj/index.ts [klara|morten|kasper|nora ...] [--lang nb|nn|en] [--json]
- * In your own code, import from 'oppfolgingsteam' instead of '../../src/index.js'.
+ * In your own code, import from 'oppfolgingsteam', 'oppfolgingsteam/cds-hooks' and 'oppfolgingsteam/fhir'
+ * instead of the source files below.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundledRuleSetIds, evaluateParsed, loadBundledRuleSet } from '../../src/index.js';
 import {
-  bundledRuleSetIds,
   cardOptionsFromRequest,
   cdsResponse,
-  evaluateParsed,
   ingestFeedback,
-  loadBundledRuleSet,
   nameBasedUuid,
   parseCdsHooksRequest,
-  personFromPrefetch,
   resourcesToCreate,
   toCards,
-  toRiskAssessment,
-} from '../../src/index.js';
-import type { CdsCard, CompiledRuleSet, Lang } from '../../src/index.js';
+} from '../../src/adapters/cdsHooks/index.js';
+import { personFromPrefetch, toRiskAssessment } from '../../src/adapters/fhir/index.js';
+import type { CdsCard } from '../../src/adapters/cdsHooks/index.js';
+import type { CompiledRuleSet, Lang } from '../../src/index.js';
 import { patientViewRequest } from './ehr.js';
 
 const args = process.argv.slice(2);

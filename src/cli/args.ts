@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Lang } from '../model/lang.js';
+import { isLang } from '../model/lang.js';
 import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './io.js';
@@ -16,7 +17,6 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
 }
 
-const LANGS: readonly string[] = ['nb', 'nn', 'en'];
 
 /** Finds `--lang` before parsing, so that even a parse error is reported in the chosen language. */
 export function preScanLang(args: readonly string[]): string | undefined {
@@ -48,7 +48,7 @@ export function parseCommandArgs(
   io: CliIo,
 ): ParsedArgs | number {
   const requested = preScanLang(args);
-  if (requested !== undefined && !LANGS.includes(requested)) return usageError(io, 'nb', command, messages('nb').badLang(requested));
+  if (requested !== undefined && !isLang(requested)) return usageError(io, 'nb', command, messages('nb').badLang(requested));
   const lang = (requested ?? 'nb') as Lang;
   const m = messages(lang);
   let parsed;

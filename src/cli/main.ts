@@ -7,6 +7,7 @@
 import { setFlagsFromString } from 'node:v8';
 import pkg from '../../package.json';
 import type { Lang } from '../model/lang.js';
+import { resolveLang } from '../model/lang.js';
 import { preScanLang } from './args.js';
 import * as diff from './commands/diff.js';
 import * as docs from './commands/docs.js';
@@ -40,7 +41,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
 /** Runs the CLI with the arguments after the program name; returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const requested = preScanLang(argv);
-  const lang: Lang = requested === 'nn' || requested === 'en' ? requested : 'nb';
+  const lang: Lang = resolveLang(requested);
   let args = [...argv];
   // The language may also come before the command: `oppfolgingsteam --lang nn validate rules`.
   if (args[0] === '--lang') args = [...args.slice(2), `--lang=${args[1] ?? ''}`];

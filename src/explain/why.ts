@@ -17,6 +17,20 @@ import { LIMITS } from '../model/limits.js';
  * of ours is skipped, a value that is not text is not shown, and recursion stops at LIMITS.inputDepth.
  */
 
+/**
+ * Options for {@link explainRule} and {@link explainDecision}. Both take the thing to explain first
+ * and these options second.
+ */
+export interface ExplainOptions {
+  /** Language of the sentences. Default: the decision's own language for `explainDecision`, `nb` for `explainRule`. */
+  readonly lang?: Lang;
+  /** The rule set the trace came from, for fact labels and code-list titles; without it, fact names are shown. */
+  readonly ruleSet?: CompiledRuleSet;
+}
+
+/** Options as a host passed them: anything that is not an object is no options. */
+const readOptions = (options: unknown): ExplainOptions => (typeof options === 'object' && options !== null ? (options as ExplainOptions) : {});
+
 /** The explanation of one rule. */
 export interface Explanation {
   readonly ruleId: string;
@@ -139,11 +153,19 @@ function decisive(node: ConditionTrace, target: Truth, lang: Lang, ruleSet: Comp
 }
 
 /**
- * Explains one rule trace in `lang` (an unknown `lang` falls back to `nb`). Pass the rule set to get
- * fact labels and code-list titles. A damaged trace gives a shorter explanation, never an exception.
+ * Explains one rule trace in `options.lang` (default `nb`; an unknown language falls back to `nb`).
+ * Pass `options.ruleSet` to get fact labels and code-list titles. A damaged trace gives a shorter
+ * explanation, never an exception.
+ *
+ * @example
+ * ```ts
+ * const d = evaluate(ruleSet, person, { asOf: '2026-06-01' });
+ * if (d._tag === 'Right') for (const t of d.right.trace) console.log(explainRule(t, { lang: 'en', ruleSet }).summary);
+ * ```
  */
-export function explainRule(trace: RuleTrace, lang: Lang = 'nb', ruleSet?: CompiledRuleSet): Explanation {
-  lang = resolveLang(lang);
+export function explainRule(trace: RuleTrace, options: ExplainOptions = {}): Explanation {
+  const { ruleSet, lang: requested } = readOptions(options);
+  const lang = resolveLang(requested);
   const t: Partial<RuleTrace> = typeof trace === 'object' && trace !== null ? trace : {};
   const outcome: Truth = isTruth(t.outcome) ? t.outcome : 'unknown';
   const conditions = t.conditions as ConditionTrace;
@@ -168,11 +190,18 @@ export function explainRule(trace: RuleTrace, lang: Lang = 'nb', ruleSet?: Compi
 }
 
 /**
- * Explains every rule in a decision that carries a trace; empty when the decision has none (or is
- * not a decision at all, as a damaged stored record might be).
+ * Explains every rule in a decision that carries a trace, in `options.lang` (default: the language
+ * the decision was made in); empty when the decision has none (or is not a decision at all, as a
+ * damaged stored record might be).
+ *
+ * @example
+ * ```ts
+ * const why = explainDecision(decision, { ruleSet, lang: 'nn' });
+ * ```
  */
-export function explainDecision(decision: Decision, ruleSet?: CompiledRuleSet, lang?: Lang): Explanation[] {
+export function explainDecision(decision: Decision, options: ExplainOptions = {}): Explanation[] {
   if (typeof decision !== 'object' || decision === null || !Array.isArray(decision.trace)) return [];
+  const { ruleSet, lang } = readOptions(options);
   const l = resolveLang(lang ?? decision.lang);
-  return decision.trace.map((t) => explainRule(t, l, ruleSet));
+  return decision.trace.map((t) => explainRule(t, { lang: l, ruleSet }));
 }

@@ -35,26 +35,3 @@ export const invalidRuleSet = (issues: readonly ValidationIssue[], ruleSetId?: s
   ruleSetId === undefined ? { _tag: 'InvalidRuleSet', issues } : { _tag: 'InvalidRuleSet', ruleSetId, issues };
 /** Creates an {@link InvalidOptionsError}. */
 export const invalidOptions = (issues: readonly ValidationIssue[]): InvalidOptionsError => ({ _tag: 'InvalidOptions', issues });
-
-/** A FHIR Bundle or CDS Hooks prefetch could not be turned into a person (no single Patient, mixed patients, invalid values). */
-export interface InvalidFhirInputError {
-  readonly _tag: 'InvalidFhirInput';
-  readonly issues: readonly ValidationIssue[];
-}
-
-/** A CDS Hooks request, response or feedback did not validate against CDS Hooks 2.0 and its invariants. */
-export interface InvalidCdsHooksError {
-  readonly _tag: 'InvalidCdsHooks';
-  /** Which message was invalid. */
-  readonly message: 'request' | 'response' | 'feedback';
-  readonly issues: readonly ValidationIssue[];
-}
-
-/** Creates an {@link InvalidFhirInputError}. */
-export const invalidFhirInput = (issues: readonly ValidationIssue[]): InvalidFhirInputError => ({ _tag: 'InvalidFhirInput', issues });
-/** Creates an {@link InvalidCdsHooksError}. */
-export const invalidCdsHooks = (message: InvalidCdsHooksError['message'], issues: readonly ValidationIssue[]): InvalidCdsHooksError => ({
-  _tag: 'InvalidCdsHooks',
-  message,
-  issues,
-});

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** The languages every prompt, reason and error message exists in: bokmål, nynorsk, English. */
-export const Lang = z.enum(['nb', 'nn', 'en']);
+/** The languages every prompt, reason and error message exists in: bokmål, nynorsk, English. The one place they are listed. */
+export const LANGS = ['nb', 'nn', 'en'] as const;
+
+/** A supported language code, as a schema (`Lang.options` lists them). */
+export const Lang = z.enum(LANGS);
 /** A supported language code. Bokmål (`nb`) is the default everywhere. */
 export type Lang = z.infer<typeof Lang>;
 
@@ -24,5 +27,10 @@ export function pickText(text: LocalizedText, lang: Lang): string {
  * bokmål, the default everywhere, instead of producing `undefined` texts or throwing.
  */
 export function resolveLang(lang: unknown): Lang {
-  return lang === 'nn' || lang === 'en' ? lang : 'nb';
+  return isLang(lang) ? lang : 'nb';
+}
+
+/** Whether a value is one of the supported language codes. */
+export function isLang(value: unknown): value is Lang {
+  return (LANGS as readonly unknown[]).includes(value);
 }

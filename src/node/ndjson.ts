@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
-import { parseJsonText } from '../util/parseJson.js';
+import { parseJsonText } from '../model/parseJson.js';
 import type { LoadError } from './sources.js';
 
 /*

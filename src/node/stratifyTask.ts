@@ -5,7 +5,7 @@ import type { WorklistEntry } from '../population/entry.js';
 import type { Stratifier, StratifierState, StratifyOptions } from '../population/stratifier.js';
 import { createStratifier } from '../population/stratifier.js';
 import { compileRuleSet, loadBundledRuleSet } from '../ruleSets/load.js';
-import { parseJsonText } from '../util/parseJson.js';
+import { parseJsonText } from '../model/parseJson.js';
 import { lineTooLong, withoutSchema } from './ndjson.js';
 
 /*

@@ -7,8 +7,9 @@ import { invalidOptions } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
+import { isLang, LANGS, resolveLang } from '../model/lang.js';
 import type { Person } from '../model/person.js';
-import { parseJsonText } from '../util/parseJson.js';
+import { parseJsonText } from '../model/parseJson.js';
 import { readInput } from '../model/inputShape.js';
 import { dateProblem } from '../util/dates.js';
 import { initialContext, resolveConfig } from './context.js';
@@ -102,8 +103,8 @@ const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 function checkOptions(options: StartOptions, last: string | undefined): InvalidOptionsError | undefined {
   if (typeof options !== 'object' || options === null) return invalidOptions([makeIssue('missing', ['asOf'], 'nb')]);
-  if (options.lang !== undefined && !['nb', 'nn', 'en'].includes(options.lang))
-    return invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]);
+  if (options.lang !== undefined && !isLang(options.lang))
+    return invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: LANGS.map((l) => `"${l}"`) })]);
   const lang = options.lang ?? 'nb';
   const issues: ValidationIssue[] = [];
   const badDate = dateProblem(options.asOf);
@@ -297,7 +298,7 @@ function afterAsOf(pathway: Pathway, asOf: string, lang: Lang): ValidationIssue[
 export function restorePathway(json: unknown, options: RestoreOptions = {}): E.Either<RestoreError, Pathway> {
   // Options may come from a host's configuration: anything that is not a known language is bokmål.
   const opts: RestoreOptions = typeof options === 'object' && options !== null ? options : {};
-  const lang: Lang = opts.lang === 'nn' || opts.lang === 'en' ? opts.lang : 'nb';
+  const lang: Lang = resolveLang(opts.lang);
   const optionIssues = [...subjectIssues(opts.subject, lang, false)];
   const badDate = opts.asOf === undefined ? undefined : dateProblem(opts.asOf);
   if (badDate) optionIssues.push(makeIssue(badDate, ['asOf'], lang));

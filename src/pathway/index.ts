@@ -2,6 +2,8 @@
  * `oppfolgingsteam/pathway`: the care pathway as a persisted XState v5 machine. A separate entry
  * point so that hosts who only evaluate rules need not install xstate (an optional peer dependency).
  *
+ * Left out: the state ranks of the first envelope format, which only the migrations read.
+ *
  * @packageDocumentation
  */
 export { startPathway, sendEvent, persistPathway, restorePathway, migrateEnvelope, allowedEvents } from './api.js';
@@ -15,7 +17,7 @@ export { pathwayMachine, MACHINE_ID, MACHINE_VERSION } from './machine.js';
 export type { PathwayMachine, MachineEvent, EventMeta } from './machine.js';
 export { PathwayEnvelope, PathwaySnapshot, ENVELOPE_FORMAT, SCHEMA_VERSION } from './envelope.js';
 export type { Pathway } from './envelope.js';
-export { MIGRATIONS, EnvelopeV1, V1_STATE_RANK } from './migrations.js';
+export { MIGRATIONS, EnvelopeV1 } from './migrations.js';
 export type { Migration, VersionPair } from './migrations.js';
 export { PathwayEvent, PathwayRole, StartInput, PlanInput, PATHWAY_EVENT_TYPES } from './events.js';
 export type { PathwayEventInput, PathwayEventType } from './events.js';

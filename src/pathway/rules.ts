@@ -7,6 +7,7 @@ import type { ConditionTrace, RuleTrace } from '../engine/trace.js';
 import { explainRule } from '../explain/why.js';
 import type { EvaluationError } from '../model/errors.js';
 import type { Lang, LocalizedText } from '../model/lang.js';
+import { LANGS } from '../model/lang.js';
 import type { PersonInput } from '../model/person.js';
 import { bundledRuleSetIds, loadBundledRuleSet } from '../ruleSets/load.js';
 import type { RuleCheck } from './guards.js';
@@ -20,7 +21,6 @@ import { ruleSetUnavailable } from './errors.js';
  * and explained with `explainRule`, the same "why" the prompts carry, in all three languages.
  */
 
-const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
 const bundledCache = new Map<string, CompiledRuleSet | null>();
 
 function bundled(id: string): CompiledRuleSet | undefined {
@@ -52,7 +52,7 @@ function redact(t: ConditionTrace): ConditionTrace {
 }
 
 function why(trace: RuleTrace, ruleSet: CompiledRuleSet): LocalizedText {
-  const [nb, nn, en] = LANGS.map((l) => explainRule(trace, l, ruleSet).summary) as [string, string, string];
+  const [nb, nn, en] = LANGS.map((l) => explainRule(trace, { lang: l, ruleSet }).summary) as [string, string, string];
   return { nb, nn, en };
 }
 

@@ -7,6 +7,7 @@ import type { Block, Inline, ListItem } from './doc.js';
 import { escapeHtml, toHtml, toMarkdown } from './doc.js';
 import type { ProseNode } from './prose.js';
 import { conditionProse, proseContext } from './prose.js';
+import { LANGS } from '../model/lang.js';
 
 /*
  * The rule catalogue: every rule set, parameter, named condition and rule in Norwegian prose, with
@@ -205,7 +206,7 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
             {
               label: T.texts[lang],
               value: [],
-              list: (['nb', 'nn', 'en'] as const).map((l) => ({ text: [{ strong: `${T.langNames[lang][l]}:` }, ` ${rule.title[l]}. ${rule.text[l]}`] })),
+              list: LANGS.map((l) => ({ text: [{ strong: `${T.langNames[lang][l]}:` }, ` ${rule.title[l]}. ${rule.text[l]}`] })),
             },
             { label: T.source[lang], value: sourceInline(rule.source) },
             { label: T.evidence[lang], value: [rule.evidence === 'found' ? T.found[lang] : T.inferred[lang]] },

@@ -1,5 +1,6 @@
 import type { CodeListFile, Parameter, Rule, RuleSetFile } from '../model/ruleSet.js';
 import { canonicalJson } from '../util/sha256.js';
+import { LANGS } from '../model/lang.js';
 
 /*
  * What changed between two versions of a rule set or code list, as policy staff think of it: rules
@@ -77,7 +78,7 @@ function changedFields(a: Record<string, unknown>, b: Record<string, unknown>, s
     const x = a[k];
     const y = b[k];
     if (isLocalized(x) && isLocalized(y)) {
-      for (const l of ['nb', 'nn', 'en']) if (!same(x[l], y[l])) out.push(`${k}.${l}`);
+      for (const l of LANGS) if (!same(x[l], y[l])) out.push(`${k}.${l}`);
     } else out.push(k);
   }
   return out;

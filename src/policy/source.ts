@@ -6,7 +6,7 @@ import { makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import type { ScannedValue } from '../util/jsonScan.js';
 import { duplicateKeys, locateInScanned, positionAt, scanJson } from '../util/jsonScan.js';
-import { parseJsonText } from '../util/parseJson.js';
+import { parseJsonText } from '../model/parseJson.js';
 import type { LocatedIssue, SourceFile } from './located.js';
 
 /*

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
-import { parseVectorFile } from '../engine/vectors.js';
+import { parseVectorFile } from './vectors.js';
 import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import type { CodeListFile as CodeListFileType } from '../model/ruleSet.js';

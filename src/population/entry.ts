@@ -78,7 +78,7 @@ export function buildEntry(
   const traces = new Map((d.trace ?? []).map((t) => [t.ruleId, t]));
   const why = (ruleId: string) => {
     const t = traces.get(ruleId);
-    return t ? explainRule(t, lang, ruleSet).summary : '';
+    return t ? explainRule(t, { lang, ruleSet }).summary : '';
   };
   const s = d.score!;
   const subGroups: string[] = [];

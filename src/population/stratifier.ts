@@ -8,11 +8,11 @@ import type { InvalidOptionsError, InvalidRuleSetError } from '../model/errors.j
 import { invalidOptions } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { makeIssue } from '../model/issues.js';
-import { Lang } from '../model/lang.js';
+import { Lang, LANGS } from '../model/lang.js';
 import { loadBundledRuleSet } from '../ruleSets/load.js';
 import { generateCohort } from '../synthetic/cohort.js';
 import { ageOn, dateProblem, toDayNumber } from '../util/dates.js';
-import { parseJsonText } from '../util/parseJson.js';
+import { parseJsonText } from '../model/parseJson.js';
 import type { CutOff, WorklistEntry } from './entry.js';
 import { buildEntry, ranksAbove } from './entry.js';
 import { TopK } from './heap.js';
@@ -113,7 +113,7 @@ function ruleIndex(rs: CompiledRuleSet): RuleIndex {
 function resolve(options: StratifyOptions): E.Either<InvalidOptionsError | InvalidRuleSetError, ResolvedStratifyOptions> {
   if (typeof options !== 'object' || options === null) return E.left(invalidOptions([makeIssue('missing', ['asOf'], 'nb')]));
   const lang: Lang = options.lang ?? 'nb';
-  if (!Lang.safeParse(lang).success) return E.left(invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: ['"nb"', '"nn"', '"en"'] })]));
+  if (!Lang.safeParse(lang).success) return E.left(invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: LANGS.map((l) => `"${l}"`) })]));
   const badDate = dateProblem(options.asOf);
   if (badDate) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : badDate, ['asOf'], lang)]));
   const asOfDay = toDayNumber(options.asOf)!;

@@ -126,7 +126,8 @@ describe('diff', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // Independently: a person moves from high to moderate when 10 <= points < 12 (cut-off 10 -> 12).
-    const { generateCohort, loadBundledRuleSet, evaluate } = await import('../../src/index.js');
+    const { loadBundledRuleSet, evaluate } = await import('../../src/index.js');
+    const { generateCohort } = await import('../../src/population/index.js');
     const rs = loadBundledRuleSet('identification');
     if (rs._tag === 'Left') throw new Error('identification did not load');
     let moved = 0;

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, createCoverage, locateJsonPath, parseVectorFile, runVectors } from '../../src/index.js';
+import { compileRuleSet } from '../../src/index.js';
+import { createCoverage, locateJsonPath, parseVectorFile, runVectors } from '../../src/policy/index.js';
 import { right } from '../helpers.js';
 import { cli, copyFixture, copyRules, editJson, positionAfter, positionOf, ROOT, rulesFolder, tempDir } from './run.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateFacts, explainDecision, loadBundledRuleSet, parsePerson, personFromBundle } from '../../src/index.js';
+import { evaluate, evaluateFacts, explainDecision, loadBundledRuleSet, parsePerson } from '../../src/index.js';
+import { personFromBundle } from '../../src/adapters/fhir/index.js';
 import { examplePerson, left, readJson, right } from '../helpers.js';
 import { TrapError, trapped } from './hostile.js';
 
@@ -64,6 +65,6 @@ describe('throwing accessors in data are typed errors', () => {
   it('stored records are documented as plain data: a getter that throws in one passes the host’s own error through unchanged', () => {
     const d = JSON.parse(JSON.stringify(right(evaluate(identification, klara(), { asOf: AS_OF })))) as { trace: Record<string, unknown>[] };
     trapped(d.trace[0]!, 'getter', 'ruleId');
-    expect(() => explainDecision(d as never, identification)).toThrow(TrapError);
+    expect(() => explainDecision(d as never, { ruleSet: identification })).toThrow(TrapError);
   });
 });

@@ -1,19 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { patientViewRequest } from '../../examples/node-epj/ehr.js';
-import {
-  cdsResponse,
-  evaluate,
-  generateCohort,
-  ingestFeedback,
-  loadBundledRuleSet,
-  parseCdsHooksRequest,
-  personFromBundle,
-  personFromPrefetch,
-  stratify,
-  toCards,
-  validateCdsResponse,
-} from '../../src/index.js';
-import type { CohortOptions, CompiledRuleSet, Decision } from '../../src/index.js';
+import { cdsResponse, ingestFeedback, parseCdsHooksRequest, toCards, validateCdsResponse } from '../../src/adapters/cdsHooks/index.js';
+import { evaluate, loadBundledRuleSet } from '../../src/index.js';
+import { generateCohort, stratify } from '../../src/population/index.js';
+import { personFromBundle, personFromPrefetch } from '../../src/adapters/fhir/index.js';
+import type { CohortOptions } from '../../src/population/index.js';
+import type { CompiledRuleSet, Decision } from '../../src/index.js';
 import { examplePerson, readJson, right } from '../helpers.js';
 import type { EntryPoint } from './entryPoints.js';
 

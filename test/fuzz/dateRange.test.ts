@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, evaluate, generateCohort, parsePerson, parseVectorFile, personFromBundle, stratify } from '../../src/index.js';
+import { compileRuleSet, evaluate, parsePerson } from '../../src/index.js';
+import { generateCohort, stratify } from '../../src/population/index.js';
+import { parseVectorFile } from '../../src/policy/index.js';
+import { personFromBundle } from '../../src/adapters/fhir/index.js';
 import { persistPathway, restorePathway, sendEvent, startPathway, whatIsDue } from '../../src/pathway/index.js';
 import { examplePerson, left, readJson, right } from '../helpers.js';
 import { cli } from '../cli/run.js';

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { builtinFacts, compileRuleSet, defineFact, evaluate, evaluateFacts, registerOnJsonRulesEngine, safePathResolver } from '../../src/index.js';
+import { builtinFacts } from '../../src/policy/index.js';
+import { compileRuleSet, defineFact, evaluate, evaluateFacts } from '../../src/index.js';
+import { registerOnJsonRulesEngine, safePathResolver } from '../../src/adapters/jsonRulesEngine.js';
 import type { EvaluateOptions } from '../../src/index.js';
 import { readJson, right, ruleSet } from '../helpers.js';
 

@@ -5,9 +5,13 @@ import {
   builtinFacts,
   bundledCodeLists,
   compileCodeLists,
-  compileRuleSet,
   deriveFacts,
-  describeLeaf,
+  parseJsonText,
+  parseVectorFile,
+  runVectors,
+} from '../../src/policy/index.js';
+import {
+  compileRuleSet,
   evaluate,
   evaluateAll,
   evaluateFacts,
@@ -15,15 +19,11 @@ import {
   explainRule,
   loadBundledRuleSet,
   localizeIssue,
-  parseJsonText,
   parsePerson,
-  parseVectorFile,
-  registerOnJsonRulesEngine,
-  runVectors,
-  safePathResolver,
-  toJsonRulesEngineRules,
   validateNationalId,
 } from '../../src/index.js';
+import { describeLeaf } from '../../src/explain/why.js';
+import { registerOnJsonRulesEngine, safePathResolver, toJsonRulesEngineRules } from '../../src/adapters/jsonRulesEngine.js';
 import type { CompiledRuleSet, EvaluateOptions, FactTrace, RuleSetOptions, RuleTrace, ValidationIssue } from '../../src/index.js';
 import { ROOT, examplePerson, readJson, right } from '../helpers.js';
 import type { ResultCheck } from './guard.js';
@@ -105,9 +105,9 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'parseJsonText', base: ruleSetText, call: (x) => parseJsonText(x as string) },
   { name: 'parseJsonText (text of hostile JSON)', base: klara, call: (x) => parseJsonText(safeStringify(x)) },
   { name: 'validateNationalId', base: '02835110039', call: (x) => validateNationalId(x as string) },
-  { name: 'explainDecision (stored decision)', accessors: 'host', base: klaraDecision, call: (x) => explainDecision(x as never, identification) },
-  { name: 'explainDecision (fresh decision)', base: klara, call: (x) => E.map((d: Parameters<typeof explainDecision>[0]) => explainDecision(d, identification, 'en'))(evaluate(identification, x, { asOf: AS_OF })) },
-  { name: 'explainRule', accessors: 'host', base: klaraDecision.trace[0], call: (x) => explainRule(x as RuleTrace, 'nn', identification) },
+  { name: 'explainDecision (stored decision)', accessors: 'host', base: klaraDecision, call: (x) => explainDecision(x as never, { ruleSet: identification }) },
+  { name: 'explainDecision (fresh decision)', base: klara, call: (x) => E.map((d: Parameters<typeof explainDecision>[0]) => explainDecision(d, { ruleSet: identification, lang: 'en' }))(evaluate(identification, x, { asOf: AS_OF })) },
+  { name: 'explainRule', accessors: 'host', base: klaraDecision.trace[0], call: (x) => explainRule(x as RuleTrace, { lang: 'nn', ruleSet: identification }) },
   { name: 'describeLeaf', accessors: 'host', base: firstLeaf(klaraDecision.trace[0]!), call: (x) => describeLeaf(x as FactTrace, 'en', identification) },
   { name: 'localizeIssue', accessors: 'host', base: anIssue, call: (x) => localizeIssue(x as ValidationIssue, 'en') },
   { name: 'toJsonRulesEngineRules (compiled)', base: ruleSetJson, call: (x) => E.map(toJsonRulesEngineRules)(compileRuleSet(x)), cost: 3 },

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
-import { LIMITS, localizeIssue } from '../../src/index.js';
-import type { Lang, ValidationIssue } from '../../src/index.js';
+import { Lang, LIMITS, localizeIssue } from '../../src/index.js';
+import type { ValidationIssue } from '../../src/index.js';
+import { ADAPTER_ISSUE_MESSAGES } from '../helpers.js';
 
 /*
  * What every fuzzed call must satisfy: it returns (never throws), leaves the built-in prototypes as
@@ -82,8 +83,8 @@ export function expectWellFormedIssue(issue: ValidationIssue, lang: Lang): void 
   expect(issue.message.length).toBeGreaterThan(0);
   // localizeIssue rebuilds path and message from code, segments and detail (an unknown code comes back
   // unchanged, with the empty message). The call's language comes first; fuzzed options may ask for another.
-  const langs: Lang[] = [lang, ...(['nb', 'nn', 'en'] as const).filter((l) => l !== lang)];
-  const again = langs.map((l) => localizeIssue({ ...issue, message: '' }, l));
+  const langs: Lang[] = [lang, ...Lang.options.filter((l) => l !== lang)];
+  const again = langs.map((l) => localizeIssue<string>({ ...issue, message: '' }, l, ADAPTER_ISSUE_MESSAGES));
   expect(
     again.map((a) => a.message),
     `issue code ${issue.code} is not one the library knows, or its message is not the library's`,
@@ -104,7 +105,7 @@ export function expectTypedResult(result: unknown, check: ResultCheck = {}): voi
     expect((check.tags ?? ERROR_TAGS).includes(e._tag), `unexpected error tag ${String(e._tag)}`).toBe(true);
     if (check.issueless?.includes(e._tag) && !Object.hasOwn(e, 'issues')) {
       const m = (e as { message?: Record<string, unknown> }).message;
-      for (const l of ["nb", "nn", "en"]) expect(typeof m?.[l] === "string" && (m[l] as string).length > 0, `${String(e._tag)} has no ${l} message`).toBe(true);
+      for (const l of Lang.options) expect(typeof m?.[l] === "string" && (m[l] as string).length > 0, `${String(e._tag)} has no ${l} message`).toBe(true);
       expect(() => JSON.stringify(e)).not.toThrow();
       return;
     }

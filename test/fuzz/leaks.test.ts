@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateFacts, parsePerson, parseVectorFile, runVectors } from '../../src/index.js';
+import { evaluate, evaluateFacts, parsePerson } from '../../src/index.js';
+import { parseVectorFile, runVectors } from '../../src/policy/index.js';
 import type { ConditionTrace, Decision, FactTrace } from '../../src/index.js';
 import { ruleSet } from '../helpers.js';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, compileCodeLists, compileRuleSet, evaluateFacts, parsePerson, parseVectorFile } from '../../src/index.js';
-import type { Condition } from '../../src/index.js';
+import { LIMITS, compileRuleSet, evaluateFacts, parsePerson } from '../../src/index.js';
+import { compileCodeLists, parseVectorFile } from '../../src/policy/index.js';
+import type { Condition } from '../../src/policy/index.js';
 import { TEST_FACTS, ruleSetOf } from '../arbitraries.js';
 import { ROOT, left, readJson, right, ruleSet } from '../helpers.js';
 import { nest } from './hostile.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { personFromBundle } from '../../src/index.js';
+import { personFromBundle } from '../../src/adapters/fhir/index.js';
 import { right } from '../helpers.js';
 
 /*

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  evaluate,
-  generateCohort,
-  ingestFeedback,
-  parseCdsHooksRequest,
-  personFromBundle,
-  personFromPrefetch,
-  toCards,
-  validateCdsResponse,
-} from '../../src/index.js';
-import type { CohortOptions, Decision } from '../../src/index.js';
+import { evaluate } from '../../src/index.js';
+import { generateCohort } from '../../src/population/index.js';
+import { ingestFeedback, parseCdsHooksRequest, toCards, validateCdsResponse } from '../../src/adapters/cdsHooks/index.js';
+import { personFromBundle, personFromPrefetch } from '../../src/adapters/fhir/index.js';
+import type { CohortOptions } from '../../src/population/index.js';
+import type { Decision } from '../../src/index.js';
 import { restorePathway, sendEvent, whatIsDue } from '../../src/pathway/index.js';
 import { examplePerson, left, right, ruleSet } from '../helpers.js';
 import { SUBJECT } from '../pathwayHelpers.js';

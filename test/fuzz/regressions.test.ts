@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { OPERATORS, compileCodeLists, parseVectorFile, runVectors } from '../../src/policy/index.js';
 import {
-  OPERATORS,
-  compileCodeLists,
   compileRuleSet,
   evaluate,
   evaluateFacts,
@@ -10,12 +9,9 @@ import {
   loadBundledRuleSet,
   localizeIssue,
   parsePerson,
-  parseVectorFile,
-  runVectors,
-  safePathResolver,
-  toJsonRulesEngineRules,
   validateNationalId,
 } from '../../src/index.js';
+import { safePathResolver, toJsonRulesEngineRules } from '../../src/adapters/jsonRulesEngine.js';
 import type { EvaluateOptions, RuleTrace } from '../../src/index.js';
 import { TEST_FACTS, ruleSetOf } from '../arbitraries.js';
 import { left, readJson, right, ruleSet } from '../helpers.js';
@@ -132,9 +128,9 @@ describe('fuzz regressions', () => {
   it('explanations of damaged stored decisions never throw', () => {
     const rs = ruleSet('identification');
     const damaged: unknown[] = [null, 5, { trace: 'x' }, { trace: [null, 5, { conditions: { kind: 'all', children: 'x' } }] }, { lang: 'xx', trace: [{ ruleId: {}, outcome: true, conditions: nest(10_000, 'object') }] }];
-    for (const d of damaged) expectSafeCall(() => explainDecision(d as never, rs));
+    for (const d of damaged) expectSafeCall(() => explainDecision(d as never, { ruleSet: rs }));
     const leaf = { kind: 'fact', fact: withOwnKeys([['toString', 0]]), path: Object.create(null), operator: 5, value: nest(10_000, 'object'), factValue: [1n, nest(1000, 'array')], outcome: true };
-    expect(explainRule({ ruleId: 'R', outcome: true, conditions: leaf } as unknown as RuleTrace, 'en', rs).because).toHaveLength(1);
+    expect(explainRule({ ruleId: 'R', outcome: true, conditions: leaf } as unknown as RuleTrace, { lang: 'en', ruleSet: rs }).because).toHaveLength(1);
   });
 
   it('localizeIssue returns a damaged stored issue unchanged', () => {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cdsResponse, compileRuleSet, evaluate, toCards, validateCdsResponse } from '../../src/index.js';
-import type { CdsCard, Decision } from '../../src/index.js';
+import { cdsResponse, toCards, validateCdsResponse } from '../../src/adapters/cdsHooks/index.js';
+import { compileRuleSet, evaluate } from '../../src/index.js';
+import type { CdsCard } from '../../src/adapters/cdsHooks/index.js';
+import type { Decision } from '../../src/index.js';
 import { examplePerson, left, readJson, right } from '../helpers.js';
 
 /*

@@ -3,7 +3,7 @@ import type { CompiledRuleSet } from '../../engine/compile.js';
 import type { DataNeeded, Decision, Prompt } from '../../engine/decision.js';
 import { scoreMissingText, scoreSummaryText } from '../../explain/score.js';
 import { explainRule } from '../../explain/why.js';
-import { RULE_SET_SYSTEM, ruleSystem } from '../../model/fhir/systems.js';
+import { RULE_SET_SYSTEM, ruleSystem } from '../fhir/model/systems.js';
 import type { Lang } from '../../model/lang.js';
 import { isHttpUrl } from '../../model/url.js';
 import type { Severity, SourceRef } from '../../model/ruleSet.js';
@@ -109,7 +109,7 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
     const parts = [escapeMarkdown(text)];
     const trace = traces.get(p.ruleId);
     if (trace) {
-      const ex = explainRule(trace, lang, ruleSet);
+      const ex = explainRule(trace, { lang, ruleSet });
       const lines = ex.because.length > 0 ? ex.because.map((b) => `- ${escapeMarkdown(b)}`).join('\n') : escapeMarkdown(ex.summary);
       parts.push(`**${CDS_TEXTS.why[lang]}:**\n\n${lines}`);
     }

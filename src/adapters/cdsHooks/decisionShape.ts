@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkInputShape } from '../../model/inputShape.js';
 import { formatPath } from '../../model/issues.js';
+import { Lang } from '../../model/lang.js';
 
 /*
  * What `toCards` reads from a decision. A decision fresh from `evaluate` always has this shape; one
@@ -16,7 +17,7 @@ const tier = z.enum(['low', 'moderate', 'high']);
 const DecisionForCards = z.looseObject({
   ruleSet: z.looseObject({ id: text, version: text }),
   asOf: text,
-  lang: z.enum(['nb', 'nn', 'en']),
+  lang: Lang,
   findings: z.array(z.looseObject({ ruleId: text, params: z.record(z.string(), z.unknown()) })),
   prompts: z.array(
     z.looseObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CompiledRuleSet } from '../../engine/compile.js';
-import { PREFETCH_TEMPLATES } from '../../model/fhir/prefetch.js';
+import { PREFETCH_TEMPLATES } from '../fhir/model/prefetch.js';
 import type { Lang } from '../../model/lang.js';
 import { fill } from '../../util/template.js';
 import { CdsExtension } from './schema.js';

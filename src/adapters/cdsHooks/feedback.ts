@@ -1,12 +1,12 @@
 import { readInput } from '../../model/inputShape.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
-import type { InvalidCdsHooksError } from '../../model/errors.js';
-import { invalidCdsHooks } from '../../model/errors.js';
-import type { ValidationIssue } from '../../model/issues.js';
-import { makeIssue } from '../../model/issues.js';
+import type { InvalidCdsHooksError } from './errors.js';
+import { invalidCdsHooks } from './errors.js';
+import type { CdsHooksIssue } from './issueMessages.js';
+import { cdsHooksIssue } from './issueMessages.js';
 import type { Lang } from '../../model/lang.js';
-import { LIB } from '../../model/fhir/systems.js';
+import { LIB } from '../fhir/model/systems.js';
 import { cdsIssues } from './issues.js';
 import { CardOrigin, EXTENSION_KEY } from './origin.js';
 import type { CdsCard } from './schema.js';
@@ -91,20 +91,20 @@ export function ingestFeedback(body: unknown, issued: IssuedCards, lang: Lang = 
   const parsed = CdsFeedback.safeParse(read.value);
   if (!parsed.success) return E.left(invalidCdsHooks('feedback', cdsIssues(read.value, parsed.error.issues, lang)));
   const lookup = typeof issued === 'function' ? issued : (uuid: string) => issued.find((c) => c.uuid === uuid);
-  const issues: ValidationIssue[] = [];
+  const issues: CdsHooksIssue[] = [];
   const records: FeedbackRecord[] = [];
   parsed.data.feedback.forEach((f, i) => {
     const card = lookup(f.card);
     const origin = CardOrigin.safeParse(card?.extension?.[EXTENSION_KEY]);
     if (!card || !origin.success) {
-      issues.push(makeIssue('cds_unknown_card', ['feedback', i, 'card'], lang));
+      issues.push(cdsHooksIssue('cds_unknown_card', ['feedback', i, 'card'], lang));
       return;
     }
     const suggestions = new Map((card.suggestions ?? []).map((s) => [s.uuid, s]));
     const accepted: { uuid: string; kind?: string }[] = [];
     (f.acceptedSuggestions ?? []).forEach((a, j) => {
       const s = suggestions.get(a.id);
-      if (!s) issues.push(makeIssue('cds_unknown_suggestion', ['feedback', i, 'acceptedSuggestions', j, 'id'], lang));
+      if (!s) issues.push(cdsHooksIssue('cds_unknown_suggestion', ['feedback', i, 'acceptedSuggestions', j, 'id'], lang));
       else {
         const kind = (s.extension?.[EXTENSION_KEY] as { kind?: unknown } | undefined)?.kind;
         accepted.push({ uuid: a.id, ...(typeof kind === 'string' ? { kind } : {}) });

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { ValidationIssue } from '../../model/issues.js';
-import { capIssues, formatPath, fromZodIssues, makeIssue } from '../../model/issues.js';
+import { capIssues, formatPath, fromZodIssues } from '../../model/issues.js';
 import type { Lang } from '../../model/lang.js';
+import type { CdsHooksIssue } from './issueMessages.js';
+import { cdsHooksIssue } from './issueMessages.js';
 
 /*
  * Turns zod issues on CDS Hooks messages into localized issues: invariant breaches keep their id
@@ -30,17 +31,17 @@ export function emptyPaths(value: unknown, allowEmpty: ReadonlySet<string>, path
 }
 
 /** Localized issues for a CDS Hooks message: empties first, then the rest, one issue per path and code; at most LIMITS.issues, then `too_many_issues`. */
-export function cdsIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[], lang: Lang, allowEmpty: ReadonlySet<string> = new Set()): ValidationIssue[] {
-  const out: ValidationIssue[] = emptyPaths(raw, allowEmpty).map((p) => makeIssue('cds_empty', p, lang));
+export function cdsIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[], lang: Lang, allowEmpty: ReadonlySet<string> = new Set()): CdsHooksIssue[] {
+  const out: CdsHooksIssue[] = emptyPaths(raw, allowEmpty).map((p) => cdsHooksIssue('cds_empty', p, lang));
   const emptied = new Set(out.map((i) => i.path));
   const rest: z.core.$ZodIssue[] = [];
   for (const i of zodIssues) {
     const segs = i.path.map((s) => (typeof s === 'symbol' ? String(s) : s));
     const params = i.code === 'custom' ? (i.params as { code?: string; invariant?: string } | undefined) : undefined;
     // An invariant is always named, even where the value is also empty.
-    if (params?.code === 'cds_invariant') out.push(makeIssue('cds_invariant', segs, lang, { invariant: String(params.invariant) }));
+    if (params?.code === 'cds_invariant') out.push(cdsHooksIssue('cds_invariant', segs, lang, { invariant: String(params.invariant) }));
     else if (emptied.has(formatPath(segs))) continue;
-    else if (params?.code === 'cds_empty') out.push(makeIssue('cds_empty', segs, lang));
+    else if (params?.code === 'cds_empty') out.push(cdsHooksIssue('cds_empty', segs, lang));
     else rest.push(i);
   }
   // Capped like every other error: 20,000 empty cards would otherwise be 20,000 issues.

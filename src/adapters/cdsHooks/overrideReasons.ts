@@ -1,5 +1,5 @@
 import type { CdsCoding } from './schema.js';
-import { LIB } from '../../model/fhir/systems.js';
+import { LIB } from '../fhir/model/systems.js';
 import type { Lang, LocalizedText } from '../../model/lang.js';
 
 /*

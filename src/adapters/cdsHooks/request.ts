@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
-import type { InvalidCdsHooksError } from '../../model/errors.js';
-import { invalidCdsHooks } from '../../model/errors.js';
+import type { InvalidCdsHooksError } from './errors.js';
+import { invalidCdsHooks } from './errors.js';
 import type { Lang } from '../../model/lang.js';
 import type { CardOptions } from './cards.js';
 import { CdsExtension } from './schema.js';

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { InvalidCdsHooksError } from '../../model/errors.js';
-import { invalidCdsHooks } from '../../model/errors.js';
+import type { InvalidCdsHooksError } from './errors.js';
+import { invalidCdsHooks } from './errors.js';
 import type { Lang } from '../../model/lang.js';
 import { cdsIssues } from './issues.js';
 import { readInput } from '../../model/inputShape.js';

@@ -1,9 +1,9 @@
 import type { Finding, Prompt } from '../../engine/decision.js';
-import { libCoding } from '../../model/fhir/codings.js';
-import type { CodeableConcept, Reference } from '../../model/fhir/datatypes.js';
-import { fhirSafe } from '../../model/fhir/strings.js';
-import type { CareTeam, Goal, Task } from '../../model/fhir/resources.js';
-import { HL7, LIB, ruleSystem } from '../../model/fhir/systems.js';
+import { libCoding } from '../fhir/model/codings.js';
+import type { CodeableConcept, Reference } from '../fhir/model/datatypes.js';
+import { fhirSafe } from '../fhir/model/strings.js';
+import type { CareTeam, Goal, Task } from '../fhir/model/resources.js';
+import { HL7, LIB, ruleSystem } from '../fhir/model/systems.js';
 import type { Lang } from '../../model/lang.js';
 import { fill } from '../../util/template.js';
 import type { CdsSuggestion } from './schema.js';

@@ -47,7 +47,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const results: { rs: CompiledRuleSet; decision?: Decision; why: Explanation[] }[] = ruleSets.map((rs) => {
     if (!isValidOn(rs, asOf)) return { rs, why: [] };
     const decision = evaluateParsed(rs, person, { asOf, lang });
-    return { rs, decision, why: (decision.trace ?? []).map((t) => explainRule(t, lang, rs)) };
+    return { rs, decision, why: (decision.trace ?? []).map((t) => explainRule(t, { lang, ruleSet: rs })) };
   });
 
   if (p.values['json']) {

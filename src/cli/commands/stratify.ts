@@ -5,12 +5,13 @@ import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../../model/lang.js';
+import { isLang } from '../../model/lang.js';
 import type { Parameter } from '../../model/ruleSet.js';
 import { describeCutOff } from '../../population/format.js';
-import { renderStratifyReport } from '../../population/report.js';
+import { renderStratifyReport } from '../../report/stratifyReport.js';
 import type { StratifySummary } from '../../population/stratifier.js';
 import { dateProblem } from '../../util/dates.js';
-import { parseJsonText } from '../../util/parseJson.js';
+import { parseJsonText } from '../../model/parseJson.js';
 import type { StratifySource } from '../../node/stratifyRun.js';
 import { runStratifyJob } from '../../node/stratifyRun.js';
 import type { PendingOutput } from '../../node/writeFiles.js';
@@ -138,7 +139,7 @@ export function summaryText(s: StratifySummary, lang: Lang): string {
 export async function runStratify(argv: readonly string[], io: CliIo): Promise<number> {
   let lang: Lang = 'nb';
   const langAt = argv.indexOf('--lang');
-  if (langAt >= 0 && ['nb', 'nn', 'en'].includes(argv[langAt + 1] ?? '')) lang = argv[langAt + 1] as Lang;
+  if (langAt >= 0 && isLang(argv[langAt + 1])) lang = argv[langAt + 1] as Lang;
   const err = (s: string) => io.stderr.write(s);
   const cwd = io.cwd ?? process.cwd();
   /** Output files being written, removed unless the run completes. */
@@ -182,7 +183,7 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
       if (v.trim() === '' || !Number.isFinite(n)) throw new Usage(`--${name}: ${v}`);
       return n;
     };
-    if (values.lang !== undefined && !['nb', 'nn', 'en'].includes(values.lang)) throw new Usage(`--lang: ${values.lang}`);
+    if (values.lang !== undefined && !isLang(values.lang)) throw new Usage(`--lang: ${values.lang}`);
     const asOf = values['as-of'] ?? (io.today ?? (() => new Date().toISOString().slice(0, 10)))();
     if (dateProblem(asOf)) throw new Usage(`--as-of: ${asOf}`);
     const synthetic = int('synthetic', values.synthetic, 0);

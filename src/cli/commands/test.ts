@@ -1,6 +1,6 @@
 import type { CompiledRuleSet } from '../../engine/compile.js';
-import type { VectorMismatch, VectorResult } from '../../engine/vectors.js';
-import { runVectors } from '../../engine/vectors.js';
+import type { VectorMismatch, VectorResult } from '../../policy/vectors.js';
+import { runVectors } from '../../policy/vectors.js';
 import { explainRule } from '../../explain/why.js';
 import type { ValidationIssue } from '../../model/issues.js';
 import { makeIssue } from '../../model/issues.js';
@@ -116,7 +116,7 @@ function failureLines(r: VectorResult, vector: TestVector, index: number, source
     lines.push(ruleId);
     for (const mm of mms) lines.push(...pair(mm).map((l) => `  ${l}`));
     const trace = d?.trace?.find((t) => t.ruleId === ruleId);
-    if (trace) lines.push(`  ${m.why}: ${explainRule(trace, lang, rs).summary}`);
+    if (trace) lines.push(`  ${m.why}: ${explainRule(trace, { lang, ruleSet: rs }).summary}`);
   }
   for (const mm of other) lines.push(...pair(mm));
   if (other.some((mm) => /^(tier|points) /.test(mm.expected)) && d?.score) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Plan, WhatMatters } from '../../../model/person.js';
 import { Plan as PlanSchema, ServiceKind } from '../../../model/person.js';
-import { EXT, LIB } from '../../../model/fhir/systems.js';
+import { EXT, LIB } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { GOAL_READ, isWhatMatters, readPlanGoal, readWhatMatters } from './goal.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Coordinator, Team, TeamMember } from '../../../model/person.js';
 import { ServiceKind, TeamMember as TeamMemberSchema } from '../../../model/person.js';
-import { EXT, LIB } from '../../../model/fhir/systems.js';
+import { EXT, LIB } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { CodeableConceptIn, codingsIn, extBooleanValue, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';

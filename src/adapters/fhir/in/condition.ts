@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Diagnosis } from '../../../model/person.js';
 import { Diagnosis as DiagnosisSchema } from '../../../model/person.js';
-import { HL7, ICD10_SYSTEMS, ICPC2_SYSTEMS } from '../../../model/fhir/systems.js';
+import { HL7, ICD10_SYSTEMS, ICPC2_SYSTEMS } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { CodeableConceptIn, codingsIn, fhirDate, PeriodIn, seenCodes } from './shapes.js';

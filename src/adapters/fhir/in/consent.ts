@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Consent } from '../../../model/person.js';
 import { Consent as ConsentSchema, ServiceKind } from '../../../model/person.js';
-import { EXT, HL7, LIB } from '../../../model/fhir/systems.js';
+import { EXT, HL7, LIB } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { CodeableConceptIn, codingsIn, extBooleanValue, extStringValue, extValues, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../model/lang.js';
-import { DNR_SYSTEM, FNR_SYSTEM, LIBRARY_EXTENSION } from '../../../model/fhir/systems.js';
+import { DNR_SYSTEM, FNR_SYSTEM, LIBRARY_EXTENSION } from '../model/systems.js';
 import type { Entry, Resolver } from './entries.js';
 import type { Reporter } from './report.js';
 import { ReferenceIn } from './shapes.js';

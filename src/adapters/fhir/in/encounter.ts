@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Encounter, EncounterType } from '../../../model/person.js';
 import { Encounter as EncounterSchema, EncounterType as EncounterTypeSchema } from '../../../model/person.js';
-import { HL7, LIB } from '../../../model/fhir/systems.js';
+import { HL7, LIB } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { CodeableConceptIn, CodingIn, fhirDate, PeriodIn, QuantityIn } from './shapes.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Goal, WhatMatters } from '../../../model/person.js';
-import { EXT, HL7, LIB } from '../../../model/fhir/systems.js';
+import { EXT, HL7, LIB } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { CodeableConceptIn, codingsIn, extStringValue, fhirDate, IdentifierIn, ReferenceIn } from './shapes.js';

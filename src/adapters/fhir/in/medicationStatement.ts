@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Medication } from '../../../model/person.js';
 import { Medication as MedicationSchema } from '../../../model/person.js';
-import { ATC_SYSTEM } from '../../../model/fhir/systems.js';
+import { ATC_SYSTEM } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { CodeableConceptIn, codingsIn, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';

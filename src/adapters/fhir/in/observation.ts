@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IplosScore, PsfsMeasure } from '../../../model/person.js';
 import { IplosScore as IplosSchema, PsfsMeasure as PsfsSchema } from '../../../model/person.js';
-import { LIB } from '../../../model/fhir/systems.js';
+import { LIB } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { CodeableConceptIn, codingsIn, fhirDate, PeriodIn, QuantityIn, seenCodes } from './shapes.js';

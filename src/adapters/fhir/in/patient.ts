@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateNationalId } from '../../../model/nationalId.js';
 import type { PersonInput } from '../../../model/person.js';
-import { DNR_SYSTEM, FNR_SYSTEM, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM } from '../../../model/fhir/systems.js';
+import { DNR_SYSTEM, FNR_SYSTEM, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { birthDateInRange, DATE_RANGE, isBirthDate } from '../../../util/dates.js';

@@ -1,6 +1,7 @@
-import type { IssueCode, ValidationIssue } from '../../../model/issues.js';
-import { makeIssue } from '../../../model/issues.js';
+import type { IssueCode } from '../../../model/issues.js';
 import type { Lang } from '../../../model/lang.js';
+import type { FhirIssue, FhirIssueCode } from '../issueMessages.js';
+import { fhirIssue } from '../issueMessages.js';
 
 /*
  * What the input adapter did not use, and why. Nothing is dropped silently: a resource type that is
@@ -13,32 +14,33 @@ import type { Lang } from '../../../model/lang.js';
 
 type Seg = string | number;
 type Detail = Record<string, string | number | readonly string[]>;
+type Code = IssueCode | FhirIssueCode;
 
 /** Collects reports and errors while a bundle is read. */
 export class Reporter {
-  readonly notUnderstood: ValidationIssue[] = [];
-  readonly errors: ValidationIssue[] = [];
+  readonly notUnderstood: FhirIssue[] = [];
+  readonly errors: FhirIssue[] = [];
   /** What was sent but could not be used and leaves a fact the rules read unknown; also in `notUnderstood`. */
-  readonly gaps: ValidationIssue[] = [];
-  private readonly elementCounts = new Map<string, { segs: Seg[]; code: IssueCode; detail: Detail; count: number }>();
+  readonly gaps: FhirIssue[] = [];
+  private readonly elementCounts = new Map<string, { segs: Seg[]; code: Code; detail: Detail; count: number }>();
 
   constructor(readonly lang: Lang) {}
 
   /** Something in one resource was not used. */
-  report(code: IssueCode, segs: readonly Seg[], detail: Detail = {}): void {
-    this.notUnderstood.push(makeIssue(code, segs, this.lang, detail));
+  report(code: Code, segs: readonly Seg[], detail: Detail = {}): void {
+    this.notUnderstood.push(fhirIssue(code, segs, this.lang, detail));
   }
 
   /** Something sent that could not be used, so a fact the rules read (the age, a whole list) is unknown. */
-  gap(code: IssueCode, segs: readonly Seg[], detail: Detail = {}): void {
-    const issue = makeIssue(code, segs, this.lang, detail);
+  gap(code: Code, segs: readonly Seg[], detail: Detail = {}): void {
+    const issue = fhirIssue(code, segs, this.lang, detail);
     this.notUnderstood.push(issue);
     this.gaps.push(issue);
   }
 
   /** The bundle cannot be used at all (e.g. two patients). */
-  error(code: IssueCode, segs: readonly Seg[], detail: Detail = {}): void {
-    this.errors.push(makeIssue(code, segs, this.lang, detail));
+  error(code: Code, segs: readonly Seg[], detail: Detail = {}): void {
+    this.errors.push(fhirIssue(code, segs, this.lang, detail));
   }
 
   /** An element or extension of a resource type that is not read; counted per type and element. */
@@ -50,9 +52,9 @@ export class Reporter {
   }
 
   /** Everything not used, resource-level findings first, then element-level ones sorted by path. */
-  all(): ValidationIssue[] {
+  all(): FhirIssue[] {
     const elements = [...this.elementCounts.values()]
-      .map((e) => makeIssue(e.code, e.segs, this.lang, { ...e.detail, count: e.count }))
+      .map((e) => fhirIssue(e.code, e.segs, this.lang, { ...e.detail, count: e.count }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return [...this.notUnderstood, ...elements];
   }

@@ -1,13 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { ParsedPerson } from '../../../engine/evaluate.js';
-import type { InvalidFhirInputError } from '../../../model/errors.js';
-import { invalidFhirInput } from '../../../model/errors.js';
-import type { PersonListKind } from '../../../model/fhir/prefetch.js';
-import { PERSON_LIST_KINDS, PREFETCH_TEMPLATES } from '../../../model/fhir/prefetch.js';
-import { DNR_SYSTEM, FNR_SYSTEM, LIB } from '../../../model/fhir/systems.js';
+import type { InvalidFhirInputError } from '../errors.js';
+import { invalidFhirInput } from '../errors.js';
+import type { PersonListKind } from '../model/prefetch.js';
+import { PERSON_LIST_KINDS, PREFETCH_TEMPLATES } from '../model/prefetch.js';
+import { DNR_SYSTEM, FNR_SYSTEM, LIB } from '../model/systems.js';
 import { readInput } from '../../../model/inputShape.js';
-import type { ValidationIssue } from '../../../model/issues.js';
-import { capIssues, fromZodIssues, makeIssue } from '../../../model/issues.js';
+import { capIssues, fromZodIssues } from '../../../model/issues.js';
+import type { FhirIssue } from '../issueMessages.js';
+import { fhirIssue } from '../issueMessages.js';
 import type { Lang } from '../../../model/lang.js';
 import type { PersonInput } from '../../../model/person.js';
 import { Person } from '../../../model/person.js';
@@ -66,13 +67,13 @@ export interface FhirToPersonOptions {
 export interface FhirPerson {
   readonly person: ParsedPerson;
   /** Resources, elements, extensions and codes that were not used, and why. Never values. */
-  readonly notUnderstood: readonly ValidationIssue[];
+  readonly notUnderstood: readonly FhirIssue[];
   /**
    * What the input sent that could not be used and leaves a fact the rules read unknown: a search
    * result that is only a page (its lists are unknown), a birth date that is not a date (the age is
    * unknown). Also in `notUnderstood`. Show them to the user: the decision is made without that data.
    */
-  readonly gaps: readonly ValidationIssue[];
+  readonly gaps: readonly FhirIssue[];
   /** References (`Condition/123` or full URLs) of the resources that fed the person, for RiskAssessment.basis. */
   readonly basis: readonly string[];
 }
@@ -106,10 +107,10 @@ function read(
   const reporter = new Reporter(lang);
   const patients = new Map<string, Entry>();
   for (const e of entries) if (e.resource.resourceType === 'Patient') patients.set(Resolver.key(e) ?? `#${patients.size}`, e);
-  if (patients.size !== 1) return E.left(invalidFhirInput([makeIssue('fhir_patient', [], lang, { count: patients.size })]));
+  if (patients.size !== 1) return E.left(invalidFhirInput([fhirIssue('fhir_patient', [], lang, { count: patients.size })]));
   const patientEntry = [...patients.values()][0]!;
   const who = identity(patientEntry);
-  if (options.patientId !== undefined && who.id !== options.patientId) return E.left(invalidFhirInput([makeIssue('fhir_subject', [...patientEntry.segs, 'id'], lang)]));
+  if (options.patientId !== undefined && who.id !== options.patientId) return E.left(invalidFhirInput([fhirIssue('fhir_subject', [...patientEntry.segs, 'id'], lang)]));
   const ctx = new ReadContext(reporter, new Resolver(entries), lang, who);
 
   const mapped: Record<string, unknown> = { ...readPatient(patientEntry, ctx) };
@@ -284,12 +285,12 @@ export function personFromPrefetch(input: unknown, options: FhirToPersonOptions 
   if ('issue' in plain) return E.left(invalidFhirInput([plain.issue]));
   const prefetch = plain.value;
   if (typeof prefetch !== 'object' || prefetch === null || Array.isArray(prefetch))
-    return E.left(invalidFhirInput([makeIssue(prefetch === undefined ? 'missing' : 'invalid_type', ['prefetch'], lang, prefetch === undefined ? {} : { expected: 'object' })]));
+    return E.left(invalidFhirInput([fhirIssue(prefetch === undefined ? 'missing' : 'invalid_type', ['prefetch'], lang, prefetch === undefined ? {} : { expected: 'object' })]));
   const reporter = new Reporter(lang);
   const entries: Entry[] = [];
   const fetched = new Set<PersonListKind>();
   const pages: Page[] = [];
-  const errors: ValidationIssue[] = [];
+  const errors: FhirIssue[] = [];
   for (const [key, value] of Object.entries(prefetch as Record<string, unknown>)) {
     const got = prefetchEntries(key, value, reporter, lang);
     if (!got.ok) {

@@ -1,9 +1,9 @@
-import { libCoding } from '../../../model/fhir/codings.js';
-import type { Reference } from '../../../model/fhir/datatypes.js';
-import { fhirSafe } from '../../../model/fhir/strings.js';
-import type { CarePlan, FhirOutputResource, Goal, TransactionBundle } from '../../../model/fhir/resources.js';
-import { extBoolean, extCode, extString, withExtensions } from '../../../model/fhir/extensions.js';
-import { EXT, HL7, LIB } from '../../../model/fhir/systems.js';
+import { libCoding } from '../model/codings.js';
+import type { Reference } from '../model/datatypes.js';
+import { fhirSafe } from '../model/strings.js';
+import type { CarePlan, FhirOutputResource, Goal, TransactionBundle } from '../model/resources.js';
+import { extBoolean, extCode, extString, withExtensions } from '../model/extensions.js';
+import { EXT, HL7, LIB } from '../model/systems.js';
 import type { Lang } from '../../../model/lang.js';
 import type { PersonInput } from '../../../model/person.js';
 import { fill } from '../../../util/template.js';

@@ -1,9 +1,9 @@
-import type { CodeableConcept } from '../../../model/fhir/datatypes.js';
-import { libCoding } from '../../../model/fhir/codings.js';
-import { fhirSafe } from '../../../model/fhir/strings.js';
-import type { CareTeam } from '../../../model/fhir/resources.js';
-import { extBoolean, withExtensions } from '../../../model/fhir/extensions.js';
-import { EXT, LIB } from '../../../model/fhir/systems.js';
+import type { CodeableConcept } from '../model/datatypes.js';
+import { libCoding } from '../model/codings.js';
+import { fhirSafe } from '../model/strings.js';
+import type { CareTeam } from '../model/resources.js';
+import { extBoolean, withExtensions } from '../model/extensions.js';
+import { EXT, LIB } from '../model/systems.js';
 import type { Lang } from '../../../model/lang.js';
 import type { PersonInput, ServiceKind } from '../../../model/person.js';
 import type { FhirOutputOptions } from './common.js';

@@ -1,5 +1,5 @@
-import type { Reference, Identifier } from '../../../model/fhir/datatypes.js';
-import { HL7 } from '../../../model/fhir/systems.js';
+import type { Reference, Identifier } from '../model/datatypes.js';
+import { HL7 } from '../model/systems.js';
 import type { Lang } from '../../../model/lang.js';
 import { nameBasedUuid } from '../../../util/uuid.js';
 

@@ -1,8 +1,8 @@
-import { libCoding } from '../../../model/fhir/codings.js';
-import { fhirSafe } from '../../../model/fhir/strings.js';
-import type { Consent } from '../../../model/fhir/resources.js';
-import { extBoolean, extString } from '../../../model/fhir/extensions.js';
-import { EXT, HL7, LIB } from '../../../model/fhir/systems.js';
+import { libCoding } from '../model/codings.js';
+import { fhirSafe } from '../model/strings.js';
+import type { Consent } from '../model/resources.js';
+import { extBoolean, extString } from '../model/extensions.js';
+import { EXT, HL7, LIB } from '../model/systems.js';
 import type { Lang } from '../../../model/lang.js';
 import type { PersonInput } from '../../../model/person.js';
 import type { FhirOutputOptions } from './common.js';

@@ -1,8 +1,8 @@
 import type { CompiledRuleSet } from '../../../engine/compile.js';
 import type { Decision } from '../../../engine/decision.js';
-import { fhirSafe } from '../../../model/fhir/strings.js';
-import type { Flag } from '../../../model/fhir/resources.js';
-import { HL7, ruleSystem } from '../../../model/fhir/systems.js';
+import { fhirSafe } from '../model/strings.js';
+import type { Flag } from '../model/resources.js';
+import { HL7, ruleSystem } from '../model/systems.js';
 import type { Severity } from '../../../model/ruleSet.js';
 import type { FhirOutputOptions } from './common.js';
 import { identifierFor, patientRef } from './common.js';

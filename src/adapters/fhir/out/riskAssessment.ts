@@ -1,9 +1,9 @@
 import type { CompiledRuleSet } from '../../../engine/compile.js';
 import type { Decision } from '../../../engine/decision.js';
-import type { Reference } from '../../../model/fhir/datatypes.js';
-import { fhirSafe } from '../../../model/fhir/strings.js';
-import type { RiskAssessment } from '../../../model/fhir/resources.js';
-import { HL7, RULE_SET_SYSTEM } from '../../../model/fhir/systems.js';
+import type { Reference } from '../model/datatypes.js';
+import { fhirSafe } from '../model/strings.js';
+import type { RiskAssessment } from '../model/resources.js';
+import { HL7, RULE_SET_SYSTEM } from '../model/systems.js';
 import { pointsText, scoreSummaryText, tierName, tierUncertain } from '../../../explain/score.js';
 import { fill } from '../../../util/template.js';
 import type { FhirOutputOptions } from './common.js';

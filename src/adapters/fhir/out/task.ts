@@ -1,7 +1,7 @@
-import { libCoding } from '../../../model/fhir/codings.js';
-import { fhirSafe } from '../../../model/fhir/strings.js';
-import type { Task } from '../../../model/fhir/resources.js';
-import { LIB } from '../../../model/fhir/systems.js';
+import { libCoding } from '../model/codings.js';
+import { fhirSafe } from '../model/strings.js';
+import type { Task } from '../model/resources.js';
+import { LIB } from '../model/systems.js';
 import type { PersonInput } from '../../../model/person.js';
 import { fill } from '../../../util/template.js';
 import type { FhirOutputOptions } from './common.js';

@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { InvalidRuleSetError } from '../model/errors.js';
-import { invalidRuleSet } from '../model/errors.js';
-import { makeIssue } from '../model/issues.js';
-import type { Lang } from '../model/lang.js';
-import { positionAt, scanJson } from './jsonScan.js';
+import type { InvalidRuleSetError } from './errors.js';
+import { invalidRuleSet } from './errors.js';
+import { makeIssue } from './issues.js';
+import type { Lang } from './lang.js';
+import { positionAt, scanJson } from '../util/jsonScan.js';
 
 /**
  * Parses JSON text and reports a syntax error with its line and column. `JSON.parse` gives only a

@@ -11,10 +11,10 @@ import type { Lang } from '../model/lang.js';
 import type { RuleSetFile } from '../model/ruleSet.js';
 import type { TestVector } from '../model/vectors.js';
 import { TestVectorFile } from '../model/vectors.js';
-import type { CompiledRuleSet } from './compile.js';
-import type { Decision } from './decision.js';
-import { evaluate, evaluateFacts } from './evaluate.js';
-import type { Truth } from './logic.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import type { Decision } from '../engine/decision.js';
+import { evaluate, evaluateFacts } from '../engine/evaluate.js';
+import type { Truth } from '../engine/logic.js';
 
 /** One mismatch between a vector's expectation and what the rules did. */
 export interface VectorMismatch {

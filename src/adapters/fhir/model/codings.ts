@@ -1,5 +1,5 @@
-import type { Lang, LocalizedText } from '../lang.js';
-import type { ServiceKind } from '../person.js';
+import type { Lang, LocalizedText } from '../../../model/lang.js';
+import type { ServiceKind } from '../../../model/person.js';
 import type { Coding } from './datatypes.js';
 import { LIB } from './systems.js';
 

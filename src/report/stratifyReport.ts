@@ -1,10 +1,13 @@
 import type { Lang } from '../model/lang.js';
-import type { StratifySummary } from './stratifier.js';
+import { resolveLang } from '../model/lang.js';
+import type { StratifySummary } from '../population/stratifier.js';
 
 /*
  * The population report: one self-contained HTML page (inline CSS and SVG, a Content-Security-Policy
  * that forbids every external request) with the score distribution, the counts per tier and
  * sub-group, and the top reasons among those listed. It holds counts only, never a person.
+ * Presentation lives here, apart from population/ which computes the summary; the
+ * `oppfolgingsteam/population` entry exports it and the `stratify --report` command writes it.
  */
 
 const TXT = {
@@ -153,7 +156,7 @@ export function renderStratifyReport(s: StratifySummary, lang: Lang = s.lang): s
           .map((r) => `<li>${r.line}: ${r.issues.map((i) => `<code>${esc(i.path || '$')}</code> ${esc(i.code)}`).join('; ')}</li>`)
           .join('')}</ul>`;
   return `<!doctype html>
-<html lang="${lang === 'en' ? 'en' : lang === 'nn' ? 'nn' : 'nb'}">
+<html lang="${resolveLang(lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
