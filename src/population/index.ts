@@ -19,7 +19,7 @@ export type { WorklistEntry, WorklistReason, WorklistPrompt, CutOff, RankKey } f
 
 // Output: worklist rows and the summary page
 export { WORKLIST_CSV_HEADER, worklistCsvRow, worklistJsonLine, describeCutOff } from './format.js';
-export { renderStratifyReport } from '../report/stratifyReport.js';
+export { renderStratifyReport } from './stratifyReport.js';
 
 // Synthetic cohorts
 export { generateCohort, generatePerson } from '../synthetic/cohort.js';

@@ -8,7 +8,7 @@ import type { Lang } from '../../model/lang.js';
 import { isLang } from '../../model/lang.js';
 import type { Parameter } from '../../model/ruleSet.js';
 import { describeCutOff } from '../../population/format.js';
-import { renderStratifyReport } from '../../report/stratifyReport.js';
+import { renderStratifyReport } from '../../population/stratifyReport.js';
 import type { StratifySummary } from '../../population/stratifier.js';
 import { dateProblem } from '../../util/dates.js';
 import { parseJsonText } from '../../model/parseJson.js';

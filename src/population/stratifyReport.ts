@@ -1,6 +1,6 @@
 import type { Lang } from '../model/lang.js';
 import { resolveLang } from '../model/lang.js';
-import type { StratifySummary } from '../population/stratifier.js';
+import type { StratifySummary } from './stratifier.js';
 
 /*
  * The population report: one self-contained HTML page (inline CSS and SVG, a Content-Security-Policy
