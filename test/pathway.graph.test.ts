@@ -11,7 +11,7 @@ import { fixtureRuleSets, HOSTS, roleFor, sampleEvents, start, SUBJECT } from '.
  * Model-based tests with xstate/graph: every state is reachable and every transition of the
  * statechart is taken, with the guards evaluating the real (fixture) rule sets on the Person the
  * pathway builds; each shortest path, sent through the public API, ends where the graph says. And the
- * README's diagram is the one generated from the machine.
+ * diagram in docs/pathway.md is the one generated from the machine.
  */
 
 const T0 = '2027-01-01';
@@ -173,10 +173,10 @@ describe('transitions', () => {
 });
 
 describe('diagram', () => {
-  it('the README shows the diagram generated from the machine (drift check; run `npx tsx scripts/pathway-diagram.ts` after a change)', () => {
-    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  it('docs/pathway.md shows the diagram generated from the machine (drift check; run `npx tsx scripts/pathway-diagram.ts` after a change)', () => {
+    const readme = readFileSync(`${ROOT}docs/pathway.md`, 'utf8');
     const m = /<!-- pathway-diagram:start[^>]*-->\n```mermaid\n([\s\S]*?)```\n<!-- pathway-diagram:end -->/.exec(readme);
-    expect(m, 'README has no pathway diagram block').not.toBeNull();
+    expect(m, 'docs/pathway.md has no pathway diagram block').not.toBeNull();
     expect(m![1]).toBe(pathwayDiagram());
   });
 

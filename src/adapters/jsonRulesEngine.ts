@@ -14,12 +14,16 @@ import { DATE_RANGE, dateProblem, toDayNumber } from '../util/dates.js';
  * makes most operators false. Use our evaluator where missing data matters.
  */
 
-/** The part of json-rules-engine's `Engine` the bridge uses. */
+/**
+ * The part of json-rules-engine's `Engine` the bridge uses. Rules and conditions are typed `object`
+ * so that json-rules-engine's own `Engine` type (whose `RuleProperties` is an interface without an
+ * index signature) is accepted as it is, without a cast.
+ */
 export interface JsonRulesEngineLike {
   addOperator(name: string, fn: (factValue: unknown, jsonValue: unknown) => boolean): unknown;
   addFact(id: string, fn: (params: Record<string, unknown> | undefined, almanac: { factValue(id: string): Promise<unknown> }) => unknown): unknown;
-  addRule(rule: Record<string, unknown>): unknown;
-  setCondition(name: string, conditions: Record<string, unknown>): unknown;
+  addRule(rule: object): unknown;
+  setCondition(name: string, conditions: object): unknown;
 }
 
 /** Options for {@link registerOnJsonRulesEngine}. */

@@ -130,6 +130,17 @@ function checkOptions(ruleSet: CompiledRuleSet, options: EvaluateOptions): Evalu
 /**
  * Evaluates a person against a compiled rule set. Validates the person first; returns a typed error
  * or a {@link Decision}. Pure: the same person, rule set and `asOf` give the same decision.
+ *
+ * @example
+ * ```ts
+ * import { evaluate, loadBundledRuleSet } from 'oppfolgingsteam';
+ *
+ * const ruleSet = loadBundledRuleSet('identification');
+ * if (ruleSet._tag === 'Left') throw new Error('rule set invalid');
+ * const r = evaluate(ruleSet.right, { birthDate: '1951-03-02' }, { asOf: '2026-11-23', lang: 'en' });
+ * if (r._tag === 'Left') for (const i of r.left.issues) console.log(i.path, i.message);
+ * else for (const p of r.right.prompts) console.log(p.severity, p.title);
+ * ```
  */
 export function evaluate(ruleSet: CompiledRuleSet, person: unknown, options: EvaluateOptions): E.Either<EvaluationError, Decision> {
   const bad = checkOptions(ruleSet, options);
@@ -155,6 +166,19 @@ export function evaluateParsed(ruleSet: CompiledRuleSet, person: ParsedPerson, o
  * {@link Decision} per rule set, in the order given, each identical to what {@link evaluate} gives
  * for that rule set alone. The rule sets share the work behind many facts: the active diagnoses and
  * their code-list matches, the age and the encounter table are computed once per call.
+ *
+ * @example
+ * ```ts
+ * import { bundledRuleSetIds, evaluateAll, loadBundledRuleSet } from 'oppfolgingsteam';
+ *
+ * const ruleSets = bundledRuleSetIds().map((id) => {
+ *   const r = loadBundledRuleSet(id);
+ *   if (r._tag === 'Left') throw new Error(`rule set ${id} invalid`);
+ *   return r.right;
+ * });
+ * const decisions = evaluateAll(ruleSets, person, { asOf: '2026-11-23' });
+ * if (decisions._tag === 'Right') for (const d of decisions.right) console.log(d.ruleSet.id, d.prompts.length);
+ * ```
  */
 export function evaluateAll(ruleSets: readonly CompiledRuleSet[], person: unknown, options: EvaluateOptions): E.Either<EvaluationError, Decision[]> {
   const badOptions = checkBaseOptions(options);

@@ -122,7 +122,18 @@ function subjectIssues(subject: unknown, lang: Lang, required: boolean): Validat
   return r.success ? [] : fromZodIssues(r.error.issues, lang, ['subject']);
 }
 
-/** Flags a person: starts a pathway in `candidate`, recording the channel. */
+/**
+ * Flags a person: starts a pathway in `candidate`, recording the channel. The pathway is bound to
+ * `subject`, the host's own reference to the person (never the national identity number).
+ *
+ * @example
+ * ```ts
+ * import { startPathway } from 'oppfolgingsteam/pathway';
+ *
+ * const started = startPathway({ channel: 'staff', reason: 'Akuttinnleggelse' }, { asOf: '2026-11-02', role: 'staff', subject: 'Patient/4711' });
+ * if (started._tag === 'Right') console.log(started.right.state, started.right.revision); // candidate 0
+ * ```
+ */
 export function startPathway(input: unknown, options: StartOptions): E.Either<InvalidEventError | InvalidOptionsError, Pathway> {
   const bad = checkOptions(options, undefined);
   if (bad) return E.left(bad);
@@ -200,6 +211,13 @@ function mergeRuleSets(current: readonly RuleSetRef[], decisions: readonly Check
  * Sends an event. Returns the pathway after it, or on the left: the event did not validate, is not
  * possible in this state, or was rejected by a guard (with the rules not met and why). The pathway
  * passed in is never changed.
+ *
+ * @example
+ * ```ts
+ * const sent = sendEvent(pathway, { type: 'REVIEW_RELEVANT' }, { asOf: '2026-11-03', role: 'gp', subject: 'Patient/4711', person, revision: pathway.revision });
+ * if (sent._tag === 'Left' && sent.left._tag === 'Rejected') for (const r of sent.left.reasons) console.log(r.why.nb);
+ * else if (sent._tag === 'Right') pathway = sent.right; // store persistPathway(pathway) with the record
+ * ```
  */
 export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions): E.Either<SendEventError, Pathway> {
   const last = pathway.history[pathway.history.length - 1]!.at;

@@ -83,6 +83,16 @@ export function bundledCodeLists(): ReadonlyMap<string, CodeList> {
 /**
  * Validates and compiles a rule-set file (parsed JSON). Uses the built-in facts and bundled code lists
  * unless told otherwise. A rule set with any issue is rejected whole, with every issue located.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { compileRuleSet } from 'oppfolgingsteam';
+ *
+ * const json = JSON.parse(readFileSync('rules/identification.json', 'utf8'));
+ * const r = compileRuleSet(json, { parameters: { highRiskCutOff: 12 } }); // a local threshold
+ * if (r._tag === 'Left') for (const i of r.left.issues) console.log(i.path, i.message);
+ * ```
  */
 export function compileRuleSet(input: unknown, options: RuleSetOptions = {}): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   if (typeof options !== 'object' || options === null) return E.left(invalidRuleSet([makeIssue('invalid_type', ['options'], 'nb', { expected: 'object' })]));
@@ -108,7 +118,16 @@ export function bundledRuleSetIds(): string[] {
   return Object.keys(BUNDLED_RULE_SETS);
 }
 
-/** Compiles one of the bundled rule sets by id. */
+/**
+ * Compiles one of the bundled rule sets by id ({@link bundledRuleSetIds} lists them). Compile once, at
+ * start-up, and reuse the result for every evaluation.
+ *
+ * @example
+ * ```ts
+ * const ruleSet = loadBundledRuleSet('identification');
+ * if (ruleSet._tag === 'Left') throw new Error('rule set invalid');
+ * ```
+ */
 export function loadBundledRuleSet(id: string, options: RuleSetOptions = {}): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   // A non-string id would be coerced to a property key, which can throw (an object without a prototype) or recurse (nested arrays).
   const file = typeof id === 'string' && Object.hasOwn(BUNDLED_RULE_SETS, id) ? BUNDLED_RULE_SETS[id] : undefined;

@@ -1,52 +1,51 @@
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { blocks, docPages, readPage } from '../docPages.js';
 import { cli, edit, editJson, ROOT, tempDir } from './run.js';
 
 /*
- * The README's walkthrough for policy staff ("Change a threshold, step by step") shows real output.
- * This test runs every `$ npx oppfolgingsteam …` line of its console blocks, in a folder laid out as
- * the walkthrough says (rules/, rules-ny/ with the new cut-off, examples/cohort.ndjson, morten.json),
- * and compares what it prints with what the README shows. In the README, a line that is only "…"
- * stands for any number of lines, and a line ending in "…" for a line that starts with the text
- * before it. A command with a `# comment` first makes the mistake the comment names.
+ * The walkthrough for policy staff (docs/policy-staff.md, "Endre en terskel, steg for steg") shows
+ * real output. This test runs every `$ npx oppfolgingsteam …` line of every console block in
+ * README.md and docs/*.md, in a folder laid out as the walkthrough says (rules/, rules-ny/ with the
+ * new cut-off, examples/cohort.ndjson, morten.json), and compares what it prints with what the page
+ * shows. On a page, a line that is only "…" stands for any number of lines, and a line ending in "…"
+ * for a line that starts with the text before it. A command with a `# comment` first makes the
+ * mistake the comment names.
  */
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const SECTION = '### Change a threshold, step by step';
+const WALKTHROUGH = 'docs/policy-staff.md';
 
 /** The mistakes the walkthrough makes on purpose, by the comment after its command. */
 const MISTAKES: Record<string, (rulesNy: string) => void> = {
-  '"longTermConditions" misspelt': (dir) => edit(join(dir, 'identification.json'), (t) => t.replace('"fact": "longTermConditions"', '"fact": "longtermConditions"')),
-  'a nynorsk text deleted': (dir) =>
+  '«longTermConditions» feilstavet': (dir) => edit(join(dir, 'identification.json'), (t) => t.replace('"fact": "longTermConditions"', '"fact": "longtermConditions"')),
+  'en nynorsk tekst slettet': (dir) =>
     editJson(join(dir, 'identification.json'), (j) => {
       delete j.rules[8].text.nn;
     }),
-  'the comma after "version" deleted': (dir) => edit(join(dir, 'identification.json'), (t) => t.replace(/("version": "[^"]+"),/, '$1')),
+  'kommaet etter «version» slettet': (dir) => edit(join(dir, 'identification.json'), (t) => t.replace(/("version": "[^"]+"),/, '$1')),
 };
 
 interface Example {
   readonly args: string[];
   readonly mistake: string | undefined;
   readonly shown: string[];
+  /** Page and line of the block, for the failure message. */
+  readonly at: string;
 }
 
-/** The commands of the walkthrough's console blocks, with the output the README shows for each. */
+/** The commands of every console block in the pages, with the output the page shows for each. */
 function examples(): Example[] {
-  const start = README.indexOf(SECTION);
-  if (start < 0) throw new Error(`README has no "${SECTION}"`);
-  const end = README.indexOf('\n### ', start + SECTION.length);
-  const section = README.slice(start, end);
   const out: Example[] = [];
-  for (const block of section.matchAll(/```console\n([\s\S]*?)```/g)) {
+  for (const block of docPages().flatMap((page) => blocks(page, 'console'))) {
     let current: Example | undefined;
-    for (const line of block[1]!.split('\n')) {
+    for (const line of block.code.replace(/\n$/, '').split('\n')) {
       const cmd = /^\$ npx oppfolgingsteam (.*?)(?:\s+#\s*(.*))?$/.exec(line);
       if (cmd) {
-        current = { args: cmd[1]!.trim().split(/\s+/), mistake: cmd[2], shown: [] };
+        current = { args: cmd[1]!.trim().split(/\s+/), mistake: cmd[2], shown: [], at: `${block.page}:${block.line}` };
         out.push(current);
       } else if (current) current.shown.push(line);
-      else throw new Error(`console block starts with "${line}", not with a command`);
+      else throw new Error(`${block.page}:${block.line}: console block starts with "${line}", not with a command`);
     }
   }
   // The blank line that separates two commands in a block, and the block's end, are not output.
@@ -54,7 +53,7 @@ function examples(): Example[] {
   return out;
 }
 
-/** Where the README's lines stop matching the output: undefined when they all match. */
+/** Where the page's lines stop matching the output: undefined when they all match. */
 function firstMismatch(actual: readonly string[], shown: readonly string[]): number | undefined {
   const line = (a: string, s: string) => (s.endsWith('…') ? a.startsWith(s.slice(0, -1)) : a === s);
   const seen = new Set<string>();
@@ -89,15 +88,15 @@ function project(mistake: string | undefined): string {
   cpSync(join(ROOT, 'examples', 'persons', 'morten.json'), join(dir, 'morten.json'));
   if (mistake !== undefined) {
     const make = MISTAKES[mistake];
-    if (!make) throw new Error(`the README's mistake "${mistake}" is not known to this test; add it to MISTAKES`);
+    if (!make) throw new Error(`the walkthrough's mistake "${mistake}" is not known to this test; add it to MISTAKES`);
     make(join(dir, 'rules-ny'));
   }
   return dir;
 }
 
-describe('README walkthrough for policy staff', () => {
+describe('the walkthrough for policy staff', () => {
   it('makes the edit it says: a high-risk cut-off of 14 in rules-ny/identification.json', () => {
-    expect(README).toContain('In `rules-ny/identification.json`, raise the high-risk cut-off from 10 to 14 points:\n\n```json\n"highRiskCutOff": {\n  "value": 14,\n');
+    expect(readPage(WALKTHROUGH)).toContain('I `rules-ny/identification.json` heves terskelen for høy risiko fra 10 til 14 poeng:\n\n```json\n"highRiskCutOff": {\n  "value": 14,\n');
     const rules = JSON.parse(readFileSync(join(ROOT, 'rules', 'identification.json'), 'utf8'));
     expect(rules.parameters.highRiskCutOff.value).toBe(10);
   });
@@ -109,17 +108,17 @@ describe('README walkthrough for policy staff', () => {
 
   it('shows what each command really prints', async () => {
     const all = examples();
-    // Every command of the walkthrough is there, so the test cannot pass on an empty section.
+    // Every command of the walkthrough is there, so the test cannot pass on a page that lost it.
     expect(new Set(all.map((e) => e.args[0]))).toEqual(new Set(['validate', 'test', 'diff', 'explain', 'docs']));
     const walkthrough = project(undefined);
     const runs = await Promise.all(all.map((e) => cli(e.args, { cwd: e.mistake === undefined ? walkthrough : project(e.mistake) })));
     all.forEach((e, k) => {
       const r = runs[k]!;
-      const command = `oppfolgingsteam ${e.args.join(' ')}${e.mistake ? `  # ${e.mistake}` : ''}`;
+      const command = `${e.at}: oppfolgingsteam ${e.args.join(' ')}${e.mistake ? `  # ${e.mistake}` : ''}`;
       expect(r.stderr, command).toBe('');
       const actual = r.stdout.replace(/\n$/, '').split('\n');
       const at = firstMismatch(actual, e.shown);
-      expect(at === undefined ? undefined : `README line "${e.shown[at] ?? '(end)'}" does not match what the command printed:\n${r.stdout}`, command).toBeUndefined();
+      expect(at === undefined ? undefined : `the page's line "${e.shown[at] ?? '(end)'}" does not match what the command printed:\n${r.stdout}`, command).toBeUndefined();
     });
     // The exit codes the walkthrough describes: 1 for errors found and failing vectors, else 0.
     expect(all.map((e, k) => [e.args[0], e.mistake !== undefined, runs[k]!.code])).toEqual(

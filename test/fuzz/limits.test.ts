@@ -120,9 +120,9 @@ describe('size limits', () => {
     expect(left(parsePerson({ encounters: Array.from({ length: LIMITS.issues / 2 }, () => ({ type: 'x', date: '2026-01-01' })) })).issues).toHaveLength(LIMITS.issues / 2);
   });
 
-  it("the README's security section shows every limit's value", () => {
-    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-    const section = readme.slice(readme.indexOf('## Security and privacy'), readme.indexOf('\n## ', readme.indexOf('## Security and privacy') + 5)).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  it("the concepts page's safety section shows every limit's value", () => {
+    const readme = readFileSync(`${ROOT}docs/concepts.md`, 'utf8');
+    const section = readme.slice(readme.indexOf('## Safety and limits'), readme.indexOf('\n## ', readme.indexOf('## Safety and limits') + 5)).replace(/(\d),(?=\d{3}\b)/g, '$1');
     for (const [key, value] of Object.entries(LIMITS)) expect(section, `README security section lacks ${key} = ${value}`).toMatch(new RegExp(`\\b${value}\\b`));
   });
 

@@ -82,6 +82,15 @@ function required(value: unknown, name: string): string {
  * Throws a TypeError for programmer misuse: a decision from another rule set, a damaged decision
  * (`the decision is damaged: <path>`; re-evaluate rather than pass a stored decision back), or an
  * empty `hookInstance` or `patient`.
+ *
+ * @example
+ * ```ts
+ * import { cdsResponse, toCards } from 'oppfolgingsteam/cds-hooks';
+ *
+ * const cards = toCards(decision, ruleSet, { hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea', patient: 'Patient/p1', user: 'Practitioner/gp1' });
+ * const response = cdsResponse(cards);
+ * if (response._tag === 'Right') send(200, response.right); // { cards: [...] }
+ * ```
  */
 export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: CardOptions): CdsCard[] {
   assertDecisionForCards(decision);

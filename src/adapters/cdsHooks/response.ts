@@ -27,6 +27,14 @@ export function validateCdsResponse(input: unknown, lang: Lang = 'nb'): E.Either
  * Builds a response from cards (of one or more rule sets) and optional system actions (e.g. creating
  * the RiskAssessment without showing it), and validates it. A Left here means a caller-supplied card
  * or action is invalid; cards from `toCards` always validate.
+ *
+ * @example
+ * ```ts
+ * const response = cdsResponse(toCards(decision, ruleSet, options));
+ * // Send the body, not the Either around it.
+ * if (response._tag === 'Left') send(500, response.left.issues);
+ * else send(200, response.right);
+ * ```
  */
 export function cdsResponse(cards: readonly CdsCard[], options: { systemActions?: readonly CdsAction[]; lang?: Lang } = {}): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
   const response = { cards: [...cards], ...(options.systemActions && options.systemActions.length > 0 ? { systemActions: [...options.systemActions] } : {}) };

@@ -250,6 +250,17 @@ function completeness(option: FhirToPersonOptions['complete'], fetched: Readonly
  * into the person model. Returns an error when there is not exactly one Patient, when a resource
  * belongs to another patient, or when an identifier is invalid; everything else that cannot be used
  * is reported in `notUnderstood` and left out.
+ *
+ * @example
+ * ```ts
+ * import { evaluateParsed } from 'oppfolgingsteam';
+ * import { personFromBundle } from 'oppfolgingsteam/fhir';
+ *
+ * const read = personFromBundle(bundle, { lang: 'nb' });
+ * if (read._tag === 'Left') throw new Error(read.left.issues.map((i) => i.message).join('\n'));
+ * for (const issue of read.right.notUnderstood) console.warn(issue.message); // paths, never values
+ * const decision = evaluateParsed(ruleSet, read.right.person, { asOf: '2026-11-23' });
+ * ```
  */
 export function personFromBundle(input: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
   const lang = options.lang ?? 'nb';
@@ -278,6 +289,12 @@ function readFhir(input: unknown, lang: Lang, prefix: readonly (string | number)
  * Reads the `prefetch` of a CDS Hooks request (each value a resource, a Bundle, or `null` when the
  * client could not fetch it) into the person model. A key from the service's prefetch templates
  * whose value is a Bundle answers its lists completely, so an empty search result means "none".
+ *
+ * @example
+ * ```ts
+ * const read = personFromPrefetch(request.prefetch, { patientId: request.context.patientId });
+ * if (read._tag === 'Right') evaluateParsed(ruleSet, read.right.person, { asOf: '2026-11-23' });
+ * ```
  */
 export function personFromPrefetch(input: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
   const lang = options.lang ?? 'nb';
