@@ -51,7 +51,7 @@ module.exports = {
       severity: 'error',
       comment:
         'The core and the adapters import no node builtin (fs, os, process, worker_threads, ...): they read no ' +
-        'file, environment or clock. test/purity.test.ts checks the same sources for Date.now, new Date(), ' +
+        'file, environment or clock. test/project/purity.test.ts checks the same sources for Date.now, new Date(), ' +
         'Math.random and process.',
       from: { path: `${CORE}|${ADAPTERS}|^src/index\\.ts$` },
       to: { dependencyTypes: ['core'] },

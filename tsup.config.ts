@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 /**
  * The library's entries: subpath (as in package.json#exports, `index` being the root) → source.
- * package.json#exports and #typesVersions mirror this list; test/entries.test.ts checks that they do.
+ * package.json#exports and #typesVersions mirror this list; test/project/entries.test.ts checks that they do.
  */
 export const ENTRIES = {
   index: 'src/index.ts',

@@ -11,40 +11,49 @@ import { defineConfig } from 'vitest/config';
  */
 
 const ENGINE = [
-  'test/operators.test.ts',
-  'test/logic.test.ts',
-  'test/differential.test.ts',
-  'test/evaluateAll.test.ts',
-  'test/sharedTraces.test.ts',
-  'test/engineSwitches.test.ts',
-  'test/vectors.test.ts',
-  'test/ruleFile.test.ts',
-  'test/explain.test.ts',
-  'test/languages.test.ts',
-  'test/framework-*.test.ts',
-  'test/jsonRulesEngineBridge.test.ts',
+  'test/engine/operators.test.ts',
+  'test/engine/logic.test.ts',
+  'test/engine/differential.test.ts',
+  'test/engine/evaluateAll.test.ts',
+  'test/engine/sharedTraces.test.ts',
+  'test/engine/switches.test.ts',
+  'test/ruleSets/vectors.test.ts',
+  'test/model/ruleFile.test.ts',
+  'test/explain/explanations.test.ts',
+  'test/model/languages.test.ts',
+  'test/ruleSets/frameworkExamples.test.ts',
+  'test/ruleSets/frameworkProperties.test.ts',
+  'test/facts/framework.test.ts',
+  'test/adapters/jsonRulesEngine/framework.test.ts',
+  'test/explain/followUpSummary.test.ts',
+  'test/adapters/jsonRulesEngine/bridge.test.ts',
   'test/fuzz/regressions*.test.ts',
 ];
-// Not test/sharedTraces.test.ts: it evaluates injected facts and derives none, yet took a third of
+// Not test/engine/sharedTraces.test.ts: it evaluates injected facts and derives none, yet took a third of
 // the time of every run of a mutant in module-level code (a fact's definition, a service-kind set).
 const FACTS = [
-  'test/facts*.test.ts',
-  'test/languages.test.ts',
-  'test/boundaries*.test.ts',
-  'test/framework-*.test.ts',
-  'test/vectors.test.ts',
-  'test/evaluateAll.test.ts',
+  'test/facts/*.test.ts',
+  'test/model/languages.test.ts',
+  'test/ruleSets/boundaries.test.ts',
+  'test/ruleSets/consentBoundaries.test.ts',
+  'test/ruleSets/frameworkExamples.test.ts',
+  'test/ruleSets/frameworkProperties.test.ts',
+  'test/facts/framework.test.ts',
+  'test/adapters/jsonRulesEngine/framework.test.ts',
+  'test/explain/followUpSummary.test.ts',
+  'test/ruleSets/vectors.test.ts',
+  'test/engine/evaluateAll.test.ts',
   'test/fuzz/regressions.test.ts',
 ];
-const PATHWAY = ['test/pathway.*.test.ts', 'test/boundaries*.test.ts'];
+const PATHWAY = ['test/pathway/*.test.ts', 'test/ruleSets/boundaries.test.ts', 'test/ruleSets/consentBoundaries.test.ts'];
 const ADAPTERS = [
-  'test/jsonRulesEngineBridge.test.ts',
-  'test/framework-json-rules-engine.test.ts',
-  'test/differential.test.ts',
-  'test/cdsHooks.test.ts',
-  'test/fhirIn.test.ts',
-  'test/fhirOut.test.ts',
-  'test/fuzz/regressions.adapters.test.ts',
+  'test/adapters/jsonRulesEngine/bridge.test.ts',
+  'test/adapters/jsonRulesEngine/framework.test.ts',
+  'test/engine/differential.test.ts',
+  'test/adapters/cdsHooks/service.test.ts',
+  'test/adapters/fhir/in.test.ts',
+  'test/adapters/fhir/out.test.ts',
+  'test/fuzz/regressionsInAdapters.test.ts',
 ];
 const TESTS: Record<string, string[]> = {
   engine: ENGINE,
@@ -61,7 +70,7 @@ if (include === undefined) throw new Error(`MUTATION_TARGET must be one of ${Obj
 export default defineConfig({
   test: {
     include,
-    exclude: ['test/fuzz/!(regressions*).test.ts', 'test/browser.test.ts', 'test/cli/**', 'test/purity.test.ts', 'test/regex.test.ts'],
+    exclude: ['test/fuzz/!(regressions*).test.ts', 'test/docs/browser.test.ts', 'test/cli/**', 'test/project/purity.test.ts', 'test/project/regex.test.ts'],
     environment: 'node',
     // One module graph per run rather than per test file: measured on src/engine/path.ts (57 mutants,
     // 12 of them static) and src/facts/consentGiver.ts (74), the same status for every mutant as with

@@ -14,7 +14,7 @@ import { toDayNumber } from '../util/dates.js';
  * json-rules-engine would throw (`in` against a number, a number compared with `{"toString": 0}`),
  * the answer is false; so is `in` against another fact holding a string, where json-rules-engine
  * would search the string for a substring. No operator takes a pattern, so no rule can make one
- * backtrack. test/operators.test.ts gives the known answers, row by row.
+ * backtrack. test/engine/operators.test.ts gives the known answers, row by row.
  */
 
 /** What an operator needs at evaluation time beyond its two operands. */

@@ -34,7 +34,7 @@ import type { RuleTrace } from './trace.js';
  * kept past the call.
  *
  * A rule whose operator reads the evaluation date (`withinLastDays`) never shares: its key holds
- * fact values only. test/sharedTraces.test.ts holds the shared path equal to building every trace
+ * fact values only. test/engine/sharedTraces.test.ts holds the shared path equal to building every trace
  * afresh; test/fuzz/traceCacheDomain.test.ts holds the privacy rule.
  */
 

@@ -14,7 +14,7 @@ import { LIMITS } from './limits.js';
  * It is only ever a shortcut: whenever it is not sure (an issue, an unknown key, a value that is not
  * a plain object or array, anything over LIMITS, any schema kind it does not know), it gives up and
  * the caller runs the input shape check and zod as before, which alone produce error messages. So
- * an input it accepts is one zod accepts, with the same output; test/fastParse.test.ts checks that
+ * an input it accepts is one zod accepts, with the same output; test/model/fastParse.test.ts checks that
  * on random and hostile persons.
  */
 

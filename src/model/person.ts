@@ -49,7 +49,7 @@ export const DiagnosisSystem = z.enum(['ICPC-2', 'ICD-10']);
 export type DiagnosisSystem = z.infer<typeof DiagnosisSystem>;
 
 /*
- * The code and date patterns run in linear time on any input (test/regex.test.ts runs them on
+ * The code and date patterns run in linear time on any input (test/project/regex.test.ts runs them on
  * 100,000-character adversarial strings): they are anchored, their quantifiers are bounded ({2},
  * {1,4}) or single, and the nested optional groups of the ATC pattern each start with a character
  * class the previous one has finished with, so there is never more than one way to match a prefix.

@@ -110,7 +110,7 @@ export type RuleEvent = z.infer<typeof RuleEvent>;
 /*
  * Identifier patterns are linear in the input: each has one unbounded quantifier per group, and the
  * repeated group of a rule id, `(-[A-Z0-9]+)*`, starts with "-", which its inner class cannot match, so
- * a string splits into repetitions in exactly one way (test/regex.test.ts lists and runs them).
+ * a string splits into repetitions in exactly one way (test/project/regex.test.ts lists and runs them).
  */
 
 /** A rule with its metadata. */

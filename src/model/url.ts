@@ -8,7 +8,7 @@ import { z } from 'zod';
  * address must parse as a URL with a host.
  */
 
-// Anchored, one character class repeated once: linear on any input (test/regex.test.ts).
+// Anchored, one character class repeated once: linear on any input (test/project/regex.test.ts).
 const WEB = /^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i;
 
 /** An `https:` or `http:` URL, as rule files and CDS Hooks cards may carry it. */

@@ -39,7 +39,7 @@ import { corruptEnvelope } from './errors.js';
  *   accepted events, for compare-and-swap). Migrating to it needs the subject from the host.
  *
  * To change the machine: bump MACHINE_VERSION, add a migration from the previous version at the
- * end of MIGRATIONS, and add its test (test/pathway.migrations.test.ts).
+ * end of MIGRATIONS, and add its test (test/pathway/migrations.test.ts).
  */
 
 /** A format and machine version. */

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blocks, docPages, readPage } from '../docPages.js';
+import { blocks, docPages, readPage } from '../support/docPages.js';
 import { cli, edit, editJson, ROOT, tempDir } from './run.js';
 
 /*

@@ -2,10 +2,9 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../support/helpers.js';
 
-/** The repository root. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { ROOT };
 /** The CLI built by test/setup/buildCli.ts. */
 export const CLI = join(ROOT, '.tmp', 'cli', 'cli.js');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateFacts, explainDecision, loadBundledRuleSet, parsePerson } from '../../src/index.js';
 import { personFromBundle } from '../../src/adapters/fhir/index.js';
-import { examplePerson, left, readJson, right } from '../helpers.js';
+import { examplePerson, left, readJson, right } from '../support/helpers.js';
 import { TrapError, trapped } from './hostile.js';
 
 /*

@@ -6,7 +6,7 @@ import { generateCohort, stratify } from '../../src/population/index.js';
 import { personFromBundle, personFromPrefetch } from '../../src/adapters/fhir/index.js';
 import type { CohortOptions } from '../../src/population/index.js';
 import type { CompiledRuleSet, Decision } from '../../src/index.js';
-import { examplePerson, readJson, right } from '../helpers.js';
+import { examplePerson, readJson, right } from '../support/helpers.js';
 import type { EntryPoint } from './entryPoints.js';
 
 /*

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runStratify } from '../../src/cli/commands/stratify.js';
 import { NDJSON_LINE_BYTES, ndjsonLines } from '../../src/node/ndjson.js';
 import { generateCohort } from '../../src/population/index.js';
-import { ROOT } from '../helpers.js';
+import { ROOT } from '../support/helpers.js';
 import { cli } from '../cli/run.js';
 
 /*

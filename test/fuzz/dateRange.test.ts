@@ -5,9 +5,9 @@ import { generateCohort, stratify } from '../../src/population/index.js';
 import { parseVectorFile } from '../../src/policy/index.js';
 import { personFromBundle } from '../../src/adapters/fhir/index.js';
 import { persistPathway, restorePathway, sendEvent, startPathway, whatIsDue } from '../../src/pathway/index.js';
-import { examplePerson, left, readJson, right } from '../helpers.js';
+import { examplePerson, left, readJson, right } from '../support/helpers.js';
 import { cli } from '../cli/run.js';
-import { drive, start, SUBJECT } from '../pathwayHelpers.js';
+import { drive, start, SUBJECT } from '../support/pathwayHelpers.js';
 
 /*
  * Every date from outside lies in one documented range, 1800-01-01 to 2199-12-31, checked where it

@@ -5,7 +5,7 @@ import { builtinFacts } from '../../src/policy/index.js';
 import { compileRuleSet, defineFact, evaluate, evaluateFacts } from '../../src/index.js';
 import { registerOnJsonRulesEngine, safePathResolver } from '../../src/adapters/jsonRulesEngine.js';
 import type { EvaluateOptions } from '../../src/index.js';
-import { readJson, right, ruleSet } from '../helpers.js';
+import { readJson, right, ruleSet } from '../support/helpers.js';
 
 /*
  * Determinism and isolation (issue 8, point 4). The same inputs give byte-identical decision JSON,

@@ -25,7 +25,7 @@ import {
 import { describeLeaf } from '../../src/explain/why.js';
 import { registerOnJsonRulesEngine, safePathResolver, toJsonRulesEngineRules } from '../../src/adapters/jsonRulesEngine.js';
 import type { CompiledRuleSet, EvaluateOptions, FactTrace, RuleSetOptions, RuleTrace, ValidationIssue } from '../../src/index.js';
-import { ROOT, examplePerson, readJson, right } from '../helpers.js';
+import { ROOT, examplePerson, readJson, right } from '../support/helpers.js';
 import type { ResultCheck } from './guard.js';
 import { ADAPTER_ENTRY_POINTS } from './adapterEntryPoints.js';
 import { PATHWAY_ENTRY_POINTS } from './pathwayEntryPoints.js';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { Lang, LIMITS, localizeIssue } from '../../src/index.js';
 import type { ValidationIssue } from '../../src/index.js';
-import { ADAPTER_ISSUE_MESSAGES } from '../helpers.js';
+import { ADAPTER_ISSUE_MESSAGES } from '../support/helpers.js';
 
 /*
  * What every fuzzed call must satisfy: it returns (never throws), leaves the built-in prototypes as

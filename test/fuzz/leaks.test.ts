@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateFacts, parsePerson } from '../../src/index.js';
 import { parseVectorFile, runVectors } from '../../src/policy/index.js';
 import type { ConditionTrace, Decision, FactTrace } from '../../src/index.js';
-import { ruleSet } from '../helpers.js';
+import { ruleSet } from '../support/helpers.js';
 
 /*
  * No leaks (issue 8, point 3). Persons whose every free value carries a unique marker are broken in

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, compileRuleSet, evaluateFacts, parsePerson } from '../../src/index.js';
 import { compileCodeLists, parseVectorFile } from '../../src/policy/index.js';
 import type { Condition } from '../../src/policy/index.js';
-import { TEST_FACTS, ruleSetOf } from '../arbitraries.js';
-import { ROOT, left, readJson, right, ruleSet } from '../helpers.js';
+import { TEST_FACTS, ruleSetOf } from '../support/arbitraries.js';
+import { ROOT, left, readJson, right, ruleSet } from '../support/helpers.js';
 import { nest } from './hostile.js';
 
 /*

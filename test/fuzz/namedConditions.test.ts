@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, compileRuleSet, evaluateFacts } from '../../src/index.js';
 import type { Condition, RuleSetFile } from '../../src/policy/index.js';
-import { BOOL, TEST_FACTS, completeFacts, ruleSetOf } from '../arbitraries.js';
-import { left, right } from '../helpers.js';
+import { BOOL, TEST_FACTS, completeFacts, ruleSetOf } from '../support/arbitraries.js';
+import { left, right } from '../support/helpers.js';
 import { CLI, cli, copyFixture, editJson, tempDir } from '../cli/run.js';
 
 /*

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { personFromBundle } from '../../src/adapters/fhir/index.js';
-import { right } from '../helpers.js';
+import { right } from '../support/helpers.js';
 
 /*
  * What the FHIR adapter did not read is reported with a path and, for a code it could not use, the

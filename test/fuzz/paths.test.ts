@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, evaluateFacts } from '../../src/index.js';
 import { safePathResolver } from '../../src/adapters/jsonRulesEngine.js';
-import { TEST_FACTS, ruleSetOf } from '../arbitraries.js';
+import { TEST_FACTS, ruleSetOf } from '../support/arbitraries.js';
 import { protoSnapshot, expectProtosUnchanged } from './guard.js';
 import { PROTO_KEYS, withOwnKeys } from './hostile.js';
 

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Pathway, RestoreError, SendOptions } from '../../src/pathway/index.js';
 import { persistPathway, restorePathway, sendEvent, whatIsDue } from '../../src/pathway/index.js';
-import { drive, downgradeToV1, fixtureRuleSets, HOSTS, start, SUBJECT, toPlanActive } from '../pathwayHelpers.js';
+import { drive, downgradeToV1, fixtureRuleSets, HOSTS, start, SUBJECT, toPlanActive } from '../support/pathwayHelpers.js';
 import type { EntryPoint } from './entryPoints.js';
 
 /*

@@ -13,8 +13,8 @@ import {
 } from '../../src/index.js';
 import { safePathResolver, toJsonRulesEngineRules } from '../../src/adapters/jsonRulesEngine.js';
 import type { EvaluateOptions, RuleTrace } from '../../src/index.js';
-import { TEST_FACTS, ruleSetOf } from '../arbitraries.js';
-import { left, readJson, right, ruleSet } from '../helpers.js';
+import { TEST_FACTS, ruleSetOf } from '../support/arbitraries.js';
+import { left, readJson, right, ruleSet } from '../support/helpers.js';
 import { expectSafeCall } from './guard.js';
 import { nest, withOwnKeys } from './hostile.js';
 
@@ -25,7 +25,7 @@ import { nest, withOwnKeys } from './hostile.js';
 const AS_OF = '2026-06-01';
 const codesOf = (e: { issues: readonly { code: string }[] }) => e.issues.map((i) => i.code);
 
-describe('fuzz regressions', () => {
+describe('fuzz regressions: rule files, vectors, operators, options and explanations', () => {
   it('deeply nested rule files and test vectors return too_deep instead of overflowing the stack inside zod', () => {
     let not: unknown = { fact: 'age', operator: 'equal', value: 1 };
     for (let i = 0; i < 10_000; i++) not = { not };

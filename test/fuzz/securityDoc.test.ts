@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT } from '../support/helpers.js';
 
 /*
  * SECURITY.md names, for each promise, the test that holds it. A promise whose test was renamed or

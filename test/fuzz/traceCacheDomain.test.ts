@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, evaluateFacts, loadBundledRuleSet } from '../../src/index.js';
 import type { ConditionTrace, RuleTrace } from '../../src/index.js';
-import { ruleSetOf } from '../arbitraries.js';
-import { right } from '../helpers.js';
+import { ruleSetOf } from '../support/arbitraries.js';
+import { right } from '../support/helpers.js';
 
 /*
  * Traces are kept between calls (and shared by every later decision with the same fact values) only

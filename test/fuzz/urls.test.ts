@@ -4,7 +4,7 @@ import { cdsResponse, toCards, validateCdsResponse } from '../../src/adapters/cd
 import { compileRuleSet, evaluate } from '../../src/index.js';
 import type { CdsCard } from '../../src/adapters/cdsHooks/index.js';
 import type { Decision } from '../../src/index.js';
-import { examplePerson, left, readJson, right } from '../helpers.js';
+import { examplePerson, left, readJson, right } from '../support/helpers.js';
 
 /*
  * Links that would run or open something other than a web page. A rule's `source.url` is copied
