@@ -70,7 +70,13 @@ if (include === undefined) throw new Error(`MUTATION_TARGET must be one of ${Obj
 export default defineConfig({
   test: {
     include,
-    exclude: ['test/fuzz/!(regressions*).test.ts', 'test/docs/browser.test.ts', 'test/cli/**', 'test/project/purity.test.ts', 'test/project/regex.test.ts'],
+    exclude: [
+      'test/fuzz/!(regressions*).test.ts',
+      'test/docs/browser.test.ts',
+      'test/cli/**',
+      'test/project/purity.test.ts',
+      'test/project/regex.test.ts',
+    ],
     environment: 'node',
     // One module graph per run rather than per test file: measured on src/engine/path.ts (57 mutants,
     // 12 of them static) and src/facts/consentGiver.ts (74), the same status for every mutant as with

@@ -12,7 +12,13 @@ if (!dir) throw new Error('set ZOD_DIR (see scripts/zod-range.sh)');
 export default defineConfig({
   resolve: { alias: [{ find: /^zod$/, replacement: `${dir}/node_modules/zod/index.js` }] },
   test: {
-    include: ['test/model/zodVersion.test.ts', 'test/model/fastParse.test.ts', 'test/engine/switches.test.ts', 'test/model/person.test.ts', 'test/engine/evaluateAll.test.ts'],
+    include: [
+      'test/model/zodVersion.test.ts',
+      'test/model/fastParse.test.ts',
+      'test/engine/switches.test.ts',
+      'test/model/person.test.ts',
+      'test/engine/evaluateAll.test.ts',
+    ],
     environment: 'node',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -54,7 +54,9 @@ async function bundle(tree: string): Promise<string> {
     silent: true,
     outExtension: () => ({ js: '.mjs' }),
     noExternal: [/.*/],
-    banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+    },
     config: false,
   });
   const file = join(tree, 'examples', `${out}.mjs`);
@@ -89,7 +91,9 @@ const base = quantile(medians[0]!, 0.5);
 const baseP25 = quantile(medians[0]!, 0.25);
 const cases = [...new Set(arms.map((a) => a.name))].join(', ');
 process.stdout.write(`\ncase ${cases} (${script}), ${n} per run, ${rounds} rounds; µs per call\n`);
-process.stdout.write('| tree | median of rounds | p25 of rounds | min–max | median / first | p25 / first |\n| --- | --- | --- | --- | --- | --- |\n');
+process.stdout.write(
+  '| tree | median of rounds | p25 of rounds | min–max | median / first | p25 / first |\n| --- | --- | --- | --- | --- | --- |\n',
+);
 trees.forEach((_t, i) => {
   const m = medians[i]!;
   const med = quantile(m, 0.5);

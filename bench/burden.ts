@@ -69,6 +69,8 @@ export function alertBurden(size: number): Burden {
     urgentPerChart: urgent / persons,
     quietShare: quiet / persons,
     maxCards,
-    byRule: [...byRule.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)).map(({ count, ...e }) => ({ ...e, perChart: count / persons })),
+    byRule: [...byRule.values()]
+      .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))
+      .map(({ count, ...e }) => ({ ...e, perChart: count / persons })),
   };
 }

@@ -23,7 +23,6 @@ const ruleSet = (() => {
 })();
 const facts = builtinFacts();
 
-
 function jreEngine(withFacts: boolean): Engine {
   const e = new Engine([], { allowUndefinedFacts: true, pathResolver: safePathResolver });
   if (withFacts) registerOnJsonRulesEngine(e as never, { ruleSet, facts, asOf: AS_OF });
@@ -44,7 +43,10 @@ function allRuleSets(): CompiledRuleSet[] {
 }
 
 /** Builds the case; `pre` computes per-person inputs outside the timed section. */
-function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: ParsedPerson, input: PersonInput, pre: unknown) => unknown } {
+function makeCase(name: string): {
+  pre?: (p: ParsedPerson) => unknown;
+  run: (p: ParsedPerson, input: PersonInput, pre: unknown) => unknown;
+} {
   switch (name) {
     case 'a-none':
       return { run: (p) => evaluateParsed(ruleSet, p, { asOf: AS_OF, trace: 'none' }) };
@@ -61,9 +63,15 @@ function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: 
       // The A/B arm of the fast accept path: the person validated by zod alone.
       return { run: (_p, input) => evaluate(ruleSet, input, { asOf: AS_OF, trace: 'none', fastParse: false }) };
     case 'a-facts':
-      return { pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)), run: (_p, _i, f) => evaluateFacts(ruleSet, f as Record<string, unknown>, { asOf: AS_OF, trace: 'none' }) };
+      return {
+        pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)),
+        run: (_p, _i, f) => evaluateFacts(ruleSet, f as Record<string, unknown>, { asOf: AS_OF, trace: 'none' }),
+      };
     case 'a-facts-full':
-      return { pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)), run: (_p, _i, f) => evaluateFacts(ruleSet, f as Record<string, unknown>, { asOf: AS_OF, trace: 'full' }) };
+      return {
+        pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)),
+        run: (_p, _i, f) => evaluateFacts(ruleSet, f as Record<string, unknown>, { asOf: AS_OF, trace: 'full' }),
+      };
     case 'a-core':
       // The engine core: the compiled rules and the score on the same facts object, no input checks,
       // no Decision (what population mode screens everyone with). Checked against evaluateFacts first.
@@ -72,7 +80,12 @@ function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: 
           const f = factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet));
           const d = evaluateFacts(ruleSet, f, { asOf: AS_OF, trace: 'none' });
           const s = screenFacts(ruleSet, f, AS_OF, AS_OF_DAY);
-          if (d._tag === 'Left' || d.right.score!.points !== s.points || d.right.score!.maxPoints !== s.maxPoints || d.right.outcomes.some((o, i) => o.outcome !== (s.outcomes[i] === 2 ? 'unknown' : s.outcomes[i] === 1)))
+          if (
+            d._tag === 'Left' ||
+            d.right.score!.points !== s.points ||
+            d.right.score!.maxPoints !== s.maxPoints ||
+            d.right.outcomes.some((o, i) => o.outcome !== (s.outcomes[i] === 2 ? 'unknown' : s.outcomes[i] === 1))
+          )
             throw new Error('screenFacts differs from evaluateFacts');
           return f;
         },
@@ -84,7 +97,10 @@ function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: 
     }
     case 'b-facts': {
       const e = jreEngine(false);
-      return { pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)), run: (_p, _i, f) => e.run(f as Record<string, unknown>) };
+      return {
+        pre: (p) => factsByName(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)),
+        run: (_p, _i, f) => e.run(f as Record<string, unknown>),
+      };
     }
     case 'c-person':
       return { run: (p) => identificationByHand(factsFromPerson(p, AS_OF, AS_OF_DAY, facts, ruleSet)) };
@@ -97,7 +113,12 @@ function makeCase(name: string): { pre?: (p: ParsedPerson) => unknown; run: (p: 
       // one call a GP system makes when a chart opens. The two other names are the A/B arms of trace
       // sharing and of the fast accept path for persons, each switched off.
       const sets = allRuleSets();
-      const options = { asOf: AS_OF, trace: 'full' as const, shareTraces: name !== 'decision-unshared', fastParse: name !== 'decision-zod' };
+      const options = {
+        asOf: AS_OF,
+        trace: 'full' as const,
+        shareTraces: name !== 'decision-unshared',
+        fastParse: name !== 'decision-zod',
+      };
       return {
         run: (_p, input) => {
           const d = evaluateAll(sets, input, options);

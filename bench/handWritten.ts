@@ -93,7 +93,16 @@ export function identificationByHand(f: IdFacts): HandResult {
   const frailty = or(eq(f.frail, true), ge(f.falls, 1));
   const unplanned = or(ge(f.emAdm12, 2), ge(f.emVis6, 3));
   const requested = eq(f.requested, true);
-  const anyTrigger = or(requested, eq(f.pam, true), unplanned, ge(f.meds, 10), eq(f.frail, true), ge(f.falls, 1), eq(f.fl, true), ge(f.services, 2));
+  const anyTrigger = or(
+    requested,
+    eq(f.pam, true),
+    unplanned,
+    ge(f.meds, 10),
+    eq(f.frail, true),
+    ge(f.falls, 1),
+    eq(f.fl, true),
+    ge(f.services, 2),
+  );
   const o: Record<string, Tri> = {
     'ID-TARGET-GROUP': or(
       and(multimorbidity, anyTrigger),
@@ -151,7 +160,13 @@ export function identificationByHand(f: IdFacts): HandResult {
 }
 
 /** Derives the facts from a person with the library's own fact functions. */
-export function factsFromPerson(person: ParsedPerson, asOf: string, asOfDay: number, facts: FactRegistry, ruleSet: CompiledRuleSet): IdFacts {
+export function factsFromPerson(
+  person: ParsedPerson,
+  asOf: string,
+  asOfDay: number,
+  facts: FactRegistry,
+  ruleSet: CompiledRuleSet,
+): IdFacts {
   const ctx = factContext(person, asOf, asOfDay, ruleSet.codeLists);
   const d = (name: string, params?: unknown) => facts.get(name)!.derive(ctx, params);
   const m12 = { months: 12 };

@@ -15,11 +15,17 @@ import { persistPathway, restorePathway, sendEvent, startPathway } from '../src/
 const DAY0 = '2026-10-26';
 const plus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** Klara, a fictional adult with multimorbidity from the examples, as a GP system would pass her. */
-const { $schema: _schema, ...HOST } = JSON.parse(readFileSync(new URL('../examples/persons/klara.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const { $schema: _schema, ...HOST } = JSON.parse(
+  readFileSync(new URL('../examples/persons/klara.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 /** The host's reference to the person (Klara's record id), to which the pathway is bound. */
 const SUBJECT = String(HOST['id']);
 const role = (type: string) =>
-  ['REVIEW_RELEVANT', 'ACCEPT_OFFER'].includes(type) ? 'gp' : ['START_EVALUATION', 'CONTINUE', 'REVISE', 'ACTIVATE_PLAN'].includes(type) ? 'coordinator' : 'coordinating-unit';
+  ['REVIEW_RELEVANT', 'ACCEPT_OFFER'].includes(type)
+    ? 'gp'
+    : ['START_EVALUATION', 'CONTINUE', 'REVISE', 'ACTIVATE_PLAN'].includes(type)
+      ? 'coordinator'
+      : 'coordinating-unit';
 
 function must<T>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: T }, what: string): T {
   if (r._tag === 'Left') throw new Error(`${what}: ${JSON.stringify(r.left).slice(0, 1500)}`);
@@ -29,7 +35,8 @@ function must<T>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: T 
 /** Sends events with the bundled rule sets; each must be accepted. */
 function drive(p: Pathway, events: [number, PathwayEventInput][]): Pathway {
   let cur = p;
-  for (const [day, e] of events) cur = must(sendEvent(cur, e, { asOf: plus(DAY0, day), role: role(e.type) as never, subject: SUBJECT, person: HOST }), e.type);
+  for (const [day, e] of events)
+    cur = must(sendEvent(cur, e, { asOf: plus(DAY0, day), role: role(e.type) as never, subject: SUBJECT, person: HOST }), e.type);
   return cur;
 }
 
@@ -48,23 +55,59 @@ const toDecision: [number, PathwayEventInput][] = [
   [7, { type: 'REVIEW_RELEVANT', note: 'Innkalt til konsultasjon' }],
   [7, { type: 'ACCEPT_OFFER', unit: 'adults' }],
   [25, { type: 'START_ASSESSMENT' }],
-  [32, {
-    type: 'COMPLETE_ASSESSMENT',
-    whatMatters: 'Å bo hjemme så lenge som mulig og komme meg ut på tur hver dag.',
-    serviceNeeds: [
-      { service: 'home-nursing', level: 'municipal', longTerm: true },
-      { service: 'physiotherapy', level: 'municipal', longTerm: true },
-      { service: 'gp', level: 'municipal', longTerm: true },
-      { service: 'specialist', level: 'specialist', longTerm: true },
-    ],
-    baseline: { instrument: 'PSFS', date: plus(DAY0, 32), direction: 'higher-is-better', activities: [{ activity: 'Gå tur ute', score: 3 }, { activity: 'Handle selv', score: 2 }] },
-    targetGroupConfirmed: true,
-  }],
+  [
+    32,
+    {
+      type: 'COMPLETE_ASSESSMENT',
+      whatMatters: 'Å bo hjemme så lenge som mulig og komme meg ut på tur hver dag.',
+      serviceNeeds: [
+        { service: 'home-nursing', level: 'municipal', longTerm: true },
+        { service: 'physiotherapy', level: 'municipal', longTerm: true },
+        { service: 'gp', level: 'municipal', longTerm: true },
+        { service: 'specialist', level: 'specialist', longTerm: true },
+      ],
+      baseline: {
+        instrument: 'PSFS',
+        date: plus(DAY0, 32),
+        direction: 'higher-is-better',
+        activities: [
+          { activity: 'Gå tur ute', score: 3 },
+          { activity: 'Handle selv', score: 2 },
+        ],
+      },
+      targetGroupConfirmed: true,
+    },
+  ],
 ];
 const toEstablishment: [number, PathwayEventInput][] = [
   [35, { type: 'DECIDE_TEAM' }],
-  [35, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: plus(DAY0, 35), services: ['gp', 'home-nursing', 'physiotherapy', 'specialist'], purpose: 'Samarbeid i oppfølgingsteam', informedWithdrawable: true } }],
-  [36, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Kari Nordmann', service: 'home-nursing', kind: 'coordinator', appointedDate: plus(DAY0, 36), recordedInJournal: true } }],
+  [
+    35,
+    {
+      type: 'RECORD_CONSENT',
+      consent: {
+        scope: 'team',
+        givenBy: 'person',
+        date: plus(DAY0, 35),
+        services: ['gp', 'home-nursing', 'physiotherapy', 'specialist'],
+        purpose: 'Samarbeid i oppfølgingsteam',
+        informedWithdrawable: true,
+      },
+    },
+  ],
+  [
+    36,
+    {
+      type: 'APPOINT_COORDINATOR',
+      coordinator: {
+        name: 'Kari Nordmann',
+        service: 'home-nursing',
+        kind: 'coordinator',
+        appointedDate: plus(DAY0, 36),
+        recordedInJournal: true,
+      },
+    },
+  ],
 ];
 const rest: [number, PathwayEventInput][] = [
   [36, { type: 'ADD_MEMBER', member: { service: 'gp' } }],
@@ -102,7 +145,8 @@ function makeCase(name: string): () => unknown {
       const full = drive(atEstablishment, rest);
       const text = JSON.stringify(persistPathway(full));
       const back = must(restorePathway(text), 'restore');
-      if (back.history.length !== 20 || !isDeepStrictEqual(back, JSON.parse(text))) throw new Error(`restore: ${back.history.length} entries, or not what was stored`);
+      if (back.history.length !== 20 || !isDeepStrictEqual(back, JSON.parse(text)))
+        throw new Error(`restore: ${back.history.length} entries, or not what was stored`);
       return () => restorePathway(text);
     }
     default:
@@ -130,7 +174,9 @@ function main(): void {
   if (sink !== size) throw new Error(`${name}: ${size - sink} calls failed`);
   const sorted = times.slice().sort();
   const q = (p: number) => sorted[Math.min(size - 1, Math.floor(p * size))]!;
-  process.stdout.write(`${JSON.stringify({ case: name, persons: size, medianUs: q(0.5), p99Us: q(0.99), meanUs: total / 1000 / size, perSecond: Math.round(size / (total / 1e9)), peakRssMiB: process.resourceUsage().maxRSS / 1024, startRssMiB: rssBefore / 1048576, cpuSeconds: 0 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ case: name, persons: size, medianUs: q(0.5), p99Us: q(0.99), meanUs: total / 1000 / size, perSecond: Math.round(size / (total / 1e9)), peakRssMiB: process.resourceUsage().maxRSS / 1024, startRssMiB: rssBefore / 1048576, cpuSeconds: 0 })}\n`,
+  );
 }
 
 main();

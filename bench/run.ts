@@ -78,7 +78,8 @@ function selfCheck(n: number): number {
     const d = evaluateParsed(rs, p.right, { asOf: AS_OF, trace: 'none' });
     const h = identificationByHand(factsFromPerson(p.right, AS_OF, asOfDay, facts, rs));
     const s = d.score!;
-    if (s.points !== h.points || s.maxPoints !== h.maxPoints || s.tier !== h.tier) throw new Error(`hand-written score differs at person ${checked}`);
+    if (s.points !== h.points || s.maxPoints !== h.maxPoints || s.tier !== h.tier)
+      throw new Error(`hand-written score differs at person ${checked}`);
     for (const o of d.outcomes) {
       const v = h.outcomes[o.ruleId];
       const mine = v === 2 ? 'unknown' : v === 1;
@@ -109,7 +110,9 @@ async function bundle(dir: string, entry: Record<string, string>): Promise<void>
     outExtension: () => ({ js: '.mjs' }),
     noExternal: [/.*/],
     // Bundled CommonJS dependencies (yaml) require Node built-ins; give the ESM bundle a real `require`.
-    banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+    },
     config: false,
   });
 }
@@ -136,8 +139,26 @@ async function bundleScripts(): Promise<Map<string, string>> {
   return new Map(scripts.map((s, i) => [s, join(dir, `${name(i)}.mjs`)]));
 }
 
-async function stratifyRun(main: string, persons: number, workers: number): Promise<{ seconds: number; cpuSeconds: number; rssMiB: number; listed: string }> {
-  const args = [main, 'stratify', '--synthetic', String(persons), '--as-of', AS_OF, '--workers', String(workers), '--out', '/dev/null', '--timing', '--lang', 'en'];
+async function stratifyRun(
+  main: string,
+  persons: number,
+  workers: number,
+): Promise<{ seconds: number; cpuSeconds: number; rssMiB: number; listed: string }> {
+  const args = [
+    main,
+    'stratify',
+    '--synthetic',
+    String(persons),
+    '--as-of',
+    AS_OF,
+    '--workers',
+    String(workers),
+    '--out',
+    '/dev/null',
+    '--timing',
+    '--lang',
+    'en',
+  ];
   const { stderr } = await exec(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 24 });
   const t = /elapsed ([\d.]+) s · CPU ([\d.]+) s · peak memory \(RSS\) (\d+) MiB/.exec(stderr);
   if (!t) throw new Error(`no timing in: ${stderr}`);
@@ -150,20 +171,25 @@ const status = (ok: boolean) => (ok ? 'met' : 'missed');
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const pkg = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const pkg = (name: string) =>
+    (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   const cpu = cpus();
   const machine = {
     nproc: cpu.length,
     cpu: cpu[0]?.model ?? '?',
     memoryGiB: (totalmem() / 2 ** 30).toFixed(1),
     node: process.version,
-    load: loadavg().map((x) => x.toFixed(2)).join(' '),
+    load: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
     versions: `oppfolgingsteam ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}, json-rules-engine ${pkg('json-rules-engine')}, zod ${pkg('zod')}; cases bundled with tsup ${pkg('tsup')} (esbuild ${pkg('esbuild')})`,
   };
   log(`# oppfolgingsteam benchmarks${quick ? ' (--quick)' : ''}`);
   log(`machine: ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}; load average at start ${machine.load}`);
   log(`versions: ${machine.versions}`);
-  log(`each case runs ${repeat} time${repeat === 1 ? '' : 's'} in its own process; the run with the median median is reported (--repeat N)`);
+  log(
+    `each case runs ${repeat} time${repeat === 1 ? '' : 's'} in its own process; the run with the median median is reported (--repeat N)`,
+  );
 
   const checked = selfCheck(quick ? 500 : 3000);
   log(`self-check: the hand-written function agrees with the engine on all ${checked} persons (every rule outcome, points, tier)`);
@@ -188,7 +214,9 @@ async function main(): Promise<void> {
   for (const [id, label, n] of cases) {
     const r = await runCase(id, n);
     results.set(id, r);
-    log(`  ${label}: median ${fmt(r.medianUs, 2)} µs, p99 ${fmt(r.p99Us, 2)} µs, ${r.perSecond.toLocaleString('en')}/s, peak RSS ${fmt(r.peakRssMiB)} MiB (${r.persons.toLocaleString('en')} persons)`);
+    log(
+      `  ${label}: median ${fmt(r.medianUs, 2)} µs, p99 ${fmt(r.p99Us, 2)} µs, ${r.perSecond.toLocaleString('en')}/s, peak RSS ${fmt(r.peakRssMiB)} MiB (${r.persons.toLocaleString('en')} persons)`,
+    );
   }
   const g = (id: string) => results.get(id)!;
   const ratio = (a: string, b: string) => g(a).medianUs / g(b).medianUs;
@@ -203,7 +231,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  log(`  stratify ${SN.toLocaleString('en')} synthetic persons, 2 workers: ${strat.seconds.toFixed(2)} s wall, ${strat.cpuSeconds.toFixed(2)} s CPU over all threads, peak RSS ${strat.rssMiB} MiB, ${strat.listed} listed`);
+  log(
+    `  stratify ${SN.toLocaleString('en')} synthetic persons, 2 workers: ${strat.seconds.toFixed(2)} s wall, ${strat.cpuSeconds.toFixed(2)} s CPU over all threads, peak RSS ${strat.rssMiB} MiB, ${strat.listed} listed`,
+  );
 
   // The pathway machine: one transition with and without rule checks, one restore.
   const PN = quick ? 1_000 : 5_000;
@@ -216,32 +246,84 @@ async function main(): Promise<void> {
   for (const [id, label] of pathwayCases) {
     const r = await runCase(id, PN, 'bench/pathway.ts');
     pathwayResults.set(id, r);
-    log(`  pathway ${label}: median ${fmt(r.medianUs, 2)} µs, p99 ${fmt(r.p99Us, 2)} µs, ${r.perSecond.toLocaleString('en')}/s, peak RSS ${fmt(r.peakRssMiB)} MiB (${r.persons.toLocaleString('en')} calls)`);
+    log(
+      `  pathway ${label}: median ${fmt(r.medianUs, 2)} µs, p99 ${fmt(r.p99Us, 2)} µs, ${r.perSecond.toLocaleString('en')}/s, peak RSS ${fmt(r.peakRssMiB)} MiB (${r.persons.toLocaleString('en')} calls)`,
+    );
   }
 
   // The alert burden: what a GP reads when a chart opens (counted, not timed).
   const BN = quick ? 2_000 : 20_000;
   const burden = alertBurden(BN);
-  log(`  alert burden, ${burden.persons.toLocaleString('en')} synthetic persons with no team: ${burden.cardsPerChart.toFixed(2)} cards per chart opening, ${burden.urgentPerChart.toFixed(2)} warning or critical`);
+  log(
+    `  alert burden, ${burden.persons.toLocaleString('en')} synthetic persons with no team: ${burden.cardsPerChart.toFixed(2)} cards per chart opening, ${burden.urgentPerChart.toFixed(2)} warning or critical`,
+  );
 
   const targets = [
-    ['evaluator without trace vs hand-written (a/c, from the person)', `${ratio('a-none', 'c-person').toFixed(2)}×`, '≤ 3×', status(ratio('a-none', 'c-person') <= 3)],
-    ['json-rules-engine vs evaluator without trace (b/a, from the person)', `${ratio('b-person', 'a-none').toFixed(0)}×`, '≥ 100×', status(ratio('b-person', 'a-none') >= 100)],
-    ['evaluator with full trace vs hand-written (a/c)', `${ratio('a-full', 'c-person').toFixed(2)}×`, '≤ 10×', status(ratio('a-full', 'c-person') <= 10)],
+    [
+      'evaluator without trace vs hand-written (a/c, from the person)',
+      `${ratio('a-none', 'c-person').toFixed(2)}×`,
+      '≤ 3×',
+      status(ratio('a-none', 'c-person') <= 3),
+    ],
+    [
+      'json-rules-engine vs evaluator without trace (b/a, from the person)',
+      `${ratio('b-person', 'a-none').toFixed(0)}×`,
+      '≥ 100×',
+      status(ratio('b-person', 'a-none') >= 100),
+    ],
+    [
+      'evaluator with full trace vs hand-written (a/c)',
+      `${ratio('a-full', 'c-person').toFixed(2)}×`,
+      '≤ 10×',
+      status(ratio('a-full', 'c-person') <= 10),
+    ],
     ['engine only: evaluator vs hand-written on precomputed facts', `${ratio('a-facts', 'c-facts').toFixed(2)}×`, '(info)', '—'],
-    ['engine only: json-rules-engine vs evaluator on precomputed facts (evaluateFacts, full Decision)', `${ratio('b-facts', 'a-facts').toFixed(0)}×`, '(info)', '—'],
-    ['engine only: json-rules-engine vs evaluator with full trace on precomputed facts', `${ratio('b-facts', 'a-facts-full').toFixed(0)}×`, '(info)', '—'],
-    ['engine core: json-rules-engine vs our compiled rules + score on precomputed facts', `${ratio('b-facts', 'a-core').toFixed(0)}×`, '(info)', '—'],
+    [
+      'engine only: json-rules-engine vs evaluator on precomputed facts (evaluateFacts, full Decision)',
+      `${ratio('b-facts', 'a-facts').toFixed(0)}×`,
+      '(info)',
+      '—',
+    ],
+    [
+      'engine only: json-rules-engine vs evaluator with full trace on precomputed facts',
+      `${ratio('b-facts', 'a-facts-full').toFixed(0)}×`,
+      '(info)',
+      '—',
+    ],
+    [
+      'engine core: json-rules-engine vs our compiled rules + score on precomputed facts',
+      `${ratio('b-facts', 'a-core').toFixed(0)}×`,
+      '(info)',
+      '—',
+    ],
     ['full single-person decision, median', `${g('decision').medianUs.toFixed(1)} µs`, '< 50 µs', status(g('decision').medianUs < 50)],
-    [`stratify ${SN.toLocaleString('en')} persons, 2 workers, wall time`, `${strat.seconds.toFixed(2)} s (CPU ${strat.cpuSeconds.toFixed(2)} s over all threads)`, quick ? '(quick run)' : '< 15 s', quick ? '—' : status(strat.seconds < 15)],
+    [
+      `stratify ${SN.toLocaleString('en')} persons, 2 workers, wall time`,
+      `${strat.seconds.toFixed(2)} s (CPU ${strat.cpuSeconds.toFixed(2)} s over all threads)`,
+      quick ? '(quick run)' : '< 15 s',
+      quick ? '—' : status(strat.seconds < 15),
+    ],
     [`stratify ${SN.toLocaleString('en')} persons, 2 workers, peak RSS`, `${strat.rssMiB} MiB`, '< 300 MiB', status(strat.rssMiB < 300)],
     // The two absolute targets in units of a baseline from the same run: on a slow day for the shared
     // host these move less than the microseconds do, so a regression can be told from the host.
     ['full decision in hand-written evaluations from the person (same run)', `${ratio('decision', 'c-person').toFixed(1)}×`, '(info)', '—'],
-    ['stratify CPU per person in hand-written evaluations from the person (same run)', `${(strat.cpuSeconds * 1e6 / SN / g('c-person').medianUs).toFixed(1)}×`, '(info)', '—'],
-    ['cards per chart opening, persons with no team, default card options', burden.cardsPerChart.toFixed(2), '≤ 1.5', status(burden.cardsPerChart <= 1.5)],
+    [
+      'stratify CPU per person in hand-written evaluations from the person (same run)',
+      `${((strat.cpuSeconds * 1e6) / SN / g('c-person').medianUs).toFixed(1)}×`,
+      '(info)',
+      '—',
+    ],
+    [
+      'cards per chart opening, persons with no team, default card options',
+      burden.cardsPerChart.toFixed(2),
+      '≤ 1.5',
+      status(burden.cardsPerChart <= 1.5),
+    ],
   ];
-  const rows = [...results.entries()].map(([id, r]) => `| ${cases.find((c) => c[0] === id)![1]} | ${r.persons.toLocaleString('en')} | ${fmt(r.medianUs, 2)} | ${fmt(r.p99Us, 2)} | ${r.perSecond.toLocaleString('en')} | ${fmt(r.peakRssMiB)} (${fmt(r.startRssMiB)} at start) |`);
+  const rows = [...results.entries()].map(
+    ([id, r]) =>
+      `| ${cases.find((c) => c[0] === id)![1]} | ${r.persons.toLocaleString('en')} | ${fmt(r.medianUs, 2)} | ${fmt(r.p99Us, 2)} | ${r.perSecond.toLocaleString('en')} | ${fmt(r.peakRssMiB)} (${fmt(r.startRssMiB)} at start) |`,
+  );
   const table = [
     `Run: \`npm run bench${quick ? ' -- --quick' : ''}\` on ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${machine.versions}. Load average at start: ${machine.load}. Each case ran ${repeat} time${repeat === 1 ? '' : 's'}; the run with the median median is shown.`,
     '',

@@ -20,11 +20,42 @@ for (const id of bundledRuleSetIds()) {
   ruleSets.push(r.right);
 }
 
-const TIER = { nb: { low: 'lav', moderate: 'moderat', high: 'høy' }, nn: { low: 'låg', moderate: 'moderat', high: 'høg' }, en: { low: 'low', moderate: 'moderate', high: 'high' } }[lang];
+const TIER = {
+  nb: { low: 'lav', moderate: 'moderat', high: 'høy' },
+  nn: { low: 'låg', moderate: 'moderat', high: 'høg' },
+  en: { low: 'low', moderate: 'moderate', high: 'high' },
+}[lang];
 const W = {
-  nb: { dataNeeded: (n: number) => `${n} regler er ukjente fordi det mangler data om`, score: 'Risikoskår', points: 'poeng', from: 'høy fra', upTo: 'opptil', missing: 'med manglende data', why: 'Hvorfor', source: 'Kilde' },
-  nn: { dataNeeded: (n: number) => `${n} reglar er ukjende fordi det manglar data om`, score: 'Risikoskår', points: 'poeng', from: 'høg frå', upTo: 'opptil', missing: 'med manglande data', why: 'Kvifor', source: 'Kjelde' },
-  en: { dataNeeded: (n: number) => `${n} rules are unknown for lack of data on`, score: 'Risk score', points: 'points', from: 'high from', upTo: 'up to', missing: 'with missing data', why: 'Why', source: 'Source' },
+  nb: {
+    dataNeeded: (n: number) => `${n} regler er ukjente fordi det mangler data om`,
+    score: 'Risikoskår',
+    points: 'poeng',
+    from: 'høy fra',
+    upTo: 'opptil',
+    missing: 'med manglende data',
+    why: 'Hvorfor',
+    source: 'Kilde',
+  },
+  nn: {
+    dataNeeded: (n: number) => `${n} reglar er ukjende fordi det manglar data om`,
+    score: 'Risikoskår',
+    points: 'poeng',
+    from: 'høg frå',
+    upTo: 'opptil',
+    missing: 'med manglande data',
+    why: 'Kvifor',
+    source: 'Kjelde',
+  },
+  en: {
+    dataNeeded: (n: number) => `${n} rules are unknown for lack of data on`,
+    score: 'Risk score',
+    points: 'points',
+    from: 'high from',
+    upTo: 'up to',
+    missing: 'with missing data',
+    why: 'Why',
+    source: 'Source',
+  },
 }[lang];
 const H = { nb: 'Vurdering per', nn: 'Vurdering per', en: 'Assessment as of' }[lang];
 for (const { name, person } of loadExamplePersons()) {
@@ -40,7 +71,9 @@ for (const { name, person } of loadExamplePersons()) {
     console.log(`\n  [${rs.file.title[lang]} · ${rs.id} ${rs.version}]`);
     if (d.score) {
       const s = d.score;
-      console.log(`  ${W.score}: ${s.points} ${W.points} (${TIER[s.tier]}; ${W.from} ${s.highCutOff})${s.maxPoints > s.points ? `, ${W.upTo} ${s.maxPoints} ${W.missing}` : ''}`);
+      console.log(
+        `  ${W.score}: ${s.points} ${W.points} (${TIER[s.tier]}; ${W.from} ${s.highCutOff})${s.maxPoints > s.points ? `, ${W.upTo} ${s.maxPoints} ${W.missing}` : ''}`,
+      );
       for (const reason of s.reasons) console.log(`    + ${reason.text}`);
     }
     for (const p of d.prompts) {

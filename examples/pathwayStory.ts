@@ -14,7 +14,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundledRuleSetIds, compileRuleSet } from '../src/index.js';
-import { checkText, describeHistory, persistPathway, PATHWAY_RULE_SET_IDS, pathwayFacts, restorePathway, sendEvent, ROLE_LABELS, STATE_LABELS, startPathway, whatIsDue } from '../src/pathway/index.js';
+import {
+  checkText,
+  describeHistory,
+  persistPathway,
+  PATHWAY_RULE_SET_IDS,
+  pathwayFacts,
+  restorePathway,
+  sendEvent,
+  ROLE_LABELS,
+  STATE_LABELS,
+  startPathway,
+  whatIsDue,
+} from '../src/pathway/index.js';
 import type { CompiledRuleSet, Lang } from '../src/index.js';
 import type { Pathway, PathwayEventInput, PathwayRole, SendEventError } from '../src/pathway/index.js';
 
@@ -44,7 +56,9 @@ export interface StoryOptions {
 export function storyRuleSets(): { ruleSets: CompiledRuleSet[]; fixtures: string[] } {
   const fixtures = PATHWAY_RULE_SET_IDS.filter((id) => !bundledRuleSetIds().includes(id));
   const ruleSets = fixtures.map((id) => {
-    const json = JSON.parse(readFileSync(fileURLToPath(new URL(`../test/fixtures/pathway/${id}.json`, import.meta.url)), 'utf8')) as unknown;
+    const json = JSON.parse(
+      readFileSync(fileURLToPath(new URL(`../test/fixtures/pathway/${id}.json`, import.meta.url)), 'utf8'),
+    ) as unknown;
     const r = compileRuleSet(json, { extraFacts: pathwayFacts });
     if (r._tag === 'Left') throw new Error(`fixture ${id} is invalid: ${r.left.issues.map((i) => i.message).join('; ')}`);
     return r.right;
@@ -53,18 +67,28 @@ export function storyRuleSets(): { ruleSets: CompiledRuleSet[]; fixtures: string
 }
 
 function loadPerson(name: string): Record<string, unknown> {
-  const { $schema: _s, ...person } = JSON.parse(readFileSync(fileURLToPath(new URL(`./persons/${name}.json`, import.meta.url)), 'utf8')) as Record<string, unknown>;
+  const { $schema: _s, ...person } = JSON.parse(
+    readFileSync(fileURLToPath(new URL(`./persons/${name}.json`, import.meta.url)), 'utf8'),
+  ) as Record<string, unknown>;
   return person;
 }
 
 const H = {
   rejected: { nb: 'AVVIST', nn: 'AVVIST', en: 'REJECTED' },
   due: { nb: 'Venter på', nn: 'Ventar på', en: 'Waiting' },
-  overdue: { nb: (n: number) => `forfalt for ${n} dager siden`, nn: (n: number) => `forfall for ${n} dagar sidan`, en: (n: number) => `overdue by ${n} days` },
+  overdue: {
+    nb: (n: number) => `forfalt for ${n} dager siden`,
+    nn: (n: number) => `forfall for ${n} dagar sidan`,
+    en: (n: number) => `overdue by ${n} days`,
+  },
   dueOn: { nb: 'frist', nn: 'frist', en: 'due' },
   nothingDue: { nb: 'Ingenting venter.', nn: 'Ingenting ventar.', en: 'Nothing waits.' },
   history: { nb: 'Historikk', nn: 'Historikk', en: 'History' },
-  title: { nb: 'FORLØPET: tre historier gjennom tilstandsmaskinen', nn: 'FORLØPET: tre forteljingar gjennom tilstandsmaskina', en: 'THE PATHWAY: three stories through the state machine' },
+  title: {
+    nb: 'FORLØPET: tre historier gjennom tilstandsmaskinen',
+    nn: 'FORLØPET: tre forteljingar gjennom tilstandsmaskina',
+    en: 'THE PATHWAY: three stories through the state machine',
+  },
   fixtures: {
     nb: (ids: string) => `(Regelsettene ${ids} er ikke levert med biblioteket ennå; testutgavene med de samme regel-id-ene brukes.)`,
     nn: (ids: string) => `(Regelsetta ${ids} er ikkje leverte med biblioteket enno; testutgåvene med dei same regel-id-ane blir brukte.)`,
@@ -110,7 +134,8 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
           const e = r.left;
           const msg = 'message' in e ? (e.message as Record<Lang, string>)[lang] : e.issues.map((i) => i.message).join('; ');
           out(`  ${asOf} · ${event.type} · ${H.rejected[lang]}: ${msg}`);
-          if (e._tag === 'Rejected') for (const reason of e.reasons) out(`      – ${reason.kind === 'rule' ? `${reason.ruleId}: ` : ''}${reason.why[lang]}`);
+          if (e._tag === 'Rejected')
+            for (const reason of e.reasons) out(`      – ${reason.kind === 'rule' ? `${reason.ruleId}: ` : ''}${reason.why[lang]}`);
           return false;
         }
         const from = pathway!.state;
@@ -124,7 +149,9 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
         const items = whatIsDue(pathway!, asOf);
         if (items.length === 0) out(`  ${asOf} · ${H.nothingDue[lang]}`);
         for (const i of items)
-          out(`  ${asOf} · ${H.due[lang]}: ${i.text[lang]} (${H.dueOn[lang]} ${i.due}${i.overdue ? `, ${H.overdue[lang](i.daysOverdue)}` : ''})`);
+          out(
+            `  ${asOf} · ${H.due[lang]}: ${i.text[lang]} (${H.dueOn[lang]} ${i.due}${i.overdue ? `, ${H.overdue[lang](i.daysOverdue)}` : ''})`,
+          );
       },
       /** Stores and restores the pathway, as a host does between visits. */
       storeAndRestore() {
@@ -143,10 +170,17 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
 
   // Klara: candidate → plan active → evaluation.
   const k = story(
-    { nb: 'KLARA (75): fra kandidat til aktiv plan og første evaluering', nn: 'KLARA (75): frå kandidat til aktiv plan og første evaluering', en: 'KLARA (75): from candidate to an active plan and the first evaluation' },
+    {
+      nb: 'KLARA (75): fra kandidat til aktiv plan og første evaluering',
+      nn: 'KLARA (75): frå kandidat til aktiv plan og første evaluering',
+      en: 'KLARA (75): from candidate to an active plan and the first evaluation',
+    },
     'klara',
   );
-  k.start('2026-10-26', 'risk-screening', { channel: 'risk-screening', reason: 'Flagget av risikokartleggingen etter tre akuttinnleggelser' });
+  k.start('2026-10-26', 'risk-screening', {
+    channel: 'risk-screening',
+    reason: 'Flagget av risikokartleggingen etter tre akuttinnleggelser',
+  });
   k.send('2026-11-02', 'gp', { type: 'REVIEW_RELEVANT', note: 'Innkalt til konsultasjon' });
   k.send('2026-11-02', 'gp', { type: 'ACCEPT_OFFER', unit: 'adults' });
   k.storeAndRestore();
@@ -161,20 +195,42 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
       { service: 'gp', level: 'municipal', longTerm: true },
       { service: 'specialist', level: 'specialist', longTerm: true },
     ],
-    baseline: { instrument: 'PSFS', date: '2026-11-27', direction: 'higher-is-better', activities: [{ activity: 'Gå tur ute', score: 3 }, { activity: 'Handle selv', score: 2 }] },
+    baseline: {
+      instrument: 'PSFS',
+      date: '2026-11-27',
+      direction: 'higher-is-better',
+      activities: [
+        { activity: 'Gå tur ute', score: 3 },
+        { activity: 'Handle selv', score: 2 },
+      ],
+    },
     targetGroupConfirmed: true,
   });
   k.send('2026-11-30', 'coordinating-unit', { type: 'DECIDE_TEAM' });
   k.send('2026-11-30', 'coordinating-unit', {
     type: 'RECORD_CONSENT',
-    consent: { scope: 'team', givenBy: 'person', date: '2026-11-30', services: ['gp', 'home-nursing', 'physiotherapy', 'specialist'], purpose: 'Samarbeid i oppfølgingsteam', informedWithdrawable: true },
+    consent: {
+      scope: 'team',
+      givenBy: 'person',
+      date: '2026-11-30',
+      services: ['gp', 'home-nursing', 'physiotherapy', 'specialist'],
+      purpose: 'Samarbeid i oppfølgingsteam',
+      informedWithdrawable: true,
+    },
   });
   k.send('2026-11-30', 'coordinating-unit', { type: 'ESTABLISH_TEAM' });
   k.send('2026-12-01', 'coordinating-unit', {
     type: 'APPOINT_COORDINATOR',
-    coordinator: { name: 'Kari Nordmann', service: 'home-nursing', kind: 'coordinator', appointedDate: '2026-12-01', recordedInJournal: true },
+    coordinator: {
+      name: 'Kari Nordmann',
+      service: 'home-nursing',
+      kind: 'coordinator',
+      appointedDate: '2026-12-01',
+      recordedInJournal: true,
+    },
   });
-  for (const service of ['gp', 'home-nursing', 'physiotherapy'] as const) k.send('2026-12-01', 'coordinating-unit', { type: 'ADD_MEMBER', member: { service } });
+  for (const service of ['gp', 'home-nursing', 'physiotherapy'] as const)
+    k.send('2026-12-01', 'coordinating-unit', { type: 'ADD_MEMBER', member: { service } });
   k.send('2026-12-01', 'coordinating-unit', { type: 'ESTABLISH_TEAM' });
   k.send('2026-12-08', 'coordinator', {
     type: 'ACTIVATE_PLAN',
@@ -198,7 +254,11 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
 
   // Morten: declines, is not re-flagged by routine screening, comes back after a new emergency admission.
   const m = story(
-    { nb: 'MORTEN (28): takker nei, og kommer tilbake etter en ny akuttinnleggelse', nn: 'MORTEN (28): takkar nei, og kjem tilbake etter ei ny akuttinnlegging', en: 'MORTEN (28): declines, and comes back after a new emergency admission' },
+    {
+      nb: 'MORTEN (28): takker nei, og kommer tilbake etter en ny akuttinnleggelse',
+      nn: 'MORTEN (28): takkar nei, og kjem tilbake etter ei ny akuttinnlegging',
+      en: 'MORTEN (28): declines, and comes back after a new emergency admission',
+    },
     'morten',
   );
   m.start('2026-05-20', 'staff', { channel: 'staff', reason: 'Akuttinnleggelse; NAV er involvert' });
@@ -206,7 +266,12 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
   m.send('2026-05-25', 'gp', { type: 'DECLINE_OFFER', reason: 'Ønsker ikke team nå' });
   m.send('2026-08-15', 'risk-screening', { type: 'FLAG', channel: 'risk-screening' });
   m.storeAndRestore();
-  m.send('2026-11-03', 'staff', { type: 'FLAG', channel: 'staff', reason: 'Ny akuttinnleggelse', trigger: { kind: 'emergency-admission', date: '2026-11-01' } });
+  m.send('2026-11-03', 'staff', {
+    type: 'FLAG',
+    channel: 'staff',
+    reason: 'Ny akuttinnleggelse',
+    trigger: { kind: 'emergency-admission', date: '2026-11-01' },
+  });
   m.send('2026-11-10', 'gp', { type: 'REVIEW_RELEVANT' });
   m.send('2026-11-10', 'gp', { type: 'ACCEPT_OFFER', unit: 'adults' });
   m.due('2026-11-30');
@@ -214,7 +279,11 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
 
   // Kasper: school and PPT join only after explicit consent.
   const c = story(
-    { nb: 'KASPER (6): skole og PP-tjenesten først etter uttrykkelig samtykke', nn: 'KASPER (6): skule og PP-tenesta først etter uttrykkeleg samtykke', en: 'KASPER (6): school and PPT only after explicit consent' },
+    {
+      nb: 'KASPER (6): skole og PP-tjenesten først etter uttrykkelig samtykke',
+      nn: 'KASPER (6): skule og PP-tenesta først etter uttrykkeleg samtykke',
+      en: 'KASPER (6): school and PPT only after explicit consent',
+    },
     'kasper',
   );
   c.start('2026-09-10', 'staff', { channel: 'staff', reason: 'Helsestasjonen melder behov for samordning' });
@@ -235,13 +304,27 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
   c.send('2026-10-05', 'coordinating-unit', { type: 'DECIDE_TEAM' });
   c.send('2026-10-05', 'coordinating-unit', {
     type: 'RECORD_CONSENT',
-    consent: { scope: 'team', givenBy: 'parent', date: '2026-10-05', services: ['gp', 'physiotherapy', 'specialist', 'health-station'], childHeard: true, informedWithdrawable: true },
+    consent: {
+      scope: 'team',
+      givenBy: 'parent',
+      date: '2026-10-05',
+      services: ['gp', 'physiotherapy', 'specialist', 'health-station'],
+      childHeard: true,
+      informedWithdrawable: true,
+    },
   });
   c.send('2026-10-05', 'coordinating-unit', {
     type: 'APPOINT_COORDINATOR',
-    coordinator: { name: 'Ola Hansen', service: 'health-station', kind: 'child-coordinator', appointedDate: '2026-10-05', recordedInJournal: true },
+    coordinator: {
+      name: 'Ola Hansen',
+      service: 'health-station',
+      kind: 'child-coordinator',
+      appointedDate: '2026-10-05',
+      recordedInJournal: true,
+    },
   });
-  for (const service of ['gp', 'physiotherapy', 'specialist'] as const) c.send('2026-10-05', 'coordinating-unit', { type: 'ADD_MEMBER', member: { service } });
+  for (const service of ['gp', 'physiotherapy', 'specialist'] as const)
+    c.send('2026-10-05', 'coordinating-unit', { type: 'ADD_MEMBER', member: { service } });
   c.send('2026-10-05', 'coordinating-unit', { type: 'ADD_MEMBER', member: { service: 'school' } });
   c.send('2026-10-12', 'coordinating-unit', {
     type: 'RECORD_CONSENT',

@@ -14,7 +14,9 @@ import { resolve } from 'node:path';
 const root = resolve(process.argv[2] ?? '.');
 const m = (await import(pathToFileURL(`${root}/src/index.ts`).href)) as typeof import('../src/index.js');
 const populationEntry = `${root}/src/population/index.ts`;
-const { generateCohort } = (existsSync(populationEntry) ? await import(pathToFileURL(populationEntry).href) : m) as typeof import('../src/population/index.js');
+const { generateCohort } = (
+  existsSync(populationEntry) ? await import(pathToFileURL(populationEntry).href) : m
+) as typeof import('../src/population/index.js');
 const sets = m.bundledRuleSetIds().map((id) => {
   const r = m.loadBundledRuleSet(id);
   if (r._tag === 'Left') throw new Error(`rule set ${id} invalid`);
@@ -23,5 +25,6 @@ const sets = m.bundledRuleSetIds().map((id) => {
 const h = createHash('sha256');
 for (const input of generateCohort({ seed: 5, size: 3000, asOf: '2026-11-23' }))
   for (const trace of ['full', 'redacted', 'none'] as const)
-    for (const lang of ['nb', 'en'] as const) for (const rs of sets) h.update(JSON.stringify(m.evaluate(rs, input, { asOf: '2026-11-23', trace, lang })));
+    for (const lang of ['nb', 'en'] as const)
+      for (const rs of sets) h.update(JSON.stringify(m.evaluate(rs, input, { asOf: '2026-11-23', trace, lang })));
 process.stdout.write(`${h.digest('hex')}\n`);

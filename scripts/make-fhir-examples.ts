@@ -45,20 +45,36 @@ export function exampleBundle(name: string, person: PersonInput): R {
   const subject = { reference: patientRef };
   const entries: { fullUrl: string; resource: R }[] = [];
   const add = (resource: R) => {
-    const fullUrl = resource['id'] ? `https://epj.example.no/fhir/${resource['resourceType']}/${resource['id']}` : `urn:uuid:${(resource['identifier'] as { value: string }[])[0]!.value.slice(9)}`;
+    const fullUrl = resource['id']
+      ? `https://epj.example.no/fhir/${resource['resourceType']}/${resource['id']}`
+      : `urn:uuid:${(resource['identifier'] as { value: string }[])[0]!.value.slice(9)}`;
     entries.push({ fullUrl, resource });
   };
 
   const patient: R = { resourceType: 'Patient', id: name, name: [{ family: 'Eksempel', given: [name[0]!.toUpperCase() + name.slice(1)] }] };
-  if (person.nationalId) patient['identifier'] = [{ system: validateNationalId(person.nationalId) === 'dnr' ? DNR_SYSTEM : FNR_SYSTEM, value: person.nationalId }];
+  if (person.nationalId)
+    patient['identifier'] = [
+      { system: validateNationalId(person.nationalId) === 'dnr' ? DNR_SYSTEM : FNR_SYSTEM, value: person.nationalId },
+    ];
   if (person.birthDate) patient['birthDate'] = person.birthDate;
   if (person.sex) patient['gender'] = person.sex;
   if (person.municipality)
-    patient['address'] = [{ _district: { extension: [{ url: MUNICIPALITY_EXTENSION, valueCoding: { system: MUNICIPALITY_SYSTEM, code: person.municipality } }] } }];
+    patient['address'] = [
+      {
+        _district: {
+          extension: [{ url: MUNICIPALITY_EXTENSION, valueCoding: { system: MUNICIPALITY_SYSTEM, code: person.municipality } }],
+        },
+      },
+    ];
   if (person.hasGp) patient['generalPractitioner'] = [{ reference: `Practitioner/gp-${name}` }];
   add(patient);
   if (person.hasGp)
-    add({ resourceType: 'Practitioner', id: `gp-${name}`, identifier: [{ system: HPR_SYSTEM, value: '9999999' }], name: [{ family: 'Fastlege', given: ['Eksempel'] }] });
+    add({
+      resourceType: 'Practitioner',
+      id: `gp-${name}`,
+      identifier: [{ system: HPR_SYSTEM, value: '9999999' }],
+      name: [{ family: 'Fastlege', given: ['Eksempel'] }],
+    });
 
   (person.diagnoses ?? []).forEach((d, i) => {
     const systems = d.system === 'ICPC-2' ? ICPC2_SYSTEMS : ICD10_SYSTEMS;
@@ -68,7 +84,8 @@ export function exampleBundle(name: string, person: PersonInput): R {
       code: { coding: [{ system: systems[i % 2], code: d.code }] },
       subject,
     };
-    if (d.active !== undefined) c['clinicalStatus'] = { coding: [{ system: HL7_SYSTEMS.conditionClinical, code: d.active ? 'active' : 'inactive' }] };
+    if (d.active !== undefined)
+      c['clinicalStatus'] = { coding: [{ system: HL7_SYSTEMS.conditionClinical, code: d.active ? 'active' : 'inactive' }] };
     if (d.onset) c['onsetDateTime'] = d.onset;
     if (d.abatement) c['abatementDateTime'] = d.abatement;
     add(c);
@@ -128,8 +145,14 @@ export function exampleBundle(name: string, person: PersonInput): R {
       subject,
       effectiveDateTime: f.date,
       component: [
-        { code: { coding: [{ system: LIB.functionMeasure, code: 'direction' }] }, valueCodeableConcept: { coding: [{ system: LIB.functionMeasure, code: f.direction }] } },
-        ...f.activities.map((a) => ({ code: { coding: [{ system: LIB.functionMeasure, code: 'activity' }], text: a.activity }, valueInteger: a.score })),
+        {
+          code: { coding: [{ system: LIB.functionMeasure, code: 'direction' }] },
+          valueCodeableConcept: { coding: [{ system: LIB.functionMeasure, code: f.direction }] },
+        },
+        ...f.activities.map((a) => ({
+          code: { coding: [{ system: LIB.functionMeasure, code: 'activity' }], text: a.activity },
+          valueInteger: a.score,
+        })),
       ],
     }),
   );
@@ -151,7 +174,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       (bundle['entry'] as unknown[]).push(
         {
           fullUrl: 'https://epj.example.no/fhir/AllergyIntolerance/klara-allergy-1',
-          resource: { resourceType: 'AllergyIntolerance', id: 'klara-allergy-1', patient: { reference: 'Patient/klara' }, code: { text: 'Penicillin' } },
+          resource: {
+            resourceType: 'AllergyIntolerance',
+            id: 'klara-allergy-1',
+            patient: { reference: 'Patient/klara' },
+            code: { text: 'Penicillin' },
+          },
         },
         {
           fullUrl: 'https://epj.example.no/fhir/Condition/klara-condition-snomed',

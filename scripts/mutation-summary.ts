@@ -44,6 +44,10 @@ console.log(`| **all** | **${all.score.toFixed(2)} %** | ${all.killed} | ${all.s
 if (showSurvivors)
   for (const [f, d] of Object.entries(report.files)) {
     const lines = d.source.split('\n');
-    for (const m of d.mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage').sort((a, b) => a.location.start.line - b.location.start.line))
-      console.log(`${f}:${m.location.start.line}:${m.location.start.column} ${m.status}${m.static ? ' (static)' : ''} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '').slice(0, 100)} | ${lines[m.location.start.line - 1]!.trim().slice(0, 110)}`);
+    for (const m of d.mutants
+      .filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')
+      .sort((a, b) => a.location.start.line - b.location.start.line))
+      console.log(
+        `${f}:${m.location.start.line}:${m.location.start.column} ${m.status}${m.static ? ' (static)' : ''} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '').slice(0, 100)} | ${lines[m.location.start.line - 1]!.trim().slice(0, 110)}`,
+      );
   }

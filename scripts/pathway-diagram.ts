@@ -11,4 +11,7 @@ const file = fileURLToPath(new URL('../docs/pathway.md', import.meta.url));
 const readme = readFileSync(file, 'utf8');
 const block = /(<!-- pathway-diagram:start[^>]*-->\n)```mermaid\n[\s\S]*?```\n(<!-- pathway-diagram:end -->)/;
 if (!block.test(readme)) throw new Error('docs/pathway.md has no pathway-diagram block');
-writeFileSync(file, readme.replace(block, (_m, start: string, end: string) => `${start}\`\`\`mermaid\n${pathwayDiagram()}\`\`\`\n${end}`));
+writeFileSync(
+  file,
+  readme.replace(block, (_m, start: string, end: string) => `${start}\`\`\`mermaid\n${pathwayDiagram()}\`\`\`\n${end}`),
+);

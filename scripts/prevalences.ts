@@ -25,7 +25,8 @@ const show = (v: Figure['value']) => (Array.isArray(v) ? v.join(', ') : String(v
 /** The figure table, one row per figure. */
 export function renderFigureTable(): string {
   const rows = Object.entries(PREVALENCE_FIGURES).map(
-    ([name, f]) => `| \`${name}\` | ${cell(show(f.value))} | ${cell(f.unit)} | ${f.kind} | ${cell(f.source)}${f.note ? `. ${cell(f.note)}` : ''} |`,
+    ([name, f]) =>
+      `| \`${name}\` | ${cell(show(f.value))} | ${cell(f.unit)} | ${f.kind} | ${cell(f.source)}${f.note ? `. ${cell(f.note)}` : ''} |`,
   );
   return ['| figure | value | unit | kind | source and note |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -114,10 +115,19 @@ function measure(size: number): string {
     '',
     '| measure | generated | reference |',
     '| --- | --- | --- |',
-    ...bands.map((bn, i) => `| age ${bn} | ${pc(c.age[i]!, c.n)} | SSB projection for 2020 (AGE_SHARES, 15–19 split 3:2): ${ssbBands()[i]!.toFixed(1)} % |`),
-    ...bands.map((bn, i) => `| any hospital stay in 12 months, ${bn} | ${pc(c.adm12[i]!, c.age[i]!)} | — (SSB/SAMDATA give stays per 1000, not persons) |`),
+    ...bands.map(
+      (bn, i) =>
+        `| age ${bn} | ${pc(c.age[i]!, c.n)} | SSB projection for 2020 (AGE_SHARES, 15–19 split 3:2): ${ssbBands()[i]!.toFixed(1)} % |`,
+    ),
+    ...bands.map(
+      (bn, i) =>
+        `| any hospital stay in 12 months, ${bn} | ${pc(c.adm12[i]!, c.age[i]!)} | — (SSB/SAMDATA give stays per 1000, not persons) |`,
+    ),
     ...bands.map((bn, i) => `| emergency admission in 12 months, ${bn} | ${pc(c.em12[i]!, c.age[i]!)} | — |`),
-    ...bands.map((bn, i) => `| two or more long-term conditions (code lists), ${bn} | ${pc(c.mm[i]!, c.age[i]!)} | HUNT3 (21 conditions incl. self-reported, ages 20–79): 42 % age-standardised |`),
+    ...bands.map(
+      (bn, i) =>
+        `| two or more long-term conditions (code lists), ${bn} | ${pc(c.mm[i]!, c.age[i]!)} | HUNT3 (21 conditions incl. self-reported, ages 20–79): 42 % age-standardised |`,
+    ),
     `| diagnosed diabetes, all ages | ${pc(c.diabetes, c.n)} | FHI: about 5 % |`,
     `| dementia, 70+ | ${pc(c.dementia70, c.n70)} | HUNT4 70+: 14.6 % |`,
     `| 5+ regular medicines on one day, 65+ | ${pc(c.poly5, c.n65)} | FHI Reseptregisteret 2017: about 65 % dispensed 5+ in a year |`,

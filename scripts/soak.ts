@@ -44,7 +44,10 @@ const ALLOWANCE_MIB = 8;
 
 const LANGS = Lang.options;
 const TRACES = ['full', 'redacted', 'none'] as const;
-const DATES = Array.from({ length: 24 }, (_, i) => `2026-${String((i % 12) + 1).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`);
+const DATES = Array.from(
+  { length: 24 },
+  (_, i) => `2026-${String((i % 12) + 1).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`,
+);
 
 const ids = bundledRuleSetIds();
 const ruleSets: CompiledRuleSet[] = ids.map((id) => {
@@ -55,7 +58,10 @@ const ruleSets: CompiledRuleSet[] = ids.map((id) => {
 const identificationFile = JSON.parse(readFileSync(new URL('../rules/identification.json', import.meta.url), 'utf8')) as unknown;
 
 const examples = ['klara', 'morten', 'kasper', 'nora'].map((n) => {
-  const { $schema: _s, ...p } = JSON.parse(readFileSync(new URL(`../examples/persons/${n}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  const { $schema: _s, ...p } = JSON.parse(readFileSync(new URL(`../examples/persons/${n}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   return p;
 });
 
@@ -85,7 +91,10 @@ function nextPerson(i: number): PersonInput {
     ...(base as PersonInput),
     id: `soak/${word()}`,
     encounters: [...((base['encounters'] as PersonInput['encounters']) ?? []), { type: 'gp-consultation', date }],
-    diagnoses: [...((base['diagnoses'] as PersonInput['diagnoses']) ?? []), { system: 'ICD-10', code: pick(['I50', 'J44', 'E11', 'F32', 'C50', 'N18', 'G30']), onset: date }],
+    diagnoses: [
+      ...((base['diagnoses'] as PersonInput['diagnoses']) ?? []),
+      { system: 'ICD-10', code: pick(['I50', 'J44', 'E11', 'F32', 'C50', 'N18', 'G30']), onset: date },
+    ],
   };
 }
 
@@ -118,7 +127,9 @@ let calls = 0;
 let nextSample = WARM_UP;
 let compiled = 0;
 let sink = 0;
-process.stdout.write(`soak: ${TOTAL.toLocaleString('en')} evaluations over ${ruleSets.length} rule sets (${ids.join(', ')}), ${LANGS.length} languages, trace ${TRACES.join('/')}; heap at start ${atStart.toFixed(1)} MiB\n`);
+process.stdout.write(
+  `soak: ${TOTAL.toLocaleString('en')} evaluations over ${ruleSets.length} rule sets (${ids.join(', ')}), ${LANGS.length} languages, trace ${TRACES.join('/')}; heap at start ${atStart.toFixed(1)} MiB\n`,
+);
 while (evaluations < TOTAL) {
   const lang = LANGS[calls % 3]!;
   const trace = TRACES[Math.floor(calls / 3) % 3]!;
@@ -173,7 +184,9 @@ const min = Math.min(...after);
 const n = samples.length;
 const mx = samples.reduce((a, s) => a + s.evaluations, 0) / n;
 const my = after.reduce((a, y) => a + y, 0) / n;
-const slope = (samples.reduce((a, s) => a + (s.evaluations - mx) * (s.heapMiB - my), 0) / samples.reduce((a, s) => a + (s.evaluations - mx) ** 2, 0)) * 100_000;
+const slope =
+  (samples.reduce((a, s) => a + (s.evaluations - mx) * (s.heapMiB - my), 0) / samples.reduce((a, s) => a + (s.evaluations - mx) ** 2, 0)) *
+  100_000;
 const flat = last - first <= ALLOWANCE_MIB && max - min <= ALLOWANCE_MIB;
 process.stdout.write(
   `soak: ${evaluations.toLocaleString('en')} evaluations in ${calls.toLocaleString('en')} calls, ${compiled} recompiles, ${seconds.toFixed(0)} s (checksum ${sink % 1000})\n` +

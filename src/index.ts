@@ -31,7 +31,17 @@ export type { FactDefinition, FactContext, FactType } from './facts/types.js';
 // Evaluation
 export { evaluate, evaluateAll, evaluateParsed, evaluateFacts, parsePerson } from './engine/evaluate.js';
 export type { EvaluateOptions, ParsedPerson } from './engine/evaluate.js';
-export type { Decision, Finding, Prompt, DataNeeded, MissingFact, Score, ScoreReason, RuleOutcome, RuleSetStamp } from './engine/decision.js';
+export type {
+  Decision,
+  Finding,
+  Prompt,
+  DataNeeded,
+  MissingFact,
+  Score,
+  ScoreReason,
+  RuleOutcome,
+  RuleSetStamp,
+} from './engine/decision.js';
 export type { Truth } from './engine/logic.js';
 export type { RuleTrace, ConditionTrace, FactTrace } from './engine/trace.js';
 export type { Severity, SourceRef } from './model/ruleSet.js';

@@ -18,9 +18,33 @@ import { renderMarkdown } from './markdown.js';
 const RECORDS: Record<string, unknown> = { klara, morten, kasper, nora };
 const AS_OF = '2026-11-23';
 const UI = {
-  nb: { status: 'Vurdert per {date}: {n} kort. Ikke brukt fra journalen: {m}.', accept: 'Godta', dismiss: 'Avvis', reason: 'Grunn', created: 'Opprettes i EPJ', stored: 'Tilbakemelding som lagres', source: 'Kilde' },
-  nn: { status: 'Vurdert per {date}: {n} kort. Ikkje brukt frå journalen: {m}.', accept: 'Godta', dismiss: 'Avvis', reason: 'Grunn', created: 'Blir oppretta i EPJ', stored: 'Tilbakemelding som blir lagra', source: 'Kjelde' },
-  en: { status: 'Assessed as of {date}: {n} cards. Not used from the record: {m}.', accept: 'Accept', dismiss: 'Dismiss', reason: 'Reason', created: 'Created in the EPJ', stored: 'Feedback to store', source: 'Source' },
+  nb: {
+    status: 'Vurdert per {date}: {n} kort. Ikke brukt fra journalen: {m}.',
+    accept: 'Godta',
+    dismiss: 'Avvis',
+    reason: 'Grunn',
+    created: 'Opprettes i EPJ',
+    stored: 'Tilbakemelding som lagres',
+    source: 'Kilde',
+  },
+  nn: {
+    status: 'Vurdert per {date}: {n} kort. Ikkje brukt frå journalen: {m}.',
+    accept: 'Godta',
+    dismiss: 'Avvis',
+    reason: 'Grunn',
+    created: 'Blir oppretta i EPJ',
+    stored: 'Tilbakemelding som blir lagra',
+    source: 'Kjelde',
+  },
+  en: {
+    status: 'Assessed as of {date}: {n} cards. Not used from the record: {m}.',
+    accept: 'Accept',
+    dismiss: 'Dismiss',
+    reason: 'Reason',
+    created: 'Created in the EPJ',
+    stored: 'Feedback to store',
+    source: 'Source',
+  },
 } as const;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -28,7 +52,11 @@ const personSelect = $<HTMLSelectElement>('person');
 const langSelect = $<HTMLSelectElement>('lang');
 for (const name of Object.keys(RECORDS)) personSelect.add(new Option(name[0]!.toUpperCase() + name.slice(1), name));
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...children);
@@ -59,11 +87,16 @@ function render(): void {
     const rs = loadBundledRuleSet(id, { lang });
     if (rs._tag === 'Left') continue;
     const decision = evaluateParsed(rs.right, read.right.person, { asOf: AS_OF, lang });
-    cards.push(...toCards(decision, rs.right, { hookInstance: nameBasedUuid(['browser', name]), patient, user: `Practitioner/gp-${name}`, lang }));
+    cards.push(
+      ...toCards(decision, rs.right, { hookInstance: nameBasedUuid(['browser', name]), patient, user: `Practitioner/gp-${name}`, lang }),
+    );
   }
   const response = validateCdsResponse({ cards }, lang);
   if (response._tag === 'Left') throw new Error(response.left.issues.map((i) => i.message).join('\n'));
-  $('status').textContent = t.status.replace('{date}', AS_OF).replace('{n}', String(cards.length)).replace('{m}', String(read.right.notUnderstood.length));
+  $('status').textContent = t.status
+    .replace('{date}', AS_OF)
+    .replace('{n}', String(cards.length))
+    .replace('{m}', String(read.right.notUnderstood.length));
 
   for (const card of response.right.cards) {
     const detail = el('div', { class: 'detail' });
@@ -72,7 +105,15 @@ function render(): void {
     for (const s of card.suggestions ?? []) {
       const b = el('button', { type: 'button', class: s.isRecommended ? 'primary' : '', 'data-suggestion': s.uuid ?? '' }, s.label);
       b.addEventListener('click', () => {
-        const feedback = ingestFeedback({ feedback: [{ card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: s.uuid }], outcomeTimestamp: `${AS_OF}T12:00:00Z` }] }, cards, lang);
+        const feedback = ingestFeedback(
+          {
+            feedback: [
+              { card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: s.uuid }], outcomeTimestamp: `${AS_OF}T12:00:00Z` },
+            ],
+          },
+          cards,
+          lang,
+        );
         log(t.created, resourcesToCreate(card, [s.uuid!]));
         log(t.stored, feedback._tag === 'Right' ? feedback.right : feedback.left);
       });
@@ -83,7 +124,11 @@ function render(): void {
     const dismiss = el('button', { type: 'button' }, t.dismiss);
     dismiss.addEventListener('click', () => {
       const reason = (card.overrideReasons ?? []).find((r) => r.code === reasons.value);
-      const feedback = ingestFeedback({ feedback: [{ card: card.uuid, outcome: 'overridden', overrideReason: { reason }, outcomeTimestamp: `${AS_OF}T12:00:00Z` }] }, cards, lang);
+      const feedback = ingestFeedback(
+        { feedback: [{ card: card.uuid, outcome: 'overridden', overrideReason: { reason }, outcomeTimestamp: `${AS_OF}T12:00:00Z` }] },
+        cards,
+        lang,
+      );
       log(t.stored, feedback._tag === 'Right' ? feedback.right : feedback.left);
     });
     actions.append(el('span', { class: 'override' }, reasons, dismiss));

@@ -28,7 +28,12 @@ export function prefetchFromRecord(record: BundleJson): Record<string, unknown> 
       continue;
     }
     const hits = entries.filter((e) => types.includes(e.resource.resourceType));
-    prefetch[key] = { resourceType: 'Bundle', type: 'searchset', total: hits.length, entry: hits.map((e) => ({ ...(e.fullUrl ? { fullUrl: e.fullUrl } : {}), resource: e.resource })) };
+    prefetch[key] = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: hits.length,
+      entry: hits.map((e) => ({ ...(e.fullUrl ? { fullUrl: e.fullUrl } : {}), resource: e.resource })),
+    };
   }
   return prefetch;
 }

@@ -31,14 +31,46 @@ const lang = (langAt >= 0 ? args[langAt + 1] : 'nb') as Lang;
 const asJson = args.includes('--json');
 const dir = fileURLToPath(new URL('../fhir/', import.meta.url));
 const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--lang');
-const files = names.length > 0 ? names.map((n) => `${n}.json`) : readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files =
+  names.length > 0
+    ? names.map((n) => `${n}.json`)
+    : readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
 
 // A real EPJ passes today's date; the example is fixed so its output never changes.
 const AS_OF = '2026-11-23';
 const H = {
-  nb: { notUsed: 'Ikke brukt fra journalen', cards: 'Kort', suggestions: 'Forslag', recommended: 'anbefalt', accepted: 'Godtatt', creates: 'oppretter', stored: 'Lagret tilbakemelding', risk: 'RiskAssessment' },
-  nn: { notUsed: 'Ikkje brukt frå journalen', cards: 'Kort', suggestions: 'Forslag', recommended: 'tilrådd', accepted: 'Godteke', creates: 'opprettar', stored: 'Lagra tilbakemelding', risk: 'RiskAssessment' },
-  en: { notUsed: 'Not used from the record', cards: 'Cards', suggestions: 'Suggestions', recommended: 'recommended', accepted: 'Accepted', creates: 'creates', stored: 'Stored feedback', risk: 'RiskAssessment' },
+  nb: {
+    notUsed: 'Ikke brukt fra journalen',
+    cards: 'Kort',
+    suggestions: 'Forslag',
+    recommended: 'anbefalt',
+    accepted: 'Godtatt',
+    creates: 'oppretter',
+    stored: 'Lagret tilbakemelding',
+    risk: 'RiskAssessment',
+  },
+  nn: {
+    notUsed: 'Ikkje brukt frå journalen',
+    cards: 'Kort',
+    suggestions: 'Forslag',
+    recommended: 'tilrådd',
+    accepted: 'Godteke',
+    creates: 'opprettar',
+    stored: 'Lagra tilbakemelding',
+    risk: 'RiskAssessment',
+  },
+  en: {
+    notUsed: 'Not used from the record',
+    cards: 'Cards',
+    suggestions: 'Suggestions',
+    recommended: 'recommended',
+    accepted: 'Accepted',
+    creates: 'creates',
+    stored: 'Stored feedback',
+    risk: 'RiskAssessment',
+  },
 }[lang];
 
 const ruleSets: CompiledRuleSet[] = [];
@@ -99,7 +131,11 @@ for (const file of files) {
   const card = response.right.cards.find((c) => c.suggestions?.some((s) => s.isRecommended));
   const suggestion = card?.suggestions?.find((s) => s.isRecommended);
   if (card && suggestion) {
-    const feedback = { feedback: [{ card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: suggestion.uuid }], outcomeTimestamp: `${AS_OF}T10:15:00Z` }] };
+    const feedback = {
+      feedback: [
+        { card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: suggestion.uuid }], outcomeTimestamp: `${AS_OF}T10:15:00Z` },
+      ],
+    };
     const stored = ingestFeedback(feedback, response.right.cards, lang);
     if (stored._tag === 'Left') throw new Error(stored.left.issues.map((i) => i.message).join('\n'));
     const created = resourcesToCreate(card, [suggestion.uuid!]);

@@ -21,7 +21,10 @@ import { DATE_RANGE, dateProblem, toDayNumber } from '../util/dates.js';
  */
 export interface JsonRulesEngineLike {
   addOperator(name: string, fn: (factValue: unknown, jsonValue: unknown) => boolean): unknown;
-  addFact(id: string, fn: (params: Record<string, unknown> | undefined, almanac: { factValue(id: string): Promise<unknown> }) => unknown): unknown;
+  addFact(
+    id: string,
+    fn: (params: Record<string, unknown> | undefined, almanac: { factValue(id: string): Promise<unknown> }) => unknown,
+  ): unknown;
   addRule(rule: object): unknown;
   setCondition(name: string, conditions: object): unknown;
 }
@@ -45,7 +48,8 @@ export interface RegisterOptions {
  * @throws RangeError when `options.asOf` is not an ISO date (programmer misuse: the host owns the date).
  */
 export function registerOnJsonRulesEngine(engine: JsonRulesEngineLike, options: RegisterOptions): void {
-  if (dateProblem(options.asOf)) throw new RangeError(`registerOnJsonRulesEngine: asOf is not an ISO date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`);
+  if (dateProblem(options.asOf))
+    throw new RangeError(`registerOnJsonRulesEngine: asOf is not an ISO date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`);
   const asOfDay = toDayNumber(options.asOf)!;
   const lists = options.ruleSet.codeLists;
   for (const op of OPERATORS.values()) {
@@ -97,7 +101,8 @@ function convert(c: Condition, params: Readonly<Record<string, unknown>>): Condi
   const v = c.value as unknown;
   if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && Object.hasOwn(v, 'param')) {
     const name = (v as { param: unknown }).param;
-    if (typeof name === 'string' && Object.hasOwn(params, name)) return { ...(copy(c) as LeafCondition), value: copy(params[name]) as LeafCondition['value'] };
+    if (typeof name === 'string' && Object.hasOwn(params, name))
+      return { ...(copy(c) as LeafCondition), value: copy(params[name]) as LeafCondition['value'] };
   }
   return copy(c) as LeafCondition;
 }
@@ -118,6 +123,7 @@ export function toJsonRulesEngineRules(ruleSet: CompiledRuleSet): {
     event: { type: rule.event.type, params: { ...(rule.event.params ?? {}), ruleId: rule.id, severity: rule.severity } },
   }));
   const conditions: Record<string, Record<string, unknown>> = {};
-  for (const [name, c] of Object.entries(ruleSet.namedConditions)) conditions[name] = convert(c, ruleSet.parameters) as Record<string, unknown>;
+  for (const [name, c] of Object.entries(ruleSet.namedConditions))
+    conditions[name] = convert(c, ruleSet.parameters) as Record<string, unknown>;
   return { rules, conditions };
 }

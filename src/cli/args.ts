@@ -17,7 +17,6 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
 }
 
-
 /** Finds `--lang` before parsing, so that even a parse error is reported in the chosen language. */
 export function preScanLang(args: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {

@@ -39,7 +39,15 @@ export function formatLocated(li: LocatedIssue): string {
 
 /** A located issue as plain JSON for `--json` output. */
 export function locatedJson(li: LocatedIssue): Record<string, unknown> {
-  return { file: li.file, line: li.line, column: li.column, path: li.issue.path, code: li.issue.code, message: li.issue.message, ...(li.issue.detail ? { detail: li.issue.detail } : {}) };
+  return {
+    file: li.file,
+    line: li.line,
+    column: li.column,
+    path: li.issue.path,
+    code: li.issue.code,
+    message: li.issue.message,
+    ...(li.issue.detail ? { detail: li.issue.detail } : {}),
+  };
 }
 
 /** A loaded, analysed workspace and the files reports should cover. */
@@ -60,7 +68,12 @@ function rawId(v: unknown, key: 'id' | 'ruleSet'): string | undefined {
  * set's vector files, or a vector file's rule set. Other files next to it are read only as context.
  */
 export function relevantFiles(ws: Workspace, sources: LoadedSources): ReadonlySet<string> {
-  const all = [...ws.ruleSets.map((r) => r.path), ...ws.codeLists.map((c) => c.path), ...ws.vectors.map((v) => v.path), ...ws.unparsed.map((u) => u.path)];
+  const all = [
+    ...ws.ruleSets.map((r) => r.path),
+    ...ws.codeLists.map((c) => c.path),
+    ...ws.vectors.map((v) => v.path),
+    ...ws.unparsed.map((u) => u.path),
+  ];
   const focus = sources.focus;
   if (focus === undefined) return new Set(all);
   const out = new Set<string>([focus]);
@@ -85,8 +98,13 @@ export function loadWorkspace(target: string, lang: Lang, io: CliIo, command: st
   }
   const ws = analyzeWorkspace(src.right.files, { lang });
   const relevant = relevantFiles(ws, src.right);
-  const hasRuleSet = ws.ruleSets.some((r) => relevant.has(r.path)) || ws.unparsed.some((u) => u.kind === 'rule-set' && relevant.has(u.path));
-  const hasAnything = hasRuleSet || ws.codeLists.some((c) => relevant.has(c.path)) || ws.vectors.some((v) => relevant.has(v.path)) || ws.unparsed.some((u) => relevant.has(u.path));
+  const hasRuleSet =
+    ws.ruleSets.some((r) => relevant.has(r.path)) || ws.unparsed.some((u) => u.kind === 'rule-set' && relevant.has(u.path));
+  const hasAnything =
+    hasRuleSet ||
+    ws.codeLists.some((c) => relevant.has(c.path)) ||
+    ws.vectors.some((v) => relevant.has(v.path)) ||
+    ws.unparsed.some((u) => relevant.has(u.path));
   if (requireRuleSets ? !hasRuleSet : !hasAnything) {
     io.err(`oppfolgingsteam ${command}: ${m.noRuleSets(target)}\n`);
     return EXIT.usage;

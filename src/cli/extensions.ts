@@ -17,14 +17,20 @@ export interface FhirConversion {
 }
 
 /** Converts a FHIR R4 Bundle into a person in the library's model (as unvalidated input). */
-export type FhirBundleToPerson = (bundle: unknown, options: { readonly lang: Lang }) => E.Either<{ readonly issues: readonly ValidationIssue<string>[] }, FhirConversion>;
+export type FhirBundleToPerson = (
+  bundle: unknown,
+  options: { readonly lang: Lang },
+) => E.Either<{ readonly issues: readonly ValidationIssue<string>[] }, FhirConversion>;
 
 /** Generates a deterministic synthetic cohort. */
 export type CohortGenerator = (options: { readonly seed: number; readonly size: number; readonly asOf: string }) => Iterable<unknown>;
 
 /** The FHIR adapter's Bundle → person conversion. Used by `explain` for FHIR input. */
 export const fhirBundleToPerson: FhirBundleToPerson | undefined = (bundle, { lang }) =>
-  E.map((r: { person: unknown; notUnderstood: readonly ValidationIssue<string>[] }) => ({ person: r.person, notUnderstood: r.notUnderstood }))(personFromBundle(bundle, { lang }));
+  E.map((r: { person: unknown; notUnderstood: readonly ValidationIssue<string>[] }) => ({
+    person: r.person,
+    notUnderstood: r.notUnderstood,
+  }))(personFromBundle(bundle, { lang }));
 
 /** The synthetic cohort generator. Used by `diff --synthetic N`. */
 export const generateCohort: CohortGenerator | undefined = (o) => generate(o);

@@ -53,7 +53,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     const topic = rest.find((a) => !a.startsWith('-'));
-    io.out(`${HELP[lang][topic !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, topic) ? topic : 'main'] ?? HELP[lang]['main']}\n`);
+    io.out(
+      `${HELP[lang][topic !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, topic) ? topic : 'main'] ?? HELP[lang]['main']}\n`,
+    );
     return EXIT.ok;
   }
   if (first === '--version' || first === '-v') {

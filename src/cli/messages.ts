@@ -28,37 +28,51 @@ const nb = {
   unreadable: (p: string) => `Kan ikke lese «${p}».`,
   tooMany: (p: string, n: number) => `«${p}» inneholder mer enn ${n} filer. Pek på mappen med regelfilene.`,
   tooLarge: (p: string, n: number) => `«${p}» er større enn ${Math.round(n / 1048576)} MB.`,
-  noRuleSets: (p: string) => `Fant ingen regelsett i «${p}». Et regelsett er en JSON-fil med «rules» og «$schema»: «…/rule-set.schema.json».`,
+  noRuleSets: (p: string) =>
+    `Fant ingen regelsett i «${p}». Et regelsett er en JSON-fil med «rules» og «$schema»: «…/rule-set.schema.json».`,
   noVectorFiles: (p: string) => `Fant ingen testvektorer i «${p}». Legg dem i <id>.test.json, .yaml eller .yml ved siden av regelsettet.`,
   writeFailed: (p: string) => `Kunne ikke skrive «${p}». Ingenting er skrevet.`,
   inputHasErrors: (n: number) => `Regelfilene har ${n} feil; rett dem først (kjør «oppfolgingsteam validate»).`,
-  notValidOn: (what: string, asOf: string, from: string, to: string) => `${what} gjelder ikke på datoen ${asOf} (gyldig ${from} til ${to}). Velg en annen dato med --as-of.`,
+  notValidOn: (what: string, asOf: string, from: string, to: string) =>
+    `${what} gjelder ikke på datoen ${asOf} (gyldig ${from} til ${to}). Velg en annen dato med --as-of.`,
   fhirNeedsAdapter: (p: string) =>
     `«${p}» er en FHIR-bundle. FHIR-inndata krever FHIR-adapteren, som ikke er med i denne versjonen av oppfolgingsteam. Bruk en person i bibliotekets modell (schemas/person.schema.json).`,
-  fhirNotBundle: (p: string, t: string) => `«${p}» er en FHIR-ressurs av typen ${t}. Bare en Bundle eller en person i bibliotekets modell kan forklares.`,
+  fhirNotBundle: (p: string, t: string) =>
+    `«${p}» er en FHIR-ressurs av typen ${t}. Bare en Bundle eller en person i bibliotekets modell kan forklares.`,
   invalidPerson: (p: string) => `«${p}» er ikke en gyldig person:`,
-  syntheticMissing: 'Syntetiske kohorter (--synthetic) krever generatoren for syntetiske kohorter, som ikke er med i denne versjonen. Bruk --cohort FIL (én person per linje, NDJSON).',
+  syntheticMissing:
+    'Syntetiske kohorter (--synthetic) krever generatoren for syntetiske kohorter, som ikke er med i denne versjonen. Bruk --cohort FIL (én person per linje, NDJSON).',
   cohortLine: (p: string, line: number, column: number, msg: string) => `${p}:${line}:${column}: ${msg}`,
 
   // validate
   validateOk: (files: number, summary: string) => `Ingen feil i ${files} ${files === 1 ? 'fil' : 'filer'} (${summary}).`,
-  validateFailed: (issues: number, files: number, summary: string) => `${issues} feil i ${files} ${files === 1 ? 'fil' : 'filer'} (kontrollert: ${summary}).`,
-  counts: (r: number, c: number, v: number) => `${r} regelsett, ${c} ${c === 1 ? 'kodeliste' : 'kodelister'}, ${v} ${v === 1 ? 'testvektorfil' : 'testvektorfiler'}`,
+  validateFailed: (issues: number, files: number, summary: string) =>
+    `${issues} feil i ${files} ${files === 1 ? 'fil' : 'filer'} (kontrollert: ${summary}).`,
+  counts: (r: number, c: number, v: number) =>
+    `${r} regelsett, ${c} ${c === 1 ? 'kodeliste' : 'kodelister'}, ${v} ${v === 1 ? 'testvektorfil' : 'testvektorfiler'}`,
   skipped: (n: number) => `${n} ${n === 1 ? 'fil' : 'filer'} er hoppet over fordi de ikke er regelsett, kodelister eller testvektorer.`,
 
   // test
-  testHeader: (id: string, file: string, n: number, vf: string) => `${id} (${file}): ${n} ${n === 1 ? 'testvektor' : 'testvektorer'} fra ${vf}`,
+  testHeader: (id: string, file: string, n: number, vf: string) =>
+    `${id} (${file}): ${n} ${n === 1 ? 'testvektor' : 'testvektorer'} fra ${vf}`,
   expected: 'forventet',
   actual: 'faktisk',
   why: 'Hvorfor',
-  outcome: { fired: 'utløst', notFired: 'ikke utløst', unknown: 'ukjent (mangler data)', missing: 'finnes ikke i regelsettet', absent: 'finnes ikke' } as Record<string, string>,
+  outcome: {
+    fired: 'utløst',
+    notFired: 'ikke utløst',
+    unknown: 'ukjent (mangler data)',
+    missing: 'finnes ikke i regelsettet',
+    absent: 'finnes ikke',
+  } as Record<string, string>,
   tier: { high: 'høy', moderate: 'moderat', low: 'lav', none: 'ingen' } as Record<string, string>,
   finding: 'funn',
   tierLabel: 'risikonivå',
   pointsLabel: 'poeng',
   scoreReasons: 'Poeng fra',
   vectorInvalid: 'Vektoren kunne ikke kjøres:',
-  testSummary: (passed: number, total: number) => `${passed} av ${total} testvektorer bestått${passed < total ? `, ${total - passed} feilet` : ''}.`,
+  testSummary: (passed: number, total: number) =>
+    `${passed} av ${total} testvektorer bestått${passed < total ? `, ${total - passed} feilet` : ''}.`,
   coverageHeader: (id: string, n: number) => `Betingelsesdekning for ${id}: ${n} betingelser`,
   neverTrue: (n: number) => `Aldri sann i noen vektor (${n})`,
   neverFalse: (n: number) => `Aldri usann i noen vektor (${n})`,
@@ -86,7 +100,8 @@ const nb = {
   noChanges: 'Ingen endringer i regelsett eller kodelister.',
   ruleSetAdded: (id: string, v: string) => `Nytt regelsett ${id} ${v}`,
   ruleSetRemoved: (id: string, v: string) => `Regelsett fjernet: ${id} ${v}`,
-  ruleSetChanged: (id: string, a: string, b: string) => `Regelsett ${id}: ${a === b ? `versjon ${a} (uendret versjonsnummer)` : `${a} → ${b}`}`,
+  ruleSetChanged: (id: string, a: string, b: string) =>
+    `Regelsett ${id}: ${a === b ? `versjon ${a} (uendret versjonsnummer)` : `${a} → ${b}`}`,
   fieldsChanged: 'Endrede felt',
   parameters: 'Parametre',
   namedConditions: 'Navngitte betingelser',
@@ -111,7 +126,13 @@ const nb = {
   syntheticSource: (n: number, seed: number) => `syntetisk kohort, ${n} personer, frø ${seed}`,
 } as const;
 
-type Messages = { readonly [K in keyof typeof nb]: (typeof nb)[K] extends (...a: infer A) => string ? (...a: A) => string : (typeof nb)[K] extends string ? string : (typeof nb)[K] };
+type Messages = {
+  readonly [K in keyof typeof nb]: (typeof nb)[K] extends (...a: infer A) => string
+    ? (...a: A) => string
+    : (typeof nb)[K] extends string
+      ? string
+      : (typeof nb)[K];
+};
 
 const nn: Messages = {
   usageError: 'Feil bruk',
@@ -140,19 +161,28 @@ const nn: Messages = {
   notValidOn: (what, asOf, from, to) => `${what} gjeld ikkje på datoen ${asOf} (gyldig ${from} til ${to}). Vel ein annan dato med --as-of.`,
   fhirNeedsAdapter: (p) =>
     `«${p}» er ein FHIR-bundle. FHIR-inndata krev FHIR-adapteren, som ikkje er med i denne versjonen av oppfolgingsteam. Bruk ein person i modellen til biblioteket (schemas/person.schema.json).`,
-  fhirNotBundle: (p, t) => `«${p}» er ein FHIR-ressurs av typen ${t}. Berre ein Bundle eller ein person i modellen til biblioteket kan forklarast.`,
+  fhirNotBundle: (p, t) =>
+    `«${p}» er ein FHIR-ressurs av typen ${t}. Berre ein Bundle eller ein person i modellen til biblioteket kan forklarast.`,
   invalidPerson: (p) => `«${p}» er ikkje ein gyldig person:`,
-  syntheticMissing: 'Syntetiske kohortar (--synthetic) krev generatoren for syntetiske kohortar, som ikkje er med i denne versjonen. Bruk --cohort FIL (éin person per linje, NDJSON).',
+  syntheticMissing:
+    'Syntetiske kohortar (--synthetic) krev generatoren for syntetiske kohortar, som ikkje er med i denne versjonen. Bruk --cohort FIL (éin person per linje, NDJSON).',
   cohortLine: (p, line, column, msg) => `${p}:${line}:${column}: ${msg}`,
   validateOk: (files, summary) => `Ingen feil i ${files} ${files === 1 ? 'fil' : 'filer'} (${summary}).`,
   validateFailed: (issues, files, summary) => `${issues} feil i ${files} ${files === 1 ? 'fil' : 'filer'} (kontrollert: ${summary}).`,
-  counts: (r, c, v) => `${r} regelsett, ${c} ${c === 1 ? 'kodeliste' : 'kodelister'}, ${v} ${v === 1 ? 'testvektorfil' : 'testvektorfiler'}`,
+  counts: (r, c, v) =>
+    `${r} regelsett, ${c} ${c === 1 ? 'kodeliste' : 'kodelister'}, ${v} ${v === 1 ? 'testvektorfil' : 'testvektorfiler'}`,
   skipped: (n) => `${n} ${n === 1 ? 'fil' : 'filer'} er hoppa over fordi dei ikkje er regelsett, kodelister eller testvektorar.`,
   testHeader: (id, file, n, vf) => `${id} (${file}): ${n} ${n === 1 ? 'testvektor' : 'testvektorar'} frå ${vf}`,
   expected: 'venta',
   actual: 'faktisk',
   why: 'Kvifor',
-  outcome: { fired: 'utløyst', notFired: 'ikkje utløyst', unknown: 'ukjend (manglar data)', missing: 'finst ikkje i regelsettet', absent: 'finst ikkje' },
+  outcome: {
+    fired: 'utløyst',
+    notFired: 'ikkje utløyst',
+    unknown: 'ukjend (manglar data)',
+    missing: 'finst ikkje i regelsettet',
+    absent: 'finst ikkje',
+  },
   tier: { high: 'høg', moderate: 'moderat', low: 'låg', none: 'ingen' },
   finding: 'funn',
   tierLabel: 'risikonivå',
@@ -235,17 +265,26 @@ const en: Messages = {
     `"${p}" is a FHIR Bundle. FHIR input needs the FHIR adapter, which is not in this version of oppfolgingsteam. Use a person in the library's model (schemas/person.schema.json).`,
   fhirNotBundle: (p, t) => `"${p}" is a FHIR resource of type ${t}. Only a Bundle or a person in the library's model can be explained.`,
   invalidPerson: (p) => `"${p}" is not a valid person:`,
-  syntheticMissing: 'Synthetic cohorts (--synthetic) need the synthetic cohort generator, which is not in this version. Use --cohort FILE (one person per line, NDJSON).',
+  syntheticMissing:
+    'Synthetic cohorts (--synthetic) need the synthetic cohort generator, which is not in this version. Use --cohort FILE (one person per line, NDJSON).',
   cohortLine: (p, line, column, msg) => `${p}:${line}:${column}: ${msg}`,
   validateOk: (files, summary) => `No errors in ${files} file${files === 1 ? '' : 's'} (${summary}).`,
-  validateFailed: (issues, files, summary) => `${issues} error${issues === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (checked: ${summary}).`,
-  counts: (r, c, v) => `${r} rule set${r === 1 ? '' : 's'}, ${c} code list${c === 1 ? '' : 's'}, ${v} test-vector file${v === 1 ? '' : 's'}`,
+  validateFailed: (issues, files, summary) =>
+    `${issues} error${issues === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (checked: ${summary}).`,
+  counts: (r, c, v) =>
+    `${r} rule set${r === 1 ? '' : 's'}, ${c} code list${c === 1 ? '' : 's'}, ${v} test-vector file${v === 1 ? '' : 's'}`,
   skipped: (n) => `${n} file${n === 1 ? ' was' : 's were'} skipped because they are not rule sets, code lists or test vectors.`,
   testHeader: (id, file, n, vf) => `${id} (${file}): ${n} test vector${n === 1 ? '' : 's'} from ${vf}`,
   expected: 'expected',
   actual: 'actual',
   why: 'Why',
-  outcome: { fired: 'fired', notFired: 'not fired', unknown: 'unknown (data missing)', missing: 'not in the rule set', absent: 'does not exist' },
+  outcome: {
+    fired: 'fired',
+    notFired: 'not fired',
+    unknown: 'unknown (data missing)',
+    missing: 'not in the rule set',
+    absent: 'does not exist',
+  },
   tier: { high: 'high', moderate: 'moderate', low: 'low', none: 'none' },
   finding: 'finding',
   tierLabel: 'risk tier',
@@ -294,7 +333,7 @@ const en: Messages = {
   impactPoints: (n) => `${n} persons get a different score.`,
   examples: 'examples',
   invalidPersons: (n) => `${n} persons are invalid and were not assessed:`,
-  noCohort: "Use --cohort FILE or --synthetic N to see whose decisions change.",
+  noCohort: 'Use --cohort FILE or --synthetic N to see whose decisions change.',
   line: 'line',
   syntheticSource: (n, seed) => `synthetic cohort, ${n} persons, seed ${seed}`,
 };

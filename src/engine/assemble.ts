@@ -11,7 +11,11 @@ import type { IssueLog } from './issueLog.js';
  */
 
 /** The score tiers, highest first, with parameter cut-offs resolved; issues for those that do not resolve. */
-export function resolveTiers(file: RuleSetFile, params: Readonly<Record<string, Parameter['value']>>, log: IssueLog): CompiledRuleSet['tiers'] {
+export function resolveTiers(
+  file: RuleSetFile,
+  params: Readonly<Record<string, Parameter['value']>>,
+  log: IssueLog,
+): CompiledRuleSet['tiers'] {
   if (!file.scoring) return undefined;
   return file.scoring.tiers
     .map((t, i) => {
@@ -19,7 +23,11 @@ export function resolveTiers(file: RuleSetFile, params: Readonly<Record<string, 
       if (typeof mp === 'number') return { tier: t.tier, minPoints: mp };
       const v = Object.hasOwn(params, mp.param) ? params[mp.param] : undefined;
       if (typeof v !== 'number') {
-        log.issue(v === undefined ? 'unknown_parameter' : 'operator_value', ['scoring', 'tiers', i, 'minPoints'], v === undefined ? { name: mp.param } : { operator: 'minPoints', expected: 'number' });
+        log.issue(
+          v === undefined ? 'unknown_parameter' : 'operator_value',
+          ['scoring', 'tiers', i, 'minPoints'],
+          v === undefined ? { name: mp.param } : { operator: 'minPoints', expected: 'number' },
+        );
         return { tier: t.tier, minPoints: Number.NaN };
       }
       return { tier: t.tier, minPoints: v };
@@ -47,7 +55,12 @@ export function assemble(p: RuleSetParts): CompiledRuleSet {
   for (const id of [...p.usedLists].sort()) codeLists.set(id, p.codeLists.get(id)!);
   const { $schema: _schema, ...hashed } = p.file;
   const contentHash = sha256Hex(
-    canonicalJson({ ruleSet: hashed, parameters: p.params, sharedConditions: p.shared, codeLists: [...codeLists.values()].map((l) => l.file) }),
+    canonicalJson({
+      ruleSet: hashed,
+      parameters: p.params,
+      sharedConditions: p.shared,
+      codeLists: [...codeLists.values()].map((l) => l.file),
+    }),
   );
   const ordered = p.rules
     .map((r, i) => ({ r, i }))

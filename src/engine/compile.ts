@@ -76,7 +76,9 @@ export function compileRuleSet(raw: unknown, options: CompileOptions): E.Either<
   const tiers = resolveTiers(file, params, log);
 
   if (log.size > 0) return E.left(invalidRuleSet(log.issues(), file.id));
-  return E.right(assemble({ file, params, shared, named, rules, slots: slots.slots, tiers, usedLists: slots.usedLists, codeLists: options.codeLists }));
+  return E.right(
+    assemble({ file, params, shared, named, rules, slots: slots.slots, tiers, usedLists: slots.usedLists, codeLists: options.codeLists }),
+  );
 }
 
 /** One rule: its condition's closures, what it reads, its points and component. Undefined after an issue. */
@@ -86,7 +88,8 @@ function compileRule(rule: Rule, i: number, conditions: ConditionCompiler, size:
   let points: number | undefined;
   if (rule.event.type === 'score') {
     const p = rule.event.params?.['points'];
-    if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) log.issue('operator_value', ['rules', i, 'event', 'params', 'points'], { operator: 'score', expected: 'number ≥ 0' });
+    if (typeof p !== 'number' || !Number.isFinite(p) || p < 0)
+      log.issue('operator_value', ['rules', i, 'event', 'params', 'points'], { operator: 'score', expected: 'number ≥ 0' });
     else points = p;
   }
   if (!c) return undefined;

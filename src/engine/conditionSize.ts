@@ -65,7 +65,8 @@ export class LeafCounter {
  * Returns the path where the count passes `conditionsPerRuleSet`, or `undefined`.
  */
 export function rawTooBig(input: unknown, sharedInput: unknown): Seg[] | undefined {
-  const record = (x: unknown): Record<string, unknown> | undefined => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined);
+  const record = (x: unknown): Record<string, unknown> | undefined =>
+    typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
   const file = record(input);
   const rules = file?.['rules'];
   if (!file || !Array.isArray(rules)) return undefined;

@@ -82,7 +82,12 @@ class Scope {
   }
 
   done(closures: Closures): CompiledCondition {
-    return { closures, factNames: this.overflow ? undefined : Object.freeze([...this.names]), slots: Object.freeze([...this.slots]), readsAsOf: this.readsAsOf };
+    return {
+      closures,
+      factNames: this.overflow ? undefined : Object.freeze([...this.names]),
+      slots: Object.freeze([...this.slots]),
+      readsAsOf: this.readsAsOf,
+    };
   }
 }
 
@@ -269,11 +274,17 @@ export class ConditionCompiler {
       case 'array':
         return Array.isArray(constant) ? { kind: 'const', value: constant, shown: constant } : bad('array');
       case 'number':
-        return typeof constant === 'number' && Number.isFinite(constant) ? { kind: 'const', value: constant, shown: constant } : bad('number');
+        return typeof constant === 'number' && Number.isFinite(constant)
+          ? { kind: 'const', value: constant, shown: constant }
+          : bad('number');
       case 'integer':
-        return typeof constant === 'number' && Number.isInteger(constant) && constant >= 0 ? { kind: 'const', value: constant, shown: constant } : bad('integer ≥ 0');
+        return typeof constant === 'number' && Number.isInteger(constant) && constant >= 0
+          ? { kind: 'const', value: constant, shown: constant }
+          : bad('integer ≥ 0');
       case 'date':
-        return typeof constant === 'string' && isIsoDate(constant) ? { kind: 'const', value: constant, shown: constant } : bad('YYYY-MM-DD');
+        return typeof constant === 'string' && isIsoDate(constant)
+          ? { kind: 'const', value: constant, shown: constant }
+          : bad('YYYY-MM-DD');
       case 'code-list': {
         if (typeof constant !== 'string') return bad('code list id');
         const list = this.ctx.slots.list(constant);

@@ -112,14 +112,21 @@ function checkBaseOptions(options: EvaluateOptions): EvaluationError | undefined
   if (options.trace !== undefined && !['full', 'redacted', 'none'].includes(options.trace))
     return invalidOptions([makeIssue('invalid_value', ['trace'], lang, { allowed: ['"full"', '"redacted"', '"none"'] })]);
   for (const k of ['shareTraces', 'fastParse'] as const)
-    if (options[k] !== undefined && typeof options[k] !== 'boolean') return invalidOptions([makeIssue('invalid_type', [k], lang, { expected: 'boolean' })]);
+    if (options[k] !== undefined && typeof options[k] !== 'boolean')
+      return invalidOptions([makeIssue('invalid_type', [k], lang, { expected: 'boolean' })]);
   return undefined;
 }
 
 /** For options {@link checkBaseOptions} accepted: `asOf` falls in the rule set's validity period. */
 function checkValidity(ruleSet: CompiledRuleSet, options: EvaluateOptions): EvaluationError | undefined {
   if (options.asOf < ruleSet.validFrom || (ruleSet.validTo !== undefined && options.asOf > ruleSet.validTo))
-    return invalidOptions([makeIssue('not_valid_now', ['asOf'], options.lang ?? 'nb', { asOf: options.asOf, from: ruleSet.validFrom, to: ruleSet.validTo ?? '…' })]);
+    return invalidOptions([
+      makeIssue('not_valid_now', ['asOf'], options.lang ?? 'nb', {
+        asOf: options.asOf,
+        from: ruleSet.validFrom,
+        to: ruleSet.validTo ?? '…',
+      }),
+    ]);
   return undefined;
 }
 
@@ -157,7 +164,14 @@ export function evaluate(ruleSet: CompiledRuleSet, person: unknown, options: Eva
 export function evaluateParsed(ruleSet: CompiledRuleSet, person: ParsedPerson, options: EvaluateOptions): Decision {
   const asOfDay = toDayNumber(options.asOf)!;
   const ctx = factContext(person, options.asOf, asOfDay, ruleSet.codeLists);
-  return runDecision(ruleSet, personEnv(ruleSet, ctx), options.asOf, options.lang ?? 'nb', options.trace ?? 'full', options.shareTraces !== false);
+  return runDecision(
+    ruleSet,
+    personEnv(ruleSet, ctx),
+    options.asOf,
+    options.lang ?? 'nb',
+    options.trace ?? 'full',
+    options.shareTraces !== false,
+  );
 }
 
 /**
@@ -180,7 +194,11 @@ export function evaluateParsed(ruleSet: CompiledRuleSet, person: ParsedPerson, o
  * if (decisions._tag === 'Right') for (const d of decisions.right) console.log(d.ruleSet.id, d.prompts.length);
  * ```
  */
-export function evaluateAll(ruleSets: readonly CompiledRuleSet[], person: unknown, options: EvaluateOptions): E.Either<EvaluationError, Decision[]> {
+export function evaluateAll(
+  ruleSets: readonly CompiledRuleSet[],
+  person: unknown,
+  options: EvaluateOptions,
+): E.Either<EvaluationError, Decision[]> {
   const badOptions = checkBaseOptions(options);
   if (badOptions) return E.left(badOptions);
   const lang = options.lang ?? 'nb';
@@ -197,7 +215,16 @@ export function evaluateAll(ruleSets: readonly CompiledRuleSet[], person: unknow
   const memo = newMemo();
   const share = options.shareTraces !== false;
   return E.right(
-    ruleSets.map((rs) => runDecision(rs, personEnv(rs, factContext(p.right, options.asOf, asOfDay, rs.codeLists, memo)), options.asOf, lang, options.trace ?? 'full', share)),
+    ruleSets.map((rs) =>
+      runDecision(
+        rs,
+        personEnv(rs, factContext(p.right, options.asOf, asOfDay, rs.codeLists, memo)),
+        options.asOf,
+        lang,
+        options.trace ?? 'full',
+        share,
+      ),
+    ),
   );
 }
 
@@ -223,7 +250,14 @@ export function evaluateFacts(
     return E.left(invalidOptions([makeIssue('invalid_type', ['facts'], options.lang ?? 'nb', { expected: 'object' })]));
   const asOfDay = toDayNumber(options.asOf)!;
   return E.right(
-    runDecision(ruleSet, rawEnv(ruleSet, read.value as Record<string, unknown>, options.asOf, asOfDay), options.asOf, options.lang ?? 'nb', options.trace ?? 'full', options.shareTraces !== false),
+    runDecision(
+      ruleSet,
+      rawEnv(ruleSet, read.value as Record<string, unknown>, options.asOf, asOfDay),
+      options.asOf,
+      options.lang ?? 'nb',
+      options.trace ?? 'full',
+      options.shareTraces !== false,
+    ),
   );
 }
 
@@ -235,12 +269,7 @@ export function evaluateFacts(
  *
  * @internal
  */
-export function screenParsed(
-  ruleSet: CompiledRuleSet,
-  person: ParsedPerson,
-  asOf: string,
-  asOfDay: number,
-): Screen {
+export function screenParsed(ruleSet: CompiledRuleSet, person: ParsedPerson, asOf: string, asOfDay: number): Screen {
   const ctx = factContext(person, asOf, asOfDay, ruleSet.codeLists);
   return runScreen(ruleSet, personEnv(ruleSet, ctx));
 }
@@ -255,4 +284,3 @@ export function screenParsed(
 export function screenFacts(ruleSet: CompiledRuleSet, facts: Readonly<Record<string, unknown>>, asOf: string, asOfDay: number): Screen {
   return runScreen(ruleSet, rawEnv(ruleSet, facts, asOf, asOfDay));
 }
-

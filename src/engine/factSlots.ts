@@ -51,7 +51,10 @@ export class FactSlots {
     if (def.params) {
       const r = def.params.safeParse(params);
       if (!r.success) {
-        this.log.issue('fact_params', [...segs, 'params'], { name, expected: r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.code}`).join('; ') });
+        this.log.issue('fact_params', [...segs, 'params'], {
+          name,
+          expected: r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.code}`).join('; '),
+        });
         return undefined;
       }
       parsed = r.data as Record<string, unknown> | undefined;

@@ -51,12 +51,15 @@ export function leafClosures(spec: LeafSpec): Closures {
           const v = env.get(value.slot);
           return value.path === undefined || v === undefined ? v : resolvePath(v, value.path);
         };
-  const fast: Fast = value.kind === 'const' ? constFast(spec, read, value.value) : (env) => {
-    const f = read(env);
-    const v = readValue(env);
-    if (f === undefined || v === undefined) return U;
-    return op.evaluate(f, v, env) ? T : F;
-  };
+  const fast: Fast =
+    value.kind === 'const'
+      ? constFast(spec, read, value.value)
+      : (env) => {
+          const f = read(env);
+          const v = readValue(env);
+          if (f === undefined || v === undefined) return U;
+          return op.evaluate(f, v, env) ? T : F;
+        };
 
   const { fact, params, pathText, factBit, valueFactBit } = spec;
   const operator = op.name;

@@ -53,7 +53,14 @@ class Tally {
 }
 
 /** Runs every rule over the fact cache and builds the decision; `shareTraces` false builds every trace for the call. */
-export function runDecision(ruleSet: CompiledRuleSet, env: EvalEnv, asOf: string, lang: Lang, mode: TraceMode | 'none', shareTraces = true): Decision {
+export function runDecision(
+  ruleSet: CompiledRuleSet,
+  env: EvalEnv,
+  asOf: string,
+  lang: Lang,
+  mode: TraceMode | 'none',
+  shareTraces = true,
+): Decision {
   const parts = runtimeOf(ruleSet);
   const l = parts.lang(lang);
   const rules = ruleSet.rules;
@@ -85,7 +92,15 @@ export function runDecision(ruleSet: CompiledRuleSet, env: EvalEnv, asOf: string
   }
 
   // Built key by key in the order a decision's JSON has always had (no spreads of optional parts).
-  const decision: { -readonly [K in keyof Decision]: Decision[K] } = { ruleSet: parts.stamp, asOf, lang, outcomes, findings, prompts, dataNeeded };
+  const decision: { -readonly [K in keyof Decision]: Decision[K] } = {
+    ruleSet: parts.stamp,
+    asOf,
+    lang,
+    outcomes,
+    findings,
+    prompts,
+    dataNeeded,
+  };
   if (ruleSet.tiers) {
     const maxPoints = tally.maxPoints();
     decision.score = {

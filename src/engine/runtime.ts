@@ -36,9 +36,18 @@ export class LangParts {
   ) {
     const f = Object.freeze;
     this.prompts = ruleSet.rules.map(({ rule }) =>
-      f({ ruleId: rule.id, severity: rule.severity, title: rule.title[lang], text: rule.text[lang], evidence: rule.evidence, source: rule.source }),
+      f({
+        ruleId: rule.id,
+        severity: rule.severity,
+        title: rule.title[lang],
+        text: rule.text[lang],
+        evidence: rule.evidence,
+        source: rule.source,
+      }),
     );
-    this.reasons = ruleSet.rules.map((r) => (r.points === undefined ? undefined : f({ ruleId: r.rule.id, points: r.points, text: r.rule.text[lang] })));
+    this.reasons = ruleSet.rules.map((r) =>
+      r.points === undefined ? undefined : f({ ruleId: r.rule.id, points: r.points, text: r.rule.text[lang] }),
+    );
     this.dataNeeded = ruleSet.rules.map(() => new Map());
   }
 
@@ -100,7 +109,14 @@ export class RuleSetRuntime {
     this.components = names.length;
     this.stamp = f({ id: ruleSet.id, version: ruleSet.version, contentHash: ruleSet.contentHash });
     this.highCutOff = ruleSet.tiers?.find((t) => t.tier === 'high')?.minPoints;
-    this.outcomes = ruleSet.rules.map(({ rule }) => [f({ ruleId: rule.id, outcome: false }), f({ ruleId: rule.id, outcome: true }), f({ ruleId: rule.id, outcome: 'unknown' as const })] as const);
+    this.outcomes = ruleSet.rules.map(
+      ({ rule }) =>
+        [
+          f({ ruleId: rule.id, outcome: false }),
+          f({ ruleId: rule.id, outcome: true }),
+          f({ ruleId: rule.id, outcome: 'unknown' as const }),
+        ] as const,
+    );
     this.findings = ruleSet.rules.map(({ rule }) => f({ ruleId: rule.id, type: rule.event.type, params: rule.event.params ?? {} }));
   }
 

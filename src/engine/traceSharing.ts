@@ -103,7 +103,8 @@ function listKey(v: unknown): string | undefined {
   if (!Array.isArray(v) || v.length > LIST_ITEMS) return undefined;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    if (!(typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x) && !Object.is(x, -0)))) return undefined;
+    if (!(typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x) && !Object.is(x, -0))))
+      return undefined;
   }
   return JSON.stringify(v);
 }

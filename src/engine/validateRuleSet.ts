@@ -49,8 +49,12 @@ export function validateRuleSet(raw: unknown, options: ValidateOptions, lang: La
   const tooBig = rawTooBig(input, options.sharedConditions);
   if (tooBig) return E.left(invalidRuleSet([makeIssue('too_big', tooBig, lang, { maximum: LIMITS.conditionsPerRuleSet })]));
   const parsed = RuleSetFileSchema.safeParse(input, { reportInput: true });
-  const idGuess = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id.slice(0, 64) : undefined;
-  if (!parsed.success) return E.left(invalidRuleSet(withLeafRoots(input, withMissingText(fromZodIssues(parsed.error.issues, lang), lang), lang), idGuess));
+  const idGuess =
+    typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string'
+      ? (input as { id: string }).id.slice(0, 64)
+      : undefined;
+  if (!parsed.success)
+    return E.left(invalidRuleSet(withLeafRoots(input, withMissingText(fromZodIssues(parsed.error.issues, lang), lang), lang), idGuess));
   const file = parsed.data;
 
   const params: Record<string, Parameter['value']> = {};
@@ -126,7 +130,8 @@ function withLeafRoots(input: unknown, issues: ValidationIssue[], lang: Lang): V
   const { rules, conditions } = input as { rules?: unknown; conditions?: unknown };
   if (Array.isArray(rules))
     rules.forEach((r, i) => {
-      if (typeof r === 'object' && r !== null && isBareLeaf((r as { conditions?: unknown }).conditions)) roots.push(['rules', i, 'conditions']);
+      if (typeof r === 'object' && r !== null && isBareLeaf((r as { conditions?: unknown }).conditions))
+        roots.push(['rules', i, 'conditions']);
     });
   if (typeof conditions === 'object' && conditions !== null && !Array.isArray(conditions))
     for (const [name, c] of Object.entries(conditions)) if (isBareLeaf(c)) roots.push(['conditions', name]);

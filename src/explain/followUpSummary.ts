@@ -72,7 +72,11 @@ export interface FollowUpSummary {
 }
 
 const LABELS: Record<PilotAim, LocalizedText> = {
-  'own-goals': { nb: 'Resultater ut fra personens egne mål', nn: 'Resultat ut frå måla til personen sjølv', en: "Results on the person's own goals" },
+  'own-goals': {
+    nb: 'Resultater ut fra personens egne mål',
+    nn: 'Resultat ut frå måla til personen sjølv',
+    en: "Results on the person's own goals",
+  },
   'function-and-self-management': { nb: 'Funksjon og egenmestring', nn: 'Funksjon og eigenmeistring', en: 'Function and self-management' },
   'experienced-quality': { nb: 'Opplevd kvalitet', nn: 'Opplevd kvalitet', en: 'Experienced quality' },
   'municipal-services': { nb: 'Behov for kommunale tjenester', nn: 'Behov for kommunale tenester', en: 'Need for municipal services' },
@@ -89,7 +93,11 @@ const UNKNOWN: LocalizedText = { nb: 'Ukjent: data mangler.', nn: 'Ukjend: data 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
 const TEXT = {
-  goals: { nb: (m: number, t: number) => `${m} av ${t} mål er nådd.`, nn: (m: number, t: number) => `${m} av ${t} mål er nådde.`, en: (m: number, t: number) => `${m} of ${t} goals met.` },
+  goals: {
+    nb: (m: number, t: number) => `${m} av ${t} mål er nådd.`,
+    nn: (m: number, t: number) => `${m} av ${t} mål er nådde.`,
+    en: (m: number, t: number) => `${m} of ${t} goals met.`,
+  },
   psfs: {
     nb: (d: number) => `Gjennomsnittlig PSFS-skår er endret med ${fmt(d)} poeng (positivt er bedre). Egenmestring er ikke målt.`,
     nn: (d: number) => `Gjennomsnittleg PSFS-skår er endra med ${fmt(d)} poeng (positivt er betre). Eigenmeistring er ikkje målt.`,
@@ -139,7 +147,8 @@ function window(person: Person, from: number, to: number, fromIso: string, toIso
   const ms = person.municipalServices;
   if (ms !== undefined) {
     let hours: number | undefined = 0;
-    for (const s of ms) if (activeOn(to, s.start, s.end)) hours = s.hoursPerWeek === undefined || hours === undefined ? undefined : hours + s.hoursPerWeek;
+    for (const s of ms)
+      if (activeOn(to, s.start, s.end)) hours = s.hoursPerWeek === undefined || hours === undefined ? undefined : hours + s.hoursPerWeek;
     if (hours !== undefined) out.municipalServiceHours = hours;
   }
   return out;
@@ -159,7 +168,8 @@ export function summariseFollowUp(person: unknown, options: FollowUpSummaryOptio
   if (badDate) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : badDate, ['asOf'], lang)]));
   const asOfDay = toDayNumber(options.asOf)!;
   const months = options.months ?? 12;
-  if (!Number.isInteger(months) || months < 1 || months > 120) return E.left(invalidOptions([makeIssue('invalid_value', ['months'], lang, { allowed: ['1–120'] })]));
+  if (!Number.isInteger(months) || months < 1 || months > 120)
+    return E.left(invalidOptions([makeIssue('invalid_value', ['months'], lang, { allowed: ['1–120'] })]));
   const parsed = parsePerson(person, lang);
   if (E.isLeft(parsed)) return parsed;
   const p = parsed.right;
@@ -175,7 +185,8 @@ export function summariseFollowUp(person: unknown, options: FollowUpSummaryOptio
   const followUp = window(p, baseDay, asOfDay, baselineDate, options.asOf);
 
   const aims: AimSummary[] = [];
-  const add = (aim: PilotAim, measured: boolean, values: Record<string, number>, text: string) => aims.push({ aim, label: LABELS[aim][lang], measured, values, text });
+  const add = (aim: PilotAim, measured: boolean, values: Record<string, number>, text: string) =>
+    aims.push({ aim, label: LABELS[aim][lang], measured, values, text });
 
   const goals = p.individualPlan?.goals;
   if (goals !== undefined && goals.length > 0) {
@@ -191,7 +202,12 @@ export function summariseFollowUp(person: unknown, options: FollowUpSummaryOptio
   add('experienced-quality', false, {}, NOT_MEASURED[lang]);
 
   if (baseline.municipalServiceHours !== undefined && followUp.municipalServiceHours !== undefined)
-    add('municipal-services', true, { hoursBefore: baseline.municipalServiceHours, hoursAfter: followUp.municipalServiceHours }, TEXT.hours[lang](baseline.municipalServiceHours, followUp.municipalServiceHours));
+    add(
+      'municipal-services',
+      true,
+      { hoursBefore: baseline.municipalServiceHours, hoursAfter: followUp.municipalServiceHours },
+      TEXT.hours[lang](baseline.municipalServiceHours, followUp.municipalServiceHours),
+    );
   else add('municipal-services', false, {}, UNKNOWN[lang]);
 
   if (baseline.emergencyAdmissions !== undefined && followUp.emergencyAdmissions !== undefined) {
@@ -205,7 +221,12 @@ export function summariseFollowUp(person: unknown, options: FollowUpSummaryOptio
       values['bedDaysPerYearAfter'] = perYear(followUp.bedDays, followUp.days);
       extra = TEXT.bedDays[lang](values['bedDaysPerYearBefore'], values['bedDaysPerYearAfter']);
     }
-    add('hospital-admissions', true, values, TEXT.admissions[lang](values['emergencyAdmissionsPerYearBefore']!, values['emergencyAdmissionsPerYearAfter']!, extra));
+    add(
+      'hospital-admissions',
+      true,
+      values,
+      TEXT.admissions[lang](values['emergencyAdmissionsPerYearBefore']!, values['emergencyAdmissionsPerYearAfter']!, extra),
+    );
   } else add('hospital-admissions', false, {}, UNKNOWN[lang]);
 
   return E.right({ asOf: options.asOf, baselineDate, baseline, followUp, aims });

@@ -37,7 +37,11 @@ export function scoreSummaryText(score: Pick<Score, 'points' | 'tier' | 'tierIfC
   const points = pointsText(score.points, lang);
   const tier = tierName(score.tier, lang);
   if (!tierUncertain(score)) {
-    return { nb: `Risikoskår ${points}: ${tier} risiko`, nn: `Risikoskår ${points}: ${tier} risiko`, en: `Risk score ${points}: ${tier} risk` }[lang];
+    return {
+      nb: `Risikoskår ${points}: ${tier} risiko`,
+      nn: `Risikoskår ${points}: ${tier} risiko`,
+      en: `Risk score ${points}: ${tier} risk`,
+    }[lang];
   }
   const could = tierName(score.tierIfComplete, lang);
   return {

@@ -29,7 +29,8 @@ export interface ExplainOptions {
 }
 
 /** Options as a host passed them: anything that is not an object is no options. */
-const readOptions = (options: unknown): ExplainOptions => (typeof options === 'object' && options !== null ? (options as ExplainOptions) : {});
+const readOptions = (options: unknown): ExplainOptions =>
+  typeof options === 'object' && options !== null ? (options as ExplainOptions) : {};
 
 /** The explanation of one rule. */
 export interface Explanation {
@@ -52,7 +53,11 @@ const W = {
   yes: { nb: 'ja', nn: 'ja', en: 'yes' },
   no: { nb: 'nei', nn: 'nei', en: 'no' },
   and: { nb: 'og', nn: 'og', en: 'and' },
-  months: { nb: (n: unknown) => `siste ${n} måneder`, nn: (n: unknown) => `siste ${n} månader`, en: (n: unknown) => `in the last ${n} months` },
+  months: {
+    nb: (n: unknown) => `siste ${n} måneder`,
+    nn: (n: unknown) => `siste ${n} månader`,
+    en: (n: unknown) => `in the last ${n} months`,
+  },
   notOf: { nb: 'det motsatte av', nn: 'det motsette av', en: 'the opposite of' },
 } as const;
 
@@ -128,7 +133,14 @@ export function describeLeaf(t: FactTrace, lang: Lang, ruleSet?: CompiledRuleSet
 }
 
 /** The decisive leaves for reaching `target` at this node. */
-function decisive(node: ConditionTrace, target: Truth, lang: Lang, ruleSet: CompiledRuleSet | undefined, negated: boolean, depth: number): string[] {
+function decisive(
+  node: ConditionTrace,
+  target: Truth,
+  lang: Lang,
+  ruleSet: CompiledRuleSet | undefined,
+  negated: boolean,
+  depth: number,
+): string[] {
   if (typeof node !== 'object' || node === null || depth > LIMITS.inputDepth) return [];
   switch (node.kind) {
     case 'fact': {

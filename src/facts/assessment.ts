@@ -159,7 +159,11 @@ export const psfsBaselineActivities = defineFact({
 export const baselineAlternativeRecorded = defineFact({
   name: 'baselineAlternativeRecorded',
   type: 'boolean',
-  label: { nb: 'alternativt funksjonsmål registrert', nn: 'alternativt funksjonsmål registrert', en: 'alternative baseline measure recorded' },
+  label: {
+    nb: 'alternativt funksjonsmål registrert',
+    nn: 'alternativt funksjonsmål registrert',
+    en: 'alternative baseline measure recorded',
+  },
   description: {
     nb: 'Sann når kartleggingen har et alternativt funksjonsmål (IPLOS, stedfortreder eller observasjon) i stedet for selvrapportert PSFS.',
     nn: 'Sann når kartlegginga har eit alternativt funksjonsmål (IPLOS, stadfortredar eller observasjon) i staden for sjølvrapportert PSFS.',
@@ -200,11 +204,15 @@ export const coordinationComplexity = defineFact({
 export const abilityToTakePart = defineFact({
   name: 'abilityToTakePart',
   type: 'string',
-  label: { nb: 'evne til å delta i egen koordinering', nn: 'evne til å delta i eiga koordinering', en: 'ability to take part in own coordination' },
+  label: {
+    nb: 'evne til å delta i egen koordinering',
+    nn: 'evne til å delta i eiga koordinering',
+    en: 'ability to take part in own coordination',
+  },
   description: {
     nb: 'Vurdert evne til å være aktiv og medskapende i koordineringen av egne tjenester: good, reduced eller low.',
     nn: 'Vurdert evne til å vere aktiv og medskapande i koordineringa av eigne tenester: good, reduced eller low.',
-    en: 'Judged ability to be active and co-creative in coordinating one\'s own services: good, reduced or low.',
+    en: "Judged ability to be active and co-creative in coordinating one's own services: good, reduced or low.",
   },
   derive: ({ person }) => person.assessment?.abilityToTakePart,
 });

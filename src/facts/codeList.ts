@@ -93,8 +93,7 @@ export function compileCodeList(file: CodeListFile): CodeList {
       index.set(bucketKey, bucket);
     }
   }
-  const matches = (ix: Indexed, code: string) =>
-    code.slice(0, ix.lo.length) >= ix.lo && code.slice(0, ix.hi.length) <= ix.hi;
+  const matches = (ix: Indexed, code: string) => code.slice(0, ix.lo.length) >= ix.lo && code.slice(0, ix.hi.length) <= ix.hi;
   const lookup = (system: string, code: string): readonly CodeListEntry[] => {
     const c = normalizeCode(code);
     const bucket = index.get(`${system}|${key3(c)}`);

@@ -87,7 +87,11 @@ export const consentsFromWrongGiver = defineFact({
 export const membersWithoutExplicitConsent = defineFact({
   name: 'membersWithoutExplicitConsent',
   type: 'list',
-  label: { nb: 'teammedlemmer uten uttrykkelig samtykke', nn: 'teammedlemer utan uttrykkjeleg samtykke', en: 'team members without explicit consent' },
+  label: {
+    nb: 'teammedlemmer uten uttrykkelig samtykke',
+    nn: 'teammedlemer utan uttrykkjeleg samtykke',
+    en: 'team members without explicit consent',
+  },
   description: {
     nb: 'Tjenester i teamet fra skole, barnehage, PP-tjenesten, barnevern, NAV eller bolig (eller tjenestene i `services`) som ikke er nevnt i et gyldig samtykke til team, individuell plan eller informasjonsdeling. Helsepersonelloven § 25 dekker ikke dem.',
     nn: 'Tenester i teamet frå skule, barnehage, PP-tenesta, barnevern, NAV eller bustad (eller tenestene i `services`) som ikkje er nemnde i eit gyldig samtykke til team, individuell plan eller informasjonsdeling. Helsepersonellova § 25 dekkjer ikkje dei.',
@@ -101,12 +105,17 @@ export const membersWithoutExplicitConsent = defineFact({
     if (team === undefined || team.status === 'closed' || team.members.length === 0) return [];
     const wanted = new Set(p?.services ?? NEEDS_EXPLICIT_CONSENT);
     const cs = consents(ctx);
-    const sharing = cs?.filter((c) => (c.scope === 'team' || c.scope === 'individual-plan' || c.scope === 'information-sharing') && inForce(c, ctx.asOfDay));
+    const sharing = cs?.filter(
+      (c) => (c.scope === 'team' || c.scope === 'individual-plan' || c.scope === 'information-sharing') && inForce(c, ctx.asOfDay),
+    );
     return knownMembers(
       team.members
         .filter((m) => wanted.has(m.service))
         .map((m) => {
-          const covered = sharing === undefined ? undefined : anyOf(sharing.filter((c) => c.services?.includes(m.service)).map((c) => acceptableGiver(ctx.person, ctx.asOf, c)));
+          const covered =
+            sharing === undefined
+              ? undefined
+              : anyOf(sharing.filter((c) => c.services?.includes(m.service)).map((c) => acceptableGiver(ctx.person, ctx.asOf, c)));
           return { value: m.service, member: covered === undefined ? undefined : !covered };
         }),
     );
@@ -223,7 +232,11 @@ export const sharingObjection = defineFact({
   derive: ({ person, asOfDay }) => {
     const os = person.sharingObjections;
     if (os === undefined) return undefined;
-    return os.some((o) => (toDayNumber(o.date) ?? Infinity) <= asOfDay && (o.withdrawnDate === undefined || (toDayNumber(o.withdrawnDate) ?? Infinity) > asOfDay));
+    return os.some(
+      (o) =>
+        (toDayNumber(o.date) ?? Infinity) <= asOfDay &&
+        (o.withdrawnDate === undefined || (toDayNumber(o.withdrawnDate) ?? Infinity) > asOfDay),
+    );
   },
 });
 
@@ -269,7 +282,9 @@ export const youngPersonAloneUnclear = defineFact({
     if (own.length === 0) return false;
     if (ctx.person.capacity?.consentCompetence === false) return false;
     // A partial birth date may stand for two ages: known when both are 12–15, or neither is.
-    const young = (ctx.person.birthDate === undefined ? undefined : agesOn(ctx.person.birthDate, ctx.asOf))?.map((age) => age >= OWN_CONSENT_AGE && age < HEALTH_MAJORITY_AGE);
+    const young = (ctx.person.birthDate === undefined ? undefined : agesOn(ctx.person.birthDate, ctx.asOf))?.map(
+      (age) => age >= OWN_CONSENT_AGE && age < HEALTH_MAJORITY_AGE,
+    );
     return young === undefined || young.some((y) => y !== young[0]) ? undefined : young[0];
   },
 });
@@ -298,7 +313,9 @@ export const oneParentConsents = defineFact({
         const valid = cs.filter((c) => c.scope === scope && inForce(c, ctx.asOfDay) && acceptableGiver(ctx.person, ctx.asOf, c) === true);
         if (valid.length === 0) return { value: scope, member: false };
         // One consent that is not from a single parent settles the scope; otherwise unknown if one might be.
-        const single = valid.map((c) => (c.givenBy !== 'parent' ? false : c.allWithParentalResponsibility === undefined ? undefined : !c.allWithParentalResponsibility));
+        const single = valid.map((c) =>
+          c.givenBy !== 'parent' ? false : c.allWithParentalResponsibility === undefined ? undefined : !c.allWithParentalResponsibility,
+        );
         return { value: scope, member: allOf(single) };
       }),
     );
@@ -326,7 +343,11 @@ export const consentOnBehalf = defineFact({
 export const lackOfConsentCompetenceRecorded = defineFact({
   name: 'lackOfConsentCompetenceRecorded',
   type: 'boolean',
-  label: { nb: 'manglende samtykkekompetanse er registrert', nn: 'manglande samtykkekompetanse er registrert', en: 'a lack of consent competence is recorded' },
+  label: {
+    nb: 'manglende samtykkekompetanse er registrert',
+    nn: 'manglande samtykkekompetanse er registrert',
+    en: 'a lack of consent competence is recorded',
+  },
   description: {
     nb: 'Sann når det er registrert at personen mangler samtykkekompetanse; ellers usann, fordi manglende kompetanse skal avgjøres og skrives ned (pbrl. § 4-3 tredje ledd).',
     nn: 'Sann når det er registrert at personen manglar samtykkekompetanse; elles usann, fordi manglande kompetanse skal avgjerast og skrivast ned (pbrl. § 4-3 tredje ledd).',
@@ -347,5 +368,6 @@ export const daysUntil16 = defineFact({
     nn: 'Talet på dagar frå vurderingsdatoen til personen fyller 16 år; negativt når dagen er passert. Ukjend utan full fødselsdato.',
     en: 'Days from the evaluation date to the 16th birthday; negative once passed. Unknown without a full birth date.',
   },
-  derive: ({ person, asOf }) => (person.birthDate === undefined ? undefined : daysUntilBirthday(person.birthDate, asOf, HEALTH_MAJORITY_AGE)),
+  derive: ({ person, asOf }) =>
+    person.birthDate === undefined ? undefined : daysUntilBirthday(person.birthDate, asOf, HEALTH_MAJORITY_AGE),
 });

@@ -53,7 +53,13 @@ class MemoContext implements FactContext {
  *
  * @internal
  */
-export function factContext(person: Person, asOf: string, asOfDay: number, codeLists: ReadonlyMap<string, CodeList>, memo: Memo = newMemo()): FactContext {
+export function factContext(
+  person: Person,
+  asOf: string,
+  asOfDay: number,
+  codeLists: ReadonlyMap<string, CodeList>,
+  memo: Memo = newMemo(),
+): FactContext {
   return new MemoContext(person, asOf, asOfDay, codeLists, memo);
 }
 

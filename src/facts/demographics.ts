@@ -41,7 +41,11 @@ export const isChild = defineFact({
     nn: 'Sann når personen er under 18 år på vurderingsdatoen.',
     en: 'True when the person is under 18 on the evaluation date.',
   },
-  source: { document: 'Vergemålsloven § 2 (mindreårig er den som ikke har fylt 18 år)', section: '§ 2 første ledd', url: 'https://lovdata.no/lov/2010-03-26-9/§2' },
+  source: {
+    document: 'Vergemålsloven § 2 (mindreårig er den som ikke har fylt 18 år)',
+    section: '§ 2 første ledd',
+    url: 'https://lovdata.no/lov/2010-03-26-9/§2',
+  },
   evidence: 'found',
   derive: (ctx) => {
     const a = ageInYears(ctx);

@@ -193,7 +193,8 @@ export const charlsonIndex = defineFact({
   },
   codeLists: CHARLSON_LISTS,
   source: {
-    document: 'Charlson et al. 1987 (weights); ICD-10 coding per the Danish registry version (Thygesen et al. 2011); ICPC-2 mapping by this library',
+    document:
+      'Charlson et al. 1987 (weights); ICD-10 coding per the Danish registry version (Thygesen et al. 2011); ICPC-2 mapping by this library',
     section: 'Table of conditions and weights; the ICPC-2 mapping (code list charlson-icpc2) is inferred',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC3678712/',
   },
@@ -277,7 +278,11 @@ export const socialProblems = defineFact({
 export const childComplexConditionGroups = defineFact({
   name: 'childComplexConditionGroups',
   type: 'number',
-  label: { nb: 'antall organsystemer med alvorlig kronisk tilstand (barn)', nn: 'talet på organsystem med alvorleg kronisk tilstand (barn)', en: 'number of body systems with a complex chronic condition (child)' },
+  label: {
+    nb: 'antall organsystemer med alvorlig kronisk tilstand (barn)',
+    nn: 'talet på organsystem med alvorleg kronisk tilstand (barn)',
+    en: 'number of body systems with a complex chronic condition (child)',
+  },
   description: {
     nb: 'Antall ulike grupper i kodelisten pediatric-complex-conditions blant aktive diagnoser.',
     nn: 'Talet på ulike grupper i kodelista pediatric-complex-conditions blant aktive diagnosar.',

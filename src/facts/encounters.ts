@@ -26,7 +26,13 @@ function lowerBound(ctx: FactContext, months: number): number {
 }
 
 /** Encounter kinds in table order; a kind's bit in a mask is `1 << index`. */
-const ENCOUNTER_KINDS: readonly EncounterType[] = ['gp-consultation', 'emergency-visit', 'emergency-admission', 'elective-admission', 'outpatient-visit'];
+const ENCOUNTER_KINDS: readonly EncounterType[] = [
+  'gp-consultation',
+  'emergency-visit',
+  'emergency-admission',
+  'elective-admission',
+  'outpatient-visit',
+];
 const kindBits = (types: readonly EncounterType[]): number => types.reduce((m, t) => m | (1 << ENCOUNTER_KINDS.indexOf(t)), 0);
 
 function lengthOfStay(e: Encounter): number | undefined {
@@ -202,7 +208,11 @@ export const bedDays = defineFact({
 export const lastAdmissionLengthOfStay = defineFact({
   name: 'lastAdmissionLengthOfStay',
   type: 'number',
-  label: { nb: 'liggetid ved siste innleggelse (døgn)', nn: 'liggjetid ved siste innlegging (døgn)', en: 'length of stay of the last admission (days)' },
+  label: {
+    nb: 'liggetid ved siste innleggelse (døgn)',
+    nn: 'liggjetid ved siste innlegging (døgn)',
+    en: 'length of stay of the last admission (days)',
+  },
   description: {
     nb: 'Liggetid i døgn for den siste innleggelsen de siste `months` månedene; 0 uten innleggelse.',
     nn: 'Liggjetid i døgn for den siste innlegginga dei siste `months` månadene; 0 utan innlegging.',

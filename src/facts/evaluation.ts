@@ -21,13 +21,18 @@ const PSFS = {
 export const checkpointsDue = defineFact({
   name: 'checkpointsDue',
   type: 'number',
-  label: { nb: 'sjekkpunkter som er nådd uten evaluering', nn: 'sjekkpunkt som er nådde utan evaluering', en: 'checkpoints reached without evaluation' },
+  label: {
+    nb: 'sjekkpunkter som er nådd uten evaluering',
+    nn: 'sjekkpunkt som er nådde utan evaluering',
+    en: 'checkpoints reached without evaluation',
+  },
   description: {
     nb: 'Antall sjekkpunkter i planen med dato på eller før vurderingsdatoen som ikke er registrert som gjennomført.',
     nn: 'Talet på sjekkpunkt i planen med dato på eller før vurderingsdatoen som ikkje er registrerte som gjennomførte.',
     en: 'Number of plan checkpoints dated on or before the evaluation date that are not recorded as done.',
   },
-  derive: (ctx) => (currentPlan(ctx)?.checkpoints ?? []).filter((c) => (toDayNumber(c.date) ?? Infinity) <= ctx.asOfDay && c.done !== true).length,
+  derive: (ctx) =>
+    (currentPlan(ctx)?.checkpoints ?? []).filter((c) => (toDayNumber(c.date) ?? Infinity) <= ctx.asOfDay && c.done !== true).length,
 });
 
 /** Goals recorded as not met. */
@@ -92,7 +97,11 @@ export const psfsFollowUps = defineFact({
 export const psfsComparable = defineFact({
   name: 'psfsComparable',
   type: 'boolean',
-  label: { nb: 'PSFS sammenlignbar med utgangspunktet', nn: 'PSFS samanliknbar med utgangspunktet', en: 'PSFS comparable with the baseline' },
+  label: {
+    nb: 'PSFS sammenlignbar med utgangspunktet',
+    nn: 'PSFS samanliknbar med utgangspunktet',
+    en: 'PSFS comparable with the baseline',
+  },
   description: {
     nb: 'Sann når siste PSFS har de samme aktivitetene og samme retning på skalaen som den første. Ukjent med færre enn to målinger.',
     nn: 'Sann når siste PSFS har dei same aktivitetane og same retning på skalaen som den første. Ukjend med færre enn to målingar.',

@@ -66,8 +66,14 @@ export const frail = defineFact({
     const prisma =
       p === undefined
         ? undefined
-        : Number(p.olderThan85) + Number(p.male) + Number(p.healthProblemsLimitActivities) + Number(p.needsRegularHelp) +
-            Number(p.healthProblemsKeepAtHome) + Number(!p.canCountOnSomeoneClose) + Number(p.usesWalkingAid) >= 3;
+        : Number(p.olderThan85) +
+            Number(p.male) +
+            Number(p.healthProblemsLimitActivities) +
+            Number(p.needsRegularHelp) +
+            Number(p.healthProblemsKeepAtHome) +
+            Number(!p.canCountOnSomeoneClose) +
+            Number(p.usesWalkingAid) >=
+          3;
     const selfRated = f.selfRatedHealth === undefined ? undefined : f.selfRatedHealth <= 6;
     const gait = f.gaitSpeed4mSeconds === undefined || f.acutelyUnwell === true ? undefined : f.gaitSpeed4mSeconds > 5;
     if (prisma === true || selfRated === true || gait === true) return true;

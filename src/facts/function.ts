@@ -65,8 +65,10 @@ export const functionalLimitation = defineFact({
   },
   codeLists: ['functional-limitation'],
   source: {
-    document: 'WONCA ICPC-2e 4.4 (the xx28 rubrics: limited function/disability); Helsedirektoratet, IPLOS: vurdere bistandsbehov (skårmetodikk)',
-    section: 'xx28 rubrics; IPLOS score 3 = medium need of assistance; reading either as NG56 1.2.1 "difficult to manage day-to-day activities" is inferred',
+    document:
+      'WONCA ICPC-2e 4.4 (the xx28 rubrics: limited function/disability); Helsedirektoratet, IPLOS: vurdere bistandsbehov (skårmetodikk)',
+    section:
+      'xx28 rubrics; IPLOS score 3 = medium need of assistance; reading either as NG56 1.2.1 "difficult to manage day-to-day activities" is inferred',
     url: 'https://helsedirektoratet.no/iplos-registeret/iplos-sporsmal-og-svar/vurdere-bistandsbehov-skarmetodikk',
   },
   evidence: 'inferred',

@@ -13,7 +13,8 @@ export const regularMedications = defineFact({
   },
   source: {
     document: 'NICE NG56 Multimorbidity: clinical assessment and management (2016)',
-    section: '1.2.1 (prescribed multiple regular medicines) and 1.3 (identifying people prescribed 15 or more, or 10 to 14, regular medicines)',
+    section:
+      '1.2.1 (prescribed multiple regular medicines) and 1.3 (identifying people prescribed 15 or more, or 10 to 14, regular medicines)',
     url: 'https://www.nice.org.uk/guidance/ng56/chapter/Recommendations',
   },
   evidence: 'found',

@@ -47,7 +47,10 @@ export const coordinatedNeed = defineFact({
     // An `other` need is surely a provider, but whether it is a different one is not known.
     return atLeastDistinct(
       2,
-      ns.map((n, i) => ({ n, i })).filter(({ n }) => isProvider(n.service)).map(({ n, i }) => ({ key: keyOf(n, i), holds: isUnnamed(n.service) ? undefined : true })),
+      ns
+        .map((n, i) => ({ n, i }))
+        .filter(({ n }) => isProvider(n.service))
+        .map(({ n, i }) => ({ key: keyOf(n, i), holds: isUnnamed(n.service) ? undefined : true })),
     );
   },
 });
@@ -96,7 +99,11 @@ export const longTermNeed = defineFact({
   derive: (ctx) => {
     const ns = needs(ctx);
     if (ns === undefined) return undefined;
-    return anyOf(ns.filter((n) => HEALTH_AND_CARE.has(n.service) || isUnnamed(n.service)).map((n) => (isUnnamed(n.service) && n.longTerm !== false ? undefined : n.longTerm)));
+    return anyOf(
+      ns
+        .filter((n) => HEALTH_AND_CARE.has(n.service) || isUnnamed(n.service))
+        .map((n) => (isUnnamed(n.service) && n.longTerm !== false ? undefined : n.longTerm)),
+    );
   },
 });
 

@@ -57,7 +57,11 @@ export const planKind = defineFact({
 export const planCheckpoints = defineFact({
   name: 'planCheckpoints',
   type: 'number',
-  label: { nb: 'antall tidfestede sjekkpunkter i planen', nn: 'talet på tidfesta sjekkpunkt i planen', en: 'number of dated checkpoints in the plan' },
+  label: {
+    nb: 'antall tidfestede sjekkpunkter i planen',
+    nn: 'talet på tidfesta sjekkpunkt i planen',
+    en: 'number of dated checkpoints in the plan',
+  },
   description: {
     nb: 'Antall tidfestede sjekkpunkter for evaluering i planen; 0 uten plan.',
     nn: 'Talet på tidfesta sjekkpunkt for evaluering i planen; 0 utan plan.',
@@ -85,7 +89,11 @@ export const planGoals = defineFact({
 export const personGoals = defineFact({
   name: 'personGoals',
   type: 'number',
-  label: { nb: 'antall mål uttrykt av personen selv', nn: 'talet på mål uttrykte av personen sjølv', en: 'number of goals expressed by the person' },
+  label: {
+    nb: 'antall mål uttrykt av personen selv',
+    nn: 'talet på mål uttrykte av personen sjølv',
+    en: 'number of goals expressed by the person',
+  },
   description: {
     nb: 'Antall mål i planen som er registrert som uttrykt av personen selv.',
     nn: 'Talet på mål i planen som er registrerte som uttrykte av personen sjølv.',
@@ -131,7 +139,11 @@ export const languageNeedsAddressed = defineFact({
 export const unlinkedOtherPlans = defineFact({
   name: 'unlinkedOtherPlans',
   type: 'number',
-  label: { nb: 'planer i andre sektorer som ikke er koblet', nn: 'planar i andre sektorar som ikkje er kopla', en: 'unlinked plans in other sectors' },
+  label: {
+    nb: 'planer i andre sektorer som ikke er koblet',
+    nn: 'planar i andre sektorar som ikkje er kopla',
+    en: 'unlinked plans in other sectors',
+  },
   description: {
     nb: 'Antall individuelle planer hos NAV, barnevern, skole, spesialisthelsetjenesten eller kommunen som ikke er koblet til personens plan. Ukjent når andre planer ikke er oppgitt.',
     nn: 'Talet på individuelle planar hos NAV, barnevern, skule, spesialisthelsetenesta eller kommunen som ikkje er kopla til planen til personen. Ukjend når andre planar ikkje er oppgitte.',

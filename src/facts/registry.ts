@@ -50,25 +50,25 @@ export function isBuiltinFact(def: FactDefinition<any> | undefined): boolean {
 }
 
 const builtinList: FactDefinition<any>[] = [
-    demographics,
-    encounters,
-    diagnoses,
-    medications,
-    fn,
-    frailty,
-    social,
-    // Framework facts (issue 3): needs, assessment, consent, team, plan, evaluation, transitions, rights.
-    needs,
-    preferences,
-    assessment,
-    consent,
-    team,
-    plan,
-    evaluation,
-    transition,
-    rights,
-    stage,
-  ]
-    .flatMap((mod) => Object.values(mod))
-    .filter(isFact);
+  demographics,
+  encounters,
+  diagnoses,
+  medications,
+  fn,
+  frailty,
+  social,
+  // Framework facts (issue 3): needs, assessment, consent, team, plan, evaluation, transitions, rights.
+  needs,
+  preferences,
+  assessment,
+  consent,
+  team,
+  plan,
+  evaluation,
+  transition,
+  rights,
+  stage,
+]
+  .flatMap((mod) => Object.values(mod))
+  .filter(isFact);
 const builtinSet: ReadonlySet<FactDefinition<any>> = new Set(builtinList);

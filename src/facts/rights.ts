@@ -15,7 +15,11 @@ import { defineFact } from './types.js';
 export const seriousChildCondition = defineFact({
   name: 'seriousChildCondition',
   type: 'boolean',
-  label: { nb: 'alvorlig sykdom, skade eller nedsatt funksjonsevne', nn: 'alvorleg sjukdom, skade eller nedsett funksjonsevne', en: 'serious illness, injury or disability' },
+  label: {
+    nb: 'alvorlig sykdom, skade eller nedsatt funksjonsevne',
+    nn: 'alvorleg sjukdom, skade eller nedsett funksjonsevne',
+    en: 'serious illness, injury or disability',
+  },
   description: {
     nb: 'Fagpersonens vurdering i kartleggingen når den er registrert; ellers sann ved en alvorlig kronisk tilstand hos barn (CCC v2), og ukjent uten.',
     nn: 'Vurderinga til fagpersonen i kartlegginga når ho er registrert; elles sann ved ein alvorleg kronisk tilstand hos barn (CCC v2), og ukjend utan.',
@@ -39,7 +43,11 @@ export const seriousChildCondition = defineFact({
 export const referralsToCoordinatingUnit = defineFact({
   name: 'referralsToCoordinatingUnit',
   type: 'number',
-  label: { nb: 'meldinger til koordinerende enhet', nn: 'meldingar til koordinerande eining', en: 'notifications to the coordinating unit' },
+  label: {
+    nb: 'meldinger til koordinerende enhet',
+    nn: 'meldingar til koordinerande eining',
+    en: 'notifications to the coordinating unit',
+  },
   description: {
     nb: 'Antall meldinger om behov for individuell plan og koordinator sendt til koordinerende enhet. Ukjent når listen ikke er sendt.',
     nn: 'Talet på meldingar om behov for individuell plan og koordinator sende til koordinerande eining. Ukjend når lista ikkje er send.',
@@ -52,7 +60,11 @@ export const referralsToCoordinatingUnit = defineFact({
 export const referralRecordIncomplete = defineFact({
   name: 'referralRecordIncomplete',
   type: 'boolean',
-  label: { nb: 'melding mangler journalføring eller grunnlag', nn: 'melding manglar journalføring eller grunnlag', en: 'notification lacks journaling or basis' },
+  label: {
+    nb: 'melding mangler journalføring eller grunnlag',
+    nn: 'melding manglar journalføring eller grunnlag',
+    en: 'notification lacks journaling or basis',
+  },
   description: {
     nb: 'Sann når en melding til koordinerende enhet ikke er registrert som journalført, eller mangler registrert samtykke eller annet rettslig grunnlag.',
     nn: 'Sann når ei melding til koordinerande eining ikkje er registrert som journalført, eller manglar registrert samtykke eller anna rettsleg grunnlag.',

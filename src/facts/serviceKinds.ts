@@ -31,7 +31,14 @@ export const HEALTH_AND_CARE: ReadonlySet<ServiceKind> = new Set<ServiceKind>([
 ]);
 
 /** Other welfare services (velferdstjenester): NAV, education, child welfare, housing. */
-export const OTHER_WELFARE: ReadonlySet<ServiceKind> = new Set<ServiceKind>(['nav', 'school', 'kindergarten', 'ppt', 'child-welfare', 'housing']);
+export const OTHER_WELFARE: ReadonlySet<ServiceKind> = new Set<ServiceKind>([
+  'nav',
+  'school',
+  'kindergarten',
+  'ppt',
+  'child-welfare',
+  'housing',
+]);
 
 /**
  * Services outside health care, whose staff helsepersonelloven § 25 does not cover, so sharing with

@@ -17,15 +17,31 @@ function socialFact(key: keyof Social, label: LocalizedText): FactDefinition<und
 /** Lives alone. */
 export const livesAlone = socialFact('livesAlone', { nb: 'bor alene', nn: 'bur åleine', en: 'lives alone' });
 /** Has an informal carer (pårørende who helps). */
-export const informalCarer = socialFact('informalCarer', { nb: 'har pårørende som hjelper', nn: 'har pårørande som hjelper', en: 'has an informal carer' });
+export const informalCarer = socialFact('informalCarer', {
+  nb: 'har pårørende som hjelper',
+  nn: 'har pårørande som hjelper',
+  en: 'has an informal carer',
+});
 /** Attends school or kindergarten. */
-export const schoolOrKindergarten = socialFact('schoolOrKindergarten', { nb: 'skole eller barnehage', nn: 'skule eller barnehage', en: 'school or kindergarten' });
+export const schoolOrKindergarten = socialFact('schoolOrKindergarten', {
+  nb: 'skole eller barnehage',
+  nn: 'skule eller barnehage',
+  en: 'school or kindergarten',
+});
 /** NAV is involved. */
 export const navInvolved = socialFact('navInvolved', { nb: 'NAV er involvert', nn: 'NAV er involvert', en: 'NAV is involved' });
 /** Child welfare is involved. */
-export const childWelfareInvolved = socialFact('childWelfareInvolved', { nb: 'barnevernet er involvert', nn: 'barnevernet er involvert', en: 'child welfare is involved' });
+export const childWelfareInvolved = socialFact('childWelfareInvolved', {
+  nb: 'barnevernet er involvert',
+  nn: 'barnevernet er involvert',
+  en: 'child welfare is involved',
+});
 /** Needs an interpreter or language support. */
-export const interpreterNeeded = socialFact('interpreterNeeded', { nb: 'behov for tolk', nn: 'behov for tolk', en: 'needs an interpreter' });
+export const interpreterNeeded = socialFact('interpreterNeeded', {
+  nb: 'behov for tolk',
+  nn: 'behov for tolk',
+  en: 'needs an interpreter',
+});
 
 /** Distinct municipal service types active on `asOf`. */
 export const municipalServices = defineFact({

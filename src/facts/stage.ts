@@ -47,7 +47,8 @@ export function stagesOf(ctx: FactContext): Stage[] {
   if (plan) on.add('plan');
   // Consent is needed for a team, an individual plan and a coordinator; a recorded consent (in force
   // or withdrawn) shows that sharing on consent has started.
-  if (on.has('team') || on.has('coordinator') || on.has('individual-plan') || (p.consents !== undefined && p.consents.length > 0)) on.add('consent');
+  if (on.has('team') || on.has('coordinator') || on.has('individual-plan') || (p.consents !== undefined && p.consents.length > 0))
+    on.add('consent');
   return STAGES.filter((s) => on.has(s));
 }
 

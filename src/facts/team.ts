@@ -129,7 +129,11 @@ export const coordinatorHasMandate = defineFact({
 export const coordinatorWishAsked = defineFact({
   name: 'coordinatorWishAsked',
   type: 'boolean',
-  label: { nb: 'personen er spurt om ønsket koordinator', nn: 'personen er spurd om ønskt koordinator', en: 'the person was asked who they want as coordinator' },
+  label: {
+    nb: 'personen er spurt om ønsket koordinator',
+    nn: 'personen er spurd om ønskt koordinator',
+    en: 'the person was asked who they want as coordinator',
+  },
   description: {
     nb: 'Sann når det er registrert at personens ønske om hvem som skal være koordinator er spurt om og vektlagt.',
     nn: 'Sann når det er registrert at ønsket til personen om kven som skal vere koordinator er spurt om og vektlagt.',
@@ -158,7 +162,11 @@ export const hasGp = defineFact({
   name: 'hasGp',
   type: 'boolean',
   label: { nb: 'har fastlege', nn: 'har fastlege', en: 'has a regular GP' },
-  description: { nb: 'Sann når personen har fastlege.', nn: 'Sann når personen har fastlege.', en: 'True when the person has a regular GP.' },
+  description: {
+    nb: 'Sann når personen har fastlege.',
+    nn: 'Sann når personen har fastlege.',
+    en: 'True when the person has a regular GP.',
+  },
   derive: ({ person }) => person.hasGp,
 });
 

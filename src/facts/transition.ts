@@ -47,7 +47,11 @@ export const transitionTypes = defineFact({
 export const transitionsSinceTeamStart = defineFact({
   name: 'transitionsSinceTeamStart',
   type: 'list',
-  label: { nb: 'overganger etter at teamet ble etablert', nn: 'overgangar etter at teamet vart etablert', en: 'transitions since the team was established' },
+  label: {
+    nb: 'overganger etter at teamet ble etablert',
+    nn: 'overgangar etter at teamet vart etablert',
+    en: 'transitions since the team was established',
+  },
   description: {
     nb: 'Typene av overganger etter teamets etableringsdato. Ukjent når datoen mangler og det finnes overganger.',
     nn: 'Typane av overgangar etter etableringsdatoen til teamet. Ukjend når datoen manglar og det finst overgangar.',
@@ -60,7 +64,11 @@ export const transitionsSinceTeamStart = defineFact({
 export const unreviewedTransitions = defineFact({
   name: 'unreviewedTransitions',
   type: 'list',
-  label: { nb: 'overganger siden teamet sist ble gjennomgått', nn: 'overgangar sidan teamet sist vart gjennomgått', en: 'transitions since the team was last reviewed' },
+  label: {
+    nb: 'overganger siden teamet sist ble gjennomgått',
+    nn: 'overgangar sidan teamet sist vart gjennomgått',
+    en: 'transitions since the team was last reviewed',
+  },
   description: {
     nb: 'Typene av overganger (unntatt dødsfall) etter siste gjennomgang av teamets sammensetning, eller etter etableringen når teamet ikke er gjennomgått.',
     nn: 'Typane av overgangar (unnateke dødsfall) etter siste gjennomgang av samansetjinga av teamet, eller etter etableringa når teamet ikkje er gjennomgått.',

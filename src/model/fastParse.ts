@@ -149,18 +149,28 @@ function compile(schema: ZodInternals): Parse {
         };
   switch (def.type) {
     case 'string':
-      return checked((v, b) => (typeof v === 'string' && v.length <= LIMITS.stringLength && ++b.values <= LIMITS.inputValues ? v : GIVE_UP));
+      return checked((v, b) =>
+        typeof v === 'string' && v.length <= LIMITS.stringLength && ++b.values <= LIMITS.inputValues ? v : GIVE_UP,
+      );
     case 'number':
       return checked((v, b) => (typeof v === 'number' && Number.isFinite(v) && ++b.values <= LIMITS.inputValues ? v : GIVE_UP));
     case 'boolean':
       return checked((v, b) => (typeof v === 'boolean' && ++b.values <= LIMITS.inputValues ? v : GIVE_UP));
     case 'enum': {
       const allowed = new Set(Object.values(def.entries ?? {}));
-      return checked((v, b) => ((typeof v === 'string' || typeof v === 'number') && allowed.has(v) && ++b.values <= LIMITS.inputValues ? v : GIVE_UP));
+      return checked((v, b) =>
+        (typeof v === 'string' || typeof v === 'number') && allowed.has(v) && ++b.values <= LIMITS.inputValues ? v : GIVE_UP,
+      );
     }
     case 'literal': {
       const allowed = def.values ?? [];
-      return checked((v, b) => ((typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && allowed.includes(v) && ++b.values <= LIMITS.inputValues ? v : GIVE_UP));
+      return checked((v, b) =>
+        (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') &&
+        allowed.includes(v) &&
+        ++b.values <= LIMITS.inputValues
+          ? v
+          : GIVE_UP,
+      );
     }
     case 'optional': {
       if (def.innerType === undefined) throw new Unsupported('optional');
@@ -208,7 +218,8 @@ function compile(schema: ZodInternals): Parse {
       const keys = Object.keys(def.shape);
       // zod tests presence with `in`, which sees Object.prototype; own properties agree with it only
       // for keys that are not on Object.prototype (and zod skips `__proto__`).
-      if (keys.some((k) => k in Object.prototype || k === '__proto__') || Object.getOwnPropertySymbols(def.shape).length > 0) throw new Unsupported('object keys');
+      if (keys.some((k) => k in Object.prototype || k === '__proto__') || Object.getOwnPropertySymbols(def.shape).length > 0)
+        throw new Unsupported('object keys');
       if (keys.length > 31) throw new Unsupported('object with more than 31 keys');
       const fields = keys.map((k) => compile(def.shape![k]!));
       const position = new Map(keys.map((k, i) => [k, i]));

@@ -57,7 +57,12 @@ export interface ShapeOptions {
  * `undefined` when the input is within the limits. A getter or proxy trap that throws while the input
  * is read is an `unreadable` issue at the path it guards, not an exception.
  */
-export function checkInputShape(input: unknown, lang: Lang, prefix: readonly Seg[] = [], options: ShapeOptions = {}): ValidationIssue | undefined {
+export function checkInputShape(
+  input: unknown,
+  lang: Lang,
+  prefix: readonly Seg[] = [],
+  options: ShapeOptions = {},
+): ValidationIssue | undefined {
   const r = walk(input, lang, prefix, options, false);
   return 'issue' in r ? r.issue : undefined;
 }
@@ -69,7 +74,12 @@ export function checkInputShape(input: unknown, lang: Lang, prefix: readonly Seg
  * differently the next time (or throw then). Entry points whose later code reads the input again
  * (raw fact values, FHIR resources, envelopes) work on this copy.
  */
-export function readInput(input: unknown, lang: Lang, prefix: readonly Seg[] = [], options: ShapeOptions = {}): { readonly issue: ValidationIssue } | { readonly value: unknown } {
+export function readInput(
+  input: unknown,
+  lang: Lang,
+  prefix: readonly Seg[] = [],
+  options: ShapeOptions = {},
+): { readonly issue: ValidationIssue } | { readonly value: unknown } {
   return walk(input, lang, prefix, options, true);
 }
 
@@ -79,7 +89,13 @@ function put(target: Record<string, unknown>, key: string, value: unknown): void
   else target[key] = value;
 }
 
-function walk(input: unknown, lang: Lang, prefix: readonly Seg[], options: ShapeOptions, copy: boolean): { readonly issue: ValidationIssue } | { readonly value: unknown } {
+function walk(
+  input: unknown,
+  lang: Lang,
+  prefix: readonly Seg[],
+  options: ShapeOptions,
+  copy: boolean,
+): { readonly issue: ValidationIssue } | { readonly value: unknown } {
   const stack: Frame[] = [];
   const copies = new Map<Frame, unknown[] | Record<string, unknown>>();
   let values = 0;
@@ -91,14 +107,21 @@ function walk(input: unknown, lang: Lang, prefix: readonly Seg[], options: Shape
   const visit = (v: unknown, depth: number, seg: Seg | undefined, parent: Frame | undefined): ValidationIssue | Frame | undefined => {
     values++;
     if (typeof v === 'string') {
-      return v.length > LIMITS.stringLength && options.strings !== false ? makeIssue('too_big', pathOf({ value: v, depth, seg, parent }, prefix), lang, { maximum: LIMITS.stringLength }) : undefined;
+      return v.length > LIMITS.stringLength && options.strings !== false
+        ? makeIssue('too_big', pathOf({ value: v, depth, seg, parent }, prefix), lang, { maximum: LIMITS.stringLength })
+        : undefined;
     }
     if (typeof v !== 'object' || v === null) {
-      const notJson = typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function' || (typeof v === 'number' && !Number.isFinite(v));
-      return options.jsonOnly && notJson ? makeIssue('invalid_type', pathOf({ value: v, depth, seg, parent }, prefix), lang, { expected: 'JSON' }) : undefined;
+      const notJson =
+        typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function' || (typeof v === 'number' && !Number.isFinite(v));
+      return options.jsonOnly && notJson
+        ? makeIssue('invalid_type', pathOf({ value: v, depth, seg, parent }, prefix), lang, { expected: 'JSON' })
+        : undefined;
     }
     if (!Array.isArray(v) && !isPlainObject(v)) {
-      return options.jsonOnly ? makeIssue('invalid_type', pathOf({ value: v, depth, seg, parent }, prefix), lang, { expected: 'JSON' }) : undefined;
+      return options.jsonOnly
+        ? makeIssue('invalid_type', pathOf({ value: v, depth, seg, parent }, prefix), lang, { expected: 'JSON' })
+        : undefined;
     }
     const f: Frame = { value: v, depth, seg, parent };
     if (depth >= LIMITS.inputDepth) return makeIssue('too_deep', pathOf(f, prefix), lang, { maximum: LIMITS.inputDepth });
@@ -123,7 +146,8 @@ function walk(input: unknown, lang: Lang, prefix: readonly Seg[], options: Shape
       if (Array.isArray(v)) {
         // The length alone can exceed the budget (a sparse `new Array(1e9)`); refuse before iterating.
         const length = v.length;
-        if (length > LIMITS.inputValues - values) return { issue: makeIssue('too_big', pathOf(f, prefix), lang, { maximum: LIMITS.inputValues }) };
+        if (length > LIMITS.inputValues - values)
+          return { issue: makeIssue('too_big', pathOf(f, prefix), lang, { maximum: LIMITS.inputValues }) };
         for (let i = 0; i < length; i++) {
           atSeg = i;
           const x: unknown = v[i];
@@ -133,9 +157,11 @@ function walk(input: unknown, lang: Lang, prefix: readonly Seg[], options: Shape
         }
       } else {
         const keys = Object.keys(v as object);
-        if (keys.length > LIMITS.inputValues - values) return { issue: makeIssue('too_big', pathOf(f, prefix), lang, { maximum: LIMITS.inputValues }) };
+        if (keys.length > LIMITS.inputValues - values)
+          return { issue: makeIssue('too_big', pathOf(f, prefix), lang, { maximum: LIMITS.inputValues }) };
         for (const k of keys) {
-          if (k.length > LIMITS.keyLength) return { issue: makeIssue('key_too_long', pathOf(f, prefix), lang, { maximum: LIMITS.keyLength }) };
+          if (k.length > LIMITS.keyLength)
+            return { issue: makeIssue('key_too_long', pathOf(f, prefix), lang, { maximum: LIMITS.keyLength }) };
           atSeg = k;
           const x: unknown = (v as Record<string, unknown>)[k];
           const r = visit(x, f.depth + 1, k, f);

@@ -84,12 +84,22 @@ const NO_MESSAGES: IssueCatalogue<never> = { nb: {}, nn: {}, en: {} };
  * knows (a stored issue from another version, or a damaged one) is returned unchanged rather than
  * thrown on.
  */
-export function localizeIssue<C extends string = IssueCode>(issue: ValidationIssue<C>, lang: Lang, messages?: IssueCatalogue<C>): ValidationIssue<C> {
+export function localizeIssue<C extends string = IssueCode>(
+  issue: ValidationIssue<C>,
+  lang: Lang,
+  messages?: IssueCatalogue<C>,
+): ValidationIssue<C> {
   if (typeof issue !== 'object' || issue === null || typeof issue.code !== 'string') return issue;
   if (templateFor(issue.code, resolveLang(lang), messages as IssueCatalogue<string> | undefined) === undefined) return issue;
   if (!Array.isArray(issue.segments) || !issue.segments.every((s) => typeof s === 'string' || typeof s === 'number')) return issue;
   if (issue.detail !== undefined && (typeof issue.detail !== 'object' || issue.detail === null)) return issue;
-  return makeIssue(issue.code, issue.segments, lang, issue.detail ?? {}, (messages ?? NO_MESSAGES) as IssueCatalogue<string>) as ValidationIssue<C>;
+  return makeIssue(
+    issue.code,
+    issue.segments,
+    lang,
+    issue.detail ?? {},
+    (messages ?? NO_MESSAGES) as IssueCatalogue<string>,
+  ) as ValidationIssue<C>;
 }
 
 /**
@@ -102,19 +112,35 @@ function isMissing(i: z.core.$ZodIssue): boolean {
   return /received undefined$/.test(i.message);
 }
 
-const KNOWN_CUSTOM = new Set<IssueCode>(['iso_date', 'date_range', 'birth_date', 'date_order', 'icpc2_code', 'icd10_code', 'national_id', 'national_id_in_clear']);
+const KNOWN_CUSTOM = new Set<IssueCode>([
+  'iso_date',
+  'date_range',
+  'birth_date',
+  'date_order',
+  'icpc2_code',
+  'icd10_code',
+  'national_id',
+  'national_id_in_clear',
+]);
 
 /**
  * Keeps at most {@link LIMITS.issues} issues and says how many more there were, so that a list of
  * 10,000 broken encounters gives a readable error of bounded size instead of 10,000 messages.
  */
-export function capIssues<C extends string = IssueCode>(issues: readonly ValidationIssue<C>[], lang: Lang): ValidationIssue<C | IssueCode>[] {
+export function capIssues<C extends string = IssueCode>(
+  issues: readonly ValidationIssue<C>[],
+  lang: Lang,
+): ValidationIssue<C | IssueCode>[] {
   if (issues.length <= LIMITS.issues) return [...issues];
   return [...issues.slice(0, LIMITS.issues), makeIssue('too_many_issues', [], lang, { maximum: LIMITS.issues })];
 }
 
 /** Maps zod issues to ours. Only the path, the expectation and limits are kept; never the input value. */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, prefix: readonly (string | number)[] = []): ValidationIssue[] {
+export function fromZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  lang: Lang,
+  prefix: readonly (string | number)[] = [],
+): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   const seen = new Set<string>();
   // Several checks on one field (format, then calendar validity) must not report it twice.

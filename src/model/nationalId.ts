@@ -38,7 +38,8 @@ export function validateNationalId(value: string): NationalIdKind | undefined {
     day -= 40;
     kind = 'dnr';
   }
-  if (month > 80) month -= 80; // synthetic test identities
+  if (month > 80)
+    month -= 80; // synthetic test identities
   else if (month > 40) month -= 40; // H-numbers / older test identities
   if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
   return kind;

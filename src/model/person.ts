@@ -435,7 +435,10 @@ export const Transition = z.strictObject({
   type: z.enum(['discharge', 'move', 'school-start', 'new-provider', 'death', 'other']),
   date: IsoDate,
   /** For a move: the new municipality's number. */
-  toMunicipality: z.string().regex(/^\d{4}$/).optional(),
+  toMunicipality: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
 });
 /** A transition. */
 export type Transition = z.infer<typeof Transition>;
@@ -517,7 +520,10 @@ export const Person = z.strictObject({
     .optional(),
   birthDate: BirthDate.optional(),
   sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
-  municipality: z.string().regex(/^\d{4}$/).optional(),
+  municipality: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   diagnoses: list(Diagnosis, LIMITS.diagnoses).optional(),
   encounters: list(Encounter, LIMITS.encounters).optional(),
   medications: list(Medication, LIMITS.medications).optional(),

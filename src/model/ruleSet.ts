@@ -75,8 +75,16 @@ export type Condition =
 /** The condition schema (recursive). Empty `all`/`any` lists are rejected: their meaning differs between engines. */
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(Condition).min(1).max(500), name: z.string().max(200).optional(), priority: z.number().int().min(1).optional() }),
-    z.strictObject({ any: z.array(Condition).min(1).max(500), name: z.string().max(200).optional(), priority: z.number().int().min(1).optional() }),
+    z.strictObject({
+      all: z.array(Condition).min(1).max(500),
+      name: z.string().max(200).optional(),
+      priority: z.number().int().min(1).optional(),
+    }),
+    z.strictObject({
+      any: z.array(Condition).min(1).max(500),
+      name: z.string().max(200).optional(),
+      priority: z.number().int().min(1).optional(),
+    }),
     z.strictObject({ not: Condition, name: z.string().max(200).optional(), priority: z.number().int().min(1).optional() }),
     ConditionRef,
     LeafCondition,
@@ -89,8 +97,16 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
  */
 export const TopCondition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(Condition).min(1).max(500), name: z.string().max(200).optional(), priority: z.number().int().min(1).optional() }),
-    z.strictObject({ any: z.array(Condition).min(1).max(500), name: z.string().max(200).optional(), priority: z.number().int().min(1).optional() }),
+    z.strictObject({
+      all: z.array(Condition).min(1).max(500),
+      name: z.string().max(200).optional(),
+      priority: z.number().int().min(1).optional(),
+    }),
+    z.strictObject({
+      any: z.array(Condition).min(1).max(500),
+      name: z.string().max(200).optional(),
+      priority: z.number().int().min(1).optional(),
+    }),
     z.strictObject({ not: Condition, name: z.string().max(200).optional(), priority: z.number().int().min(1).optional() }),
     ConditionRef,
   ]),

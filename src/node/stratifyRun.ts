@@ -71,7 +71,8 @@ async function* lineTasks(input: Readable, startSeq: { seq: number }): AsyncGene
 }
 
 function* syntheticTasks(size: number, startSeq: { seq: number }): Generator<StratifyTask> {
-  for (let from = 0; from < size; from += PERSONS_PER_TASK) yield { seq: startSeq.seq++, kind: 'synthetic', from, to: Math.min(size, from + PERSONS_PER_TASK) };
+  for (let from = 0; from < size; from += PERSONS_PER_TASK)
+    yield { seq: startSeq.seq++, kind: 'synthetic', from, to: Math.min(size, from + PERSONS_PER_TASK) };
 }
 
 async function write(out: Writable, text: string): Promise<void> {
@@ -123,7 +124,9 @@ export async function runStratifyJob(job: StratifyJob): Promise<StratifyRunResul
       if (job.format === 'csv') await write(job.out, `${WORKLIST_CSV_HEADER}\n`);
       const seq = { seq: 0 };
       const tasks: AsyncIterable<StratifyTask> | Iterable<StratifyTask> =
-        source.kind === 'synthetic' ? syntheticTasks(source.size, seq) : lineTasks(source.kind === 'file' ? createReadStream(source.path) : source.stream, seq);
+        source.kind === 'synthetic'
+          ? syntheticTasks(source.size, seq)
+          : lineTasks(source.kind === 'file' ? createReadStream(source.path) : source.stream, seq);
       const inflight: Promise<TaskResult>[] = [];
       const maxInflight = Math.max(2, job.workers * 3);
       const progress = { read: 0, ranked: 0, rejected: 0, listed: 0 };

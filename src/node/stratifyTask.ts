@@ -43,9 +43,10 @@ export interface TaskResult {
 
 /** Builds the stratifier for a setup, or the localized messages of why it cannot be built. */
 export function stratifierFor(setup: StratifySetup): E.Either<string[], Stratifier> {
-  const rs = setup.ruleSetFile === undefined
-    ? loadBundledRuleSet('identification', { lang: setup.lang, ...(setup.parameters ? { parameters: setup.parameters } : {}) })
-    : compileRuleSet(setup.ruleSetFile, { lang: setup.lang, ...(setup.parameters ? { parameters: setup.parameters } : {}) });
+  const rs =
+    setup.ruleSetFile === undefined
+      ? loadBundledRuleSet('identification', { lang: setup.lang, ...(setup.parameters ? { parameters: setup.parameters } : {}) })
+      : compileRuleSet(setup.ruleSetFile, { lang: setup.lang, ...(setup.parameters ? { parameters: setup.parameters } : {}) });
   if (E.isLeft(rs)) return E.left(rs.left.issues.map((i) => i.message));
   const options: StratifyOptions = {
     asOf: setup.asOf,

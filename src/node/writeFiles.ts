@@ -14,7 +14,10 @@ export interface WriteError {
  * renamed only when every one was written. On failure the temporary files, and the folder if this
  * call created it, are removed, so a failed run never leaves a half-written catalogue behind.
  */
-export function writeFilesAtomically(dir: string, files: readonly { readonly name: string; readonly text: string }[]): E.Either<WriteError, string[]> {
+export function writeFilesAtomically(
+  dir: string,
+  files: readonly { readonly name: string; readonly text: string }[],
+): E.Either<WriteError, string[]> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) return E.left({ _tag: 'WriteFailed', path: dir });
   let created: string | undefined;
   try {

@@ -24,7 +24,17 @@ import type {
   RuleSetUnavailableError,
   SendEventError,
 } from './errors.js';
-import { corruptEnvelope, eventNotAllowed, invalidEvent, needsMigration, refusalReason, rejection, staleRevision, unknownVersion, wrongSubject } from './errors.js';
+import {
+  corruptEnvelope,
+  eventNotAllowed,
+  invalidEvent,
+  needsMigration,
+  refusalReason,
+  rejection,
+  staleRevision,
+  unknownVersion,
+  wrongSubject,
+} from './errors.js';
 import { PathwayEvent, PathwayRole, StartInput } from './events.js';
 import type { PathwayEventType } from './events.js';
 import type { GuardEnv, PathwayRefusal } from './guards.js';
@@ -110,7 +120,12 @@ function checkOptions(options: StartOptions, last: string | undefined): InvalidO
   const badDate = dateProblem(options.asOf);
   if (badDate) issues.push(makeIssue(options.asOf === undefined ? 'missing' : badDate, ['asOf'], lang));
   else if (last !== undefined && options.asOf < last) issues.push(makeIssue('before_last_event', ['asOf'], lang));
-  if (!PathwayRole.safeParse(options.role).success) issues.push(makeIssue(options.role === undefined ? 'missing' : 'invalid_value', ['role'], lang, { allowed: PathwayRole.options.map((r) => JSON.stringify(r)) }));
+  if (!PathwayRole.safeParse(options.role).success)
+    issues.push(
+      makeIssue(options.role === undefined ? 'missing' : 'invalid_value', ['role'], lang, {
+        allowed: PathwayRole.options.map((r) => JSON.stringify(r)),
+      }),
+    );
   issues.push(...subjectIssues(options.subject, lang, true));
   return issues.length > 0 ? invalidOptions(issues) : undefined;
 }
@@ -147,7 +162,15 @@ export function startPathway(input: unknown, options: StartOptions): E.Either<In
   );
   const [snap] = initialTransition(pathwayMachine, ctx);
   const state = leafOf(snap.value)!;
-  const entry: HistoryEntry = { seq: 0, at: options.asOf, role: options.role, event: plain({ type: 'START' as const, ...start }), from: null, to: state, decisions: [] };
+  const entry: HistoryEntry = {
+    seq: 0,
+    at: options.asOf,
+    role: options.role,
+    event: plain({ type: 'START' as const, ...start }),
+    from: null,
+    to: state,
+    decisions: [],
+  };
   return E.right({
     format: ENVELOPE_FORMAT,
     schemaVersion: SCHEMA_VERSION,
@@ -186,7 +209,11 @@ function liveEnv(host: Person, options: SendOptions) {
   const env: GuardEnv = {
     rules(check, proposed: PathwayContext) {
       if (error) return false;
-      const r = runChecks(RULE_CHECKS[check], pathwayPerson(host, proposed), { asOf: options.asOf, lang: options.lang ?? 'nb', ruleSets: options.ruleSets });
+      const r = runChecks(RULE_CHECKS[check], pathwayPerson(host, proposed), {
+        asOf: options.asOf,
+        lang: options.lang ?? 'nb',
+        ruleSets: options.ruleSets,
+      });
       if (E.isLeft(r)) {
         error = r.left;
         return false;
@@ -262,7 +289,15 @@ export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions
     const reasons: RejectionReason[] = [
       ...live.results
         .filter((r) => !r.record.passed)
-        .map((r) => ({ kind: 'rule' as const, ruleSet: r.record.ruleSet, ruleId: r.record.ruleId, expected: r.record.expected, outcome: r.record.outcome, title: r.record.title, why: r.fullWhy })),
+        .map((r) => ({
+          kind: 'rule' as const,
+          ruleSet: r.record.ruleSet,
+          ruleId: r.record.ruleId,
+          expected: r.record.expected,
+          outcome: r.record.outcome,
+          title: r.record.title,
+          why: r.fullWhy,
+        })),
       ...live.refusals.map(refusalReason),
     ];
     return E.left(reasons.length > 0 ? rejection(from, ev.type, reasons) : eventNotAllowed(from, ev.type, allowed));
@@ -270,13 +305,25 @@ export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions
 
   const to = leafOf(next.value)!;
   const decisions = live.results.map((r) => r.record);
-  const entry: HistoryEntry = { seq: pathway.history.length, at: options.asOf, role: options.role, event: plain(ev), from, to, decisions: plain(decisions) };
+  const entry: HistoryEntry = {
+    seq: pathway.history.length,
+    at: options.asOf,
+    role: options.role,
+    event: plain(ev),
+    from,
+    to,
+    decisions: plain(decisions),
+  };
   return E.right({
     ...pathway,
     revision: pathway.revision + 1,
     state: to,
     ruleSets: mergeRuleSets(pathway.ruleSets, decisions),
-    snapshot: { value: plain(next.value) as Pathway['snapshot']['value'], status: next.status === 'done' ? 'done' : 'active', context: plain(next.context) },
+    snapshot: {
+      value: plain(next.value) as Pathway['snapshot']['value'],
+      status: next.status === 'done' ? 'done' : 'active',
+      context: plain(next.context),
+    },
     history: [...pathway.history, entry],
   });
 }
@@ -350,14 +397,24 @@ function restoreEnvelope(json: unknown, opts: RestoreOptions, lang: Lang): E.Eit
   const current = (input as Record<string, unknown>)['format'] === ENVELOPE_FORMAT;
   const versionIssues = [
     ...(typeof found.schemaVersion === 'number' ? [] : [makeIssue('invalid_type', ['schemaVersion'], lang, { expected: 'number' })]),
-    ...(typeof found.machineVersion === 'number' ? [] : [makeIssue('invalid_type', current ? ['machine', 'version'] : ['machineVersion'], lang, { expected: 'number' })]),
+    ...(typeof found.machineVersion === 'number'
+      ? []
+      : [makeIssue('invalid_type', current ? ['machine', 'version'] : ['machineVersion'], lang, { expected: 'number' })]),
   ];
-  if (versionIssues.length > 0 || typeof found.schemaVersion !== 'number' || typeof found.machineVersion !== 'number') return E.left(corruptEnvelope(versionIssues));
+  if (versionIssues.length > 0 || typeof found.schemaVersion !== 'number' || typeof found.machineVersion !== 'number')
+    return E.left(corruptEnvelope(versionIssues));
   const from = { schemaVersion: found.schemaVersion, machineVersion: found.machineVersion };
   const steps = migrationPath(from);
   if (steps === undefined) return E.left(unknownVersion(found, supported));
   if (steps.length === 0) return validateCurrent(input, lang);
-  if (opts.migrate !== true) return E.left(needsMigration(from, CURRENT_VERSION, steps.map((s) => s.id)));
+  if (opts.migrate !== true)
+    return E.left(
+      needsMigration(
+        from,
+        CURRENT_VERSION,
+        steps.map((s) => s.id),
+      ),
+    );
   const migrated = runMigrations(input, steps, lang, { ...(opts.subject !== undefined ? { subject: opts.subject } : {}) });
   if (E.isLeft(migrated)) return migrated;
   return validateCurrent(migrated.right, lang);
@@ -367,7 +424,10 @@ function restoreEnvelope(json: unknown, opts: RestoreOptions, lang: Lang): E.Eit
  * Migrates a stored envelope to the current version without restoring it (for batch jobs). An
  * envelope saved before pathways were bound to a person needs the host's `subject` for it.
  */
-export function migrateEnvelope(json: unknown, options: Lang | { readonly lang?: Lang; readonly subject?: string } = 'nb'): E.Either<RestoreError, PathwayEnvelope> {
+export function migrateEnvelope(
+  json: unknown,
+  options: Lang | { readonly lang?: Lang; readonly subject?: string } = 'nb',
+): E.Either<RestoreError, PathwayEnvelope> {
   const o = typeof options === 'string' ? { lang: options } : typeof options === 'object' && options !== null ? options : {};
   return restorePathway(json, { ...o, migrate: true });
 }

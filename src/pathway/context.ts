@@ -107,9 +107,7 @@ export const PathwayContext = z.strictObject({
   declined: z.strictObject({ date: IsoDate, reflagNotBefore: IsoDate, reason: Text.optional() }).optional(),
   /** The person's answer to the offer of a team; absent until asked. */
   wantsTeam: z.boolean().optional(),
-  referral: z
-    .strictObject({ unit: z.enum(['children', 'adults']), sentDate: IsoDate, acknowledgedDate: IsoDate.optional() })
-    .optional(),
+  referral: z.strictObject({ unit: z.enum(['children', 'adults']), sentDate: IsoDate, acknowledgedDate: IsoDate.optional() }).optional(),
   assessment: z
     .strictObject({
       whatMatters: Text,

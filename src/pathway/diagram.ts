@@ -9,10 +9,19 @@ import { pathwayMachine } from './machine.js';
  * that holds both ends, which is where Mermaid expects it.
  */
 
-const clean = (s: string) => s.replace(/[;:{}#]/g, ',').replace(/\s+/g, ' ').trim();
+const clean = (s: string) =>
+  s
+    .replace(/[;:{}#]/g, ',')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function guardLabel(guard: unknown): string | undefined {
-  const name = typeof guard === 'string' ? guard : guard && typeof guard === 'object' && 'type' in guard ? String((guard as { type: unknown }).type) : undefined;
+  const name =
+    typeof guard === 'string'
+      ? guard
+      : guard && typeof guard === 'object' && 'type' in guard
+        ? String((guard as { type: unknown }).type)
+        : undefined;
   return name === undefined ? undefined : (GUARD_LABELS[name] ?? name);
 }
 

@@ -101,9 +101,27 @@ const WAITS: Partial<Record<PathwayStateId, { kind: DueKind; waitingOn: PathwayR
   evaluation: { kind: 'evaluation-outcome', waitingOn: 'team', period: 'evaluation' },
 };
 
-function item(kind: DueKind, state: PathwayStateId, waitingOn: PathwayRole, since: string, due: string, asOfDay: number, checkpoint?: string): DueItem {
+function item(
+  kind: DueKind,
+  state: PathwayStateId,
+  waitingOn: PathwayRole,
+  since: string,
+  due: string,
+  asOfDay: number,
+  checkpoint?: string,
+): DueItem {
   const late = Math.max(0, asOfDay - toDayNumber(due)!);
-  return { kind, state, waitingOn, since, due, overdue: late > 0, daysOverdue: late, ...(checkpoint ? { checkpoint } : {}), text: TEXT[kind] };
+  return {
+    kind,
+    state,
+    waitingOn,
+    since,
+    due,
+    overdue: late > 0,
+    daysOverdue: late,
+    ...(checkpoint ? { checkpoint } : {}),
+    text: TEXT[kind],
+  };
 }
 
 /**
@@ -121,8 +139,23 @@ export function whatIsDue(pathway: Pathway, asOf: string): DueItem[] {
   const wait = WAITS[state];
   if (wait) {
     // A referral waits from the day it was sent; everything else from the day the state was entered.
-    const since = state === 'referral' && ctx.referral ? ctx.referral.sentDate : state === 'evaluation' && ctx.evaluating ? ctx.evaluating.started : ctx.since;
-    out.push(item(wait.kind, state, wait.waitingOn, since, addDays(since, ctx.config.waitDays[wait.period]), asOfDay, state === 'evaluation' ? ctx.evaluating?.checkpoint : undefined));
+    const since =
+      state === 'referral' && ctx.referral
+        ? ctx.referral.sentDate
+        : state === 'evaluation' && ctx.evaluating
+          ? ctx.evaluating.started
+          : ctx.since;
+    out.push(
+      item(
+        wait.kind,
+        state,
+        wait.waitingOn,
+        since,
+        addDays(since, ctx.config.waitDays[wait.period]),
+        asOfDay,
+        state === 'evaluation' ? ctx.evaluating?.checkpoint : undefined,
+      ),
+    );
   }
   if (state === 'planActive') {
     const open = (ctx.plan?.checkpoints ?? []).filter((c) => c.done !== true).map((c) => c.date);

@@ -97,13 +97,16 @@ export function consistencyIssues(env: z.infer<typeof EnvelopeShape>, lang: Lang
   env.history.forEach((h, i) => {
     if (h.seq !== i) issues.push(makeIssue('invalid_value', ['history', i, 'seq'], lang, { allowed: [String(i)] }));
     if (h.from !== prevTo) issues.push(makeIssue('invalid_value', ['history', i, 'from'], lang, { allowed: [String(prevTo)] }));
-    if ((i === 0) !== (h.event.type === 'START')) issues.push(makeIssue('invalid_value', ['history', i, 'event', 'type'], lang, { allowed: [i === 0 ? 'START' : 'an event'] }));
+    if ((i === 0) !== (h.event.type === 'START'))
+      issues.push(makeIssue('invalid_value', ['history', i, 'event', 'type'], lang, { allowed: [i === 0 ? 'START' : 'an event'] }));
     const day = toDayNumber(h.at) ?? -Infinity;
     if (day < prevDay) issues.push(makeIssue('date_order', ['history', i, 'at'], lang));
     prevTo = h.to;
     prevDay = day;
   });
-  if (prevTo !== env.state) issues.push(makeIssue('invalid_value', ['history', env.history.length - 1, 'to'], lang, { allowed: [env.state] }));
-  if (env.revision !== env.history.length - 1) issues.push(makeIssue('invalid_value', ['revision'], lang, { allowed: [String(env.history.length - 1)] }));
+  if (prevTo !== env.state)
+    issues.push(makeIssue('invalid_value', ['history', env.history.length - 1, 'to'], lang, { allowed: [env.state] }));
+  if (env.revision !== env.history.length - 1)
+    issues.push(makeIssue('invalid_value', ['revision'], lang, { allowed: [String(env.history.length - 1)] }));
   return issues;
 }

@@ -96,7 +96,14 @@ export interface WrongSubjectError {
 }
 
 /** Anything `sendEvent` returns on the left. */
-export type SendEventError = PathwayRejection | EventNotAllowedError | InvalidEventError | RuleSetUnavailableError | StaleRevisionError | WrongSubjectError | EvaluationError;
+export type SendEventError =
+  | PathwayRejection
+  | EventNotAllowedError
+  | InvalidEventError
+  | RuleSetUnavailableError
+  | StaleRevisionError
+  | WrongSubjectError
+  | EvaluationError;
 
 /** The stored envelope does not validate; the input is untouched. */
 export interface CorruptEnvelopeError {
@@ -124,7 +131,12 @@ export interface NeedsMigrationError {
 }
 
 /** Anything `restorePathway` returns on the left. */
-export type RestoreError = CorruptEnvelopeError | UnknownEnvelopeVersionError | NeedsMigrationError | WrongSubjectError | InvalidOptionsError;
+export type RestoreError =
+  | CorruptEnvelopeError
+  | UnknownEnvelopeVersionError
+  | NeedsMigrationError
+  | WrongSubjectError
+  | InvalidOptionsError;
 
 /** Replaying the history did not reproduce the pathway. */
 export interface ReplayMismatchError {
@@ -149,9 +161,20 @@ export function rejection(state: PathwayStateId, event: PathwayEventType, reason
   };
   const tail: LocalizedText =
     ruleIds.length > 0
-      ? { nb: `: vilkår ikke oppfylt (${list(ruleIds)}).`, nn: `: vilkår ikkje oppfylte (${list(ruleIds)}).`, en: `: criteria not met (${list(ruleIds)}).` }
+      ? {
+          nb: `: vilkår ikke oppfylt (${list(ruleIds)}).`,
+          nn: `: vilkår ikkje oppfylte (${list(ruleIds)}).`,
+          en: `: criteria not met (${list(ruleIds)}).`,
+        }
       : { nb: '.', nn: '.', en: '.' };
-  return { _tag: 'Rejected', state, event, ruleIds, reasons, message: { nb: head.nb + tail.nb, nn: head.nn + tail.nn, en: head.en + tail.en } };
+  return {
+    _tag: 'Rejected',
+    state,
+    event,
+    ruleIds,
+    reasons,
+    message: { nb: head.nb + tail.nb, nn: head.nn + tail.nn, en: head.en + tail.en },
+  };
 }
 
 /** A pathway refusal with its text. */
@@ -160,7 +183,11 @@ export function refusalReason(r: PathwayRefusal): PathwayRefusalReason {
 }
 
 /** Builds an {@link EventNotAllowedError}. */
-export function eventNotAllowed(state: PathwayStateId, event: PathwayEventType, allowed: readonly PathwayEventType[]): EventNotAllowedError {
+export function eventNotAllowed(
+  state: PathwayStateId,
+  event: PathwayEventType,
+  allowed: readonly PathwayEventType[],
+): EventNotAllowedError {
   const s = STATE_LABELS[state];
   return {
     _tag: 'EventNotAllowed',
@@ -188,7 +215,9 @@ export function ruleSetUnavailable(ruleSetId: string, ruleId?: string): RuleSetU
     nn: `Regelen eller regelsettet «${what}» som forløpet treng, er korkje sendt inn eller levert med biblioteket.`,
     en: `The rule or rule set "${what}" the pathway needs was neither passed in nor bundled with the library.`,
   };
-  return ruleId === undefined ? { _tag: 'RuleSetUnavailable', ruleSetId, message: base } : { _tag: 'RuleSetUnavailable', ruleSetId, ruleId, message: base };
+  return ruleId === undefined
+    ? { _tag: 'RuleSetUnavailable', ruleSetId, message: base }
+    : { _tag: 'RuleSetUnavailable', ruleSetId, ruleId, message: base };
 }
 
 /** Builds a {@link CorruptEnvelopeError}. */
@@ -216,7 +245,10 @@ function shown(v: unknown): string {
 }
 
 /** Builds an {@link UnknownEnvelopeVersionError}. */
-export function unknownVersion(found: UnknownEnvelopeVersionError['found'], supported: UnknownEnvelopeVersionError['supported']): UnknownEnvelopeVersionError {
+export function unknownVersion(
+  found: UnknownEnvelopeVersionError['found'],
+  supported: UnknownEnvelopeVersionError['supported'],
+): UnknownEnvelopeVersionError {
   const f = `${shown(found.machineId)} v${shown(found.machineVersion)} (format ${shown(found.schemaVersion)})`;
   const s = `${supported.machineId} v${supported.machineVersion} (format ${supported.schemaVersion})`;
   return {
@@ -232,7 +264,11 @@ export function unknownVersion(found: UnknownEnvelopeVersionError['found'], supp
 }
 
 /** Builds a {@link NeedsMigrationError}. */
-export function needsMigration(from: NeedsMigrationError['from'], to: NeedsMigrationError['to'], migrations: readonly string[]): NeedsMigrationError {
+export function needsMigration(
+  from: NeedsMigrationError['from'],
+  to: NeedsMigrationError['to'],
+  migrations: readonly string[],
+): NeedsMigrationError {
   const f = `v${from.machineVersion} (format ${from.schemaVersion})`;
   const t = `v${to.machineVersion} (format ${to.schemaVersion})`;
   return {
@@ -276,7 +312,11 @@ export function wrongSubject(field: WrongSubjectError['field']): WrongSubjectErr
 }
 
 /** Builds a {@link ReplayMismatchError}. */
-export function replayMismatch(seq: number, expected: ReplayMismatchError['expected'], actual: ReplayMismatchError['actual']): ReplayMismatchError {
+export function replayMismatch(
+  seq: number,
+  expected: ReplayMismatchError['expected'],
+  actual: ReplayMismatchError['actual'],
+): ReplayMismatchError {
   return {
     _tag: 'ReplayMismatch',
     seq,

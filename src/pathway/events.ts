@@ -74,7 +74,10 @@ export const StartEvaluationEvent = ev('START_EVALUATION', { checkpoint: IsoDate
 /** The evaluation found the plan working: continue to a next checkpoint, optionally updating goal status. */
 export const ContinueEvent = ev('CONTINUE', {
   nextCheckpoint: IsoDate,
-  goals: z.array(z.strictObject({ id: z.string().min(1).max(64), status: z.enum(['open', 'met', 'not-met']) })).max(LIMITS.listItems).optional(),
+  goals: z
+    .array(z.strictObject({ id: z.string().min(1).max(64), status: z.enum(['open', 'met', 'not-met']) }))
+    .max(LIMITS.listItems)
+    .optional(),
 });
 /** The evaluation revised the plan (goals, measures, checkpoints). */
 export const ReviseEvent = ev('REVISE', { plan: PlanInput });

@@ -17,7 +17,10 @@ import { toDayNumber } from '../util/dates.js';
 export const EXPLICIT_CONSENT_SERVICES: readonly ServiceKind[] = ['school', 'kindergarten', 'ppt', 'child-welfare', 'nav'];
 
 const HPL25 = { document: 'Helsedirektoratet, rundskriv til helsepersonelloven', section: '§ 25 Opplysninger til samarbeidende personell' };
-const PBRL43 = { document: 'Pasient- og brukerrettighetsloven', section: '§§ 4-3 til 4-6 (samtykkekompetanse, barn under 16, 16–18 år uten samtykkekompetanse)' };
+const PBRL43 = {
+  document: 'Pasient- og brukerrettighetsloven',
+  section: '§§ 4-3 til 4-6 (samtykkekompetanse, barn under 16, 16–18 år uten samtykkekompetanse)',
+};
 
 function validOn(c: Consent, asOfDay: number): boolean {
   const from = toDayNumber(c.date);
@@ -53,15 +56,25 @@ export const wantsTeam = defineFact({
 export const coordinatedProviders = defineFact({
   name: 'pathway.coordinatedProviders',
   type: 'number',
-  label: { nb: 'antall ulike tjenesteytere med kartlagt behov', nn: 'talet på ulike tenesteytarar med kartlagt behov', en: 'number of different providers with a mapped need' },
+  label: {
+    nb: 'antall ulike tjenesteytere med kartlagt behov',
+    nn: 'talet på ulike tenesteytarar med kartlagt behov',
+    en: 'number of different providers with a mapped need',
+  },
   description: {
     nb: 'Antall ulike tjenester i de kartlagte behovene (pårørende telles ikke). Ukjent før kartleggingen.',
     nn: 'Talet på ulike tenester i dei kartlagde behova (pårørande blir ikkje talde). Ukjend før kartlegginga.',
     en: 'Number of different services among the mapped needs (relatives are not counted). Unknown before the assessment.',
   },
-  source: { document: 'Psykisk helsevernloven med kommentarer', section: '§ 4-1 (langvarige og koordinerte tjenester: to eller flere tjenester fra ulike tjenesteytere)' },
+  source: {
+    document: 'Psykisk helsevernloven med kommentarer',
+    section: '§ 4-1 (langvarige og koordinerte tjenester: to eller flere tjenester fra ulike tjenesteytere)',
+  },
   evidence: 'found',
-  derive: ({ person }) => (person.serviceNeeds === undefined ? undefined : new Set(person.serviceNeeds.filter((n) => n.service !== 'relative').map((n) => n.service)).size),
+  derive: ({ person }) =>
+    person.serviceNeeds === undefined
+      ? undefined
+      : new Set(person.serviceNeeds.filter((n) => n.service !== 'relative').map((n) => n.service)).size,
 });
 
 /** At least one mapped need is long-term. */
@@ -106,7 +119,11 @@ export const teamConsent = defineFact({
 export const membersWithoutExplicitConsent = defineFact({
   name: 'pathway.membersWithoutExplicitConsent',
   type: 'list',
-  label: { nb: 'teammedlemmer uten uttrykkelig samtykke', nn: 'teammedlemmer utan uttrykkeleg samtykke', en: 'team members without explicit consent' },
+  label: {
+    nb: 'teammedlemmer uten uttrykkelig samtykke',
+    nn: 'teammedlemmer utan uttrykkeleg samtykke',
+    en: 'team members without explicit consent',
+  },
   description: {
     nb: 'Tjenestene til teammedlemmer fra skole, barnehage, PP-tjenesten, barnevern eller NAV som ikke er nevnt i et gyldig samtykke (team eller informasjonsdeling) fra rett person.',
     nn: 'Tenestene til teammedlemmer frå skule, barnehage, PP-tenesta, barnevern eller NAV som ikkje er nemnde i eit gyldig samtykke (team eller informasjonsdeling) frå rett person.',
@@ -117,7 +134,9 @@ export const membersWithoutExplicitConsent = defineFact({
   derive: ({ person, asOf, asOfDay }) => {
     const members = person.team?.members;
     if (members === undefined) return undefined;
-    const consents = (person.consents ?? []).filter((c) => (c.scope === 'team' || c.scope === 'information-sharing') && validOn(c, asOfDay));
+    const consents = (person.consents ?? []).filter(
+      (c) => (c.scope === 'team' || c.scope === 'information-sharing') && validOn(c, asOfDay),
+    );
     const out: ServiceKind[] = [];
     for (const service of new Set(members.map((m) => m.service))) {
       if (!EXPLICIT_CONSENT_SERVICES.includes(service)) continue;
@@ -133,7 +152,11 @@ export const membersWithoutExplicitConsent = defineFact({
 export const teamExists = defineFact({
   name: 'pathway.teamExists',
   type: 'boolean',
-  label: { nb: 'oppfølgingsteam finnes eller etableres', nn: 'oppfølgingsteam finst eller blir etablert', en: 'a follow-up team exists or is being established' },
+  label: {
+    nb: 'oppfølgingsteam finnes eller etableres',
+    nn: 'oppfølgingsteam finst eller blir etablert',
+    en: 'a follow-up team exists or is being established',
+  },
   description: {
     nb: 'Sann når et oppfølgingsteam er registrert. Ukjent ellers.',
     nn: 'Sann når eit oppfølgingsteam er registrert. Ukjend elles.',
@@ -146,13 +169,20 @@ export const teamExists = defineFact({
 export const coordinatorRecorded = defineFact({
   name: 'pathway.coordinatorRecorded',
   type: 'boolean',
-  label: { nb: 'navngitt koordinator registrert i journalen', nn: 'namngitt koordinator registrert i journalen', en: 'named coordinator recorded in the journal' },
+  label: {
+    nb: 'navngitt koordinator registrert i journalen',
+    nn: 'namngitt koordinator registrert i journalen',
+    en: 'named coordinator recorded in the journal',
+  },
   description: {
     nb: 'Sann når koordinatoren har navn og er registrert i journalen. Usann når teamet ikke har koordinator eller den ikke er registrert.',
     nn: 'Sann når koordinatoren har namn og er registrert i journalen. Usann når teamet ikkje har koordinator eller han ikkje er registrert.',
     en: 'True when the coordinator has a name and is recorded in the journal. False when the team has no coordinator or it is not recorded.',
   },
-  source: { document: 'Nasjonal veileder for oppfølging av personer med store og sammensatte behov', section: 'Koordinator (anbefaling 8b)' },
+  source: {
+    document: 'Nasjonal veileder for oppfølging av personer med store og sammensatte behov',
+    section: 'Koordinator (anbefaling 8b)',
+  },
   evidence: 'found',
   derive: ({ person }) => {
     const c = person.coordinator;
@@ -166,7 +196,11 @@ export const coordinatorRecorded = defineFact({
 export const planCheckpoints = defineFact({
   name: 'pathway.planCheckpoints',
   type: 'number',
-  label: { nb: 'antall tidfestede sjekkpunkter i planen', nn: 'talet på tidfesta sjekkpunkt i planen', en: 'number of dated checkpoints in the plan' },
+  label: {
+    nb: 'antall tidfestede sjekkpunkter i planen',
+    nn: 'talet på tidfesta sjekkpunkt i planen',
+    en: 'number of dated checkpoints in the plan',
+  },
   description: {
     nb: 'Antall sjekkpunkter med dato i oppfølgingsplanen. Ukjent uten plan.',
     nn: 'Talet på sjekkpunkt med dato i oppfølgingsplanen. Ukjend utan plan.',

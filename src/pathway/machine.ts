@@ -45,7 +45,10 @@ const asOf = (e: MachineEvent): string => e.meta.asOf;
 function endEvaluation(ctx: PathwayContext, outcome: 'continue' | 'revise' | 'transition' | 'close', date: string): PathwayContext {
   if (!ctx.evaluating) return ctx;
   const ev = ctx.evaluating;
-  const entry = ev.checkpoint === undefined ? { started: ev.started, outcome, date } : { checkpoint: ev.checkpoint, started: ev.started, outcome, date };
+  const entry =
+    ev.checkpoint === undefined
+      ? { started: ev.started, outcome, date }
+      : { checkpoint: ev.checkpoint, started: ev.started, outcome, date };
   // `assign` merges, so a field is cleared by setting it to undefined; the API drops undefined keys.
   return { ...ctx, evaluating: undefined, evaluations: [...ctx.evaluations, entry] };
 }
@@ -91,7 +94,14 @@ export const pathwayMachine = setup({
     flag: assign(({ context, event }) => {
       const e = as(event, 'FLAG');
       // A new flag starts a new round: the earlier review and answer no longer hold.
-      return { review: undefined, wantsTeam: undefined, flags: [...context.flags, { channel: e.channel, date: asOf(e), ...(e.reason ? { reason: e.reason } : {}), ...(e.trigger ? { trigger: e.trigger } : {}) }] };
+      return {
+        review: undefined,
+        wantsTeam: undefined,
+        flags: [
+          ...context.flags,
+          { channel: e.channel, date: asOf(e), ...(e.reason ? { reason: e.reason } : {}), ...(e.trigger ? { trigger: e.trigger } : {}) },
+        ],
+      };
     }),
     reviewRelevant: assign(({ event }) => {
       const e = as(event, 'REVIEW_RELEVANT');
@@ -108,9 +118,18 @@ export const pathwayMachine = setup({
     decline: assign(({ context, event }) => {
       const e = as(event, 'DECLINE_OFFER');
       const date = asOf(e);
-      return { wantsTeam: false, declined: { date, reflagNotBefore: addDaysInRange(date, context.config.reflagPeriodDays), ...(e.reason ? { reason: e.reason } : {}) } };
+      return {
+        wantsTeam: false,
+        declined: {
+          date,
+          reflagNotBefore: addDaysInRange(date, context.config.reflagPeriodDays),
+          ...(e.reason ? { reason: e.reason } : {}),
+        },
+      };
     }),
-    acknowledgeReferral: assign(({ context, event }) => (context.referral ? { referral: { ...context.referral, acknowledgedDate: asOf(event) } } : {})),
+    acknowledgeReferral: assign(({ context, event }) =>
+      context.referral ? { referral: { ...context.referral, acknowledgedDate: asOf(event) } } : {},
+    ),
     completeAssessment: assign(({ event }) => {
       const e = as(event, 'COMPLETE_ASSESSMENT');
       return {
@@ -124,7 +143,9 @@ export const pathwayMachine = setup({
       };
     }),
     decideTeam: assign(({ event }) => ({ teamDecision: { decision: 'team' as const, date: asOf(event) } })),
-    decideOther: assign(({ event }) => ({ teamDecision: { decision: 'other-follow-up' as const, date: asOf(event), reason: as(event, 'DECIDE_OTHER_FOLLOW_UP').reason } })),
+    decideOther: assign(({ event }) => ({
+      teamDecision: { decision: 'other-follow-up' as const, date: asOf(event), reason: as(event, 'DECIDE_OTHER_FOLLOW_UP').reason },
+    })),
     recordConsent: assign(({ context, event }) => ({ consents: [...context.consents, as(event, 'RECORD_CONSENT').consent] })),
     addMember: assign(({ context, event }) => withMember(context, as(event, 'ADD_MEMBER').member)),
     removeMember: assign(({ context, event }) => {
@@ -170,7 +191,9 @@ export const pathwayMachine = setup({
       const ended = endEvaluation(context, 'close', date);
       // A withdrawn team consent ends information sharing now (R44): mark the pathway's consents.
       const consents =
-        e.reason === 'consent-withdrawn' ? ended.consents.map((c) => (c.scope === 'team' && c.withdrawnDate === undefined ? { ...c, withdrawnDate: date } : c)) : ended.consents;
+        e.reason === 'consent-withdrawn'
+          ? ended.consents.map((c) => (c.scope === 'team' && c.withdrawnDate === undefined ? { ...c, withdrawnDate: date } : c))
+          : ended.consents;
       return { ...ended, consents, closed: { reason: e.reason, date, ...(e.note ? { note: e.note } : {}) } };
     }),
   },

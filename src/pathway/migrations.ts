@@ -199,7 +199,9 @@ const machineOneToTwo: Migration = {
       machine: { id: MACHINE_ID, version: 2 },
       state,
       snapshot: { ...e.snapshot, value: stateValue(state) as PathwayEnvelope['snapshot']['value'] },
-      history: e.history.map((h) => (h.from === null ? { ...h, to: V1_TO_V2[h.to] } : { ...h, from: V1_TO_V2[h.from], to: V1_TO_V2[h.to] })) as EnvelopeV2['history'],
+      history: e.history.map((h) =>
+        h.from === null ? { ...h, to: V1_TO_V2[h.to] } : { ...h, from: V1_TO_V2[h.from], to: V1_TO_V2[h.to] },
+      ) as EnvelopeV2['history'],
       migrations: [...e.migrations, record(machineOneToTwo)],
     };
     return out;
@@ -273,7 +275,12 @@ export function migrationPath(from: VersionPair): Migration[] | undefined {
  * validate stops the chain with the issues, located in the stored JSON. A step that needs something
  * from the host the context does not have stops it with `InvalidOptions` naming that option.
  */
-export function runMigrations(json: unknown, steps: readonly Migration[], lang: Lang, context: MigrationContext = {}): E.Either<CorruptEnvelopeError | InvalidOptionsError, unknown> {
+export function runMigrations(
+  json: unknown,
+  steps: readonly Migration[],
+  lang: Lang,
+  context: MigrationContext = {},
+): E.Either<CorruptEnvelopeError | InvalidOptionsError, unknown> {
   const missing = [...new Set(steps.flatMap((m) => m.needs ?? []))].filter((k) => context[k] === undefined);
   if (missing.length > 0) return E.left(invalidOptions(missing.map((k) => makeIssue('missing', [k], lang))));
   let x = json;

@@ -44,7 +44,15 @@ function replayEnv(decisions: readonly CheckRecord[]): GuardEnv {
   };
 }
 
-const step = (h: HistoryEntry): ReplayStep => ({ seq: h.seq, at: h.at, role: h.role, event: h.event.type, from: h.from, to: h.to, decisions: h.decisions });
+const step = (h: HistoryEntry): ReplayStep => ({
+  seq: h.seq,
+  at: h.at,
+  role: h.role,
+  event: h.event.type,
+  from: h.from,
+  to: h.to,
+  decisions: h.decisions,
+});
 
 /** What running a history through the machine gave. */
 type Replayed =
@@ -56,7 +64,10 @@ function runHistory(pathway: Pathway): Replayed {
   const [first, ...rest] = pathway.history;
   if (!first || first.event.type !== 'START') return { kind: 'entry', seq: 0, expected: 'candidate', actual: 'rejected' };
   const start = first.event;
-  const ctx = initialContext({ channel: start.channel, date: first.at, ...(start.reason ? { reason: start.reason } : {}) }, resolveConfig(start.config));
+  const ctx = initialContext(
+    { channel: start.channel, date: first.at, ...(start.reason ? { reason: start.reason } : {}) },
+    resolveConfig(start.config),
+  );
   let [snap] = initialTransition(pathwayMachine, ctx);
   if (leafOf(snap.value) !== first.to) return { kind: 'entry', seq: 0, expected: first.to, actual: leafOf(snap.value)! };
   const steps: ReplayStep[] = [step(first)];
@@ -96,7 +107,8 @@ export function replayPathway(pathway: Pathway): E.Either<ReplayMismatchError, R
 export function historyIssues(pathway: Pathway, lang: Lang): ValidationIssue[] {
   const r = runHistory(pathway);
   if (r.kind === 'entry') return [makeIssue('not_a_transition', ['history', r.seq], lang)];
-  if (r.kind === 'context') return [makeIssue('context_mismatch', ['snapshot', 'context', ...firstDifference(r.context, pathway.snapshot.context)], lang)];
+  if (r.kind === 'context')
+    return [makeIssue('context_mismatch', ['snapshot', 'context', ...firstDifference(r.context, pathway.snapshot.context)], lang)];
   return [];
 }
 
@@ -113,7 +125,9 @@ function firstDifference(a: unknown, b: unknown): (string | number)[] {
     } else {
       const ao = a as Record<string, unknown>;
       const bo = b as Record<string, unknown>;
-      next = [...Object.keys(ao), ...Object.keys(bo)].find((k) => !Object.hasOwn(ao, k) || !Object.hasOwn(bo, k) || canonicalJson(ao[k]) !== canonicalJson(bo[k]));
+      next = [...Object.keys(ao), ...Object.keys(bo)].find(
+        (k) => !Object.hasOwn(ao, k) || !Object.hasOwn(bo, k) || canonicalJson(ao[k]) !== canonicalJson(bo[k]),
+      );
     }
     if (next === undefined || next === -1) return path;
     path.push(next);
@@ -147,7 +161,12 @@ export function checkText(d: CheckRecord, lang: Lang = 'nb'): string {
  */
 export function describeHistory(pathway: Pathway, lang: Lang = 'nb'): string[] {
   return pathway.history.map((h) => {
-    const move = h.from === null ? STATE_LABELS[h.to][lang] : h.from === h.to ? STATE_LABELS[h.to][lang] : `${STATE_LABELS[h.from][lang]} → ${STATE_LABELS[h.to][lang]}`;
+    const move =
+      h.from === null
+        ? STATE_LABELS[h.to][lang]
+        : h.from === h.to
+          ? STATE_LABELS[h.to][lang]
+          : `${STATE_LABELS[h.from][lang]} → ${STATE_LABELS[h.to][lang]}`;
     const rules = h.decisions.length > 0 ? ` [${h.decisions.map((d) => checkText(d, lang)).join(', ')}]` : '';
     return `${h.at} · ${ROLE_LABELS[h.role][lang]} · ${h.event.type} · ${move}${rules}`;
   });

@@ -80,7 +80,11 @@ export function runChecks(
       const rs = findRuleSet(c.ruleSetId, options.ruleSets);
       if (!rs) return E.left(ruleSetUnavailable(c.ruleSetId));
       if (options.asOf < rs.validFrom || (rs.validTo !== undefined && options.asOf > rs.validTo))
-        return E.left(invalidOptions([makeIssue('not_valid_now', ['asOf'], options.lang, { asOf: options.asOf, from: rs.validFrom, to: rs.validTo ?? '…' })]));
+        return E.left(
+          invalidOptions([
+            makeIssue('not_valid_now', ['asOf'], options.lang, { asOf: options.asOf, from: rs.validFrom, to: rs.validTo ?? '…' }),
+          ]),
+        );
       const decision = evaluateParsed(rs, parsed.right, { asOf: options.asOf, lang: options.lang, trace: 'full' });
       d = { rs, traces: decision.trace ?? [] };
       decisions.set(c.ruleSetId, d);

@@ -26,7 +26,14 @@ export function holdsNationalId(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits += text[i];
-    else if (digits.length === 6 && (c === 32 || c === 45 || c === 46) && i + 1 < text.length && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) continue;
+    else if (
+      digits.length === 6 &&
+      (c === 32 || c === 45 || c === 46) &&
+      i + 1 < text.length &&
+      text.charCodeAt(i + 1) >= 48 &&
+      text.charCodeAt(i + 1) <= 57
+    )
+      continue;
     else if (flush()) return true;
   }
   return flush();

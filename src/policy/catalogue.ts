@@ -87,7 +87,11 @@ const SEVERITY = {
   critical: { nb: 'kritisk', nn: 'kritisk' },
 } as const;
 
-const TIER = { high: { nb: 'høy risiko', nn: 'høg risiko' }, moderate: { nb: 'moderat risiko', nn: 'moderat risiko' }, low: { nb: 'lav risiko', nn: 'låg risiko' } } as const;
+const TIER = {
+  high: { nb: 'høy risiko', nn: 'høg risiko' },
+  moderate: { nb: 'moderat risiko', nn: 'moderat risiko' },
+  low: { nb: 'lav risiko', nn: 'låg risiko' },
+} as const;
 
 /** Anchor id of a rule in one language; stable, so links to a rule survive regeneration. */
 export function ruleAnchor(lang: CatalogueLang, ruleSetId: string, ruleId: string): string {
@@ -109,8 +113,11 @@ function sourceInline(s: Rule['source']): Inline[] {
 
 function eventInline(rule: Rule, lang: CatalogueLang): Inline[] {
   const p = rule.event.params ?? {};
-  if (rule.event.type === 'score') return [`${show(p['points'])} ${T.points[lang]}`, ...(typeof p['component'] === 'string' ? [` (${p['component']})`] : [])];
-  const parts: Inline[] = [rule.event.type === 'prompt' ? T.prompt[lang] : rule.event.type === 'finding' ? T.finding[lang] : { code: rule.event.type }];
+  if (rule.event.type === 'score')
+    return [`${show(p['points'])} ${T.points[lang]}`, ...(typeof p['component'] === 'string' ? [` (${p['component']})`] : [])];
+  const parts: Inline[] = [
+    rule.event.type === 'prompt' ? T.prompt[lang] : rule.event.type === 'finding' ? T.finding[lang] : { code: rule.event.type },
+  ];
   if (typeof p['finding'] === 'string') parts.push(rule.event.type === 'finding' ? ' ' : `; ${T.finding[lang]} `, { code: p['finding'] });
   const rest = Object.entries(p).filter(([k]) => k !== 'finding');
   if (rest.length) parts.push(' (', ...rest.flatMap(([k, v], i) => [i ? ', ' : '', { code: `${k}: ${show(v)}` }] as Inline[]), ')');
@@ -179,7 +186,10 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
     if (f.scoring && rs.tiers) {
       const tiers = f.scoring.tiers.map((t) => {
         const mp = t.minPoints;
-        const text = typeof mp === 'number' ? T.tierFrom[lang](TIER[t.tier][lang], String(mp)) : T.tierFrom[lang](TIER[t.tier][lang], show(rs.parameters[mp.param]), mp.param);
+        const text =
+          typeof mp === 'number'
+            ? T.tierFrom[lang](TIER[t.tier][lang], String(mp))
+            : T.tierFrom[lang](TIER[t.tier][lang], show(rs.parameters[mp.param]), mp.param);
         return { text: [text] } as ListItem;
       });
       blocks.push(
@@ -190,7 +200,8 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
     }
     blocks.push({ kind: 'heading', level: 3, text: T.rules[lang], id: `${lang}-${rs.id}-rules` });
     for (const rule of f.rules) {
-      const vec = (key: 'fired' | 'notFired' | 'unknown') => vectors.flatMap((vf) => vf.vectors.filter((v) => (v.expect[key] ?? []).includes(rule.id)).map((v) => v.name));
+      const vec = (key: 'fired' | 'notFired' | 'unknown') =>
+        vectors.flatMap((vf) => vf.vectors.filter((v) => (v.expect[key] ?? []).includes(rule.id)).map((v) => v.name));
       const groups = [
         { label: T.expFired[lang], names: vec('fired') },
         { label: T.expNotFired[lang], names: vec('notFired') },
@@ -214,7 +225,11 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
             ...(rule.priority !== undefined ? [{ label: T.priority[lang], value: [String(rule.priority)] }] : []),
             ...(rule.rationale ? [{ label: T.rationale[lang], value: [rule.rationale] }] : []),
             groups.length
-              ? { label: T.vectors[lang], value: [], list: groups.map((g) => ({ text: [`${g.label}:`], children: g.names.map((n) => ({ text: [n] })) })) }
+              ? {
+                  label: T.vectors[lang],
+                  value: [],
+                  list: groups.map((g) => ({ text: [`${g.label}:`], children: g.names.map((n) => ({ text: [n] })) })),
+                }
               : { label: T.vectors[lang], value: [T.noVectors[lang]] },
           ],
         },
@@ -230,7 +245,13 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
         head: [T.codeList[lang], T.version[lang], T.source[lang], T.evidence[lang], T.entries[lang]],
         rows: [...usedLists.values()]
           .sort((a, b) => (a.id < b.id ? -1 : 1))
-          .map((l) => [[{ code: l.id }, ` ${l.file.title[lang]}`], [l.version], sourceInline(l.file.source), [l.file.evidence === 'found' ? T.found[lang] : T.inferred[lang]], [String(l.file.entries.length)]]),
+          .map((l) => [
+            [{ code: l.id }, ` ${l.file.title[lang]}`],
+            [l.version],
+            sourceInline(l.file.source),
+            [l.file.evidence === 'found' ? T.found[lang] : T.inferred[lang]],
+            [String(l.file.entries.length)],
+          ]),
       },
     );
   }
@@ -241,7 +262,11 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
   if (facts.length) {
     blocks.push(
       { kind: 'heading', level: 2, text: T.facts[lang], id: `${lang}-facts` },
-      { kind: 'table', head: [T.fact[lang], T.meaning[lang]], rows: facts.map((d) => [[{ code: d.name }, ` ${d.label[lang]}`], [d.description[lang]]]) },
+      {
+        kind: 'table',
+        head: [T.fact[lang], T.meaning[lang]],
+        rows: facts.map((d) => [[{ code: d.name }, ` ${d.label[lang]}`], [d.description[lang]]]),
+      },
     );
   }
   return blocks;
@@ -266,7 +291,9 @@ code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}section+section{margin
  */
 export function renderCatalogueHtml(input: CatalogueInput): string {
   const title = `${T.title.nb} · ${T.title.nn}`;
-  const sections = (['nb', 'nn'] as const).map((l) => `<section id="${l}" lang="${l}">\n${toHtml(catalogueBlocks(input, l))}\n</section>`).join('\n');
+  const sections = (['nb', 'nn'] as const)
+    .map((l) => `<section id="${l}" lang="${l}">\n${toHtml(catalogueBlocks(input, l))}\n</section>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="nb">
 <head>

@@ -67,7 +67,8 @@ export interface CodeListChanges {
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
-const isLocalized = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && 'nb' in v && 'nn' in v;
+const isLocalized = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && 'nb' in v && 'nn' in v;
 
 /** Names the fields that differ between two objects; texts in three languages are compared per language. */
 function changedFields(a: Record<string, unknown>, b: Record<string, unknown>, skip: readonly string[]): string[] {
@@ -156,7 +157,13 @@ export function compareCodeLists(before: CodeListFile | undefined, after: CodeLi
   const added = [...ea].filter((x) => !eb.has(x));
   const removed = [...eb].filter((x) => !ea.has(x));
   const fields =
-    before && after ? changedFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, ['$schema', 'entries', 'version']) : [];
+    before && after
+      ? changedFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, [
+          '$schema',
+          'entries',
+          'version',
+        ])
+      : [];
   return {
     id,
     status: status(before, after, added.length + removed.length + fields.length > 0),

@@ -67,12 +67,21 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
           if (name !== 'asOf' && !facts.has(name)) at(makeIssue('unknown_fact', ['vectors', i, 'facts', key], lang, { name }));
         }
         for (const key of Object.keys(v.parameters ?? {}))
-          if (!Object.prototype.hasOwnProperty.call(params, key)) at(makeIssue('unknown_parameter', ['vectors', i, 'parameters', key], lang, { name: key }));
+          if (!Object.prototype.hasOwnProperty.call(params, key))
+            at(makeIssue('unknown_parameter', ['vectors', i, 'parameters', key], lang, { name: key }));
         if (v.asOf < compiled.validFrom || (compiled.validTo !== undefined && v.asOf > compiled.validTo))
-          at(makeIssue('not_valid_now', ['vectors', i, 'asOf'], lang, { asOf: v.asOf, from: compiled.validFrom, to: compiled.validTo ?? '…' }));
+          at(
+            makeIssue('not_valid_now', ['vectors', i, 'asOf'], lang, {
+              asOf: v.asOf,
+              from: compiled.validFrom,
+              to: compiled.validTo ?? '…',
+            }),
+          );
         if (v.person !== undefined) {
           const p = parsePerson(v.person, lang);
-          if (E.isLeft(p)) for (const issue of p.left.issues) at(makeIssue(issue.code, ['vectors', i, 'person', ...issue.segments], lang, (issue.detail ?? {}) as Record<string, string>));
+          if (E.isLeft(p))
+            for (const issue of p.left.issues)
+              at(makeIssue(issue.code, ['vectors', i, 'person', ...issue.segments], lang, (issue.detail ?? {}) as Record<string, string>));
         }
       });
     }

@@ -20,7 +20,10 @@ export type Block =
   | { readonly kind: 'paragraph'; readonly text: readonly Inline[] }
   | { readonly kind: 'list'; readonly items: readonly ListItem[] }
   | { readonly kind: 'table'; readonly head: readonly string[]; readonly rows: readonly (readonly Inline[])[][] }
-  | { readonly kind: 'fields'; readonly fields: readonly { readonly label: string; readonly value: readonly Inline[]; readonly list?: readonly ListItem[] }[] };
+  | {
+      readonly kind: 'fields';
+      readonly fields: readonly { readonly label: string; readonly value: readonly Inline[]; readonly list?: readonly ListItem[] }[];
+    };
 
 const safeHref = (href: string) => /^https?:\/\//i.test(href);
 
@@ -69,7 +72,10 @@ export function toMarkdown(blocks: readonly Block[]): string {
         break;
     }
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** Escapes text for HTML content and attribute values. */
@@ -115,7 +121,9 @@ export function toHtml(blocks: readonly Block[]): string {
         );
         break;
       case 'fields':
-        out.push(`<dl>${b.fields.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${htmlInline(f.value)}${htmlList(f.list ?? [])}</dd>`).join('')}</dl>`);
+        out.push(
+          `<dl>${b.fields.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${htmlInline(f.value)}${htmlList(f.list ?? [])}</dd>`).join('')}</dl>`,
+        );
         break;
     }
   }

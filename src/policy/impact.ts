@@ -107,7 +107,8 @@ export function createImpact(pairs: readonly ImpactPair[], options: ImpactOption
   const { asOf } = options;
   const max = options.examples ?? 5;
   for (const p of pairs)
-    for (const rs of [p.before, p.after]) if (rs && !isValidOn(rs, asOf)) throw new RangeError(`createImpact: rule set ${rs.id} ${rs.version} is not valid on ${asOf}`);
+    for (const rs of [p.before, p.after])
+      if (rs && !isValidOn(rs, asOf)) throw new RangeError(`createImpact: rule set ${rs.id} ${rs.version} is not valid on ${asOf}`);
 
   let persons = 0;
   let changed = 0;
@@ -115,7 +116,10 @@ export function createImpact(pairs: readonly ImpactPair[], options: ImpactOption
   const invalidExamples: InvalidPersonRef[] = [];
   let invalid = 0;
   const perSet = new Map(pairs.map((p) => [p.id, 0]));
-  const rules = new Map<string, { ruleSetId: string; ruleId: string; changed: number; transitions: Map<string, number>; examples: string[] }>();
+  const rules = new Map<
+    string,
+    { ruleSetId: string; ruleId: string; changed: number; transitions: Map<string, number>; examples: string[] }
+  >();
   const tiers = new Map<string, { transitions: Map<string, number>; examples: string[]; pointsChanged: number }>();
   const keep = (list: string[], ref: string) => {
     if (list.length < max) list.push(ref);
@@ -127,7 +131,8 @@ export function createImpact(pairs: readonly ImpactPair[], options: ImpactOption
       const p = parsePerson(input, 'en');
       if (E.isLeft(p)) {
         invalid++;
-        if (invalidExamples.length < max) invalidExamples.push({ ref, issues: p.left.issues.slice(0, 5).map((i) => ({ path: i.path, code: i.code })) });
+        if (invalidExamples.length < max)
+          invalidExamples.push({ ref, issues: p.left.issues.slice(0, 5).map((i) => ({ path: i.path, code: i.code })) });
         return;
       }
       let personChanged = false;
@@ -178,10 +183,12 @@ export function createImpact(pairs: readonly ImpactPair[], options: ImpactOption
     },
     report() {
       const split = <T extends string>(m: Map<string, number>): OutcomeTransition<T>[] =>
-        [...m.entries()].map(([k, count]) => {
-          const [from, to] = k.split('>') as [T, T];
-          return { from, to, count };
-        }).sort((a, b) => b.count - a.count || (a.from + a.to < b.from + b.to ? -1 : 1));
+        [...m.entries()]
+          .map(([k, count]) => {
+            const [from, to] = k.split('>') as [T, T];
+            return { from, to, count };
+          })
+          .sort((a, b) => b.count - a.count || (a.from + a.to < b.from + b.to ? -1 : 1));
       return {
         asOf,
         persons,
@@ -189,11 +196,22 @@ export function createImpact(pairs: readonly ImpactPair[], options: ImpactOption
         changedExamples: [...changedExamples],
         byRuleSet: pairs.map((p) => ({ id: p.id, changed: perSet.get(p.id) ?? 0 })),
         byRule: [...rules.values()]
-          .map((r) => ({ ruleSetId: r.ruleSetId, ruleId: r.ruleId, changed: r.changed, transitions: split<OutcomeName>(r.transitions), examples: [...r.examples] }))
+          .map((r) => ({
+            ruleSetId: r.ruleSetId,
+            ruleId: r.ruleId,
+            changed: r.changed,
+            transitions: split<OutcomeName>(r.transitions),
+            examples: [...r.examples],
+          }))
           .sort((a, b) => b.changed - a.changed || (a.ruleSetId + a.ruleId < b.ruleSetId + b.ruleId ? -1 : 1)),
         tiers: [...tiers.entries()]
           .filter(([, t]) => t.transitions.size > 0 || t.pointsChanged > 0)
-          .map(([id, t]) => ({ ruleSetId: id, transitions: split<string>(t.transitions), examples: [...t.examples], pointsChanged: t.pointsChanged })),
+          .map(([id, t]) => ({
+            ruleSetId: id,
+            transitions: split<string>(t.transitions),
+            examples: [...t.examples],
+            pointsChanged: t.pointsChanged,
+          })),
         invalid,
         invalidExamples: [...invalidExamples],
       };
@@ -202,7 +220,11 @@ export function createImpact(pairs: readonly ImpactPair[], options: ImpactOption
 }
 
 /** Computes the impact over a whole cohort at once. */
-export function computeImpact(pairs: readonly ImpactPair[], persons: Iterable<{ readonly ref: string; readonly person: unknown }>, options: ImpactOptions): ImpactReport {
+export function computeImpact(
+  pairs: readonly ImpactPair[],
+  persons: Iterable<{ readonly ref: string; readonly person: unknown }>,
+  options: ImpactOptions,
+): ImpactReport {
   const c = createImpact(pairs, options);
   for (const p of persons) c.add(p.ref, p.person);
   return c.report();

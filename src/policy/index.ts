@@ -12,7 +12,20 @@
  */
 
 // The rule-file, code-list and test-vector formats (each schema is also a type)
-export { RuleSetFile, Rule, Condition, LeafCondition, RuleEvent, SourceRef, Evidence, Severity, Parameter, Scoring, CodeListFile, CodeListEntry } from '../model/ruleSet.js';
+export {
+  RuleSetFile,
+  Rule,
+  Condition,
+  LeafCondition,
+  RuleEvent,
+  SourceRef,
+  Evidence,
+  Severity,
+  Parameter,
+  Scoring,
+  CodeListFile,
+  CodeListEntry,
+} from '../model/ruleSet.js';
 export { TestVector, TestVectorFile } from '../model/vectors.js';
 export type { CompiledRule, FactSlot } from '../engine/compile.js';
 
@@ -42,7 +55,17 @@ export type { CoverageCollector, CoverageEntry, CoverageNode } from './coverage.
 export { compareRuleSets, compareCodeLists } from './changes.js';
 export type { ChangeStatus, RuleSetChanges, RuleChange, ParameterChange, NamedConditionChange, CodeListChanges } from './changes.js';
 export { createImpact, computeImpact, isValidOn } from './impact.js';
-export type { ImpactPair, ImpactOptions, ImpactCollector, ImpactReport, RuleImpact, TierImpact, OutcomeTransition, OutcomeName, InvalidPersonRef } from './impact.js';
+export type {
+  ImpactPair,
+  ImpactOptions,
+  ImpactCollector,
+  ImpactReport,
+  RuleImpact,
+  TierImpact,
+  OutcomeTransition,
+  OutcomeName,
+  InvalidPersonRef,
+} from './impact.js';
 
 // The rule catalogue
 export { renderCatalogueMarkdown, renderCatalogueHtml } from './catalogue.js';

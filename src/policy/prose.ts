@@ -36,13 +36,21 @@ const W = {
   any: { nb: 'minst én av disse er oppfylt:', nn: 'minst éin av desse er oppfylt:', en: 'at least one of these holds:' },
   not: { nb: 'dette er ikke oppfylt:', nn: 'dette er ikkje oppfylt:', en: 'this does not hold:' },
   allShort: { nb: (n: number) => `alle ${n} er oppfylt`, nn: (n: number) => `alle ${n} er oppfylte`, en: (n: number) => `all ${n} hold` },
-  anyShort: { nb: (n: number) => `minst én av ${n} er oppfylt`, nn: (n: number) => `minst éin av ${n} er oppfylt`, en: (n: number) => `at least one of ${n} holds` },
+  anyShort: {
+    nb: (n: number) => `minst én av ${n} er oppfylt`,
+    nn: (n: number) => `minst éin av ${n} er oppfylt`,
+    en: (n: number) => `at least one of ${n} holds`,
+  },
   notShort: { nb: 'ikke', nn: 'ikkje', en: 'not' },
   yes: { nb: 'ja', nn: 'ja', en: 'yes' },
   no: { nb: 'nei', nn: 'nei', en: 'no' },
   param: { nb: 'parameteren', nn: 'parameteren', en: 'parameter' },
   codeList: { nb: 'kodelisten', nn: 'kodelista', en: 'code list' },
-  months: { nb: (n: unknown) => `siste ${n} måneder`, nn: (n: unknown) => `siste ${n} månader`, en: (n: unknown) => `in the last ${n} months` },
+  months: {
+    nb: (n: unknown) => `siste ${n} måneder`,
+    nn: (n: unknown) => `siste ${n} månader`,
+    en: (n: unknown) => `in the last ${n} months`,
+  },
   unknownCondition: { nb: 'ukjent betingelse', nn: 'ukjent vilkår', en: 'unknown condition' },
 } as const;
 
@@ -56,7 +64,13 @@ function show(v: unknown, lang: Lang): string {
   return String(v);
 }
 
-function factLabel(ctx: ProseContext, fact: string, params: Readonly<Record<string, unknown>> | undefined, path: string | undefined, lang: Lang): string {
+function factLabel(
+  ctx: ProseContext,
+  fact: string,
+  params: Readonly<Record<string, unknown>> | undefined,
+  path: string | undefined,
+  lang: Lang,
+): string {
   let label = ctx.facts.get(fact)?.label[lang] ?? fact;
   const rest = { ...(params ?? {}) };
   if (typeof rest['months'] === 'number') {

@@ -55,7 +55,12 @@ type Variants = Map<string, E.Either<InvalidRuleSetError, CompiledRuleSet>>;
  * values when `variants` is given. A vector with `parameters: {}`, or with the values the rule set
  * already has, runs against `ruleSet` without compiling anything.
  */
-function ruleSetFor(ruleSet: CompiledRuleSet, vector: TestVector, options: RuleSetOptions & { file?: RuleSetFile }, variants?: Variants): E.Either<InvalidRuleSetError, CompiledRuleSet> {
+function ruleSetFor(
+  ruleSet: CompiledRuleSet,
+  vector: TestVector,
+  options: RuleSetOptions & { file?: RuleSetFile },
+  variants?: Variants,
+): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   if (!vector.parameters) return E.right(ruleSet);
   const file = options.file ?? ruleSet.file;
   const parameters = { ...(options.parameters ?? {}), ...vector.parameters };
@@ -79,16 +84,28 @@ function ruleSetFor(ruleSet: CompiledRuleSet, vector: TestVector, options: RuleS
  * Runs one vector. Vectors with `parameters` that change a value compile their own variant of the
  * rule set, so `file` (the rule set's source) is needed for those.
  */
-export function runVector(ruleSet: CompiledRuleSet, vector: TestVector, options: RuleSetOptions & { file?: RuleSetFile } = {}): VectorResult {
+export function runVector(
+  ruleSet: CompiledRuleSet,
+  vector: TestVector,
+  options: RuleSetOptions & { file?: RuleSetFile } = {},
+): VectorResult {
   return runOne(ruleSet, vector, options);
 }
 
-function runOne(ruleSet: CompiledRuleSet, vector: TestVector, options: RuleSetOptions & { file?: RuleSetFile }, variants?: Variants): VectorResult {
+function runOne(
+  ruleSet: CompiledRuleSet,
+  vector: TestVector,
+  options: RuleSetOptions & { file?: RuleSetFile },
+  variants?: Variants,
+): VectorResult {
   const c = ruleSetFor(ruleSet, vector, options, variants);
   if (E.isLeft(c)) return { name: vector.name, passed: false, mismatches: [], issues: c.left.issues };
   const rs = c.right;
   const lang = options.lang ?? 'nb';
-  const r = vector.person !== undefined ? evaluate(rs, vector.person, { asOf: vector.asOf, lang }) : evaluateFacts(rs, vector.facts ?? {}, { asOf: vector.asOf, lang });
+  const r =
+    vector.person !== undefined
+      ? evaluate(rs, vector.person, { asOf: vector.asOf, lang })
+      : evaluateFacts(rs, vector.facts ?? {}, { asOf: vector.asOf, lang });
   if (E.isLeft(r)) return { name: vector.name, passed: false, mismatches: [], issues: r.left.issues };
   const d = r.right;
   const by = new Map(d.outcomes.map((o) => [o.ruleId, o.outcome]));
@@ -107,9 +124,12 @@ function runOne(ruleSet: CompiledRuleSet, vector: TestVector, options: RuleSetOp
     return typeof v === 'string' || typeof v === 'number' ? String(v) : f.type;
   };
   const findings = new Set(d.findings.map(findingOf));
-  for (const f of vector.expect.findings ?? []) if (!findings.has(f)) mismatches.push({ expected: `finding ${f}`, actual: [...findings].join(', ') || '—' });
-  if (vector.expect.tier !== undefined && d.score?.tier !== vector.expect.tier) mismatches.push({ expected: `tier ${vector.expect.tier}`, actual: `tier ${d.score?.tier ?? '—'}` });
-  if (vector.expect.points !== undefined && d.score?.points !== vector.expect.points) mismatches.push({ expected: `points ${vector.expect.points}`, actual: `points ${d.score?.points ?? '—'}` });
+  for (const f of vector.expect.findings ?? [])
+    if (!findings.has(f)) mismatches.push({ expected: `finding ${f}`, actual: [...findings].join(', ') || '—' });
+  if (vector.expect.tier !== undefined && d.score?.tier !== vector.expect.tier)
+    mismatches.push({ expected: `tier ${vector.expect.tier}`, actual: `tier ${d.score?.tier ?? '—'}` });
+  if (vector.expect.points !== undefined && d.score?.points !== vector.expect.points)
+    mismatches.push({ expected: `points ${vector.expect.points}`, actual: `points ${d.score?.points ?? '—'}` });
   return { name: vector.name, passed: mismatches.length === 0, mismatches, decision: d };
 }
 

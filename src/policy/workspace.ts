@@ -147,7 +147,9 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
     codeLists.push({ path: src.path, source: src, file: r.data });
   }
   const hasOwnLists = byKind['code-list'].length > 0 || unparsed.some((u) => u.kind === 'code-list');
-  const ruleOptions: RuleSetOptions = hasOwnLists ? { lang, codeLists: codeLists.flatMap((c) => (c.file ? [c.source.value] : [])) } : { lang };
+  const ruleOptions: RuleSetOptions = hasOwnLists
+    ? { lang, codeLists: codeLists.flatMap((c) => (c.file ? [c.source.value] : [])) }
+    : { lang };
 
   const ruleSets: WorkspaceRuleSet[] = [];
   const ruleSetIds = new Set<string>();
@@ -167,10 +169,11 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
     ruleSets.push({ path: src.path, source: src, compiled: c.right });
   }
   // A rule set that does not compile still has an id other files may refer to.
-  for (const rs of ruleSets) if (!rs.compiled) {
-    const id = (rs.source.value as { id?: unknown } | null)?.id;
-    if (typeof id === 'string') ruleSetIds.add(id);
-  }
+  for (const rs of ruleSets)
+    if (!rs.compiled) {
+      const id = (rs.source.value as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') ruleSetIds.add(id);
+    }
 
   const vectors: WorkspaceVectors[] = [];
   for (const src of byKind.vectors) {
@@ -183,7 +186,8 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
     // A rule set with a syntax error has no id to read, but its file name says which one it is:
     // its vectors then need no second error of their own.
     const unreadable = unparsed.some((u) => u.kind === 'rule-set' && baseName(u.path) === `${r.right.ruleSet}.json`);
-    if (!ruleSetIds.has(r.right.ruleSet) && !unreadable) issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet })));
+    if (!ruleSetIds.has(r.right.ruleSet) && !unreadable)
+      issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet })));
     vectors.push({ path: src.path, source: src, file: r.right });
   }
 

@@ -9,7 +9,11 @@ import type { Severity } from '../model/ruleSet.js';
 /** How the worklist was cut: by the points of the score, or by the top share of the persons ranked. */
 export type CutOff =
   | { readonly by: 'points'; readonly minPoints: number }
-  | { readonly by: 'top'; readonly percent: number; /** The lowest points that made the list (set when finished). */ readonly minPoints?: number };
+  | {
+      readonly by: 'top';
+      readonly percent: number /** The lowest points that made the list (set when finished). */;
+      readonly minPoints?: number;
+    };
 
 /** One reason in a worklist entry: a fired scoring rule, its points, its text and its "why". */
 export interface WorklistReason {
@@ -82,7 +86,8 @@ export function buildEntry(
   };
   const s = d.score!;
   const subGroups: string[] = [];
-  for (const f of d.findings) if (f.params['finding'] === 'sub-group' && typeof f.params['subGroup'] === 'string') subGroups.push(f.params['subGroup']);
+  for (const f of d.findings)
+    if (f.params['finding'] === 'sub-group' && typeof f.params['subGroup'] === 'string') subGroups.push(f.params['subGroup']);
   const missing = new Set<string>();
   for (const n of d.dataNeeded) for (const m of n.missing) missing.add(m.label);
   return {

@@ -13,7 +13,15 @@
 // Stratification
 export { stratify } from './stratify.js';
 export { createStratifier, mergeStratifications } from './stratifier.js';
-export type { Stratifier, StratifyOptions, ResolvedStratifyOptions, StratifyResult, StratifySummary, StratifierState, RejectedRecord } from './stratifier.js';
+export type {
+  Stratifier,
+  StratifyOptions,
+  ResolvedStratifyOptions,
+  StratifyResult,
+  StratifySummary,
+  StratifierState,
+  RejectedRecord,
+} from './stratifier.js';
 export { ranksAbove } from './entry.js';
 export type { WorklistEntry, WorklistReason, WorklistPrompt, CutOff, RankKey } from './entry.js';
 

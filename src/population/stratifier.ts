@@ -113,7 +113,8 @@ function ruleIndex(rs: CompiledRuleSet): RuleIndex {
 function resolve(options: StratifyOptions): E.Either<InvalidOptionsError | InvalidRuleSetError, ResolvedStratifyOptions> {
   if (typeof options !== 'object' || options === null) return E.left(invalidOptions([makeIssue('missing', ['asOf'], 'nb')]));
   const lang: Lang = options.lang ?? 'nb';
-  if (!Lang.safeParse(lang).success) return E.left(invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: LANGS.map((l) => `"${l}"`) })]));
+  if (!Lang.safeParse(lang).success)
+    return E.left(invalidOptions([makeIssue('invalid_value', ['lang'], 'nb', { allowed: LANGS.map((l) => `"${l}"`) })]));
   const badDate = dateProblem(options.asOf);
   if (badDate) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : badDate, ['asOf'], lang)]));
   const asOfDay = toDayNumber(options.asOf)!;
@@ -129,7 +130,8 @@ function resolve(options: StratifyOptions): E.Either<InvalidOptionsError | Inval
   if (options.asOf < ruleSet.validFrom || (ruleSet.validTo !== undefined && options.asOf > ruleSet.validTo))
     issues.push(makeIssue('not_valid_now', ['asOf'], lang, { asOf: options.asOf, from: ruleSet.validFrom, to: ruleSet.validTo ?? '…' }));
   const { topPercent, minPoints, expectedSize, keepRejected } = options;
-  if (topPercent !== undefined && minPoints !== undefined) issues.push(makeIssue('invalid_value', ['minPoints'], lang, { allowed: ['topPercent', 'minPoints'] }));
+  if (topPercent !== undefined && minPoints !== undefined)
+    issues.push(makeIssue('invalid_value', ['minPoints'], lang, { allowed: ['topPercent', 'minPoints'] }));
   if (topPercent !== undefined && !(typeof topPercent === 'number' && topPercent > 0 && topPercent <= 100))
     issues.push(makeIssue('invalid_value', ['topPercent'], lang, { allowed: ['0 < topPercent ≤ 100'] }));
   if (minPoints !== undefined && !(typeof minPoints === 'number' && Number.isFinite(minPoints)))
@@ -139,7 +141,8 @@ function resolve(options: StratifyOptions): E.Either<InvalidOptionsError | Inval
   if (keepRejected !== undefined && !(Number.isInteger(keepRejected) && keepRejected >= 0))
     issues.push(makeIssue('invalid_type', ['keepRejected'], lang, { expected: 'integer ≥ 0' }));
   if (issues.length > 0) return E.left(invalidOptions(issues));
-  const cutOff: CutOff = topPercent !== undefined ? { by: 'top', percent: topPercent } : { by: 'points', minPoints: minPoints ?? high ?? 0 };
+  const cutOff: CutOff =
+    topPercent !== undefined ? { by: 'top', percent: topPercent } : { by: 'points', minPoints: minPoints ?? high ?? 0 };
   const capacity = topPercent !== undefined && expectedSize !== undefined ? Math.ceil((topPercent / 100) * expectedSize) : Infinity;
   return E.right({ ruleSet, asOf: options.asOf, asOfDay, lang, cutOff, capacity, keepRejected: keepRejected ?? 1000 });
 }
@@ -265,7 +268,8 @@ export class Stratifier {
       this.adults++;
       this.adultTiers[s.tier]++;
     }
-    for (const g of this.index.subGroupRules) if (s.outcomes[g.index] === T) this.subGroups[g.subGroup] = (this.subGroups[g.subGroup] ?? 0) + 1;
+    for (const g of this.index.subGroupRules)
+      if (s.outcomes[g.index] === T) this.subGroups[g.subGroup] = (this.subGroups[g.subGroup] ?? 0) + 1;
     const key = { points: s.points, maxPoints: s.maxPoints, line };
     if (this.heap) {
       // Explanations cost a traced evaluation; build them only for a person the list would keep.

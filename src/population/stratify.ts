@@ -13,7 +13,10 @@ import { createStratifier, mergeStratifications } from './stratifier.js';
  * then by input order. For streaming with flat memory use {@link createStratifier}; the CLI's
  * `oppfolgingsteam stratify` does that from NDJSON, with worker threads on request.
  */
-export function stratify(cohort: Iterable<unknown>, options: StratifyOptions): E.Either<InvalidOptionsError | InvalidRuleSetError, StratifyResult> {
+export function stratify(
+  cohort: Iterable<unknown>,
+  options: StratifyOptions,
+): E.Either<InvalidOptionsError | InvalidRuleSetError, StratifyResult> {
   const s = createStratifier(options);
   if (E.isLeft(s)) return s;
   const st = s.right;

@@ -11,7 +11,11 @@ import type { StratifySummary } from './stratifier.js';
  */
 
 const TXT = {
-  title: { nb: 'Risikokartlegging – populasjonsrapport', nn: 'Risikokartlegging – populasjonsrapport', en: 'Risk screening – population report' },
+  title: {
+    nb: 'Risikokartlegging – populasjonsrapport',
+    nn: 'Risikokartlegging – populasjonsrapport',
+    en: 'Risk screening – population report',
+  },
   ruleSet: { nb: 'Regelsett', nn: 'Regelsett', en: 'Rule set' },
   asOf: { nb: 'Vurdert per', nn: 'Vurdert per', en: 'Assessed as of' },
   cutOff: { nb: 'Avgrensning', nn: 'Avgrensing', en: 'Cut-off' },
@@ -38,13 +42,21 @@ const TXT = {
   subGroups: { nb: 'Undergrupper', nn: 'Undergrupper', en: 'Sub-groups' },
   amongAll: { nb: 'blant alle rangerte', nn: 'blant alle rangerte', en: 'among all ranked' },
   amongListed: { nb: 'blant dem på arbeidslisten', nn: 'blant dei på arbeidslista', en: 'among those on the worklist' },
-  reasons: { nb: 'Vanligste grunner på arbeidslisten', nn: 'Vanlegaste grunnar på arbeidslista', en: 'Most common reasons on the worklist' },
-  rejectedList: { nb: 'Avviste poster (linje, felt, feil)', nn: 'Avviste postar (linje, felt, feil)', en: 'Rejected records (line, field, error)' },
+  reasons: {
+    nb: 'Vanligste grunner på arbeidslisten',
+    nn: 'Vanlegaste grunnar på arbeidslista',
+    en: 'Most common reasons on the worklist',
+  },
+  rejectedList: {
+    nb: 'Avviste poster (linje, felt, feil)',
+    nn: 'Avviste postar (linje, felt, feil)',
+    en: 'Rejected records (line, field, error)',
+  },
   none: { nb: 'Ingen.', nn: 'Ingen.', en: 'None.' },
   note: {
     nb: 'Verktøyet foreslår, det bestemmer ikke: fastlegen vurderer hver person, og personens ønske avgjør. Rapporten inneholder bare antall, ingen personopplysninger.',
     nn: 'Verktøyet føreslår, det avgjer ikkje: fastlegen vurderer kvar person, og ønsket til personen avgjer. Rapporten inneheld berre tal, ingen personopplysningar.',
-    en: 'The tool suggests; it does not decide: the GP assesses each person, and the person\'s wish decides. The report holds counts only, no personal data.',
+    en: "The tool suggests; it does not decide: the GP assesses each person, and the person's wish decides. The report holds counts only, no personal data.",
   },
 } as const;
 
@@ -58,7 +70,8 @@ const SUBGROUP: Record<string, Record<Lang, string>> = {
 function cutOffText(c: StratifySummary['cutOff'], lang: Lang): string {
   if (c.by === 'points') return `${{ nb: 'minst', nn: 'minst', en: 'at least' }[lang]} ${c.minPoints} ${TXT.points[lang]}`;
   const p = lang === 'en' ? String(c.percent) : String(c.percent).replace('.', ',');
-  const lowest = c.minPoints === undefined ? '' : ` (${{ nb: 'lavest', nn: 'lågast', en: 'lowest' }[lang]} ${c.minPoints} ${TXT.points[lang]})`;
+  const lowest =
+    c.minPoints === undefined ? '' : ` (${{ nb: 'lavest', nn: 'lågast', en: 'lowest' }[lang]} ${c.minPoints} ${TXT.points[lang]})`;
   return `${{ nb: 'de øverste', nn: 'dei øvste', en: 'the top' }[lang]} ${p} %${lowest}`;
 }
 
@@ -113,19 +126,25 @@ function histogram(s: StratifySummary, lang: Lang): string {
   const parts: string[] = [];
   for (let e = 0; 10 ** e <= Math.max(10, ...hist) * 1.0001; e++) {
     const yy = y(10 ** e);
-    parts.push(`<line x1="${left}" x2="${W - 10}" y1="${yy.toFixed(1)}" y2="${yy.toFixed(1)}" stroke="#ddd"/><text x="${left - 6}" y="${(yy + 4).toFixed(1)}" text-anchor="end">${fmt(10 ** e, lang)}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${W - 10}" y1="${yy.toFixed(1)}" y2="${yy.toFixed(1)}" stroke="#ddd"/><text x="${left - 6}" y="${(yy + 4).toFixed(1)}" text-anchor="end">${fmt(10 ** e, lang)}</text>`,
+    );
   }
   const minListed = s.cutOff.by === 'points' ? s.cutOff.minPoints : s.cutOff.minPoints;
   hist.forEach((v, p) => {
     const x = left + p * bw;
     const top = y(v);
     const listed = minListed !== undefined && p >= minListed;
-    parts.push(`<rect x="${(x + 1).toFixed(1)}" y="${top.toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${(10 + plotH - top).toFixed(1)}" fill="${listed ? '#b3261e' : '#4a6fa5'}"><title>${p} ${TXT.points[lang]}: ${fmt(v, lang)}</title></rect>`);
+    parts.push(
+      `<rect x="${(x + 1).toFixed(1)}" y="${top.toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${(10 + plotH - top).toFixed(1)}" fill="${listed ? '#b3261e' : '#4a6fa5'}"><title>${p} ${TXT.points[lang]}: ${fmt(v, lang)}</title></rect>`,
+    );
     if (n <= 40 || p % 2 === 0) parts.push(`<text x="${(x + bw / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle">${p}</text>`);
   });
   if (s.highCutOff !== undefined && s.highCutOff < n) {
     const x = left + s.highCutOff * bw;
-    parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="6" y2="${10 + plotH}" stroke="#000" stroke-dasharray="4 3"/><text x="${(x + 4).toFixed(1)}" y="20">${esc(TXT.high[lang])} ${s.highCutOff}</text>`);
+    parts.push(
+      `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="6" y2="${10 + plotH}" stroke="#000" stroke-dasharray="4 3"/><text x="${(x + 4).toFixed(1)}" y="20">${esc(TXT.high[lang])} ${s.highCutOff}</text>`,
+    );
   }
   parts.push(`<text x="${left + plotW / 2}" y="${H - 6}" text-anchor="middle">${TXT.points[lang]}</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${W}" height="${H}" font-size="12">${parts.join('')}</svg><p class="small">${esc(TXT.logScale[lang])}</p>`;
@@ -138,12 +157,22 @@ export function renderStratifyReport(s: StratifySummary, lang: Lang = s.lang): s
   const uncertain = (k: 'high' | 'moderate' | 'low', of: StratifySummary['tiers']) =>
     of === s.tiers && (s.uncertainTiers?.[k] ?? 0) > 0 ? `; ${fmt(s.uncertainTiers[k], lang)} ${TXT.uncertain[lang]}` : '';
   const tierRows = (tiers: StratifySummary['tiers'], of: number) =>
-    (['high', 'moderate', 'low'] as const).map((k) => ({ label: TXT[k === 'high' ? 'highTier' : k][lang], value: tiers[k], note: `${fmt(tiers[k], lang)} (${pct(tiers[k], of, lang)}${uncertain(k, tiers)})` }));
+    (['high', 'moderate', 'low'] as const).map((k) => ({
+      label: TXT[k === 'high' ? 'highTier' : k][lang],
+      value: tiers[k],
+      note: `${fmt(tiers[k], lang)} (${pct(tiers[k], of, lang)}${uncertain(k, tiers)})`,
+    }));
   const groups = Object.keys(SUBGROUP);
   for (const g of Object.keys(s.subGroups)) if (!groups.includes(g)) groups.push(g);
   const groupRows = (counts: Readonly<Record<string, number>>, of: number) =>
-    groups.map((g) => ({ label: SUBGROUP[g]?.[lang] ?? g, value: counts[g] ?? 0, note: `${fmt(counts[g] ?? 0, lang)} (${pct(counts[g] ?? 0, of, lang)})` }));
-  const reasonRows = s.listedReasons.slice(0, 15).map((r) => ({ label: `${r.ruleId}`, value: r.count, note: `${fmt(r.count, lang)} (${pct(r.count, s.listed, lang)})` }));
+    groups.map((g) => ({
+      label: SUBGROUP[g]?.[lang] ?? g,
+      value: counts[g] ?? 0,
+      note: `${fmt(counts[g] ?? 0, lang)} (${pct(counts[g] ?? 0, of, lang)})`,
+    }));
+  const reasonRows = s.listedReasons
+    .slice(0, 15)
+    .map((r) => ({ label: `${r.ruleId}`, value: r.count, note: `${fmt(r.count, lang)} (${pct(r.count, s.listed, lang)})` }));
   const reasonTexts = s.listedReasons
     .slice(0, 15)
     .map((r) => `<li><code>${esc(r.ruleId)}</code> ${esc(r.text)}</li>`)

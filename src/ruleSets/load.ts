@@ -44,7 +44,10 @@ export function builtinFacts(): FactRegistry {
  * error. A list may hold at most `LIMITS.codeListEntries` entries and expand to at most
  * `LIMITS.codeListIndexKeys` index keys, so that matching stays cheap whatever the file says.
  */
-export function compileCodeLists(input: readonly unknown[], lang: Lang = 'nb'): E.Either<InvalidRuleSetError, ReadonlyMap<string, CodeList>> {
+export function compileCodeLists(
+  input: readonly unknown[],
+  lang: Lang = 'nb',
+): E.Either<InvalidRuleSetError, ReadonlyMap<string, CodeList>> {
   // One read of the whole list bounds the total work (and refuses a sparse array of absurd length
   // before it is walked); what follows reads the plain copy, never the host's objects again.
   const read = readInput(input, lang, ['codeLists']);
@@ -95,7 +98,8 @@ export function bundledCodeLists(): ReadonlyMap<string, CodeList> {
  * ```
  */
 export function compileRuleSet(input: unknown, options: RuleSetOptions = {}): E.Either<InvalidRuleSetError, CompiledRuleSet> {
-  if (typeof options !== 'object' || options === null) return E.left(invalidRuleSet([makeIssue('invalid_type', ['options'], 'nb', { expected: 'object' })]));
+  if (typeof options !== 'object' || options === null)
+    return E.left(invalidRuleSet([makeIssue('invalid_type', ['options'], 'nb', { expected: 'object' })]));
   const lang = options.lang ?? 'nb';
   let lists = bundledCodeLists();
   if (options.codeLists) {
@@ -131,6 +135,7 @@ export function bundledRuleSetIds(): string[] {
 export function loadBundledRuleSet(id: string, options: RuleSetOptions = {}): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   // A non-string id would be coerced to a property key, which can throw (an object without a prototype) or recurse (nested arrays).
   const file = typeof id === 'string' && Object.hasOwn(BUNDLED_RULE_SETS, id) ? BUNDLED_RULE_SETS[id] : undefined;
-  if (file === undefined) return E.left(invalidRuleSet([makeIssue('invalid_value', ['id'], options.lang ?? 'nb', { allowed: bundledRuleSetIds() })]));
+  if (file === undefined)
+    return E.left(invalidRuleSet([makeIssue('invalid_value', ['id'], options.lang ?? 'nb', { allowed: bundledRuleSetIds() })]));
   return compileRuleSet(file, options);
 }

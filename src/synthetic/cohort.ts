@@ -35,12 +35,15 @@ function check(options: CohortOptions): number {
   if (typeof options !== 'object' || options === null) throw new RangeError('generateCohort: options must be an object');
   const { seed, size, asOf } = options;
   if (!Number.isInteger(seed)) throw new RangeError('generateCohort: seed must be an integer');
-  if (!Number.isInteger(size) || size < 0 || size > MAX_SIZE) throw new RangeError(`generateCohort: size must be an integer from 0 to ${MAX_SIZE}`);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_SIZE)
+    throw new RangeError(`generateCohort: size must be an integer from 0 to ${MAX_SIZE}`);
   const day = toDayNumber(asOf);
-  if (day === undefined || asOf < '1900-01-01' || dateProblem(asOf)) throw new RangeError(`generateCohort: asOf must be a date YYYY-MM-DD from 1900-01-01 to ${DATE_RANGE.max}`);
+  if (day === undefined || asOf < '1900-01-01' || dateProblem(asOf))
+    throw new RangeError(`generateCohort: asOf must be a date YYYY-MM-DD from 1900-01-01 to ${DATE_RANGE.max}`);
   const from = options.from ?? 0;
   const to = options.to ?? size;
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > size || from > to) throw new RangeError('generateCohort: need 0 ≤ from ≤ to ≤ size');
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > size || from > to)
+    throw new RangeError('generateCohort: need 0 ≤ from ≤ to ≤ size');
   return day;
 }
 
@@ -125,7 +128,20 @@ type Enc = NonNullable<PersonInput['encounters']>[number];
 type Med = NonNullable<PersonInput['medications']>[number];
 type Svc = NonNullable<PersonInput['municipalServices']>[number];
 
-const GENERAL_ATC = ['C10AA05', 'A02BC01', 'N02BE01', 'A11CC05', 'A06AD11', 'B01AC06', 'H03AA01', 'G04CA02', 'N05CF01', 'C03CA01', 'R06AE07', 'D07AC01'];
+const GENERAL_ATC = [
+  'C10AA05',
+  'A02BC01',
+  'N02BE01',
+  'A11CC05',
+  'A06AD11',
+  'B01AC06',
+  'H03AA01',
+  'G04CA02',
+  'N05CF01',
+  'C03CA01',
+  'R06AE07',
+  'D07AC01',
+];
 const AS_NEEDED_ATC = ['N02BE01', 'N02AJ06', 'R03AC02', 'N05CF01', 'A06AD11'];
 
 function personAt(seed: number, index: number, asOf: string, asOfDay: number): PersonInput {
@@ -192,7 +208,8 @@ function personAt(seed: number, index: number, asOf: string, asOfDay: number): P
   if (age < 18 && rng.chance(Math.min(0.5, P.CHILD_COMPLEX.value[0]! * z))) {
     childComplex = rng.chance(P.CHILD_COMPLEX.value[1]!) ? 2 : 1;
     const first = rng.int(0, P.CHILD_COMPLEX_CODES.length - 1);
-    const cats = childComplex === 2 ? [first, (first + 1 + rng.int(0, P.CHILD_COMPLEX_CODES.length - 2)) % P.CHILD_COMPLEX_CODES.length] : [first];
+    const cats =
+      childComplex === 2 ? [first, (first + 1 + rng.int(0, P.CHILD_COMPLEX_CODES.length - 2)) % P.CHILD_COMPLEX_CODES.length] : [first];
     for (const cat of cats) {
       diagnoses.push({ system: 'ICD-10', code: rng.pick(P.CHILD_COMPLEX_CODES[cat]!), onset: iso(rng.int(birthDay, asOfDay)) });
     }
@@ -200,9 +217,11 @@ function personAt(seed: number, index: number, asOf: string, asOfDay: number): P
 
   // Emergency visits without admission and GP consultations in the last year.
   const nVisits = rng.poisson(P.EMERGENCY_VISITS.value[b5]! * z);
-  for (let k = 0; k < nVisits; k++) encounters.push({ type: 'emergency-visit', date: iso(rng.int(Math.max(birthDay, asOfDay - 364), asOfDay)) });
+  for (let k = 0; k < nVisits; k++)
+    encounters.push({ type: 'emergency-visit', date: iso(rng.int(Math.max(birthDay, asOfDay - 364), asOfDay)) });
   const nGp = Math.min(12, rng.poisson(P.GP_CONSULTATIONS.value[b5]! * Math.sqrt(z) * (1 + 0.3 * groups.length)));
-  for (let k = 0; k < nGp; k++) encounters.push({ type: 'gp-consultation', date: iso(rng.int(Math.max(birthDay, asOfDay - 364), asOfDay)) });
+  for (let k = 0; k < nGp; k++)
+    encounters.push({ type: 'gp-consultation', date: iso(rng.int(Math.max(birthDay, asOfDay - 364), asOfDay)) });
   encounters.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 
   // Medicines in use on asOf.
@@ -226,11 +245,18 @@ function personAt(seed: number, index: number, asOf: string, asOfDay: number): P
     services.push({ type: 'long-term-care', hoursPerWeek: 168, start: start() });
   } else if (rng.chance(Math.min(0.95, homeShare * z))) {
     if (rng.chance(0.75)) services.push({ type: 'home-nursing', hoursPerWeek: rng.int(1, 15), start: start() });
-    if (rng.chance(0.5) || services.length === 0) services.push({ type: 'practical-assistance', hoursPerWeek: rng.int(1, 6), start: start() });
+    if (rng.chance(0.5) || services.length === 0)
+      services.push({ type: 'practical-assistance', hoursPerWeek: rng.int(1, 6), start: start() });
     if (rng.chance(0.15)) services.push({ type: 'physiotherapy', hoursPerWeek: 1, start: start() });
     if (rng.chance(0.1)) services.push({ type: 'day-care', hoursPerWeek: rng.int(4, 16), start: start() });
     if (rng.chance(0.1)) services.push({ type: 'occupational-therapy', hoursPerWeek: 1, start: start() });
-    if (rng.chance(0.04)) services.push({ type: 'short-term-stay', hoursPerWeek: 168, start: iso(rng.int(asOfDay - 30, asOfDay)), end: iso(asOfDay + rng.int(1, 30)) });
+    if (rng.chance(0.04))
+      services.push({
+        type: 'short-term-stay',
+        hoursPerWeek: 168,
+        start: iso(rng.int(asOfDay - 30, asOfDay)),
+        end: iso(asOfDay + rng.int(1, 30)),
+      });
   }
   if (age >= 18 && (groups.includes('substance-use') || groups.includes('psychosis')) && rng.chance(0.35))
     services.push({ type: 'mental-health-substance', hoursPerWeek: rng.int(1, 4), start: start() });

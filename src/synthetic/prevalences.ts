@@ -21,7 +21,8 @@ export interface Figure<V = number | readonly number[]> {
 
 const SSB_ARBOK_105 = 'SSB Statistisk årbok 2013, tabell 105 «Folkemengde etter alder», framskrevet 2020 (MMMM)';
 const SSB_PAS_2004 = 'SSB Pasientstatistikk, tabell 6 «Heldøgnsopphold og liggedager per 1000 innbyggere, etter kjønn og alder», 2004';
-const SAMDATA_2006 = 'SAMDATA Nøkkeltall for spesialisthelsetjenesten 2006, somatikk, pasienter 80 år og eldre (opphold per 1000 innbyggere 80+)';
+const SAMDATA_2006 =
+  'SAMDATA Nøkkeltall for spesialisthelsetjenesten 2006, somatikk, pasienter 80 år og eldre (opphold per 1000 innbyggere 80+)';
 
 /** Age bands for the population structure: lower bounds of five-year bands, the last is 85+. */
 export const AGE_BANDS: Figure<readonly number[]> = {
@@ -72,8 +73,7 @@ export const HOSPITAL_STAYS: Figure<readonly number[]> = {
   unit: 'stays per 1000 per year',
   kind: 'derived',
   source: `${SSB_PAS_2004}; ${SAMDATA_2006}`,
-  note:
-    'Ages 0–4: mean of «under 1 år» (405) and «1–4 år» (110) weighted 1:4. Ages 15–44: the men\'s rate for both sexes, leaving out obstetric stays, which the identification markers are not about. 45–69: both sexes (SSB 2004). 80+: elective 125 + emergency 494 per 1000 (SAMDATA 2006). 70–79: interpolated (assumption).',
+  note: "Ages 0–4: mean of «under 1 år» (405) and «1–4 år» (110) weighted 1:4. Ages 15–44: the men's rate for both sexes, leaving out obstetric stays, which the identification markers are not about. 45–69: both sexes (SSB 2004). 80+: elective 125 + emergency 494 per 1000 (SAMDATA 2006). 70–79: interpolated (assumption).",
 };
 
 /** Share of hospital stays that are emergency (øyeblikkelig hjelp) admissions: under 80, 80+. */
@@ -90,7 +90,8 @@ export const LENGTH_OF_STAY: Figure<readonly number[]> = {
   value: [2.7, 3.1, 4.3, 5.7, 6.4],
   unit: 'days',
   kind: 'derived',
-  source: 'SSB Pasientstatistikk 1997, tabell 7 (liggedager per utskriving by age: 3.6–4.4 under 20, 4.2–5.2 for 20–44, 5.7–7.1 for 45–64, 7.7–8.2 for 65–74, 8.7–9.1 for 75+; 6.4 overall), scaled to the later overall mean of 4.6 days (SSB, as reported by Aftenbladet «Kortere liggetid på sykehus»)',
+  source:
+    'SSB Pasientstatistikk 1997, tabell 7 (liggedager per utskriving by age: 3.6–4.4 under 20, 4.2–5.2 for 20–44, 5.7–7.1 for 45–64, 7.7–8.2 for 65–74, 8.7–9.1 for 75+; 6.4 overall), scaled to the later overall mean of 4.6 days (SSB, as reported by Aftenbladet «Kortere liggetid på sykehus»)',
   note: 'The 1997 age gradient times 4.6 / 6.4. Stays are drawn from a geometric distribution with this mean (the shape is an assumption).',
 };
 
@@ -166,11 +167,41 @@ const A = (value: readonly number[], note?: string): Figure<readonly number[]> =
 
 /** The long-term conditions drawn for every person. Codes come from the bundled code lists. */
 export const CONDITIONS: readonly ConditionSpec[] = [
-  { group: 'hypertension', icpc2: ['K86', 'K87'], icd10: ['I10'], prevalence: A([0.001, 0.03, 0.18, 0.4, 0.5, 0.55]), atc: ['C09AA05', 'C08CA01', 'C03AA03'] },
-  { group: 'ischaemic-heart-disease', icpc2: ['K76', 'K74', 'K75'], icd10: ['I25.1', 'I20.9', 'I21.9'], prevalence: A([0, 0.002, 0.04, 0.11, 0.17, 0.22]), atc: ['C10AA05', 'B01AC06', 'C07AB02'] },
-  { group: 'heart-failure', icpc2: ['K77'], icd10: ['I50.9', 'I50.0'], prevalence: A([0, 0.001, 0.008, 0.035, 0.08, 0.15]), atc: ['C03CA01', 'C07AB07', 'C09DX04'] },
-  { group: 'atrial-fibrillation', icpc2: ['K78'], icd10: ['I48'], prevalence: A([0, 0.002, 0.015, 0.07, 0.13, 0.17]), atc: ['B01AF01', 'C07AB02'] },
-  { group: 'cerebrovascular', icpc2: ['K90', 'K91', 'K89'], icd10: ['I63.9', 'I69.3', 'G45.9'], prevalence: A([0, 0.001, 0.01, 0.04, 0.08, 0.11]), atc: ['B01AC06', 'C10AA05'] },
+  {
+    group: 'hypertension',
+    icpc2: ['K86', 'K87'],
+    icd10: ['I10'],
+    prevalence: A([0.001, 0.03, 0.18, 0.4, 0.5, 0.55]),
+    atc: ['C09AA05', 'C08CA01', 'C03AA03'],
+  },
+  {
+    group: 'ischaemic-heart-disease',
+    icpc2: ['K76', 'K74', 'K75'],
+    icd10: ['I25.1', 'I20.9', 'I21.9'],
+    prevalence: A([0, 0.002, 0.04, 0.11, 0.17, 0.22]),
+    atc: ['C10AA05', 'B01AC06', 'C07AB02'],
+  },
+  {
+    group: 'heart-failure',
+    icpc2: ['K77'],
+    icd10: ['I50.9', 'I50.0'],
+    prevalence: A([0, 0.001, 0.008, 0.035, 0.08, 0.15]),
+    atc: ['C03CA01', 'C07AB07', 'C09DX04'],
+  },
+  {
+    group: 'atrial-fibrillation',
+    icpc2: ['K78'],
+    icd10: ['I48'],
+    prevalence: A([0, 0.002, 0.015, 0.07, 0.13, 0.17]),
+    atc: ['B01AF01', 'C07AB02'],
+  },
+  {
+    group: 'cerebrovascular',
+    icpc2: ['K90', 'K91', 'K89'],
+    icd10: ['I63.9', 'I69.3', 'G45.9'],
+    prevalence: A([0, 0.001, 0.01, 0.04, 0.08, 0.11]),
+    atc: ['B01AC06', 'C10AA05'],
+  },
   {
     group: 'diabetes',
     icpc2: ['T90'],
@@ -179,20 +210,51 @@ export const CONDITIONS: readonly ConditionSpec[] = [
       value: [0.003, 0.015, 0.06, 0.14, 0.13, 0.12],
       unit: 'share by age band 0–17, 18–39, 40–64, 65–74, 75–84, 85+',
       kind: 'derived',
-      source: 'FHI Folkehelserapporten «Diabetes i Norge»: about 5 % of the population has diagnosed diabetes, more than 10 % of those over 80',
+      source:
+        'FHI Folkehelserapporten «Diabetes i Norge»: about 5 % of the population has diagnosed diabetes, more than 10 % of those over 80',
       note: 'The split over age bands is an assumption that reproduces both figures.',
     },
     atc: ['A10BA02', 'A10BJ06', 'A10BK01'],
   },
   { group: 'copd', icpc2: ['R95', 'R79'], icd10: ['J44.9'], prevalence: A([0, 0.002, 0.03, 0.08, 0.1, 0.1]), atc: ['R03BB04', 'R03AL03'] },
   { group: 'asthma', icpc2: ['R96'], icd10: ['J45.9'], prevalence: A([0.06, 0.06, 0.06, 0.06, 0.05, 0.05]), atc: ['R03AK06'] },
-  { group: 'kidney-disease', icpc2: ['U99', 'U88'], icd10: ['N18.3', 'N18.4'], prevalence: A([0.001, 0.003, 0.01, 0.04, 0.08, 0.12]), atc: ['C09AA02'] },
-  { group: 'cancer', icpc2: ['X76', 'D75', 'Y77', 'R84', 'S77', 'B73'], icd10: ['C50.9', 'C18.9', 'C61', 'C34.9', 'C43.9', 'C91.0'], prevalence: A([0.001, 0.003, 0.02, 0.055, 0.075, 0.08], 'Active cancer (under treatment or follow-up), not lifetime incidence.'), atc: ['L02BG03', 'A04AA01'] },
-  { group: 'osteoarthritis', icpc2: ['L90', 'L89', 'L91'], icd10: ['M17.9', 'M16.9'], prevalence: A([0, 0.01, 0.08, 0.2, 0.28, 0.3]), atc: ['N02AJ06', 'M01AE01'] },
+  {
+    group: 'kidney-disease',
+    icpc2: ['U99', 'U88'],
+    icd10: ['N18.3', 'N18.4'],
+    prevalence: A([0.001, 0.003, 0.01, 0.04, 0.08, 0.12]),
+    atc: ['C09AA02'],
+  },
+  {
+    group: 'cancer',
+    icpc2: ['X76', 'D75', 'Y77', 'R84', 'S77', 'B73'],
+    icd10: ['C50.9', 'C18.9', 'C61', 'C34.9', 'C43.9', 'C91.0'],
+    prevalence: A([0.001, 0.003, 0.02, 0.055, 0.075, 0.08], 'Active cancer (under treatment or follow-up), not lifetime incidence.'),
+    atc: ['L02BG03', 'A04AA01'],
+  },
+  {
+    group: 'osteoarthritis',
+    icpc2: ['L90', 'L89', 'L91'],
+    icd10: ['M17.9', 'M16.9'],
+    prevalence: A([0, 0.01, 0.08, 0.2, 0.28, 0.3]),
+    atc: ['N02AJ06', 'M01AE01'],
+  },
   { group: 'osteoporosis', icpc2: ['L95'], icd10: ['M81.9'], prevalence: A([0, 0.001, 0.02, 0.08, 0.14, 0.18]), atc: ['M05BA04', 'A12AX'] },
-  { group: 'rheumatoid-arthritis', icpc2: ['L88'], icd10: ['M06.9'], prevalence: A([0.001, 0.005, 0.01, 0.02, 0.02, 0.02]), atc: ['L04AX03', 'H02AB06'] },
+  {
+    group: 'rheumatoid-arthritis',
+    icpc2: ['L88'],
+    icd10: ['M06.9'],
+    prevalence: A([0.001, 0.005, 0.01, 0.02, 0.02, 0.02]),
+    atc: ['L04AX03', 'H02AB06'],
+  },
   { group: 'parkinsonism', icpc2: ['N87'], icd10: ['G20'], prevalence: A([0, 0, 0.001, 0.005, 0.012, 0.015]), atc: ['N04BA02'] },
-  { group: 'epilepsy', icpc2: ['N88'], icd10: ['G40.9'], prevalence: A([0.006, 0.007, 0.007, 0.008, 0.008, 0.008]), atc: ['N03AX14', 'N03AG01'] },
+  {
+    group: 'epilepsy',
+    icpc2: ['N88'],
+    icd10: ['G40.9'],
+    prevalence: A([0.006, 0.007, 0.007, 0.008, 0.008, 0.008]),
+    atc: ['N03AX14', 'N03AG01'],
+  },
   {
     group: 'dementia',
     icpc2: ['P70'],
@@ -201,20 +263,63 @@ export const CONDITIONS: readonly ConditionSpec[] = [
       value: [0, 0, 0.002, 0.035, 0.14, 0.35],
       unit: 'share by age band 0–17, 18–39, 40–64, 65–74, 75–84, 85+',
       kind: 'derived',
-      source: 'Gjøra et al. 2021 (HUNT4 70+, J Alzheimers Dis 79): 14.6 % of people 70+ have dementia, roughly doubling every five years of age; about 101 000 in Norway in 2020 (FHI Folkehelserapporten «Demens»)',
+      source:
+        'Gjøra et al. 2021 (HUNT4 70+, J Alzheimers Dis 79): 14.6 % of people 70+ have dementia, roughly doubling every five years of age; about 101 000 in Norway in 2020 (FHI Folkehelserapporten «Demens»)',
       note: 'Bands chosen to give about 14 % of people 70+ with the age structure above.',
     },
     atc: ['N06DA02'],
   },
-  { group: 'depression', icpc2: ['P76'], icd10: ['F32.9', 'F33.1'], prevalence: A([0.02, 0.07, 0.06, 0.05, 0.05, 0.05]), atc: ['N06AB10', 'N06AX11'] },
+  {
+    group: 'depression',
+    icpc2: ['P76'],
+    icd10: ['F32.9', 'F33.1'],
+    prevalence: A([0.02, 0.07, 0.06, 0.05, 0.05, 0.05]),
+    atc: ['N06AB10', 'N06AX11'],
+  },
   { group: 'anxiety', icpc2: ['P74'], icd10: ['F41.1'], prevalence: A([0.03, 0.07, 0.05, 0.04, 0.03, 0.03]), atc: ['N06AB10'] },
-  { group: 'substance-use', icpc2: ['P15', 'P19'], icd10: ['F10.2', 'F11.2', 'F12.2'], prevalence: A([0.002, 0.03, 0.025, 0.015, 0.008, 0.004]), atc: ['N07BC51', 'N07BB03'] },
-  { group: 'psychosis', icpc2: ['P72'], icd10: ['F20.9'], prevalence: A([0.001, 0.006, 0.006, 0.004, 0.003, 0.003]), atc: ['N05AH04', 'N05AX08'] },
-  { group: 'bipolar', icpc2: ['P73'], icd10: ['F31.9'], prevalence: A([0.001, 0.008, 0.008, 0.005, 0.003, 0.002]), atc: ['N05AN01', 'N03AX09'] },
-  { group: 'intellectual-disability', icpc2: ['P85'], icd10: ['F79.9', 'F71.9'], prevalence: A([0.006, 0.005, 0.004, 0.003, 0.002, 0.001]), atc: [] },
-  { group: 'developmental-disorder', icpc2: ['P81', 'P99'], icd10: ['F90.0', 'F84.0'], prevalence: A([0.05, 0.03, 0.01, 0.002, 0, 0], 'ADHD and autism; most diagnosed in childhood.'), atc: ['N06BA04'] },
+  {
+    group: 'substance-use',
+    icpc2: ['P15', 'P19'],
+    icd10: ['F10.2', 'F11.2', 'F12.2'],
+    prevalence: A([0.002, 0.03, 0.025, 0.015, 0.008, 0.004]),
+    atc: ['N07BC51', 'N07BB03'],
+  },
+  {
+    group: 'psychosis',
+    icpc2: ['P72'],
+    icd10: ['F20.9'],
+    prevalence: A([0.001, 0.006, 0.006, 0.004, 0.003, 0.003]),
+    atc: ['N05AH04', 'N05AX08'],
+  },
+  {
+    group: 'bipolar',
+    icpc2: ['P73'],
+    icd10: ['F31.9'],
+    prevalence: A([0.001, 0.008, 0.008, 0.005, 0.003, 0.002]),
+    atc: ['N05AN01', 'N03AX09'],
+  },
+  {
+    group: 'intellectual-disability',
+    icpc2: ['P85'],
+    icd10: ['F79.9', 'F71.9'],
+    prevalence: A([0.006, 0.005, 0.004, 0.003, 0.002, 0.001]),
+    atc: [],
+  },
+  {
+    group: 'developmental-disorder',
+    icpc2: ['P81', 'P99'],
+    icd10: ['F90.0', 'F84.0'],
+    prevalence: A([0.05, 0.03, 0.01, 0.002, 0, 0], 'ADHD and autism; most diagnosed in childhood.'),
+    atc: ['N06BA04'],
+  },
   { group: 'hearing-impairment', icpc2: ['H86'], icd10: ['H90.3'], prevalence: A([0.002, 0.003, 0.02, 0.1, 0.2, 0.35]), atc: [] },
-  { group: 'vision-impairment', icpc2: ['F94', 'F84'], icd10: ['H54.2', 'H35.3'], prevalence: A([0.001, 0.002, 0.005, 0.03, 0.08, 0.15]), atc: [] },
+  {
+    group: 'vision-impairment',
+    icpc2: ['F94', 'F84'],
+    icd10: ['H54.2', 'H35.3'],
+    prevalence: A([0.001, 0.002, 0.005, 0.03, 0.08, 0.15]),
+    atc: [],
+  },
 ];
 
 /** Children with a paediatric complex chronic condition (CCC v2 category), and the share of those with a second category. */
@@ -262,7 +367,8 @@ export const HOME_SERVICES: Figure<readonly number[]> = {
   value: [0.015, 0.078, 0.32, 0.47],
   unit: 'share receiving home services',
   kind: 'derived',
-  source: 'SSB Pleie- og omsorgstenestene, tabell 4 «Mottakarar av heimetenester, etter alder» 2008: under 67: 60 128, 67–79: 31 144, 80–89: 58 101, 90+: 18 068 (174 per 1000 aged 67+)',
+  source:
+    'SSB Pleie- og omsorgstenestene, tabell 4 «Mottakarar av heimetenester, etter alder» 2008: under 67: 60 128, 67–79: 31 144, 80–89: 58 101, 90+: 18 068 (174 per 1000 aged 67+)',
   note: 'Recipient counts divided by approximate population counts of the same year (the denominators are rounded assumptions).',
 };
 
@@ -271,7 +377,8 @@ export const LONG_TERM_CARE: Figure<readonly number[]> = {
   value: [0.002, 0.09, 0.16, 0.33],
   unit: 'share in long-term care',
   kind: 'derived',
-  source: 'SSB Kommunale helse- og omsorgstjenester, tabell 3 «Bebuarar i institusjonar for eldre og funksjonshemma, etter alder» 2004: 80–84: 9 926, 85–89: 11 034, 90+: 10 025',
+  source:
+    'SSB Kommunale helse- og omsorgstjenester, tabell 3 «Bebuarar i institusjonar for eldre og funksjonshemma, etter alder» 2004: 80–84: 9 926, 85–89: 11 034, 90+: 10 025',
   note: 'Resident counts divided by approximate population counts of the same year (rounded assumptions).',
 };
 
@@ -280,7 +387,8 @@ export const IPLOS: Figure<readonly number[]> = {
   value: [0.9, 0.45],
   unit: 'share',
   kind: 'assumption',
-  source: 'IPLOS is mandatory for recipients of municipal health and care services (domain.md §4.2, domain-verified §3); the score mix is an assumption',
+  source:
+    'IPLOS is mandatory for recipients of municipal health and care services (domain.md §4.2, domain-verified §3); the score mix is an assumption',
 };
 
 /** IPLOS variable names used (domain.md §4.2; only «syn» is verified by name, domain-verified §3.4). */

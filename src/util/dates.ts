@@ -39,7 +39,8 @@ export function toDayNumber(iso: string): number | undefined {
  * not exist (30 February) or the year is before 100 (see {@link toDayNumber}).
  */
 export function civilDay(y: number, m: number, d: number): number | undefined {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 100 || y > 9999 || m < 1 || m > 12 || d < 1) return undefined;
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 100 || y > 9999 || m < 1 || m > 12 || d < 1)
+    return undefined;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const dim = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
   if (d > dim) return undefined;

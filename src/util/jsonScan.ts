@@ -41,7 +41,9 @@ export interface ScannedMember {
 }
 
 /** The result of scanning: the value tree, or where and why the text stopped being JSON. */
-export type ScanResult = { readonly ok: true; readonly value: ScannedValue } | { readonly ok: false; readonly offset: number; readonly reason: JsonSyntaxReason };
+export type ScanResult =
+  | { readonly ok: true; readonly value: ScannedValue }
+  | { readonly ok: false; readonly offset: number; readonly reason: JsonSyntaxReason };
 
 /** Nesting beyond this is reported as `too_deep` instead of risking the call stack. */
 const MAX_DEPTH = 1000;

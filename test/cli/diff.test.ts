@@ -7,7 +7,9 @@ import { cli, copyFixture, copyRules, editJson, FIXTURE, ROOT, tempDir } from '.
 
 /** The four example persons as NDJSON, in the order klara, morten, kasper, nora. */
 function cohortFile(extraLines: readonly string[] = []): string {
-  const lines = ['klara', 'morten', 'kasper', 'nora'].map((n) => JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'examples/persons', `${n}.json`), 'utf8'))));
+  const lines = ['klara', 'morten', 'kasper', 'nora'].map((n) =>
+    JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'examples/persons', `${n}.json`), 'utf8'))),
+  );
   const file = join(tempDir(), 'cohort.ndjson');
   writeFileSync(file, `${[...lines, ...extraLines].join('\n')}\n`);
   return file;
@@ -43,7 +45,9 @@ describe('diff', () => {
   it('says when nothing changed, and how to see the impact', async () => {
     const r = await cli(['diff', 'rules', 'rules']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Endringer fra rules til rules\n\nIngen endringer i regelsett eller kodelister.\n\nBruk --cohort FIL eller --synthetic N for å se hvilke personers beslutninger som endres.\n');
+    expect(r.stdout).toBe(
+      'Endringer fra rules til rules\n\nIngen endringer i regelsett eller kodelister.\n\nBruk --cohort FIL eller --synthetic N for å se hvilke personers beslutninger som endres.\n',
+    );
   });
 
   it('lists changed parameters and shows whose decisions change, by rule, with examples', async () => {
@@ -51,13 +55,26 @@ describe('diff', () => {
     const r = await cli(['diff', 'rules', dir, '--cohort', cohortFile(), '--as-of', '2026-11-23']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain([`Regelsett identification: ${CURRENT} → ${NEXT}`, '  Parametre:', '    ~ highRiskCutOff: 10 → 12', '    ~ polypharmacyTrigger: 10 → 14'].join('\n'));
+    expect(r.stdout).toContain(
+      [
+        `Regelsett identification: ${CURRENT} → ${NEXT}`,
+        '  Parametre:',
+        '    ~ highRiskCutOff: 10 → 12',
+        '    ~ polypharmacyTrigger: 10 → 14',
+      ].join('\n'),
+    );
     // Klara (13 medicines) loses the polypharmacy trigger; Morten (10 points) drops from high to moderate.
     expect(r.stdout).toContain('  2 av 4 personer får en annen beslutning.');
     // One rule set changes; the rules and tiers below name it, so there is no per-set count.
     expect(r.stdout).not.toContain('Per regelsett');
-    expect(r.stdout).toContain(['    identification ID-TRIGGER-POLYPHARMACY: 1', '      utløst → ikke utløst: 1', '      eksempler: linje 1 (example/klara)'].join('\n'));
-    expect(r.stdout).toContain(['  Risikonivå (identification):', '    høy → moderat: 1', '    eksempler: linje 2 (example/morten)'].join('\n'));
+    expect(r.stdout).toContain(
+      ['    identification ID-TRIGGER-POLYPHARMACY: 1', '      utløst → ikke utløst: 1', '      eksempler: linje 1 (example/klara)'].join(
+        '\n',
+      ),
+    );
+    expect(r.stdout).toContain(
+      ['  Risikonivå (identification):', '    høy → moderat: 1', '    eksempler: linje 2 (example/morten)'].join('\n'),
+    );
   });
 
   it('shows added, removed and changed rules, a condition change in prose, and code-list changes', async () => {
@@ -88,7 +105,9 @@ describe('diff', () => {
     );
     expect(r.stdout).toContain('    + ID-NEW-RULE: Ny regel (ny)');
     expect(r.stdout).toContain('    - ID-SOCIAL-PRIORITY: Sosiale forhold (fjernet)');
-    expect(r.stdout).toContain(['Kodelister:', '  ~ social-problems 1.1.0', '      1 kode lagt til: ICPC-2 Z30 [social-problem]'].join('\n'));
+    expect(r.stdout).toContain(
+      ['Kodelister:', '  ~ social-problems 1.1.0', '      1 kode lagt til: ICPC-2 Z30 [social-problem]'].join('\n'),
+    );
   });
 
   it('prints changes and impact as JSON with --json', async () => {
@@ -99,7 +118,13 @@ describe('diff', () => {
     expect(json.ruleSets[0]).toMatchObject({ id: 'identification', status: 'changed', versionBefore: CURRENT, versionAfter: NEXT });
     expect(json.impact).toMatchObject({ persons: 4, changed: 2, invalid: 0, asOf: '2026-11-23' });
     expect(json.impact.byRule).toEqual([
-      { ruleSetId: 'identification', ruleId: 'ID-TRIGGER-POLYPHARMACY', changed: 1, transitions: [{ from: 'fired', to: 'notFired', count: 1 }], examples: ['linje 1 (example/klara)'] },
+      {
+        ruleSetId: 'identification',
+        ruleId: 'ID-TRIGGER-POLYPHARMACY',
+        changed: 1,
+        transitions: [{ from: 'fired', to: 'notFired', count: 1 }],
+        examples: ['linje 1 (example/klara)'],
+      },
     ]);
   });
 
@@ -173,7 +198,11 @@ describe('diff', () => {
     // Every rule set that cannot be used on the date is named, on both sides.
     expect(outside.code).toBe(2);
     for (const { id, version } of bundled())
-      expect(outside.stderr.split('\n').filter((l) => l.startsWith(`oppfolgingsteam diff: ${id} ${version} (rules) gjelder ikke på datoen 2025-12-31 (gyldig `))).toHaveLength(2);
+      expect(
+        outside.stderr
+          .split('\n')
+          .filter((l) => l.startsWith(`oppfolgingsteam diff: ${id} ${version} (rules) gjelder ikke på datoen 2025-12-31 (gyldig `)),
+      ).toHaveLength(2);
     expect(outside.stdout).toBe('');
     expect(oneSide.code).toBe(2);
     expect(oneSide.stderr).toContain('Mangler ny versjon (mappe eller fil).');
@@ -212,5 +241,4 @@ describe('diff', () => {
     // Only the rule sets whose decisions change are counted, not every set in the folder.
     expect(r.stdout).toMatch(/\n {2}Per regelsett:\n {4}identification: [1-4]\n {4}other: 3\n {2}Per regel:\n/);
   });
-
 });

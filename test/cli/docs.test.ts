@@ -115,7 +115,11 @@ describe('docs', () => {
 
   it('treats a missing --out, a missing folder and a folder without rule sets as usage errors (exit 2)', async () => {
     const out = join(tempDir(), 'x');
-    const [noOut, missing, noRuleSets] = await Promise.all([cli(['docs', 'rules']), cli(['docs', 'no/such/folder', '--out', out]), cli(['docs', 'schemas', '--out', out])]);
+    const [noOut, missing, noRuleSets] = await Promise.all([
+      cli(['docs', 'rules']),
+      cli(['docs', 'no/such/folder', '--out', out]),
+      cli(['docs', 'schemas', '--out', out]),
+    ]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('Mangler --out.');
     expect(missing.code).toBe(2);
@@ -138,7 +142,9 @@ describe('docs', () => {
       await page.goto(`${url}#nn-identification-rules`);
       expect(await page.locator('#nn-identification-rules').innerText()).toBe('Reglar');
       // One heading per rule, as in the Markdown.
-      const rules = readFileSync(join(out, 'regelkatalog.nb.md'), 'utf8').split('\n').filter((l) => l.startsWith('#### ')).length;
+      const rules = readFileSync(join(out, 'regelkatalog.nb.md'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('#### ')).length;
       expect(rules).toBeGreaterThan(0);
       expect(await page.locator('section#nb h4').count()).toBe(rules);
       // The page itself is the only request.
@@ -148,4 +154,3 @@ describe('docs', () => {
     }
   });
 });
-

@@ -28,10 +28,15 @@ describe('explain', () => {
 
   it('explains why rules did not fire with --all, in nynorsk and English', async () => {
     const nora = 'examples/persons/nora.json';
-    const [nn, en] = await Promise.all([cli(['explain', nora, '--as-of', '2026-11-23', '--all', '--lang', 'nn']), cli(['explain', nora, '--as-of', '2026-11-23', '--lang', 'en'])]);
+    const [nn, en] = await Promise.all([
+      cli(['explain', nora, '--as-of', '2026-11-23', '--all', '--lang', 'nn']),
+      cli(['explain', nora, '--as-of', '2026-11-23', '--lang', 'en']),
+    ]);
     expect(nn.code).toBe(0);
     expect(nn.stdout).toContain('  Ikkje utløyst:');
-    expect(nn.stdout).toContain('    - Multimorbiditet (ID-MULTIMORBIDITY): Ikkje utløyst fordi: talet på langvarige tilstandar er minst 2 (ikkje oppfylt; registrert: 1).');
+    expect(nn.stdout).toContain(
+      '    - Multimorbiditet (ID-MULTIMORBIDITY): Ikkje utløyst fordi: talet på langvarige tilstandar er minst 2 (ikkje oppfylt; registrert: 1).',
+    );
     expect(nn.stdout).toContain('  ? Manglar data: Skrøpelegheit eller fall (ID-TRIGGER-FRAILTY)');
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('examples/persons/nora.json, assessed as of 2026-11-23');
@@ -56,7 +61,10 @@ describe('explain', () => {
     editJson(join(dir, 'identification.json'), (j) => {
       j.parameters.polypharmacyTrigger.value = 20;
     });
-    const [before, after] = await Promise.all([cli(['explain', KLARA, '--as-of', '2026-11-23']), cli(['explain', KLARA, '--as-of', '2026-11-23', '--rules', dir])]);
+    const [before, after] = await Promise.all([
+      cli(['explain', KLARA, '--as-of', '2026-11-23']),
+      cli(['explain', KLARA, '--as-of', '2026-11-23', '--rules', dir]),
+    ]);
     expect(after.code).toBe(0);
     expect(before.stdout).toContain('(ID-TRIGGER-POLYPHARMACY, utledet)');
     expect(after.stdout).not.toContain('(ID-TRIGGER-POLYPHARMACY, utledet)');
@@ -65,7 +73,9 @@ describe('explain', () => {
   it('says when a rule set is not valid on the date', async () => {
     const r = await cli(['explain', KLARA, '--as-of', '2025-06-01']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  identification gjelder ikke på datoen 2025-06-01 (gyldig 2026-01-01 til …). Velg en annen dato med --as-of.');
+    expect(r.stdout).toContain(
+      '  identification gjelder ikke på datoen 2025-06-01 (gyldig 2026-01-01 til …). Velg en annen dato med --as-of.',
+    );
   });
 
   it('reports an invalid person with paths, lines and columns, without echoing the values (exit 2)', async () => {
@@ -79,7 +89,9 @@ describe('explain', () => {
     const birth = positionOf(file, '"birthDate"');
     const code = positionOf(file, '"code": "T9Q"');
     expect(r.stderr).toContain(`«${file}» er ikke en gyldig person:`);
-    expect(r.stderr).toContain(`  ${file}:${birth.line}:${birth.column}: «birthDate» må være en gyldig dato på formen ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når bare måned eller år er kjent.`);
+    expect(r.stderr).toContain(
+      `  ${file}:${birth.line}:${birth.column}: «birthDate» må være en gyldig dato på formen ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når bare måned eller år er kjent.`,
+    );
     expect(r.stderr).toContain(`  ${file}:${code.line}:${code.column}: «diagnoses[1].code» er ikke en ICPC-2-kode`);
     expect(r.stderr).not.toContain('T9Q');
     expect(r.stderr).not.toContain('1951-02-30');
@@ -101,7 +113,10 @@ describe('explain', () => {
     const bundle = join(dir, 'bundle.json');
     const klara = JSON.parse(readFileSync(join(ROOT, 'examples/fhir/klara.json'), 'utf8')) as { entry: unknown[] };
     // An Appointment is not read by the adapter: it must be reported, not dropped silently.
-    klara.entry.push({ fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: { resourceType: 'Appointment', status: 'booked', participant: [] } });
+    klara.entry.push({
+      fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+      resource: { resourceType: 'Appointment', status: 'booked', participant: [] },
+    });
     writeFileSync(bundle, JSON.stringify(klara));
     const patient = join(dir, 'patient.json');
     writeFileSync(patient, JSON.stringify({ resourceType: 'Patient', birthDate: '1951-03-02' }));
@@ -115,7 +130,9 @@ describe('explain', () => {
   });
 
   it('treats a bad date and missing arguments as usage errors (exit 2)', async () => {
-    const runs = await Promise.all([['explain', KLARA, '--as-of', '2026-02-30'], ['explain'], ['explain', KLARA, '--as-of']].map((args) => cli(args)));
+    const runs = await Promise.all(
+      [['explain', KLARA, '--as-of', '2026-02-30'], ['explain'], ['explain', KLARA, '--as-of']].map((args) => cli(args)),
+    );
     for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('oppfolgingsteam explain:');

@@ -18,7 +18,8 @@ const WALKTHROUGH = 'docs/policy-staff.md';
 
 /** The mistakes the walkthrough makes on purpose, by the comment after its command. */
 const MISTAKES: Record<string, (rulesNy: string) => void> = {
-  '«longTermConditions» feilstavet': (dir) => edit(join(dir, 'identification.json'), (t) => t.replace('"fact": "longTermConditions"', '"fact": "longtermConditions"')),
+  '«longTermConditions» feilstavet': (dir) =>
+    edit(join(dir, 'identification.json'), (t) => t.replace('"fact": "longTermConditions"', '"fact": "longtermConditions"')),
   'en nynorsk tekst slettet': (dir) =>
     editJson(join(dir, 'identification.json'), (j) => {
       delete j.rules[8].text.nn;
@@ -96,14 +97,18 @@ function project(mistake: string | undefined): string {
 
 describe('the walkthrough for policy staff', () => {
   it('makes the edit it says: a high-risk cut-off of 14 in rules-ny/identification.json', () => {
-    expect(readPage(WALKTHROUGH)).toContain('I `rules-ny/identification.json` heves terskelen for høy risiko fra 10 til 14 poeng:\n\n```json\n"highRiskCutOff": {\n  "value": 14,\n');
+    expect(readPage(WALKTHROUGH)).toContain(
+      'I `rules-ny/identification.json` heves terskelen for høy risiko fra 10 til 14 poeng:\n\n```json\n"highRiskCutOff": {\n  "value": 14,\n',
+    );
     const rules = JSON.parse(readFileSync(join(ROOT, 'rules', 'identification.json'), 'utf8'));
     expect(rules.parameters.highRiskCutOff.value).toBe(10);
   });
 
   it('uses a cohort file that holds the four example persons, in order', () => {
     const lines = readFileSync(join(ROOT, 'examples/cohort.ndjson'), 'utf8').trimEnd().split('\n');
-    expect(lines.map((l) => JSON.parse(l))).toEqual(['klara', 'morten', 'kasper', 'nora'].map((n) => JSON.parse(readFileSync(join(ROOT, 'examples/persons', `${n}.json`), 'utf8'))));
+    expect(lines.map((l) => JSON.parse(l))).toEqual(
+      ['klara', 'morten', 'kasper', 'nora'].map((n) => JSON.parse(readFileSync(join(ROOT, 'examples/persons', `${n}.json`), 'utf8'))),
+    );
   });
 
   it('shows what each command really prints', async () => {
@@ -118,7 +123,10 @@ describe('the walkthrough for policy staff', () => {
       expect(r.stderr, command).toBe('');
       const actual = r.stdout.replace(/\n$/, '').split('\n');
       const at = firstMismatch(actual, e.shown);
-      expect(at === undefined ? undefined : `the page's line "${e.shown[at] ?? '(end)'}" does not match what the command printed:\n${r.stdout}`, command).toBeUndefined();
+      expect(
+        at === undefined ? undefined : `the page's line "${e.shown[at] ?? '(end)'}" does not match what the command printed:\n${r.stdout}`,
+        command,
+      ).toBeUndefined();
     });
     // The exit codes the walkthrough describes: 1 for errors found and failing vectors, else 0.
     expect(all.map((e, k) => [e.args[0], e.mistake !== undefined, runs[k]!.code])).toEqual(

@@ -18,10 +18,15 @@ export interface CliRun {
 /** Runs `oppfolgingsteam <args>` as a separate Node process. */
 export function cli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -87,6 +92,14 @@ export function positionAfter(path: string, anchor: string, needle: string): { l
 export function rulesFolder(): { ruleSets: number; codeLists: number; vectorFiles: number; vectors: number } {
   const top = readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.json'));
   const vectorFiles = top.filter((f) => f.endsWith('.test.json'));
-  const vectors = vectorFiles.reduce((n, f) => n + (JSON.parse(readFileSync(join(ROOT, 'rules', f), 'utf8')) as { vectors: unknown[] }).vectors.length, 0);
-  return { ruleSets: top.length - vectorFiles.length, codeLists: readdirSync(join(ROOT, 'rules', 'code-lists')).filter((f) => f.endsWith('.json')).length, vectorFiles: vectorFiles.length, vectors };
+  const vectors = vectorFiles.reduce(
+    (n, f) => n + (JSON.parse(readFileSync(join(ROOT, 'rules', f), 'utf8')) as { vectors: unknown[] }).vectors.length,
+    0,
+  );
+  return {
+    ruleSets: top.length - vectorFiles.length,
+    codeLists: readdirSync(join(ROOT, 'rules', 'code-lists')).filter((f) => f.endsWith('.json')).length,
+    vectorFiles: vectorFiles.length,
+    vectors,
+  };
 }

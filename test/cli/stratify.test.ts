@@ -27,7 +27,10 @@ async function run(argv: string[], stdin = '') {
 
 /** Runs the `oppfolgingsteam stratify` command as its own process (worker threads need a real process). */
 async function spawn(argv: string[]) {
-  const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'stratify', ...argv], { cwd: ROOT, maxBuffer: 64 << 20 });
+  const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'stratify', ...argv], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
   return r;
 }
 
@@ -45,7 +48,10 @@ describe('oppfolgingsteam stratify', () => {
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(summary.rejectedRecords.map((x: { line: number }) => x.line)).toEqual([701, 703]);
     // Points mode streams in input order; every listed person has at least the cut-off.
-    const entries = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const entries = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(entries.length).toBe(summary.listed);
     expect(entries.every((e: { points: number }) => e.points >= summary.highCutOff)).toBe(true);
     expect(entries.map((e: { line: number }) => e.line)).toEqual([...entries.map((e: { line: number }) => e.line)].sort((a, b) => a - b));
@@ -55,7 +61,10 @@ describe('oppfolgingsteam stratify', () => {
     const nd = await run(['-', '--top', '4', '--quiet'], `${withBad.join('\n')}\n`);
     const csv = await run(['in.ndjson', '--top', '4', '--format', 'csv', '--quiet']);
     const rows = csv.stdout.trim().split('\n');
-    const entries = nd.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const entries = nd.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows[0]).toBe('rank,line,id,points,maxPoints,tier,tierIfComplete,subGroups,reasons,prompts,why,dataNeeded,cutOff');
     expect(entries.length).toBe(Math.ceil(0.04 * 1500));
     expect(rows.length - 1).toBe(entries.length);
@@ -77,7 +86,14 @@ describe('oppfolgingsteam stratify', () => {
   });
 
   it('fails with exit code 2 and the usage on bad options', async () => {
-    for (const argv of [['--top', 'x'], ['--as-of', '2026-02-30'], ['--workers', '-1'], ['--format', 'xml'], ['--bogus'], ['--top', '5', '--min-points', '3']]) {
+    for (const argv of [
+      ['--top', 'x'],
+      ['--as-of', '2026-02-30'],
+      ['--workers', '-1'],
+      ['--format', 'xml'],
+      ['--bogus'],
+      ['--top', '5', '--min-points', '3'],
+    ]) {
       const r = await run(argv);
       expect(r.code, argv.join(' ')).toBe(2);
     }

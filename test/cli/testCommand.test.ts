@@ -152,9 +152,13 @@ describe('test', () => {
     });
     const r = await cli(['test', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('  ✗ Score: 3 admissions (2) + 2 emergency visits (2) + Charlson 2 (2) + acute (3) + 5 bed days (4) = 13, high');
+    expect(r.stdout).toContain(
+      '  ✗ Score: 3 admissions (2) + 2 emergency visits (2) + Charlson 2 (2) + acute (3) + 5 bed days (4) = 13, high',
+    );
     expect(r.stdout).toContain('      - expected: risk tier high\n      + actual:   risk tier moderate');
-    expect(r.stdout).toContain('      Points from: RS-ADMISSIONS-2-5 (2), RS-EMERGENCY-VISITS-2 (2), RS-CHARLSON-2 (2), RS-ACUTE-ADMISSION (3), RS-LENGTH-OF-STAY-4-6 (4)');
+    expect(r.stdout).toContain(
+      '      Points from: RS-ADMISSIONS-2-5 (2), RS-EMERGENCY-VISITS-2 (2), RS-CHARLSON-2 (2), RS-ACUTE-ADMISSION (3), RS-LENGTH-OF-STAY-4-6 (4)',
+    );
   });
 
   it('reads YAML vectors and reports conditions never seen true, false or unknown', async () => {
@@ -199,12 +203,23 @@ describe('test', () => {
 
   it('explains a vector that cannot run, at its place in the file', async () => {
     const dir = smallWorkspace(
-      ['ruleSet: small', 'vectors:', '  - name: Bad person', '    asOf: 2026-06-01', '    person:', '      birthDate: 2026-02-30', '    expect: { notFired: [SMALL-OLD-AND-MEDICATED] }', ''].join('\n'),
+      [
+        'ruleSet: small',
+        'vectors:',
+        '  - name: Bad person',
+        '    asOf: 2026-06-01',
+        '    person:',
+        '      birthDate: 2026-02-30',
+        '    expect: { notFired: [SMALL-OLD-AND-MEDICATED] }',
+        '',
+      ].join('\n'),
     );
     const r = await cli(['test', dir, '--lang', 'nn']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Vektoren kunne ikkje køyrast:');
-    expect(r.stdout).toContain(`${join(dir, 'small.test.yaml')}:6:7: «vectors[0].person.birthDate» må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når berre månad eller år er kjend.`);
+    expect(r.stdout).toContain(
+      `${join(dir, 'small.test.yaml')}:6:7: «vectors[0].person.birthDate» må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når berre månad eller år er kjend.`,
+    );
     expect(r.stdout).toContain('0 av 1 testvektorar bestått, 1 feila.');
   });
 
@@ -226,7 +241,11 @@ describe('test', () => {
   it('reports a folder without vectors, a missing folder and one without rule sets (exit 2)', async () => {
     const dir = copyFixture();
     rmSync(join(dir, 'sample.test.json'));
-    const [noVectors, missing, noRuleSets] = await Promise.all([cli(['test', dir]), cli(['test', join(dir, 'missing')]), cli(['test', join(dir, 'code-lists'), '--lang', 'en'])]);
+    const [noVectors, missing, noRuleSets] = await Promise.all([
+      cli(['test', dir]),
+      cli(['test', join(dir, 'missing')]),
+      cli(['test', join(dir, 'code-lists'), '--lang', 'en']),
+    ]);
     expect(noVectors.code).toBe(2);
     expect(noVectors.stderr).toContain(`Fant ingen testvektorer i «${dir}»`);
     expect(missing.code).toBe(2);

@@ -36,7 +36,9 @@ describe('validate', () => {
     expect(r.code).toBe(0);
     const f = rulesFolder();
     const files = f.ruleSets + f.codeLists + f.vectorFiles;
-    expect(r.stdout).toBe(`Ingen feil i ${files} filer (${f.ruleSets} regelsett, ${f.codeLists} kodelister, ${f.vectorFiles} ${f.vectorFiles === 1 ? 'testvektorfil' : 'testvektorfiler'}).\n`);
+    expect(r.stdout).toBe(
+      `Ingen feil i ${files} filer (${f.ruleSets} regelsett, ${f.codeLists} kodelister, ${f.vectorFiles} ${f.vectorFiles === 1 ? 'testvektorfil' : 'testvektorfiler'}).\n`,
+    );
   });
 
   it('accepts one rule file, reading its vectors and code lists next to it', async () => {
@@ -141,9 +143,15 @@ describe('validate', () => {
     it('says a bare leaf at a rule’s root must be wrapped, and why', async () => {
       const { second, nb, nn, en } = await workspace();
       const place = at(second, '"conditions"', '"id": "SAMPLE-FRAIL"');
-      expect(nb.stdout).toContain(`${place}«rules[4].conditions» er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der.`);
-      expect(nn.stdout).toContain(`${place}«rules[4].conditions» er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der.`);
-      expect(en.stdout).toContain(`${place}«rules[4].conditions» is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.`);
+      expect(nb.stdout).toContain(
+        `${place}«rules[4].conditions» er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der.`,
+      );
+      expect(nn.stdout).toContain(
+        `${place}«rules[4].conditions» er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der.`,
+      );
+      expect(en.stdout).toContain(
+        `${place}«rules[4].conditions» is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.`,
+      );
       expect(en.stdout).not.toContain('does not match any of the allowed shapes');
     });
 
@@ -182,25 +190,53 @@ describe('validate', () => {
       j.id = 'lonely';
     });
     const other = join(dir, 'other.test.json');
-    writeFileSync(other, JSON.stringify({ ruleSet: 'no-such-set', vectors: [{ name: 'x', asOf: '2026-01-01', facts: {}, expect: {} }] }, null, 2));
+    writeFileSync(
+      other,
+      JSON.stringify({ ruleSet: 'no-such-set', vectors: [{ name: 'x', asOf: '2026-01-01', facts: {}, expect: {} }] }, null, 2),
+    );
     const yaml = join(dir, 'extra.test.yaml');
-    writeFileSync(yaml, ['ruleSet: sample', 'vectors:', '  - name: A YAML vector', '    asOf: 2026-06-01', '    facts:', '      regularMedicationz: 12', '    expect:', '      fired: [SAMPLE-MEDICINES]', ''].join('\n'));
+    writeFileSync(
+      yaml,
+      [
+        'ruleSet: sample',
+        'vectors:',
+        '  - name: A YAML vector',
+        '    asOf: 2026-06-01',
+        '    facts:',
+        '      regularMedicationz: 12',
+        '    expect:',
+        '      fired: [SAMPLE-MEDICINES]',
+        '',
+      ].join('\n'),
+    );
     const twice = join(dir, 'twice.test.yaml');
     writeFileSync(twice, 'ruleSet: sample\nvectors:\n  - name: a\n    name: b\n');
 
     const r = await cli(['validate', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
     const out = r.stdout;
-    expect(out).toContain(`${at(vectors, '"SAMPLE-NO-SUCH-RULE"')}«vectors[0].expect.notFired[${notFiredLength}]» refers to the rule "SAMPLE-NO-SUCH-RULE", which does not exist.`);
+    expect(out).toContain(
+      `${at(vectors, '"SAMPLE-NO-SUCH-RULE"')}«vectors[0].expect.notFired[${notFiredLength}]» refers to the rule "SAMPLE-NO-SUCH-RULE", which does not exist.`,
+    );
     expect(out).toContain(`${at(vectors, '"agee"')}«vectors[0].facts.agee» refers to the fact "agee", which does not exist.`);
-    expect(out).toContain(`${at(vectors, '"noSuchThreshold"')}«vectors[1].parameters.noSuchThreshold» refers to the parameter "noSuchThreshold", which does not exist.`);
-    expect(out).toContain(`${at(vectors, '"asOf": "2020-01-01"')}The rule set is not valid on 2020-01-01 (valid 2026-01-01 to …). («vectors[2].asOf»)`);
+    expect(out).toContain(
+      `${at(vectors, '"noSuchThreshold"')}«vectors[1].parameters.noSuchThreshold» refers to the parameter "noSuchThreshold", which does not exist.`,
+    );
+    expect(out).toContain(
+      `${at(vectors, '"asOf": "2020-01-01"')}The rule set is not valid on 2020-01-01 (valid 2026-01-01 to …). («vectors[2].asOf»)`,
+    );
     expect(out).toContain(`${at(vectors, '"code": "K7X"')}«vectors[${withPerson}].person.diagnoses[0].code» is not an ICPC-2 code`);
     expect(out).not.toMatch(/K7X[^"]/); // the value itself is never echoed in a message
-    expect(out).toContain(`${at(file, '"id": "SAMPLE-FALLS"')}No test vector expects the rule "SAMPLE-FALLS" to fire. Add a vector with the rule under expect.fired. («rules[5].id»)`);
-    expect(out).toContain(`${at(lonely, '"id"')}The rule set "lonely" has no test vectors. Put them in lonely.test.json next to the rule set. («id»)`);
+    expect(out).toContain(
+      `${at(file, '"id": "SAMPLE-FALLS"')}No test vector expects the rule "SAMPLE-FALLS" to fire. Add a vector with the rule under expect.fired. («rules[5].id»)`,
+    );
+    expect(out).toContain(
+      `${at(lonely, '"id"')}The rule set "lonely" has no test vectors. Put them in lonely.test.json next to the rule set. («id»)`,
+    );
     expect(out).toContain(`${at(other, '"ruleSet"')}«ruleSet» refers to the rule set "no-such-set", which is not among the files.`);
-    expect(out).toContain(`${yaml}:6:7: «vectors[0].facts.regularMedicationz» refers to the fact "regularMedicationz", which does not exist.`);
+    expect(out).toContain(
+      `${yaml}:6:7: «vectors[0].facts.regularMedicationz» refers to the fact "regularMedicationz", which does not exist.`,
+    );
     expect(out).toContain(`${twice}:4:5: Invalid YAML at line 4, column 5 (DUPLICATE_KEY).`);
     expect(out).toContain('\n\n10 errors in 6 files (checked: 2 rule sets, 2 code lists, 4 test-vector files).\n');
   });
@@ -238,11 +274,22 @@ describe('validate', () => {
     expect(json.files).toEqual({ ruleSets: 1, codeLists: 2, vectors: 1 });
     expect(json.issues).toHaveLength(1);
     const p = positionOf(file, '"fact": "agee"');
-    expect(json.issues[0]).toMatchObject({ file, line: p.line, column: p.column, path: 'conditions.older.all[0].fact', code: 'unknown_fact', detail: { name: 'agee' } });
+    expect(json.issues[0]).toMatchObject({
+      file,
+      line: p.line,
+      column: p.column,
+      path: 'conditions.older.all[0].fact',
+      code: 'unknown_fact',
+      detail: { name: 'agee' },
+    });
   });
 
   it('treats missing or extra arguments and unknown options as usage errors (exit 2)', async () => {
-    const runs = await Promise.all([['validate'], ['validate', 'a', 'b'], ['validate', 'rules', '--bogus'], ['validate', 'rules', '--lang', 'de']].map((args) => cli(args)));
+    const runs = await Promise.all(
+      [['validate'], ['validate', 'a', 'b'], ['validate', 'rules', '--bogus'], ['validate', 'rules', '--lang', 'de']].map((args) =>
+        cli(args),
+      ),
+    );
     for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/oppfolgingsteam validate: .+\nSe «oppfolgingsteam validate --help»/);

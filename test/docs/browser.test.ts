@@ -26,9 +26,23 @@ const CHROMIUM = chromiumPath(process.env);
 const GATE = browserGate(process.env, existsSync(CHROMIUM));
 // Shown outside the test's own output, where a newcomer running `npm test` sees it.
 if (GATE === 'skip') process.stderr.write(`\n[browser test skipped] ${browserNotice(CHROMIUM)}\n\n`);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const DIR = join(ROOT, 'examples/browser');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
 
 let server: ReturnType<typeof createServer> | undefined;
 let url = '';
@@ -60,7 +74,12 @@ describe.runIf(GATE !== 'skip')('browser example', () => {
     return bundledRuleSetIds().flatMap((id) => {
       const rs = right(loadBundledRuleSet(id, { lang }));
       const d = evaluateParsed(rs, person, { asOf: '2026-11-23', lang });
-      return toCards(d, rs, { hookInstance: nameBasedUuid(['browser', name]), patient: `Patient/${name}`, user: `Practitioner/gp-${name}`, lang }).map((c) => c.summary);
+      return toCards(d, rs, {
+        hookInstance: nameBasedUuid(['browser', name]),
+        patient: `Patient/${name}`,
+        user: `Practitioner/gp-${name}`,
+        lang,
+      }).map((c) => c.summary);
     });
   }
 

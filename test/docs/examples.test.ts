@@ -9,7 +9,11 @@ import { right, ROOT } from '../support/helpers.js';
  */
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/node-epj/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/node-epj/index.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(r.stderr.replace(/.*nodedir.*\n?/g, '')).toBe('');
   expect(r.status).toBe(0);
   return r.stdout;

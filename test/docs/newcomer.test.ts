@@ -13,12 +13,16 @@ import { ROOT } from '../support/helpers.js';
 /** Runs the browser test file in its own vitest, with Chromium pointed at nothing. */
 function browserTestWithout(env: Record<string, string | undefined>, only?: string) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CI' && !k.startsWith('VITEST')));
-  return spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/docs/browser.test.ts', ...(only ? ['-t', only] : [])], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...clean, CHROMIUM: '/nonexistent/chromium', NO_COLOR: '1', ...env },
-  });
+  return spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/docs/browser.test.ts', ...(only ? ['-t', only] : [])],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...clean, CHROMIUM: '/nonexistent/chromium', NO_COLOR: '1', ...env },
+    },
+  );
 }
 
 describe('a fresh machine without Chromium', () => {

@@ -49,7 +49,9 @@ const EXPECT: Record<string, (stdout: string) => void> = {
   },
   'docs/concepts.md#explain': (out) => {
     const lines = out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID-TARGET-GROUP unknown: Unknown because data is missing on .*number of emergency visits in the last 6 months/);
+    expect(lines[0]).toMatch(
+      /^ID-TARGET-GROUP unknown: Unknown because data is missing on .*number of emergency visits in the last 6 months/,
+    );
     expect(lines.slice(1)).toHaveLength(3);
     for (const l of lines.slice(1)) expect(l).toMatch(/^data needed: [A-Z-]+ \([a-zA-Z, ]+\)$/);
   },
@@ -128,7 +130,11 @@ describe('code samples in README.md and docs/', () => {
   const examples = samples.filter((s) => s.kind === 'example');
 
   it('every ```ts block is marked as an example to run or as types-only', () => {
-    const unmarked = docPages().flatMap((page) => blocks(page, 'ts').filter((b) => marker(b.code) === undefined).map((b) => `${b.page}:${b.line}`));
+    const unmarked = docPages().flatMap((page) =>
+      blocks(page, 'ts')
+        .filter((b) => marker(b.code) === undefined)
+        .map((b) => `${b.page}:${b.line}`),
+    );
     expect(unmarked, 'start each ```ts block with `// example: <name>` or `// types-only: <name>`').toEqual([]);
   });
 
@@ -139,10 +145,13 @@ describe('code samples in README.md and docs/', () => {
   it('samples import the entries by their published names, adapters from their subpaths', () => {
     for (const page of docPages()) {
       for (const b of blocks(page, 'ts')) {
-        for (const m of b.code.matchAll(/from '([^']+)'/g)) expect(m[1], `${b.page}:${b.line}`).toMatch(/^(oppfolgingsteam(\/[a-z-]+)?|node:[a-z]+|json-rules-engine|xstate|zod)$/);
+        for (const m of b.code.matchAll(/from '([^']+)'/g))
+          expect(m[1], `${b.page}:${b.line}`).toMatch(/^(oppfolgingsteam(\/[a-z-]+)?|node:[a-z]+|json-rules-engine|xstate|zod)$/);
         // What lives at a subpath is not imported from the root.
         const root = /import (?:type )?\{([^}]*)\} from 'oppfolgingsteam';/.exec(b.code)?.[1] ?? '';
-        expect(root, `${b.page}:${b.line}`).not.toMatch(/\b(toCards|cdsResponse|personFrom\w+|to(RiskAssessment|Flags|CareTeam|FollowUpPlan)|startPathway|sendEvent|stratify|deriveFacts|builtinFacts)\b/);
+        expect(root, `${b.page}:${b.line}`).not.toMatch(
+          /\b(toCards|cdsResponse|personFrom\w+|to(RiskAssessment|Flags|CareTeam|FollowUpPlan)|startPathway|sendEvent|stratify|deriveFacts|builtinFacts)\b/,
+        );
       }
     }
   });

@@ -103,7 +103,8 @@ describe('differential: our evaluator against json-rules-engine 7.3 on its own o
 
   it('the generators reach every json-rules-engine operator, missing and wrongly typed facts, absent paths and missing compared facts', () => {
     const seen = { ops: new Set<string>(), missing: 0, wrong: 0, absentPath: 0, missingCompared: 0 };
-    const leaves = (c: Condition): Condition[] => ('all' in c ? c.all.flatMap(leaves) : 'any' in c ? c.any.flatMap(leaves) : 'not' in c ? leaves(c.not) : [c]);
+    const leaves = (c: Condition): Condition[] =>
+      'all' in c ? c.all.flatMap(leaves) : 'any' in c ? c.any.flatMap(leaves) : 'not' in c ? leaves(c.not) : [c];
     // A fixed sample, so the counts do not depend on the run.
     for (const [c, facts] of fc.sample(fc.tuple(jreCondition, partialFacts), { numRuns: 300, seed: 16 })) {
       for (const l of leaves(c)) {
@@ -111,12 +112,18 @@ describe('differential: our evaluator against json-rules-engine 7.3 on its own o
         seen.ops.add(l.operator);
         if (!Object.hasOwn(facts, l.fact)) seen.missing++;
         const v = l.value as unknown;
-        if (typeof v === 'object' && v !== null && 'fact' in v && !Object.hasOwn(facts, (v as { fact: string }).fact)) seen.missingCompared++;
+        if (typeof v === 'object' && v !== null && 'fact' in v && !Object.hasOwn(facts, (v as { fact: string }).fact))
+          seen.missingCompared++;
         if (l.path !== undefined && Object.hasOwn(facts, l.fact)) seen.absentPath += l.path === '$.q' || l.path === '$.x.q' ? 1 : 0;
       }
       for (const n of ['n0', 'n1', 'n2']) if (Object.hasOwn(facts, n) && typeof facts[n] !== 'number') seen.wrong++;
     }
-    expect([...seen.ops].sort()).toEqual([...OPERATORS.values()].filter((o) => o.jsonRulesEngineDefault).map((o) => o.name).sort());
+    expect([...seen.ops].sort()).toEqual(
+      [...OPERATORS.values()]
+        .filter((o) => o.jsonRulesEngineDefault)
+        .map((o) => o.name)
+        .sort(),
+    );
     for (const [k, n] of Object.entries(seen)) if (typeof n === 'number') expect(n, k).toBeGreaterThan(20);
   });
 
@@ -132,7 +139,10 @@ describe('differential: our evaluator against json-rules-engine 7.3 on its own o
     const { results, failureResults } = await engine.run({ person: klara, asOf: '2026-11-23' });
     const { evaluate } = await import('../../src/index.js');
     const ours = right(evaluate(rs, klara, { asOf: '2026-11-23', trace: 'none' }));
-    const theirs = new Map<string, boolean>([...results.map((r) => [r.name as string, true] as const), ...failureResults.map((r) => [r.name as string, false] as const)]);
+    const theirs = new Map<string, boolean>([
+      ...results.map((r) => [r.name as string, true] as const),
+      ...failureResults.map((r) => [r.name as string, false] as const),
+    ]);
     // Klara's record is complete for the identification rules, so nothing is unknown and all agree.
     expect(ours.dataNeeded).toEqual([]);
     for (const o of ours.outcomes) expect(o.outcome, o.ruleId).toBe(theirs.get(o.ruleId));

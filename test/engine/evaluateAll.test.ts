@@ -69,7 +69,11 @@ describe('evaluateAll', () => {
     // The same fact (longTermConditions) over another version of chronic-conditions: shared work
     // must be keyed by the code list too, or the second rule set would see the first one's count.
     const files = [...bundledCodeLists().values()].map((l) => l.file);
-    const narrowed = files.map((f) => (f.id === 'chronic-conditions' ? { ...f, version: '0.0.1-test', entries: f.entries.filter((e) => e.code !== 'K86' && e.code !== 'I10') } : f));
+    const narrowed = files.map((f) =>
+      f.id === 'chronic-conditions'
+        ? { ...f, version: '0.0.1-test', entries: f.entries.filter((e) => e.code !== 'K86' && e.code !== 'I10') }
+        : f,
+    );
     const standard = right(loadBundledRuleSet('identification'));
     const narrow = right(loadBundledRuleSet('identification', { codeLists: narrowed }));
     const person = {
@@ -80,8 +84,12 @@ describe('evaluateAll', () => {
         { system: 'ICPC-2', code: 'T90' },
       ],
     };
-    const ltc = (d: { trace?: readonly { conditions: unknown }[] }): unknown => JSON.stringify(d.trace).match(/"fact":"longTermConditions"[^}]*"factValue":(\d+)/)?.[1];
-    for (const order of [[standard, narrow], [narrow, standard]]) {
+    const ltc = (d: { trace?: readonly { conditions: unknown }[] }): unknown =>
+      JSON.stringify(d.trace).match(/"fact":"longTermConditions"[^}]*"factValue":(\d+)/)?.[1];
+    for (const order of [
+      [standard, narrow],
+      [narrow, standard],
+    ]) {
       const all = right(evaluateAll(order, person, { asOf: AS_OF }));
       expect(JSON.stringify(all)).toBe(JSON.stringify(order.map((rs) => right(evaluate(rs, person, { asOf: AS_OF })))));
     }

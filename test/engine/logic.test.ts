@@ -16,10 +16,7 @@ const AS_OF = '2026-06-01';
 const BOOLS = ['b0', 'b1', 'b2', 'b3'] as const;
 
 /** Boolean facts where each may be true, false or missing (unknown). */
-const partialBools = fc.record(
-  { b0: fc.boolean(), b1: fc.boolean(), b2: fc.boolean(), b3: fc.boolean() },
-  { requiredKeys: [] },
-);
+const partialBools = fc.record({ b0: fc.boolean(), b1: fc.boolean(), b2: fc.boolean(), b3: fc.boolean() }, { requiredKeys: [] });
 
 const atom = (name: string): Condition => ({ fact: name, operator: 'equal', value: true });
 const boolTree: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
@@ -141,7 +138,10 @@ describe('three-valued semantics', () => {
     ];
     for (let i = 0; i < 3; i++)
       for (let j = 0; j < 3; j++) {
-        const facts = { ...(values[i]!.b0 === undefined ? {} : { b0: values[i]!.b0 }), ...(values[j]!.b0 === undefined ? {} : { b1: values[j]!.b0 }) };
+        const facts = {
+          ...(values[i]!.b0 === undefined ? {} : { b0: values[i]!.b0 }),
+          ...(values[j]!.b0 === undefined ? {} : { b1: values[j]!.b0 }),
+        };
         const [a, o] = outcomes([{ all: [atom('b0'), atom('b1')] }, { any: [atom('b0'), atom('b1')] }], facts);
         expect(a, `${String(names[i])} AND ${String(names[j])}`).toBe(and[i]![j]);
         expect(o, `${String(names[i])} OR ${String(names[j])}`).toBe(or[i]![j]);
@@ -196,14 +196,30 @@ describe('three-valued semantics', () => {
   });
 
   it('double negation: not(not a) = a, with unknown', () => {
-    fc.assert(same({ not: { not: { all: [atom('b0'), { any: [atom('b1'), atom('b2')] }] } } }, { all: [atom('b0'), { any: [atom('b1'), atom('b2')] }] }));
+    fc.assert(
+      same(
+        { not: { not: { all: [atom('b0'), { any: [atom('b1'), atom('b2')] }] } } },
+        { all: [atom('b0'), { any: [atom('b1'), atom('b2')] }] },
+      ),
+    );
   });
 
   it('commutativity and monotonicity in information: filling in an unknown never flips a known outcome', () => {
     fc.assert(
       fc.property(condition, partialBools, fc.constantFrom(...BOOLS), fc.boolean(), (c, facts, name, value) => {
         const top: Condition = 'fact' in c ? { all: [c] } : c;
-        const complete = { n0: 1, n1: 2, n2: 3, s0: 'a', s1: 'b', l0: [], l1: ['a'], o0: { x: 1, y: { z: 'a' } }, d0: '2026-01-01', c0: [] };
+        const complete = {
+          n0: 1,
+          n1: 2,
+          n2: 3,
+          s0: 'a',
+          s1: 'b',
+          l0: [],
+          l1: ['a'],
+          o0: { x: 1, y: { z: 'a' } },
+          d0: '2026-01-01',
+          c0: [],
+        };
         const before = outcomes([top], { ...complete, ...facts });
         const after = outcomes([top], { ...complete, ...facts, [name]: facts[name as keyof typeof facts] ?? value });
         if (before[0] !== 'unknown') expect(after[0]).toBe(before[0]);

@@ -68,14 +68,31 @@ const diverges = (r: Row, divergence: string): Row => ({ ...r, divergence });
 /** The row, where a path that is not there makes the named facts unknown. */
 const absent = (r: Row, ...names: string[]): Row => ({ ...r, absent: names });
 
-const row = (operator: string, fact: string, value: unknown, factValue: Value, ours: Truth, jre?: boolean | 'throws', path?: string): Row => ({
+const row = (
+  operator: string,
+  fact: string,
+  value: unknown,
+  factValue: Value,
+  ours: Truth,
+  jre?: boolean | 'throws',
+  path?: string,
+): Row => ({
   leaf: { fact, operator, value, ...(path === undefined ? {} : { path }) },
   fact: factValue,
   ours,
   ...(jre === undefined ? {} : { jre }),
 });
 /** A fact-to-fact row: `fact` compared with fact `other` (path `otherPath`). */
-const vs = (operator: string, fact: string, other: string, factValue: Value, compared: Value, ours: Truth, jre?: boolean | 'throws', otherPath?: string): Row => ({
+const vs = (
+  operator: string,
+  fact: string,
+  other: string,
+  factValue: Value,
+  compared: Value,
+  ours: Truth,
+  jre?: boolean | 'throws',
+  otherPath?: string,
+): Row => ({
   leaf: { fact, operator, value: { fact: other, ...(otherPath === undefined ? {} : { path: otherPath }) } },
   fact: factValue,
   compared,
@@ -155,7 +172,16 @@ const JRE_ROWS: Row[] = [
 /** Ours. `withinLastDays` counts `asOf` (2026-06-01) as the first of its days. */
 const OUR_ROWS: Row[] = [
   row('inCodeList', 'c', 'chronic-conditions', [{ system: 'ICPC-2', code: 'K77' }], true),
-  row('inCodeList', 'c', 'chronic-conditions', [{ system: 'ICPC-2', code: 'A01' }, { system: 'ICPC-2', code: 'T90' }], true),
+  row(
+    'inCodeList',
+    'c',
+    'chronic-conditions',
+    [
+      { system: 'ICPC-2', code: 'A01' },
+      { system: 'ICPC-2', code: 'T90' },
+    ],
+    true,
+  ),
   row('inCodeList', 'c', 'chronic-conditions', { system: 'ICPC-2', code: 'K77' }, true), // one coding
   row('inCodeList', 'c', 'chronic-conditions', [{ system: 'ICPC-2', code: 'A01' }], false),
   row('inCodeList', 'c', 'chronic-conditions', [{ system: 'ICD-10', code: 'K77' }], false), // K77 is not an ICD-10 heart failure code
@@ -288,7 +314,8 @@ function factsOf(r: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (r.fact !== MISSING) out[r.leaf.fact] = r.fact;
   const v = r.leaf.value;
-  if (r.compared !== undefined && r.compared !== MISSING && typeof v === 'object' && v !== null && 'fact' in v) out[(v as { fact: string }).fact] = r.compared;
+  if (r.compared !== undefined && r.compared !== MISSING && typeof v === 'object' && v !== null && 'fact' in v)
+    out[(v as { fact: string }).fact] = r.compared;
   return out;
 }
 
@@ -307,10 +334,22 @@ const fileOf = (r: Row) => ({
   version: '1.0.0',
   validFrom: '2000-01-01',
   title: label,
-  rules: [{ id: 'R', title: label, text: label, source: { document: 'test', section: 'test' }, evidence: 'inferred' as const, severity: 'info' as const, conditions: { all: [r.leaf as Condition] }, event: { type: 'finding' } }],
+  rules: [
+    {
+      id: 'R',
+      title: label,
+      text: label,
+      source: { document: 'test', section: 'test' },
+      evidence: 'inferred' as const,
+      severity: 'info' as const,
+      conditions: { all: [r.leaf as Condition] },
+      event: { type: 'finding' },
+    },
+  ],
 });
 
-const describeRow = (r: Row) => `${r.leaf.fact}${r.leaf.path ?? ''} ${r.leaf.operator} ${JSON.stringify(r.leaf.value)} with ${r.fact === MISSING ? 'no fact' : JSON.stringify(r.fact)}${r.compared === undefined ? '' : r.compared === MISSING ? ' and no compared fact' : ` and ${JSON.stringify(r.compared)}`}`;
+const describeRow = (r: Row) =>
+  `${r.leaf.fact}${r.leaf.path ?? ''} ${r.leaf.operator} ${JSON.stringify(r.leaf.value)} with ${r.fact === MISSING ? 'no fact' : JSON.stringify(r.fact)}${r.compared === undefined ? '' : r.compared === MISSING ? ' and no compared fact' : ` and ${JSON.stringify(r.compared)}`}`;
 
 function leafOf(d: Decision): FactTrace {
   const c = d.trace![0]!.conditions;
@@ -337,7 +376,11 @@ describe('operators: known answers', () => {
   it('cover every operator, each with a missing fact', () => {
     const ops = new Set(ALL_ROWS.map((r) => r.leaf.operator));
     expect([...ops].sort()).toEqual([...OPERATOR_NAMES].sort());
-    for (const op of OPERATOR_NAMES) expect(ALL_ROWS.some((r) => r.leaf.operator === op && r.fact === MISSING), op).toBe(true);
+    for (const op of OPERATOR_NAMES)
+      expect(
+        ALL_ROWS.some((r) => r.leaf.operator === op && r.fact === MISSING),
+        op,
+      ).toBe(true);
   });
 
   it.each(ALL_ROWS.map((r) => [describeRow(r), r] as const))('%s', (_name, r) => {
@@ -384,13 +427,16 @@ describe('operators: known answers', () => {
     }
   });
 
-  it.each(ALL_ROWS.filter((r) => r.jre !== undefined).map((r) => [describeRow(r), r] as const))('json-rules-engine on %s', async (_name, r) => {
-    const theirs = await jreDecides(r);
-    expect(theirs).toBe(r.jre);
-    // Where we know the answer, it is json-rules-engine's, but for the rows that say why not; where
-    // json-rules-engine throws, we answer and never throw.
-    if (r.ours !== 'unknown' && r.divergence === undefined && theirs !== 'throws') expect(theirs).toBe(r.ours);
-  });
+  it.each(ALL_ROWS.filter((r) => r.jre !== undefined).map((r) => [describeRow(r), r] as const))(
+    'json-rules-engine on %s',
+    async (_name, r) => {
+      const theirs = await jreDecides(r);
+      expect(theirs).toBe(r.jre);
+      // Where we know the answer, it is json-rules-engine's, but for the rows that say why not; where
+      // json-rules-engine throws, we answer and never throw.
+      if (r.ours !== 'unknown' && r.divergence === undefined && theirs !== 'throws') expect(theirs).toBe(r.ours);
+    },
+  );
 });
 
 /*
@@ -417,7 +463,14 @@ describe('operators: known answers on the population screening path', () => {
       version: '1.0.0',
       validFrom: '2000-01-01',
       title: label,
-      scoring: { tiers: [{ tier: 'high', minPoints: 1000 }, { tier: 'moderate', minPoints: 500 }, { tier: 'low', minPoints: 0 }], description: label },
+      scoring: {
+        tiers: [
+          { tier: 'high', minPoints: 1000 },
+          { tier: 'moderate', minPoints: 500 },
+          { tier: 'low', minPoints: 0 },
+        ],
+        description: label,
+      },
       rules: leaves.map(([leaf, points], i) => ({
         id: `S-${i}`,
         title: label,
@@ -454,12 +507,31 @@ describe('operators: known answers on the population screening path', () => {
 
 describe('operators: what the trace shows', () => {
   it('the params and the path of a leaf as written, and the fact value after the path', () => {
-    const windowed = defineFact({ name: 'w', type: 'object', label, description: label, params: z.strictObject({ months: z.number() }), derive: () => undefined });
-    const file = fileOf({ leaf: { fact: 'w', params: { months: 6 }, path: '$.n', operator: 'greaterThan', value: 1 }, fact: MISSING, ours: 'unknown' });
+    const windowed = defineFact({
+      name: 'w',
+      type: 'object',
+      label,
+      description: label,
+      params: z.strictObject({ months: z.number() }),
+      derive: () => undefined,
+    });
+    const file = fileOf({
+      leaf: { fact: 'w', params: { months: 6 }, path: '$.n', operator: 'greaterThan', value: 1 },
+      fact: MISSING,
+      ours: 'unknown',
+    });
     const rs = right(compileRuleSet(file, { extraFacts: [windowed] }));
     const d = right(evaluateFacts(rs, { 'w:{"months":6}': { n: 2 } }, { asOf: AS_OF, trace: 'full' }));
     const leaf = leafOf(d);
-    expect(leaf).toMatchObject({ fact: 'w', params: { months: 6 }, path: '$.n', operator: 'greaterThan', value: 1, factValue: 2, outcome: true });
+    expect(leaf).toMatchObject({
+      fact: 'w',
+      params: { months: 6 },
+      path: '$.n',
+      operator: 'greaterThan',
+      value: 1,
+      factValue: 2,
+      outcome: true,
+    });
     expect(Object.keys(leaf)).toEqual(['kind', 'fact', 'params', 'path', 'operator', 'value', 'factValue', 'outcome']);
   });
 });

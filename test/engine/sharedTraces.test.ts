@@ -18,21 +18,55 @@ const AS_OF = '2026-06-01';
 
 /** Fact values drawn to collide if keys were sloppy: small and large numbers, look-alike strings, lists. */
 const tricky = fc.oneof(
-  fc.constantFrom(undefined, true, false, 0, -0, 1, 2, 3, 28, 29, 30, 31, 32, 60, 61, 64, 1000, 65_533, 65_535, 2 ** 31, -1, 0.5, '1', '0', 'true', '', '[1]', '["a"]'),
+  fc.constantFrom(
+    undefined,
+    true,
+    false,
+    0,
+    -0,
+    1,
+    2,
+    3,
+    28,
+    29,
+    30,
+    31,
+    32,
+    60,
+    61,
+    64,
+    1000,
+    65_533,
+    65_535,
+    2 ** 31,
+    -1,
+    0.5,
+    '1',
+    '0',
+    'true',
+    '',
+    '[1]',
+    '["a"]',
+  ),
   fc.array(fc.constantFrom(1, '1', 'a', true, 0), { maxLength: 3 }),
   fc.integer({ min: -5, max: 70 }),
 );
 
 const facts = fc.oneof(
   completeFacts.map((f) => f as Record<string, unknown>),
-  fc.record({ n0: tricky, n1: tricky, n2: tricky, s0: tricky, b0: tricky, b1: tricky, l0: tricky }, { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>,
+  fc.record({ n0: tricky, n1: tricky, n2: tricky, s0: tricky, b0: tricky, b1: tricky, l0: tricky }, { requiredKeys: [] }) as fc.Arbitrary<
+    Record<string, unknown>
+  >,
 );
 
 const compile = (conds: Condition[]) => right(compileRuleSet(ruleSetOf(conds), { extraFacts: TEST_FACTS }));
 
 /** Two fact sets that a sloppy key would confuse decide on one warm rule set as on fresh ones, in either order. */
 function warmEqualsFresh(rule: Condition, a: Record<string, unknown>, b: Record<string, unknown>): void {
-  for (const order of [[a, b], [b, a]]) {
+  for (const order of [
+    [a, b],
+    [b, a],
+  ]) {
     const rs = compile([rule]);
     for (const trace of ['full', 'redacted'] as const) {
       for (const f of order) {
@@ -46,22 +80,33 @@ function warmEqualsFresh(rule: Condition, a: Record<string, unknown>, b: Record<
 describe('shared traces', () => {
   it('a warm rule set decides exactly as a freshly compiled one, in every trace mode', () => {
     fc.assert(
-      fc.property(fc.array(condition, { minLength: 1, maxLength: 4 }), fc.array(facts, { minLength: 2, maxLength: 30 }), (conds, people) => {
-        const warm = compile(conds);
-        for (const mode of ['full', 'redacted'] as const) {
-          for (const f of people) {
-            const a = JSON.stringify(right(evaluateFacts(warm, f, { asOf: AS_OF, trace: mode })));
-            const b = JSON.stringify(right(evaluateFacts(compile(conds), f, { asOf: AS_OF, trace: mode })));
-            expect(a).toBe(b);
+      fc.property(
+        fc.array(condition, { minLength: 1, maxLength: 4 }),
+        fc.array(facts, { minLength: 2, maxLength: 30 }),
+        (conds, people) => {
+          const warm = compile(conds);
+          for (const mode of ['full', 'redacted'] as const) {
+            for (const f of people) {
+              const a = JSON.stringify(right(evaluateFacts(warm, f, { asOf: AS_OF, trace: mode })));
+              const b = JSON.stringify(right(evaluateFacts(compile(conds), f, { asOf: AS_OF, trace: mode })));
+              expect(a).toBe(b);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 120 },
     );
   });
 
   it('keeps shown fact values apart that JSON would not confuse but a sloppy key would', () => {
-    const rs = compile([{ any: [{ fact: 'n0', operator: 'equal', value: 1 }, { fact: 'b0', operator: 'equal', value: true }] }]);
+    const rs = compile([
+      {
+        any: [
+          { fact: 'n0', operator: 'equal', value: 1 },
+          { fact: 'b0', operator: 'equal', value: true },
+        ],
+      },
+    ]);
     const shown = (f: Record<string, unknown>) => {
       const t = right(evaluateFacts(rs, f, { asOf: AS_OF })).trace![0]!.conditions as unknown as { children: { factValue?: unknown }[] };
       return t.children.map((c) => c.factValue);
@@ -85,7 +130,11 @@ describe('shared traces', () => {
   });
 
   it('keeps no string or list of a host’s own facts past the call: those traces are built each time', () => {
-    const rs = compile([{ all: [{ fact: 's0', operator: 'equal', value: 'a' }] }, { all: [{ fact: 'l1', operator: 'contains', value: 'a' }] }, { all: [{ fact: 'n0', operator: 'equal', value: 1 }] }]);
+    const rs = compile([
+      { all: [{ fact: 's0', operator: 'equal', value: 'a' }] },
+      { all: [{ fact: 'l1', operator: 'contains', value: 'a' }] },
+      { all: [{ fact: 'n0', operator: 'equal', value: 1 }] },
+    ]);
     const run = (f: Record<string, unknown>) => right(evaluateFacts(rs, f, { asOf: AS_OF })).trace!;
     const a = run({ s0: 'Kari Nordmann', l1: ['a', 'Kari'], n0: 1 });
     const b = run({ s0: 'Kari Nordmann', l1: ['a', 'Kari'], n0: 1 });
@@ -97,7 +146,8 @@ describe('shared traces', () => {
 
   it('keeps lists that print alike apart', () => {
     const codes = right(loadBundledRuleSet('team'));
-    const service = (members: { service: string }[]) => JSON.stringify(right(evaluate(codes, { team: { members } }, { asOf: AS_OF })).trace);
+    const service = (members: { service: string }[]) =>
+      JSON.stringify(right(evaluate(codes, { team: { members } }, { asOf: AS_OF })).trace);
     const a = service([{ service: 'gp' }, { service: 'nav' }]);
     const b = service([{ service: 'nav' }, { service: 'gp' }]);
     expect(a).toContain('["gp","nav"]');

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledRuleSet, EvaluateOptions } from '../../src/index.js';
-import { bundledRuleSetIds, compileRuleSet, evaluate, evaluateAll, evaluateFacts, loadBundledRuleSet, parsePerson } from '../../src/index.js';
+import {
+  bundledRuleSetIds,
+  compileRuleSet,
+  evaluate,
+  evaluateAll,
+  evaluateFacts,
+  loadBundledRuleSet,
+  parsePerson,
+} from '../../src/index.js';
 import type { Condition } from '../../src/policy/index.js';
 import { generateCohort } from '../../src/population/index.js';
 import { TEST_FACTS, completeFacts, condition, ruleSetOf } from '../support/arbitraries.js';
@@ -37,14 +45,19 @@ describe('shareTraces: false', () => {
 
   it('gives the decision the shared path gives, on any rule set and plain fact values, in any order', () => {
     fc.assert(
-      fc.property(fc.array(condition, { minLength: 1, maxLength: 4 }), fc.array(completeFacts, { minLength: 2, maxLength: 25 }), modes, (conds, people, trace) => {
-        const rs = right(compileRuleSet(ruleSetOf(conds as Condition[]), { extraFacts: TEST_FACTS }));
-        for (const f of people) {
-          const facts = f as Record<string, unknown>;
-          const plain = JSON.stringify(right(evaluateFacts(rs, facts, { asOf: AS_OF, trace, shareTraces: false })));
-          expect(JSON.stringify(right(evaluateFacts(rs, facts, { asOf: AS_OF, trace })))).toBe(plain);
-        }
-      }),
+      fc.property(
+        fc.array(condition, { minLength: 1, maxLength: 4 }),
+        fc.array(completeFacts, { minLength: 2, maxLength: 25 }),
+        modes,
+        (conds, people, trace) => {
+          const rs = right(compileRuleSet(ruleSetOf(conds as Condition[]), { extraFacts: TEST_FACTS }));
+          for (const f of people) {
+            const facts = f as Record<string, unknown>;
+            const plain = JSON.stringify(right(evaluateFacts(rs, facts, { asOf: AS_OF, trace, shareTraces: false })));
+            expect(JSON.stringify(right(evaluateFacts(rs, facts, { asOf: AS_OF, trace })))).toBe(plain);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -71,10 +84,17 @@ describe('fastParse: false', () => {
   it('validates as the fast accept path does: the same person, or the same issues', () => {
     const broken = fc.oneof(
       fc.constantFrom(...persons),
-      fc.record({ birthDate: fc.oneof(fc.constant('1990-02-30'), fc.string({ maxLength: 12 })), municipality: fc.anything() }, { requiredKeys: [] }),
-      fc.constantFrom(...persons).chain((p) =>
-        fc.record({ key: fc.constantFrom(...Object.keys(p as object), 'extra'), value: fc.anything() }).map(({ key, value }) => ({ ...(p as object), [key]: value })),
+      fc.record(
+        { birthDate: fc.oneof(fc.constant('1990-02-30'), fc.string({ maxLength: 12 })), municipality: fc.anything() },
+        { requiredKeys: [] },
       ),
+      fc
+        .constantFrom(...persons)
+        .chain((p) =>
+          fc
+            .record({ key: fc.constantFrom(...Object.keys(p as object), 'extra'), value: fc.anything() })
+            .map(({ key, value }) => ({ ...(p as object), [key]: value })),
+        ),
     );
     fc.assert(
       fc.property(broken, langs, (input, lang) => {
@@ -87,7 +107,9 @@ describe('fastParse: false', () => {
   it('gives the same decisions from evaluateAll', () => {
     for (const person of persons.slice(0, 20)) {
       const o: EvaluateOptions = { asOf: AS_OF, trace: 'full' };
-      expect(JSON.stringify(right(evaluateAll(sets, person, { ...o, fastParse: false })))).toBe(JSON.stringify(right(evaluateAll(sets, person, o))));
+      expect(JSON.stringify(right(evaluateAll(sets, person, { ...o, fastParse: false })))).toBe(
+        JSON.stringify(right(evaluateAll(sets, person, o))),
+      );
     }
   });
 

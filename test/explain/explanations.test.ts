@@ -13,8 +13,12 @@ describe('explanations', () => {
     const nb = explainRule(t, { lang: 'nb', ruleSet: rs });
     expect(nb.outcome).toBe(true);
     expect(nb.summary).toBe('Utløst fordi: antall faste legemidler er minst 10 (oppfylt; registrert: 13).');
-    expect(explainRule(t, { lang: 'nn', ruleSet: rs }).summary).toBe('Utløyst fordi: talet på faste legemiddel er minst 10 (oppfylt; registrert: 13).');
-    expect(explainRule(t, { lang: 'en', ruleSet: rs }).summary).toBe('Fired because: number of regular medicines is at least 10 (met; recorded: 13).');
+    expect(explainRule(t, { lang: 'nn', ruleSet: rs }).summary).toBe(
+      'Utløyst fordi: talet på faste legemiddel er minst 10 (oppfylt; registrert: 13).',
+    );
+    expect(explainRule(t, { lang: 'en', ruleSet: rs }).summary).toBe(
+      'Fired because: number of regular medicines is at least 10 (met; recorded: 13).',
+    );
   });
 
   it('why not: a rule that did not fire names the conditions that failed', () => {

@@ -20,20 +20,61 @@ const person: PersonInput = {
     { type: 'home-nursing', hoursPerWeek: 3, start: '2026-03-02' },
   ],
   functionMeasures: [
-    { instrument: 'PSFS', date: '2025-11-30', direction: 'higher-is-better', activities: [{ activity: 'gå', score: 3 }, { activity: 'handle', score: 2 }, { activity: 'lage mat', score: 4 }] },
-    { instrument: 'PSFS', date: '2026-11-01', direction: 'higher-is-better', activities: [{ activity: 'gå', score: 6 }, { activity: 'handle', score: 5 }, { activity: 'lage mat', score: 4 }] },
+    {
+      instrument: 'PSFS',
+      date: '2025-11-30',
+      direction: 'higher-is-better',
+      activities: [
+        { activity: 'gå', score: 3 },
+        { activity: 'handle', score: 2 },
+        { activity: 'lage mat', score: 4 },
+      ],
+    },
+    {
+      instrument: 'PSFS',
+      date: '2026-11-01',
+      direction: 'higher-is-better',
+      activities: [
+        { activity: 'gå', score: 6 },
+        { activity: 'handle', score: 5 },
+        { activity: 'lage mat', score: 4 },
+      ],
+    },
   ],
-  individualPlan: { goals: [{ id: 'g1', text: 'Gå tur', status: 'met' }, { id: 'g2', text: 'Handle selv', status: 'open' }] },
+  individualPlan: {
+    goals: [
+      { id: 'g1', text: 'Gå tur', status: 'met' },
+      { id: 'g2', text: 'Handle selv', status: 'open' },
+    ],
+  },
 };
 
 describe('summariseFollowUp', () => {
   it('compares the year before the team with the year after, per aim', () => {
     const s = right(summariseFollowUp(person, { asOf: '2026-11-23' }));
     expect(s.baselineDate).toBe('2025-11-23');
-    expect(s.baseline).toMatchObject({ from: '2024-11-23', to: '2025-11-23', emergencyAdmissions: 2, bedDays: 12, municipalServiceHours: 6 });
-    expect(s.followUp).toMatchObject({ from: '2025-11-23', to: '2026-11-23', emergencyAdmissions: 1, bedDays: 3, municipalServiceHours: 3 });
+    expect(s.baseline).toMatchObject({
+      from: '2024-11-23',
+      to: '2025-11-23',
+      emergencyAdmissions: 2,
+      bedDays: 12,
+      municipalServiceHours: 6,
+    });
+    expect(s.followUp).toMatchObject({
+      from: '2025-11-23',
+      to: '2026-11-23',
+      emergencyAdmissions: 1,
+      bedDays: 3,
+      municipalServiceHours: 3,
+    });
     const by = Object.fromEntries(s.aims.map((a) => [a.aim, a]));
-    expect(s.aims.map((a) => a.aim)).toEqual(['own-goals', 'function-and-self-management', 'experienced-quality', 'municipal-services', 'hospital-admissions']);
+    expect(s.aims.map((a) => a.aim)).toEqual([
+      'own-goals',
+      'function-and-self-management',
+      'experienced-quality',
+      'municipal-services',
+      'hospital-admissions',
+    ]);
     expect(by['own-goals']!.values).toEqual({ goalsMet: 1, goals: 2 });
     expect(by['function-and-self-management']!.values['psfsImprovement']).toBe(2);
     expect(by['experienced-quality']!.measured).toBe(false);

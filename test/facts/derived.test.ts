@@ -38,7 +38,11 @@ describe('derived facts', () => {
   });
 
   it('no admissions gives 0 length of stay and false acuity; no encounter list gives unknown', () => {
-    expect(facts({ encounters: [] })).toMatchObject({ [`lastAdmissionLengthOfStay${m(12)}`]: 0, [`lastAdmissionEmergency${m(12)}`]: false, [`admissions${m(12)}`]: 0 });
+    expect(facts({ encounters: [] })).toMatchObject({
+      [`lastAdmissionLengthOfStay${m(12)}`]: 0,
+      [`lastAdmissionEmergency${m(12)}`]: false,
+      [`admissions${m(12)}`]: 0,
+    });
     expect(facts({})).not.toHaveProperty(`admissions${m(12)}`);
   });
 
@@ -63,16 +67,59 @@ describe('derived facts', () => {
   });
 
   it('physical and mental together; substance use; tobacco does not count', () => {
-    expect(facts({ diagnoses: [{ system: 'ICPC-2', code: 'K86' }, { system: 'ICD-10', code: 'F10.2' }] })).toMatchObject({ physicalAndMental: true, substanceUse: true, mentalHealthOrSubstance: true });
+    expect(
+      facts({
+        diagnoses: [
+          { system: 'ICPC-2', code: 'K86' },
+          { system: 'ICD-10', code: 'F10.2' },
+        ],
+      }),
+    ).toMatchObject({ physicalAndMental: true, substanceUse: true, mentalHealthOrSubstance: true });
     expect(facts({ diagnoses: [{ system: 'ICD-10', code: 'F17.2' }] })).toMatchObject({ mentalHealthOrSubstance: false });
   });
 
   it('Charlson: weights, one count per group, severe form replaces mild', () => {
-    expect(facts({ diagnoses: [{ system: 'ICD-10', code: 'I50.9' }, { system: 'ICD-10', code: 'I11.0' }] })['charlsonIndex']).toBe(1);
-    expect(facts({ diagnoses: [{ system: 'ICD-10', code: 'E11.9' }, { system: 'ICD-10', code: 'E11.5' }] })['charlsonIndex']).toBe(2);
-    expect(facts({ diagnoses: [{ system: 'ICD-10', code: 'C18.7' }, { system: 'ICD-10', code: 'C78.7' }] })['charlsonIndex']).toBe(6);
-    expect(facts({ diagnoses: [{ system: 'ICD-10', code: 'K70.3' }, { system: 'ICD-10', code: 'K72.1' }] })['charlsonIndex']).toBe(3);
-    expect(facts({ diagnoses: [{ system: 'ICPC-2', code: 'K77' }, { system: 'ICPC-2', code: 'R95' }, { system: 'ICPC-2', code: 'T90' }] })['charlsonIndex']).toBe(3);
+    expect(
+      facts({
+        diagnoses: [
+          { system: 'ICD-10', code: 'I50.9' },
+          { system: 'ICD-10', code: 'I11.0' },
+        ],
+      })['charlsonIndex'],
+    ).toBe(1);
+    expect(
+      facts({
+        diagnoses: [
+          { system: 'ICD-10', code: 'E11.9' },
+          { system: 'ICD-10', code: 'E11.5' },
+        ],
+      })['charlsonIndex'],
+    ).toBe(2);
+    expect(
+      facts({
+        diagnoses: [
+          { system: 'ICD-10', code: 'C18.7' },
+          { system: 'ICD-10', code: 'C78.7' },
+        ],
+      })['charlsonIndex'],
+    ).toBe(6);
+    expect(
+      facts({
+        diagnoses: [
+          { system: 'ICD-10', code: 'K70.3' },
+          { system: 'ICD-10', code: 'K72.1' },
+        ],
+      })['charlsonIndex'],
+    ).toBe(3);
+    expect(
+      facts({
+        diagnoses: [
+          { system: 'ICPC-2', code: 'K77' },
+          { system: 'ICPC-2', code: 'R95' },
+          { system: 'ICPC-2', code: 'T90' },
+        ],
+      })['charlsonIndex'],
+    ).toBe(3);
     expect(facts({ diagnoses: [] })['charlsonIndex']).toBe(0);
   });
 
@@ -90,9 +137,20 @@ describe('derived facts', () => {
   });
 
   it('PRISMA-7 item 6 is reverse-scored; frailty needs age 65', () => {
-    const prisma7 = { olderThan85: false, male: false, healthProblemsLimitActivities: true, needsRegularHelp: true, healthProblemsKeepAtHome: false, canCountOnSomeoneClose: false, usesWalkingAid: false };
+    const prisma7 = {
+      olderThan85: false,
+      male: false,
+      healthProblemsLimitActivities: true,
+      needsRegularHelp: true,
+      healthProblemsKeepAtHome: false,
+      canCountOnSomeoneClose: false,
+      usesWalkingAid: false,
+    };
     expect(facts({ birthDate: '1950-01-01', frailty: { prisma7 } })).toMatchObject({ prisma7Score: 3, frail: true });
-    expect(facts({ birthDate: '1950-01-01', frailty: { prisma7: { ...prisma7, canCountOnSomeoneClose: true } } })).toMatchObject({ prisma7Score: 2, frail: false });
+    expect(facts({ birthDate: '1950-01-01', frailty: { prisma7: { ...prisma7, canCountOnSomeoneClose: true } } })).toMatchObject({
+      prisma7Score: 2,
+      frail: false,
+    });
     expect(facts({ birthDate: '1990-01-01', frailty: { prisma7 } })).toMatchObject({ frail: false });
     expect(facts({ birthDate: '1950-01-01' })).not.toHaveProperty('frail');
     expect(facts({ birthDate: '1950-01-01', frailty: { gaitSpeed4mSeconds: 7, acutelyUnwell: true } })).not.toHaveProperty('frail');
@@ -101,25 +159,65 @@ describe('derived facts', () => {
 
   it('functional limitation: xx28 code or IPLOS ≥ 3; score 9 and vision are ignored; Kleene or', () => {
     expect(facts({ diagnoses: [{ system: 'ICPC-2', code: 'L28' }] })).toMatchObject({ functionalLimitation: true });
-    expect(facts({ diagnoses: [], iplos: [{ variable: 'spise', score: 9, date: '2026-01-01' }, { variable: 'syn', score: 5, date: '2026-01-01' }] })).toMatchObject({ functionalLimitation: false, iplosMax: 0 });
-    expect(facts({ diagnoses: [], iplos: [{ variable: 'spise', score: 3, date: '2026-01-01' }] })).toMatchObject({ functionalLimitation: true, iplosMax: 3 });
+    expect(
+      facts({
+        diagnoses: [],
+        iplos: [
+          { variable: 'spise', score: 9, date: '2026-01-01' },
+          { variable: 'syn', score: 5, date: '2026-01-01' },
+        ],
+      }),
+    ).toMatchObject({ functionalLimitation: false, iplosMax: 0 });
+    expect(facts({ diagnoses: [], iplos: [{ variable: 'spise', score: 3, date: '2026-01-01' }] })).toMatchObject({
+      functionalLimitation: true,
+      iplosMax: 3,
+    });
     // The latest score per variable wins.
-    expect(facts({ diagnoses: [], iplos: [{ variable: 'spise', score: 4, date: '2025-01-01' }, { variable: 'spise', score: 2, date: '2026-01-01' }] })).toMatchObject({ functionalLimitation: false });
+    expect(
+      facts({
+        diagnoses: [],
+        iplos: [
+          { variable: 'spise', score: 4, date: '2025-01-01' },
+          { variable: 'spise', score: 2, date: '2026-01-01' },
+        ],
+      }),
+    ).toMatchObject({ functionalLimitation: false });
     expect(facts({ diagnoses: [] })).not.toHaveProperty('functionalLimitation');
     expect(facts({ iplos: [{ variable: 'spise', score: 4, date: '2026-01-01' }] })).toMatchObject({ functionalLimitation: true });
   });
 
   it('children: complex-condition groups by body system', () => {
-    expect(facts({ birthDate: '2020-01-01', diagnoses: [{ system: 'ICD-10', code: 'G80.1' }, { system: 'ICD-10', code: 'Z93.1' }, { system: 'ICD-10', code: 'G40.9' }] })['childComplexConditionGroups']).toBe(2);
+    expect(
+      facts({
+        birthDate: '2020-01-01',
+        diagnoses: [
+          { system: 'ICD-10', code: 'G80.1' },
+          { system: 'ICD-10', code: 'Z93.1' },
+          { system: 'ICD-10', code: 'G40.9' },
+        ],
+      })['childComplexConditionGroups'],
+    ).toBe(2);
   });
 
   it('municipal services: distinct active types, hours unknown when one lacks hours', () => {
-    expect(facts({ municipalServices: [{ type: 'home-nursing', hoursPerWeek: 3 }, { type: 'home-nursing', hoursPerWeek: 1 }, { type: 'day-care', hoursPerWeek: 6, end: '2026-01-01' }] })).toMatchObject({ municipalServices: 1, municipalServiceHours: 4 });
+    expect(
+      facts({
+        municipalServices: [
+          { type: 'home-nursing', hoursPerWeek: 3 },
+          { type: 'home-nursing', hoursPerWeek: 1 },
+          { type: 'day-care', hoursPerWeek: 6, end: '2026-01-01' },
+        ],
+      }),
+    ).toMatchObject({ municipalServices: 1, municipalServiceHours: 4 });
     expect(facts({ municipalServices: [{ type: 'home-nursing' }] })).not.toHaveProperty('municipalServiceHours');
   });
 
   it('the same person and date always give the same facts (pure)', () => {
-    const p: PersonInput = { birthDate: '1950-01-01', diagnoses: [{ system: 'ICPC-2', code: 'K77' }], encounters: [{ type: 'emergency-visit', date: '2026-05-01' }] };
+    const p: PersonInput = {
+      birthDate: '1950-01-01',
+      diagnoses: [{ system: 'ICPC-2', code: 'K77' }],
+      encounters: [{ type: 'emergency-visit', date: '2026-05-01' }],
+    };
     expect(JSON.stringify(facts(p))).toBe(JSON.stringify(facts(p)));
   });
 });

@@ -42,11 +42,41 @@ function withParams(fact: string, params: Record<string, unknown>, p: PersonInpu
 
 describe('service-need facts', () => {
   it('long-term coordinated care needs two distinct health and care services known to be long-term', () => {
-    expect(facts({ serviceNeeds: [{ service: 'gp', longTerm: true }, { service: 'home-nursing', longTerm: true }] })['longTermCoordinatedCare']).toBe(true);
-    expect(facts({ serviceNeeds: [{ service: 'gp', longTerm: true }, { service: 'gp', longTerm: true }] })['longTermCoordinatedCare']).toBe(false);
-    expect(facts({ serviceNeeds: [{ service: 'gp', longTerm: true }, { service: 'nav', longTerm: true }] })['longTermCoordinatedCare']).toBe(false);
-    expect(facts({ serviceNeeds: [{ service: 'gp', longTerm: true }, { service: 'home-nursing' }] })['longTermCoordinatedCare']).toBeUndefined();
-    expect(facts({ serviceNeeds: [{ service: 'gp', longTerm: true }, { service: 'home-nursing', longTerm: false }] })['longTermCoordinatedCare']).toBe(false);
+    expect(
+      facts({
+        serviceNeeds: [
+          { service: 'gp', longTerm: true },
+          { service: 'home-nursing', longTerm: true },
+        ],
+      })['longTermCoordinatedCare'],
+    ).toBe(true);
+    expect(
+      facts({
+        serviceNeeds: [
+          { service: 'gp', longTerm: true },
+          { service: 'gp', longTerm: true },
+        ],
+      })['longTermCoordinatedCare'],
+    ).toBe(false);
+    expect(
+      facts({
+        serviceNeeds: [
+          { service: 'gp', longTerm: true },
+          { service: 'nav', longTerm: true },
+        ],
+      })['longTermCoordinatedCare'],
+    ).toBe(false);
+    expect(
+      facts({ serviceNeeds: [{ service: 'gp', longTerm: true }, { service: 'home-nursing' }] })['longTermCoordinatedCare'],
+    ).toBeUndefined();
+    expect(
+      facts({
+        serviceNeeds: [
+          { service: 'gp', longTerm: true },
+          { service: 'home-nursing', longTerm: false },
+        ],
+      })['longTermCoordinatedCare'],
+    ).toBe(false);
     expect(facts({})['longTermCoordinatedCare']).toBeUndefined();
     expect(facts({ serviceNeeds: [] })['longTermCoordinatedCare']).toBe(false);
   });
@@ -60,12 +90,18 @@ describe('service-need facts', () => {
     expect(facts({ serviceNeeds: [{ service: 'gp' }, { service: 'specialist' }] })['municipalAndSpecialistNeeds']).toBe(true);
     expect(facts({ serviceNeeds: [{ service: 'gp' }, { service: 'home-nursing' }] })['municipalAndSpecialistNeeds']).toBe(false);
     expect(facts({ serviceNeeds: [{ service: 'gp' }, { service: 'pharmacist' }] })['municipalAndSpecialistNeeds']).toBeUndefined();
-    expect(facts({ serviceNeeds: [{ service: 'physiotherapy', level: 'specialist' }, { service: 'gp' }] })['municipalAndSpecialistNeeds']).toBe(true);
+    expect(
+      facts({ serviceNeeds: [{ service: 'physiotherapy', level: 'specialist' }, { service: 'gp' }] })['municipalAndSpecialistNeeds'],
+    ).toBe(true);
   });
 
   const kinds = ['gp', 'home-nursing', 'physiotherapy', 'specialist', 'pharmacist', 'nav', 'school', 'relative', 'other'] as const;
   const need = fc.record(
-    { service: fc.constantFrom(...kinds), longTerm: fc.option(fc.boolean(), { nil: undefined }), level: fc.option(fc.constantFrom('municipal', 'specialist', 'state', 'private'), { nil: undefined }) },
+    {
+      service: fc.constantFrom(...kinds),
+      longTerm: fc.option(fc.boolean(), { nil: undefined }),
+      level: fc.option(fc.constantFrom('municipal', 'specialist', 'state', 'private'), { nil: undefined }),
+    },
     { requiredKeys: ['service'] },
   );
 
@@ -73,13 +109,28 @@ describe('service-need facts', () => {
   const defaulted = new Set(['gp', 'home-nursing', 'physiotherapy', 'specialist']);
   it('a known answer never changes when the missing durations and levels are filled in (Kleene)', () => {
     fc.assert(
-      fc.property(fc.array(need, { maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), fc.array(fc.constantFrom('municipal', 'specialist', 'private'), { minLength: 6, maxLength: 6 }), (ns, fillT, fillL) => {
-        const before = facts({ serviceNeeds: ns });
-        const filled = ns.map((n, i) => ({ ...n, longTerm: n.longTerm ?? fillT[i]!, level: n.level ?? (defaulted.has(n.service) ? undefined : fillL[i]!) }));
-        const after = facts({ serviceNeeds: filled });
-        for (const f of ['longTermCoordinatedCare', 'longTermNeed', 'municipalAndSpecialistNeeds', 'coordinatedNeed', 'needsOtherWelfareServices'])
-          if (before[f] !== undefined) expect(after[f], f).toBe(before[f]);
-      }),
+      fc.property(
+        fc.array(need, { maxLength: 6 }),
+        fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.constantFrom('municipal', 'specialist', 'private'), { minLength: 6, maxLength: 6 }),
+        (ns, fillT, fillL) => {
+          const before = facts({ serviceNeeds: ns });
+          const filled = ns.map((n, i) => ({
+            ...n,
+            longTerm: n.longTerm ?? fillT[i]!,
+            level: n.level ?? (defaulted.has(n.service) ? undefined : fillL[i]!),
+          }));
+          const after = facts({ serviceNeeds: filled });
+          for (const f of [
+            'longTermCoordinatedCare',
+            'longTermNeed',
+            'municipalAndSpecialistNeeds',
+            'coordinatedNeed',
+            'needsOtherWelfareServices',
+          ])
+            if (before[f] !== undefined) expect(after[f], f).toBe(before[f]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -93,7 +144,7 @@ describe('assessment facts', () => {
     expect(facts({ assessment: {}, whatMatters: [] })['whatMattersRecorded']).toBe(false);
   });
 
-  it('the child\'s serious condition: the clinician\'s judgement wins; a CCC code makes it true; nothing else is unknown', () => {
+  it("the child's serious condition: the clinician's judgement wins; a CCC code makes it true; nothing else is unknown", () => {
     const cp = { system: 'ICD-10', code: 'G80.1' } as const;
     expect(facts({ diagnoses: [cp] })['seriousChildCondition']).toBe(true);
     expect(facts({ diagnoses: [cp], assessment: { seriousIllnessInjuryOrDisability: false } })['seriousChildCondition']).toBe(false);
@@ -121,7 +172,12 @@ describe('consent facts', () => {
   });
 
   it('a withdrawn or future consent is not in force', () => {
-    const p = (c: Record<string, unknown>) => withParams('validConsent', { scope: 'team' }, { birthDate: '2000-01-01', consents: [{ scope: 'team', givenBy: 'person', ...c }] as PersonInput['consents'] });
+    const p = (c: Record<string, unknown>) =>
+      withParams(
+        'validConsent',
+        { scope: 'team' },
+        { birthDate: '2000-01-01', consents: [{ scope: 'team', givenBy: 'person', ...c }] as PersonInput['consents'] },
+      );
     expect(p({ date: '2026-01-01', withdrawnDate: '2026-06-01' })).toBe(false);
     expect(p({ date: '2026-12-01' })).toBe(false);
     expect(p({ date: '2026-01-01', withdrawnDate: '2026-12-01' })).toBe(true);
@@ -129,9 +185,21 @@ describe('consent facts', () => {
 
   it('members outside health care must be named in a valid consent', () => {
     const base = { birthDate: '2000-01-01', team };
-    expect(facts({ ...base, consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01', services: ['gp', 'nav'] }] })['membersWithoutExplicitConsent']).toEqual(['school']);
-    expect(facts({ ...base, consents: [{ scope: 'information-sharing', givenBy: 'person', date: '2026-01-01', services: ['nav', 'school'] }] })['membersWithoutExplicitConsent']).toEqual([]);
-    expect(facts({ ...base, consents: [{ scope: 'coordinator', givenBy: 'person', date: '2026-01-01', services: ['nav', 'school'] }] })['membersWithoutExplicitConsent']).toEqual(['nav', 'school']);
+    expect(
+      facts({ ...base, consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01', services: ['gp', 'nav'] }] })[
+        'membersWithoutExplicitConsent'
+      ],
+    ).toEqual(['school']);
+    expect(
+      facts({ ...base, consents: [{ scope: 'information-sharing', givenBy: 'person', date: '2026-01-01', services: ['nav', 'school'] }] })[
+        'membersWithoutExplicitConsent'
+      ],
+    ).toEqual([]);
+    expect(
+      facts({ ...base, consents: [{ scope: 'coordinator', givenBy: 'person', date: '2026-01-01', services: ['nav', 'school'] }] })[
+        'membersWithoutExplicitConsent'
+      ],
+    ).toEqual(['nav', 'school']);
     expect(facts(base)['membersWithoutExplicitConsent']).toBeUndefined();
     expect(facts({ birthDate: '2000-01-01', consents: [] })['membersWithoutExplicitConsent']).toEqual([]);
   });
@@ -144,14 +212,24 @@ describe('consent facts', () => {
       services: fc.subarray(['gp', 'nav', 'school', 'relative'] as const),
     });
     fc.assert(
-      fc.property(fc.array(consent, { maxLength: 4 }), fc.option(fc.boolean(), { nil: undefined }), fc.integer({ min: 1930, max: 2025 }), (cs, competence, year) => {
-        const p: PersonInput = { consents: cs, team, ...(competence === undefined ? {} : { capacity: { consentCompetence: competence } }) };
-        const before = facts(p);
-        const after = facts({ ...p, birthDate: `${year}-05-05` });
-        for (const f of ['membersWithoutExplicitConsent', 'consentsFromWrongGiver'])
-          if (before[f] !== undefined && (before[f] as unknown[]).length > 0) expect(after[f], f).toEqual(expect.arrayContaining(before[f] as unknown[]));
-          else if (before[f] !== undefined) expect(after[f], f).toEqual(before[f]);
-      }),
+      fc.property(
+        fc.array(consent, { maxLength: 4 }),
+        fc.option(fc.boolean(), { nil: undefined }),
+        fc.integer({ min: 1930, max: 2025 }),
+        (cs, competence, year) => {
+          const p: PersonInput = {
+            consents: cs,
+            team,
+            ...(competence === undefined ? {} : { capacity: { consentCompetence: competence } }),
+          };
+          const before = facts(p);
+          const after = facts({ ...p, birthDate: `${year}-05-05` });
+          for (const f of ['membersWithoutExplicitConsent', 'consentsFromWrongGiver'])
+            if (before[f] !== undefined && (before[f] as unknown[]).length > 0)
+              expect(after[f], f).toEqual(expect.arrayContaining(before[f] as unknown[]));
+            else if (before[f] !== undefined) expect(after[f], f).toEqual(before[f]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -170,11 +248,21 @@ describe('plan, evaluation and transition facts', () => {
       instrument: 'PSFS' as const,
       date,
       direction,
-      activities: [{ activity: 'gå', score }, { activity: 'handle', score }, { activity: 'lage mat', score }],
+      activities: [
+        { activity: 'gå', score },
+        { activity: 'handle', score },
+        { activity: 'lage mat', score },
+      ],
     });
-    expect(facts({ functionMeasures: [m('2026-01-01', 3, 'higher-is-better'), m('2026-10-01', 6, 'higher-is-better')] })['psfsImprovement']).toBe(3);
-    expect(facts({ functionMeasures: [m('2026-01-01', 3, 'lower-is-better'), m('2026-10-01', 6, 'lower-is-better')] })['psfsImprovement']).toBe(-3);
-    expect(facts({ functionMeasures: [m('2026-01-01', 3, 'lower-is-better'), m('2026-10-01', 6, 'higher-is-better')] })['psfsComparable']).toBe(false);
+    expect(
+      facts({ functionMeasures: [m('2026-01-01', 3, 'higher-is-better'), m('2026-10-01', 6, 'higher-is-better')] })['psfsImprovement'],
+    ).toBe(3);
+    expect(
+      facts({ functionMeasures: [m('2026-01-01', 3, 'lower-is-better'), m('2026-10-01', 6, 'lower-is-better')] })['psfsImprovement'],
+    ).toBe(-3);
+    expect(
+      facts({ functionMeasures: [m('2026-01-01', 3, 'lower-is-better'), m('2026-10-01', 6, 'higher-is-better')] })['psfsComparable'],
+    ).toBe(false);
   });
 
   it('days until 18 treat a 29 February birthday like the age does', () => {
@@ -185,9 +273,19 @@ describe('plan, evaluation and transition facts', () => {
   });
 
   it('the longest stay is unknown when an admission lacks its length of stay', () => {
-    const f = facts({ encounters: [{ type: 'emergency-admission', date: '2026-05-01', lengthOfStayDays: 4 }, { type: 'elective-admission', date: '2026-06-01' }] });
+    const f = facts({
+      encounters: [
+        { type: 'emergency-admission', date: '2026-05-01', lengthOfStayDays: 4 },
+        { type: 'elective-admission', date: '2026-06-01' },
+      ],
+    });
     expect(f['longestAdmissionStay:{"months":12}']).toBeUndefined();
-    const g = facts({ encounters: [{ type: 'emergency-admission', date: '2026-05-01', lengthOfStayDays: 4 }, { type: 'elective-admission', date: '2026-06-01', endDate: '2026-06-10' }] });
+    const g = facts({
+      encounters: [
+        { type: 'emergency-admission', date: '2026-05-01', lengthOfStayDays: 4 },
+        { type: 'elective-admission', date: '2026-06-01', endDate: '2026-06-10' },
+      ],
+    });
     expect(g['longestAdmissionStay:{"months":12}']).toBe(9);
   });
 

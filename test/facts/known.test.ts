@@ -56,7 +56,9 @@ describe('the team and its coordinator (veileder ch. 8)', () => {
 
   it('one recorded coordinator: two members in the coordinator role is not one', () => {
     const coordinator = { name: 'Kari', recordedInJournal: true };
-    const roles = (n: number) => ({ team: { members: Array.from({ length: n }, (_, i) => member(i === 0 ? 'home-nursing' : 'physiotherapy', { role: 'coordinator' })) } });
+    const roles = (n: number) => ({
+      team: { members: Array.from({ length: n }, (_, i) => member(i === 0 ? 'home-nursing' : 'physiotherapy', { role: 'coordinator' })) },
+    });
     expect(fact('oneRecordedCoordinator', { coordinator, ...roles(1) } as PersonInput)).toBe(true);
     expect(fact('oneRecordedCoordinator', { coordinator, ...roles(2) } as PersonInput)).toBe(false);
   });
@@ -81,7 +83,13 @@ describe('the team and its coordinator (veileder ch. 8)', () => {
 
   it('providers not in the team: needs and services received on the day, minus the members', () => {
     const team = { members: [member('gp')] };
-    expect(fact('providersNotInTeam', { team, serviceNeeds: [{ service: 'gp' }, { service: 'nav' }, { service: 'relative' }], municipalServices: [] } as PersonInput)).toEqual(['nav']);
+    expect(
+      fact('providersNotInTeam', {
+        team,
+        serviceNeeds: [{ service: 'gp' }, { service: 'nav' }, { service: 'relative' }],
+        municipalServices: [],
+      } as PersonInput),
+    ).toEqual(['nav']);
     expect(
       fact('providersNotInTeam', {
         team,
@@ -101,7 +109,13 @@ describe('the team and its coordinator (veileder ch. 8)', () => {
     expect(fact('providersNotInTeam', { team, serviceNeeds: [{ service: 'gp' }], municipalServices: [] } as PersonInput)).toEqual([]);
     // No team, or a closed one: nothing to suggest.
     expect(fact('providersNotInTeam', { serviceNeeds: [{ service: 'nav' }] } as PersonInput)).toEqual([]);
-    expect(fact('providersNotInTeam', { team: { ...team, status: 'closed' }, serviceNeeds: [{ service: 'nav' }], municipalServices: [] } as PersonInput)).toEqual([]);
+    expect(
+      fact('providersNotInTeam', {
+        team: { ...team, status: 'closed' },
+        serviceNeeds: [{ service: 'nav' }],
+        municipalServices: [],
+      } as PersonInput),
+    ).toEqual([]);
   });
 });
 
@@ -125,7 +139,11 @@ describe('the plan (IP regulation, content elements)', () => {
       checkpoints: [{ date: '2026-07-01' }, { date: '2026-10-01', done: true }],
       goals: [goal('g1', { expressedBy: 'person' }), goal('g2', { expressedBy: 'team' }), goal('g3')],
     };
-    expect([fact('planCheckpoints', { individualPlan }), fact('planGoals', { individualPlan }), fact('personGoals', { individualPlan })]).toEqual([2, 3, 1]);
+    expect([
+      fact('planCheckpoints', { individualPlan }),
+      fact('planGoals', { individualPlan }),
+      fact('personGoals', { individualPlan }),
+    ]).toEqual([2, 3, 1]);
     expect([fact('planCheckpoints', {}), fact('planGoals', {}), fact('personGoals', {})]).toEqual([0, 0, 0]);
     const closed = { individualPlan: { ...individualPlan, status: 'closed' as const } };
     expect([fact('planCheckpoints', closed), fact('planGoals', closed), fact('personGoals', closed)]).toEqual([0, 0, 0]);
@@ -134,11 +152,18 @@ describe('the plan (IP regulation, content elements)', () => {
   it('measures without a goal in the plan or without an owner', () => {
     const individualPlan = {
       goals: [goal('g1')],
-      measures: [measure('m1', { goalId: 'g1', owner: 'gp' }), measure('m2', { goalId: 'g1' }), measure('m3', { goalId: 'g9', owner: 'gp' }), measure('m4', { owner: 'gp' })],
+      measures: [
+        measure('m1', { goalId: 'g1', owner: 'gp' }),
+        measure('m2', { goalId: 'g1' }),
+        measure('m3', { goalId: 'g9', owner: 'gp' }),
+        measure('m4', { owner: 'gp' }),
+      ],
     };
     expect(fact('measuresWithoutGoalOrOwner', { individualPlan } as PersonInput)).toBe(3);
     expect(fact('measuresWithoutGoalOrOwner', { individualPlan: { measures: [] } })).toBe(0);
-    expect(fact('measuresWithoutGoalOrOwner', { individualPlan: { measures: [measure('m1', { goalId: 'g1', owner: 'gp' })] } } as PersonInput)).toBe(1); // no goals at all
+    expect(
+      fact('measuresWithoutGoalOrOwner', { individualPlan: { measures: [measure('m1', { goalId: 'g1', owner: 'gp' })] } } as PersonInput),
+    ).toBe(1); // no goals at all
     expect(fact('measuresWithoutGoalOrOwner', {})).toBe(0);
   });
 
@@ -146,7 +171,11 @@ describe('the plan (IP regulation, content elements)', () => {
     expect(fact('languageNeedsAddressed', { individualPlan: { languageNeedsAddressed: true } })).toBe(true);
     expect(fact('languageNeedsAddressed', { individualPlan: {} })).toBe(false);
     expect(fact('languageNeedsAddressed', {})).toBe(false);
-    expect(fact('unlinkedOtherPlans', { otherPlans: [{ owner: 'nav' }, { owner: 'school', linked: true }, { owner: 'child-welfare', linked: false }] })).toBe(2);
+    expect(
+      fact('unlinkedOtherPlans', {
+        otherPlans: [{ owner: 'nav' }, { owner: 'school', linked: true }, { owner: 'child-welfare', linked: false }],
+      }),
+    ).toBe(2);
     expect(fact('unlinkedOtherPlans', { otherPlans: [] })).toBe(0);
     expect(fact('unlinkedOtherPlans', {})).toBeUndefined();
   });
@@ -178,14 +207,22 @@ describe('the plan (IP regulation, content elements)', () => {
   });
 
   it.each([
-    ['goals-resources-needs', without({ goals: [] , measures: [] }), ['goals-resources-needs', 'measures-extent-owner', 'measures-how']],
+    ['goals-resources-needs', without({ goals: [], measures: [] }), ['goals-resources-needs', 'measures-extent-owner', 'measures-how']],
     ['goals-resources-needs', without({ resourcesDescribed: false }), ['goals-resources-needs']],
     ['goals-resources-needs', without({ serviceNeedsDescribed: undefined }), ['goals-resources-needs']],
     ['participants', without({ participants: [] }), ['participants']],
     ['coordination-responsible', without({}, { coordinator: {} }), ['coordination-responsible']],
     ['contributions', without({ contributions: false }), ['contributions']],
-    ['measures-extent-owner', without({ measures: [measure('m1', { goalId: 'g1', extent: 'Ukentlig', howCarriedOut: 'Hjemme' })] }), ['measures-extent-owner']],
-    ['measures-extent-owner', without({ measures: [measure('m1', { goalId: 'g1', owner: 'gp', howCarriedOut: 'Hjemme' })] }), ['measures-extent-owner']],
+    [
+      'measures-extent-owner',
+      without({ measures: [measure('m1', { goalId: 'g1', extent: 'Ukentlig', howCarriedOut: 'Hjemme' })] }),
+      ['measures-extent-owner'],
+    ],
+    [
+      'measures-extent-owner',
+      without({ measures: [measure('m1', { goalId: 'g1', owner: 'gp', howCarriedOut: 'Hjemme' })] }),
+      ['measures-extent-owner'],
+    ],
     ['measures-how', without({ measures: [measure('m1', { goalId: 'g1', owner: 'gp', extent: 'Ukentlig' })] }), ['measures-how']],
     ['period-and-revision', without({ startDate: undefined }), ['period-and-revision']],
     ['period-and-revision', without({ checkpoints: [] }), ['period-and-revision']],
@@ -197,15 +234,30 @@ describe('the plan (IP regulation, content elements)', () => {
 
   it('consent unknown and nothing else missing: the missing content is unknown; a follow-up plan takes a team consent too', () => {
     expect(fact('planMissingContent', without({}, { consents: undefined }))).toBeUndefined();
-    expect(fact('planMissingContent', without({ kind: 'follow-up-plan' }, { consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01' }] }))).toEqual([]);
+    expect(
+      fact(
+        'planMissingContent',
+        without({ kind: 'follow-up-plan' }, { consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01' }] }),
+      ),
+    ).toEqual([]);
     // An individual plan needs the consent to the plan itself.
-    expect(fact('planMissingContent', without({}, { consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01' }] }))).toEqual(['consent']);
+    expect(fact('planMissingContent', without({}, { consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01' }] }))).toEqual([
+      'consent',
+    ]);
   });
 });
 
 describe('evaluation: checkpoints, goals and PSFS change (PSFS-S: same activities, same direction)', () => {
   it('checkpoints due: dated on or before the day and not done', () => {
-    const individualPlan = { checkpoints: [{ date: '2026-06-14' }, { date: ASOF }, { date: '2026-06-16' }, { date: '2026-01-01', done: true }, { date: '2026-02-01', done: false }] };
+    const individualPlan = {
+      checkpoints: [
+        { date: '2026-06-14' },
+        { date: ASOF },
+        { date: '2026-06-16' },
+        { date: '2026-01-01', done: true },
+        { date: '2026-02-01', done: false },
+      ],
+    };
     expect(fact('checkpointsDue', { individualPlan })).toBe(3);
     expect(fact('checkpointsDue', {})).toBe(0);
     expect(fact('checkpointsDue', { individualPlan: { ...individualPlan, status: 'closed' } })).toBe(0);
@@ -219,12 +271,19 @@ describe('evaluation: checkpoints, goals and PSFS change (PSFS-S: same activitie
     [['met', undefined], 0, false],
     [['not-met', 'met', 'not-met'], 2, false],
   ])('goal statuses %j: %i not met, all met %s', (statuses, notMet, allMet) => {
-    const individualPlan = { goals: statuses.map((status, i) => ({ id: `g${i}`, text: 't', ...(status === undefined ? {} : { status }) })) } as PersonInput['individualPlan'];
+    const individualPlan = {
+      goals: statuses.map((status, i) => ({ id: `g${i}`, text: 't', ...(status === undefined ? {} : { status }) })),
+    } as PersonInput['individualPlan'];
     expect(fact('goalsNotMet', { individualPlan })).toBe(notMet);
     expect(fact('allGoalsMet', { individualPlan })).toBe(allMet);
   });
 
-  const psfs = (date: string, scores: number[], direction: 'higher-is-better' | 'lower-is-better' = 'higher-is-better', names = ['Gå', 'Handle', 'Lage mat']) => ({
+  const psfs = (
+    date: string,
+    scores: number[],
+    direction: 'higher-is-better' | 'lower-is-better' = 'higher-is-better',
+    names = ['Gå', 'Handle', 'Lage mat'],
+  ) => ({
     instrument: 'PSFS' as const,
     date,
     direction,
@@ -238,18 +297,39 @@ describe('evaluation: checkpoints, goals and PSFS change (PSFS-S: same activitie
     ['mean 3 to 5', [psfs('2026-01-01', [2, 3, 4]), psfs('2026-05-01', [5, 6, 4])], 1, true, 2],
     ['out of order: the earliest is the baseline', [psfs('2026-05-01', [5, 6, 4]), psfs('2026-01-01', [2, 3, 4])], 1, true, 2],
     ['the last after the day', [psfs('2026-01-01', [2, 3, 4]), psfs('2026-05-01', [5, 6, 4]), psfs('2026-06-16', [0, 0, 0])], 1, true, 2],
-    ['lower is better: a fall of 2 is an improvement', [psfs('2026-01-01', [6, 6, 6], 'lower-is-better'), psfs('2026-05-01', [3, 4, 5], 'lower-is-better')], 1, true, 2],
+    [
+      'lower is better: a fall of 2 is an improvement',
+      [psfs('2026-01-01', [6, 6, 6], 'lower-is-better'), psfs('2026-05-01', [3, 4, 5], 'lower-is-better')],
+      1,
+      true,
+      2,
+    ],
     ['mean 5 to 3.67', [psfs('2026-01-01', [5, 5, 5]), psfs('2026-05-01', [4, 4, 3])], 1, true, -1.33],
     ['the direction changed', [psfs('2026-01-01', [2, 3, 4]), psfs('2026-05-01', [5, 6, 4], 'lower-is-better')], 1, false, undefined],
-    ['an activity changed', [psfs('2026-01-01', [2, 3, 4]), psfs('2026-05-01', [5, 6, 4], 'higher-is-better', ['Gå', 'Handle', 'Dusje'])], 1, false, undefined],
-    ['the same activities in another order and case: mean 3 to 5', [psfs('2026-01-01', [2, 3, 4]), psfs('2026-05-01', [5, 6, 4], 'higher-is-better', [' lage MAT', 'gå', 'Handle'])], 1, true, 2],
-  ] as [string, unknown[], number, boolean | undefined, number | undefined][])('PSFS, %s: follow-ups %i, comparable %s, improvement %s', (_what, functionMeasures, followUps, comparable, improvement) => {
-    const f = facts({ functionMeasures } as PersonInput);
-    expect(f['psfsFollowUps']).toBe(followUps);
-    expect(f['psfsComparable']).toBe(comparable);
-    expect(f['psfsImprovement']).toBe(improvement);
-    expect(f['psfsDeterioration']).toBe(improvement === undefined ? undefined : -improvement);
-  });
+    [
+      'an activity changed',
+      [psfs('2026-01-01', [2, 3, 4]), psfs('2026-05-01', [5, 6, 4], 'higher-is-better', ['Gå', 'Handle', 'Dusje'])],
+      1,
+      false,
+      undefined,
+    ],
+    [
+      'the same activities in another order and case: mean 3 to 5',
+      [psfs('2026-01-01', [2, 3, 4]), psfs('2026-05-01', [5, 6, 4], 'higher-is-better', [' lage MAT', 'gå', 'Handle'])],
+      1,
+      true,
+      2,
+    ],
+  ] as [string, unknown[], number, boolean | undefined, number | undefined][])(
+    'PSFS, %s: follow-ups %i, comparable %s, improvement %s',
+    (_what, functionMeasures, followUps, comparable, improvement) => {
+      const f = facts({ functionMeasures } as PersonInput);
+      expect(f['psfsFollowUps']).toBe(followUps);
+      expect(f['psfsComparable']).toBe(comparable);
+      expect(f['psfsImprovement']).toBe(improvement);
+      expect(f['psfsDeterioration']).toBe(improvement === undefined ? undefined : -improvement);
+    },
+  );
 
   it('no improvement is no deterioration either (0, not -0)', () => {
     const f = facts({ functionMeasures: [psfs('2026-01-01', [2, 3, 4]), psfs('2026-05-01', [3, 2, 4])] });
@@ -259,14 +339,26 @@ describe('evaluation: checkpoints, goals and PSFS change (PSFS-S: same activitie
 
   it('without a list of measures, PSFS facts are unknown', () => {
     const f = facts({});
-    for (const k of ['psfsFollowUps', 'psfsComparable', 'psfsImprovement', 'psfsDeterioration', 'psfsMeasurements', 'psfsBaselineActivities']) expect(f, k).not.toHaveProperty(k);
+    for (const k of [
+      'psfsFollowUps',
+      'psfsComparable',
+      'psfsImprovement',
+      'psfsDeterioration',
+      'psfsMeasurements',
+      'psfsBaselineActivities',
+    ])
+      expect(f, k).not.toHaveProperty(k);
   });
 });
 
 describe('transitions and closure (EQS 6292: the team is reviewed at transitions)', () => {
   const t = (type: string, date: string) => ({ type, date });
   it('transition types up to the day, distinct; an empty list is none; absent is unknown', () => {
-    expect(fact('transitionTypes', { transitions: [t('move', '2026-01-01'), t('discharge', ASOF), t('move', '2026-03-01'), t('death', '2026-06-16')] } as PersonInput)).toEqual(['move', 'discharge']);
+    expect(
+      fact('transitionTypes', {
+        transitions: [t('move', '2026-01-01'), t('discharge', ASOF), t('move', '2026-03-01'), t('death', '2026-06-16')],
+      } as PersonInput),
+    ).toEqual(['move', 'discharge']);
     expect(fact('transitionTypes', { transitions: [] })).toEqual([]);
     expect(fact('transitionTypes', {})).toBeUndefined();
   });
@@ -277,14 +369,22 @@ describe('transitions and closure (EQS 6292: the team is reviewed at transitions
     [undefined, [t('move', '2026-03-01')], [], []],
     [{ established: '2026-02-01' }, [t('move', '2026-03-01'), t('discharge', '2026-01-15')], ['move'], ['move']],
     [{ established: '2026-02-01' }, [t('move', '2026-02-01')], [], []], // on the day the team started: seen
-    [{ established: '2026-02-01', lastReviewed: '2026-04-01' }, [t('move', '2026-03-01'), t('school-start', '2026-05-01')], ['move', 'school-start'], ['school-start']],
+    [
+      { established: '2026-02-01', lastReviewed: '2026-04-01' },
+      [t('move', '2026-03-01'), t('school-start', '2026-05-01')],
+      ['move', 'school-start'],
+      ['school-start'],
+    ],
     [{ established: '2026-02-01' }, [t('death', '2026-03-01')], ['death'], []], // a death is not a reason to review
     [{ established: '2026-02-01' }, [t('move', '2026-06-16')], [], []], // after the day
     [{}, [t('move', '2026-03-01')], undefined, undefined], // no date to compare with
     [{}, [], [], []],
     [{ established: '2026-02-01' }, undefined, undefined, undefined],
   ])('team %j, transitions %j: since start %j, unreviewed %j', (teamMore, transitions, since, unreviewed) => {
-    const person = { ...(teamMore === undefined ? {} : { team: team(teamMore) }), ...(transitions === undefined ? {} : { transitions }) } as PersonInput;
+    const person = {
+      ...(teamMore === undefined ? {} : { team: team(teamMore) }),
+      ...(transitions === undefined ? {} : { transitions }),
+    } as PersonInput;
     expect(fact('transitionsSinceTeamStart', person)).toEqual(since);
     expect(fact('unreviewedTransitions', person)).toEqual(unreviewed);
   });
@@ -318,10 +418,27 @@ describe('the assessment (veileder ch. 9) and the person’s wishes', () => {
   });
 
   it('judgements are three-valued; documentation is recorded or not', () => {
-    const judged = { assessment: { targetGroupConfirmed: false, complexNeeds: true, coordinationComplexity: 'high', abilityToTakePart: 'reduced', functionAndResourcesDocumented: true, baselineAlternative: { kind: 'proxy' } } } as PersonInput;
-    expect(facts(judged)).toMatchObject({ targetGroupConfirmed: false, complexNeeds: true, coordinationComplexity: 'high', abilityToTakePart: 'reduced', functionAndResourcesDocumented: true, baselineAlternativeRecorded: true });
+    const judged = {
+      assessment: {
+        targetGroupConfirmed: false,
+        complexNeeds: true,
+        coordinationComplexity: 'high',
+        abilityToTakePart: 'reduced',
+        functionAndResourcesDocumented: true,
+        baselineAlternative: { kind: 'proxy' },
+      },
+    } as PersonInput;
+    expect(facts(judged)).toMatchObject({
+      targetGroupConfirmed: false,
+      complexNeeds: true,
+      coordinationComplexity: 'high',
+      abilityToTakePart: 'reduced',
+      functionAndResourcesDocumented: true,
+      baselineAlternativeRecorded: true,
+    });
     const blank = facts({ assessment: {} });
-    for (const k of ['targetGroupConfirmed', 'complexNeeds', 'coordinationComplexity', 'abilityToTakePart']) expect(blank, k).not.toHaveProperty(k);
+    for (const k of ['targetGroupConfirmed', 'complexNeeds', 'coordinationComplexity', 'abilityToTakePart'])
+      expect(blank, k).not.toHaveProperty(k);
     expect(blank).toMatchObject({ functionAndResourcesDocumented: false, baselineAlternativeRecorded: false });
     expect(fact('cognitiveImpairment', { capacity: { cognitiveImpairment: 'marked' } })).toBe('marked');
     expect(fact('cognitiveImpairment', {})).toBeUndefined();
@@ -340,8 +457,16 @@ describe('the assessment (veileder ch. 9) and the person’s wishes', () => {
   });
 
   it('PSFS measurements and baseline activities count up to the day', () => {
-    const m = (date: string, n: number) => ({ instrument: 'PSFS' as const, date, direction: 'higher-is-better' as const, activities: Array.from({ length: n }, (_, i) => ({ activity: `A${i}`, score: 5 })) });
-    expect(facts({ functionMeasures: [m('2026-03-01', 4), m('2026-01-01', 2), m('2026-06-16', 5)] })).toMatchObject({ psfsMeasurements: 2, psfsBaselineActivities: 2 });
+    const m = (date: string, n: number) => ({
+      instrument: 'PSFS' as const,
+      date,
+      direction: 'higher-is-better' as const,
+      activities: Array.from({ length: n }, (_, i) => ({ activity: `A${i}`, score: 5 })),
+    });
+    expect(facts({ functionMeasures: [m('2026-03-01', 4), m('2026-01-01', 2), m('2026-06-16', 5)] })).toMatchObject({
+      psfsMeasurements: 2,
+      psfsBaselineActivities: 2,
+    });
     expect(facts({ functionMeasures: [] })).toMatchObject({ psfsMeasurements: 0, psfsBaselineActivities: 0 });
   });
 
@@ -355,7 +480,14 @@ describe('the assessment (veileder ch. 9) and the person’s wishes', () => {
 
 describe('the social record and municipal services', () => {
   it('social facts are as recorded, unknown when not', () => {
-    const social = { livesAlone: true, informalCarer: false, schoolOrKindergarten: 'school', navInvolved: true, childWelfareInvolved: false, interpreterNeeded: true } as const;
+    const social = {
+      livesAlone: true,
+      informalCarer: false,
+      schoolOrKindergarten: 'school',
+      navInvolved: true,
+      childWelfareInvolved: false,
+      interpreterNeeded: true,
+    } as const;
     expect(facts({ social })).toMatchObject(social);
     const none = facts({ social: {} });
     for (const k of Object.keys(social)) expect(none, k).not.toHaveProperty(k);
@@ -363,8 +495,18 @@ describe('the social record and municipal services', () => {
 
   it('weekly hours of the services active on the day; unknown when one of them lacks its hours', () => {
     const s = (type: string, more: Record<string, unknown> = {}) => ({ type, ...more });
-    expect(fact('municipalServiceHours', { municipalServices: [s('home-nursing', { hoursPerWeek: 3 }), s('day-care', { hoursPerWeek: 10.5 }), s('practical-assistance', { end: '2026-06-14' })] } as PersonInput)).toBe(13.5);
-    expect(fact('municipalServiceHours', { municipalServices: [s('home-nursing', { hoursPerWeek: 3 }), s('day-care')] } as PersonInput)).toBeUndefined();
+    expect(
+      fact('municipalServiceHours', {
+        municipalServices: [
+          s('home-nursing', { hoursPerWeek: 3 }),
+          s('day-care', { hoursPerWeek: 10.5 }),
+          s('practical-assistance', { end: '2026-06-14' }),
+        ],
+      } as PersonInput),
+    ).toBe(13.5);
+    expect(
+      fact('municipalServiceHours', { municipalServices: [s('home-nursing', { hoursPerWeek: 3 }), s('day-care')] } as PersonInput),
+    ).toBeUndefined();
     expect(fact('municipalServiceHours', { municipalServices: [] })).toBe(0);
     expect(fact('municipalServiceHours', {})).toBeUndefined();
   });
@@ -407,12 +549,21 @@ describe('encounters in a window', () => {
 
   it('the most recent admission decides acuity and length: an emergency one last', () => {
     const f = facts({ encounters: [...record, e('emergency-admission', '2026-06-01', { lengthOfStayDays: 1 })] } as PersonInput);
-    expect([f[m('lastAdmissionLengthOfStay', 12)], f[m('lastAdmissionEmergency', 12)], f[m('longestAdmissionStay', 12)]]).toEqual([1, true, 9]);
+    expect([f[m('lastAdmissionLengthOfStay', 12)], f[m('lastAdmissionEmergency', 12)], f[m('longestAdmissionStay', 12)]]).toEqual([
+      1,
+      true,
+      9,
+    ]);
   });
 
   it('without admissions: 0 days and no emergency; a stay without its length makes length facts unknown', () => {
     const none = facts({ encounters: [e('emergency-visit', '2026-05-01')] } as PersonInput);
-    expect([none[m('bedDays', 12)], none[m('longestAdmissionStay', 12)], none[m('lastAdmissionLengthOfStay', 12)], none[m('lastAdmissionEmergency', 12)]]).toEqual([0, 0, 0, false]);
+    expect([
+      none[m('bedDays', 12)],
+      none[m('longestAdmissionStay', 12)],
+      none[m('lastAdmissionLengthOfStay', 12)],
+      none[m('lastAdmissionEmergency', 12)],
+    ]).toEqual([0, 0, 0, false]);
     const open = facts({ encounters: [...record, e('elective-admission', '2026-06-10')] } as PersonInput);
     for (const k of ['bedDays', 'longestAdmissionStay', 'lastAdmissionLengthOfStay']) expect(open, k).not.toHaveProperty(m(k, 12));
     expect(open[m('admissions', 12)]).toBe(4);
@@ -431,7 +582,17 @@ describe('encounters in a window', () => {
 
   it('without an encounter list every count is unknown', () => {
     const f = facts({});
-    for (const k of ['admissions', 'emergencyAdmissions', 'emergencyVisits', 'gpConsultations', 'bedDays', 'longestAdmissionStay', 'lastAdmissionLengthOfStay', 'lastAdmissionEmergency']) expect(f, k).not.toHaveProperty(m(k, 12));
+    for (const k of [
+      'admissions',
+      'emergencyAdmissions',
+      'emergencyVisits',
+      'gpConsultations',
+      'bedDays',
+      'longestAdmissionStay',
+      'lastAdmissionLengthOfStay',
+      'lastAdmissionEmergency',
+    ])
+      expect(f, k).not.toHaveProperty(m(k, 12));
   });
 });
 
@@ -469,15 +630,33 @@ describe('diagnoses', () => {
     [[d('ICPC-2', 'T90'), d('ICPC-2', 'P76')], 2, ['depression', 'diabetes'], true, true, false, false],
     [[d('ICPC-2', 'P15')], 1, ['substance-use'], true, false, true, false],
     [[d('ICPC-2', 'Z05')], 0, [], false, false, false, true],
-  ])('%j: %i long-term groups %j; mental %s, physical and mental %s, substance %s, social %s', (diagnoses, n, groups, mental, both, substance, social) => {
-    const f = facts({ diagnoses } as PersonInput);
-    expect([f['longTermConditions'], f['longTermConditionGroups']]).toEqual([n, groups]);
-    expect([f['mentalHealthOrSubstance'], f['physicalAndMental'], f['substanceUse'], f['socialProblems']]).toEqual([mental, both, substance, social]);
-  });
+  ])(
+    '%j: %i long-term groups %j; mental %s, physical and mental %s, substance %s, social %s',
+    (diagnoses, n, groups, mental, both, substance, social) => {
+      const f = facts({ diagnoses } as PersonInput);
+      expect([f['longTermConditions'], f['longTermConditionGroups']]).toEqual([n, groups]);
+      expect([f['mentalHealthOrSubstance'], f['physicalAndMental'], f['substanceUse'], f['socialProblems']]).toEqual([
+        mental,
+        both,
+        substance,
+        social,
+      ]);
+    },
+  );
 
   it('without a diagnosis list these facts are unknown', () => {
     const f = facts({});
-    for (const k of ['longTermConditions', 'longTermConditionGroups', 'mentalHealthOrSubstance', 'physicalAndMental', 'substanceUse', 'socialProblems', 'charlsonIndex', 'childComplexConditionGroups']) expect(f, k).not.toHaveProperty(k);
+    for (const k of [
+      'longTermConditions',
+      'longTermConditionGroups',
+      'mentalHealthOrSubstance',
+      'physicalAndMental',
+      'substanceUse',
+      'socialProblems',
+      'charlsonIndex',
+      'childComplexConditionGroups',
+    ])
+      expect(f, k).not.toHaveProperty(k);
   });
 
   it.each([
@@ -557,7 +736,8 @@ describe('code lists', () => {
   });
 
   it('refuses a list that expands past the limit, and takes one at it', () => {
-    const wide = (n: number, extra: { system: string; code: string }[]) => file([...Array.from({ length: n }, () => ({ system: 'ICD-10', code: 'A00-Z99' })), ...extra]);
+    const wide = (n: number, extra: { system: string; code: string }[]) =>
+      file([...Array.from({ length: n }, () => ({ system: 'ICD-10', code: 'A00-Z99' })), ...extra]);
     const at = Math.floor(LIMITS.codeListIndexKeys / 2600);
     const rest = LIMITS.codeListIndexKeys - at * 2600; // filled with single codes below
     const singles = (k: number) => Array.from({ length: k }, (_, i) => ({ system: 'ATC', code: `B${String(i % 100).padStart(2, '0')}` }));

@@ -30,17 +30,25 @@ describe('throwing accessors in data are typed errors', () => {
   it('evaluate: a proxy whose get trap throws for one list is unreadable at that list', () => {
     const p = klara();
     const proxied = trapped(p, 'proxy-get', 'diagnoses');
-    expect(left(evaluate(identification, proxied, { asOf: AS_OF }))).toMatchObject({ _tag: 'InvalidPerson', issues: [{ code: 'unreadable', path: 'diagnoses' }] });
+    expect(left(evaluate(identification, proxied, { asOf: AS_OF }))).toMatchObject({
+      _tag: 'InvalidPerson',
+      issues: [{ code: 'unreadable', path: 'diagnoses' }],
+    });
     // Deeper: one encounter's getter.
     const q = klara();
     trapped((q['encounters'] as object[])[1]!, 'getter', 'date');
-    expect(left(evaluate(identification, q, { asOf: AS_OF }))).toMatchObject({ issues: [{ code: 'unreadable', path: 'encounters[1].date' }] });
+    expect(left(evaluate(identification, q, { asOf: AS_OF }))).toMatchObject({
+      issues: [{ code: 'unreadable', path: 'encounters[1].date' }],
+    });
   });
 
   it('personFromBundle: a resource whose getter throws is unreadable at its path', () => {
     const bundle = readJson('examples/fhir/klara.json') as { entry: { resource: Record<string, unknown> }[] };
     trapped(bundle.entry[1]!.resource, 'getter', 'resourceType');
-    expect(left(personFromBundle(bundle))).toMatchObject({ _tag: 'InvalidFhirInput', issues: [{ code: 'unreadable', path: 'entry[1].resource.resourceType' }] });
+    expect(left(personFromBundle(bundle))).toMatchObject({
+      _tag: 'InvalidFhirInput',
+      issues: [{ code: 'unreadable', path: 'entry[1].resource.resourceType' }],
+    });
     const revoked = readJson('examples/fhir/klara.json') as { entry: unknown[] };
     revoked.entry[2] = trapped({}, 'revoked', undefined);
     expect(left(personFromBundle(revoked))).toMatchObject({ issues: [{ code: 'unreadable', path: 'entry[2]' }] });
@@ -54,7 +62,10 @@ describe('throwing accessors in data are typed errors', () => {
       // A proxy whose every key answers once: the second key read throws, which is a typed error.
       const all = trapped(klara(), kind === 'getter-second-read' ? 'getter' : kind, undefined);
       expect(evaluate(identification, all, { asOf: AS_OF })._tag, kind).toBe('Left');
-      const facts = trapped({ age: 80, regularMedications: 12, emergencyAdmissions: 2 }, kind, 'regularMedications') as Record<string, unknown>;
+      const facts = trapped({ age: 80, regularMedications: 12, emergencyAdmissions: 2 }, kind, 'regularMedications') as Record<
+        string,
+        unknown
+      >;
       expect(right(evaluateFacts(identification, facts, { asOf: AS_OF })).outcomes.length).toBeGreaterThan(0);
       const bundle = readJson('examples/fhir/klara.json') as { entry: { resource: Record<string, unknown> }[] };
       bundle.entry[1]!.resource = trapped(bundle.entry[1]!.resource, kind, 'resourceType') as Record<string, unknown>;

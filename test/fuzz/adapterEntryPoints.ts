@@ -22,15 +22,31 @@ const HOOK = '5d2b1c3e-7f4a-4b8c-9d0e-1f2a3b4c5d6e';
 const rs: CompiledRuleSet = right(loadBundledRuleSet('identification'));
 const klara = examplePerson('klara');
 const bundle = readJson('examples/fhir/klara.json') as Parameters<typeof patientViewRequest>[0];
-const request = JSON.parse(JSON.stringify(patientViewRequest(bundle, HOOK, 'Practitioner/gp-klara'))) as { prefetch: Record<string, unknown> };
+const request = JSON.parse(JSON.stringify(patientViewRequest(bundle, HOOK, 'Practitioner/gp-klara'))) as {
+  prefetch: Record<string, unknown>;
+};
 const decision: Decision = right(evaluate(rs, klara, { asOf: AS_OF }));
 const cardOptions = { hookInstance: HOOK, patient: 'Patient/klara', user: 'Practitioner/gp1', dataNeeded: 'all', score: 'always' } as const;
 const cards = toCards(decision, rs, cardOptions);
 const response = JSON.parse(JSON.stringify(right(cdsResponse(cards)))) as unknown;
 const feedback = {
   feedback: [
-    { card: cards[0]!.uuid, outcome: 'overridden', overrideReason: { reason: cards[0]!.overrideReasons![0], userComment: 'Følges opp' }, outcomeTimestamp: '2026-11-23T10:15:00Z' },
-    ...(cards[0]!.suggestions ? [{ card: cards[0]!.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: cards[0]!.suggestions[0]!.uuid }], outcomeTimestamp: '2026-11-23T10:16:00Z' }] : []),
+    {
+      card: cards[0]!.uuid,
+      outcome: 'overridden',
+      overrideReason: { reason: cards[0]!.overrideReasons![0], userComment: 'Følges opp' },
+      outcomeTimestamp: '2026-11-23T10:15:00Z',
+    },
+    ...(cards[0]!.suggestions
+      ? [
+          {
+            card: cards[0]!.uuid,
+            outcome: 'accepted',
+            acceptedSuggestions: [{ id: cards[0]!.suggestions[0]!.uuid }],
+            outcomeTimestamp: '2026-11-23T10:16:00Z',
+          },
+        ]
+      : []),
   ],
 };
 const storedDecision = JSON.parse(JSON.stringify(decision)) as Decision;
@@ -41,12 +57,24 @@ const FHIR_TAGS = ['InvalidFhirInput'];
 
 export const ADAPTER_ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'parseCdsHooksRequest', base: request, call: (x) => parseCdsHooksRequest(x, 'en'), json: true, tags: CDS_TAGS, lang: 'en' },
-  { name: 'personFromBundle', base: bundle, call: (x) => personFromBundle(x, { lang: 'nn' }), json: true, tags: FHIR_TAGS, lang: 'nn', cost: 2 },
+  {
+    name: 'personFromBundle',
+    base: bundle,
+    call: (x) => personFromBundle(x, { lang: 'nn' }),
+    json: true,
+    tags: FHIR_TAGS,
+    lang: 'nn',
+    cost: 2,
+  },
   { name: 'personFromPrefetch', base: request.prefetch, call: (x) => personFromPrefetch(x), json: true, tags: FHIR_TAGS, cost: 2 },
   {
     name: 'parseCdsHooksRequest then personFromPrefetch',
     base: request,
-    call: (x) => E.chain((r: { prefetch?: unknown; context: { patientId: string } }) => personFromPrefetch(r.prefetch, { patientId: r.context.patientId }) as E.Either<never, unknown>)(parseCdsHooksRequest(x) as E.Either<never, never>),
+    call: (x) =>
+      E.chain(
+        (r: { prefetch?: unknown; context: { patientId: string } }) =>
+          personFromPrefetch(r.prefetch, { patientId: r.context.patientId }) as E.Either<never, unknown>,
+      )(parseCdsHooksRequest(x) as E.Either<never, never>),
     json: true,
     tags: [...CDS_TAGS, ...FHIR_TAGS],
     cost: 2,

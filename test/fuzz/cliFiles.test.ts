@@ -87,7 +87,10 @@ describe('an output is never an input', () => {
 describe('outputs are written whole or not at all', () => {
   it('a run that succeeds writes every output under its name and leaves no temporary file', async () => {
     const d = folder();
-    const r = await run(['c.ndjson', '--out', 'w.ndjson', '--report', 'r.html', '--summary', 's.json', '--min-points', '0', '--as-of', AS_OF, '--quiet'], d);
+    const r = await run(
+      ['c.ndjson', '--out', 'w.ndjson', '--report', 'r.html', '--summary', 's.json', '--min-points', '0', '--as-of', AS_OF, '--quiet'],
+      d,
+    );
     expect(r.code).toBe(0);
     expect(readFileSync(join(d, 'w.ndjson'), 'utf8').trim().split('\n')).toHaveLength(60);
     expect(JSON.parse(readFileSync(join(d, 's.json'), 'utf8'))).toMatchObject({ read: 60, ranked: 60 });
@@ -167,18 +170,24 @@ describe('NDJSON is read one way', () => {
       fc.constantFrom('', ' ', '\r', 'x'.repeat(max), 'x'.repeat(max + 1), `${'x'.repeat(max)}\r`, 'ø'.repeat(6), 'ø'.repeat(7)),
     );
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.array(piece, { maxLength: 12 }), fc.boolean(), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 5 }), async (bom, lines, endNl, sizes) => {
-        const bytes = Buffer.from(`${bom ? '\uFEFF' : ''}${lines.join('\n')}${endNl ? '\n' : ''}`, 'utf8');
-        const chunks: Buffer[] = [];
-        for (let at = 0, k = 0; at < bytes.length; k++) {
-          const n = sizes[k % sizes.length]!;
-          chunks.push(bytes.subarray(at, at + n));
-          at += n;
-        }
-        const got: { line: number; text: string | null }[] = [];
-        for await (const l of ndjsonLines(Readable.from(chunks), max)) got.push(l);
-        expect(got).toEqual(reference(bytes, max));
-      }),
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(piece, { maxLength: 12 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 5 }),
+        async (bom, lines, endNl, sizes) => {
+          const bytes = Buffer.from(`${bom ? '\uFEFF' : ''}${lines.join('\n')}${endNl ? '\n' : ''}`, 'utf8');
+          const chunks: Buffer[] = [];
+          for (let at = 0, k = 0; at < bytes.length; k++) {
+            const n = sizes[k % sizes.length]!;
+            chunks.push(bytes.subarray(at, at + n));
+            at += n;
+          }
+          const got: { line: number; text: string | null }[] = [];
+          for await (const l of ndjsonLines(Readable.from(chunks), max)) got.push(l);
+          expect(got).toEqual(reference(bytes, max));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -190,12 +199,18 @@ describe('self-overwriting output, fuzzed', () => {
     mkdirSync(join(d, 'a'));
     const spellings = ['c.ndjson', './c.ndjson', 'a/../c.ndjson', join(d, 'c.ndjson'), `${d}/./c.ndjson`];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('--out', '--report', '--summary'), fc.constantFrom(...spellings), fc.constantFrom(...spellings), fc.boolean(), async (flag, input, output, top) => {
-        const r = await run([input, flag, output, '--as-of', AS_OF, ...(top ? ['--top', '5'] : [])], d);
-        expect(r.code).toBe(2);
-        expect(readFileSync(join(d, 'c.ndjson'), 'utf8')).toBe(cohort);
-        expect(readdirSync(d).sort()).toEqual(['a', 'c.ndjson']);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('--out', '--report', '--summary'),
+        fc.constantFrom(...spellings),
+        fc.constantFrom(...spellings),
+        fc.boolean(),
+        async (flag, input, output, top) => {
+          const r = await run([input, flag, output, '--as-of', AS_OF, ...(top ? ['--top', '5'] : [])], d);
+          expect(r.code).toBe(2);
+          expect(readFileSync(join(d, 'c.ndjson'), 'utf8')).toBe(cohort);
+          expect(readdirSync(d).sort()).toEqual(['a', 'c.ndjson']);
+        },
+      ),
       { numRuns: 40 },
     );
   });

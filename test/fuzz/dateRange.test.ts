@@ -25,7 +25,9 @@ describe('one range for every date from outside', () => {
     const offer = drive(start('2026-01-05'), '2026-01-05', [{ type: 'REVIEW_RELEVANT' }]);
     const e = left(sendEvent(offer, { type: 'DECLINE_OFFER' }, { asOf: '9999-11-03', role: 'gp', subject: SUBJECT }));
     expect(e).toMatchObject({ _tag: 'InvalidOptions', issues: [{ code: 'date_range', path: 'asOf' }] });
-    expect(left(startPathway({ channel: 'staff' }, { asOf: '9999-11-03', role: 'staff', subject: SUBJECT }))).toMatchObject({ issues: [{ code: 'date_range', path: 'asOf' }] });
+    expect(left(startPathway({ channel: 'staff' }, { asOf: '9999-11-03', role: 'staff', subject: SUBJECT }))).toMatchObject({
+      issues: [{ code: 'date_range', path: 'asOf' }],
+    });
   });
 
   it('a decline on the last day keeps its re-flag date in the range, and the pathway round-trips', () => {
@@ -39,11 +41,15 @@ describe('one range for every date from outside', () => {
     right(parsePerson({ birthDate: MIN, encounters: [{ type: 'gp-consultation', date: MAX }] }));
     for (const d of OUT) {
       expect(left(parsePerson({ birthDate: d })).issues, d).toMatchObject([{ code: 'date_range', path: 'birthDate' }]);
-      expect(left(parsePerson({ encounters: [{ type: 'gp-consultation', date: d }] })).issues, d).toMatchObject([{ code: 'date_range', path: 'encounters[0].date' }]);
+      expect(left(parsePerson({ encounters: [{ type: 'gp-consultation', date: d }] })).issues, d).toMatchObject([
+        { code: 'date_range', path: 'encounters[0].date' },
+      ]);
     }
     // An impossible date is still a bad date, reported once (a birth date may also be partial, so its code says that).
     expect(left(parsePerson({ birthDate: '2023-02-30' })).issues).toMatchObject([{ code: 'birth_date', path: 'birthDate' }]);
-    expect(left(parsePerson({ encounters: [{ type: 'gp-consultation', date: '2023-02-30' }] })).issues).toMatchObject([{ code: 'iso_date', path: 'encounters[0].date' }]);
+    expect(left(parsePerson({ encounters: [{ type: 'gp-consultation', date: '2023-02-30' }] })).issues).toMatchObject([
+      { code: 'iso_date', path: 'encounters[0].date' },
+    ]);
   });
 
   it('any real calendar date is accepted exactly when it is in the range', () => {
@@ -61,7 +67,10 @@ describe('one range for every date from outside', () => {
   it('asOf of evaluate, stratify and whatIsDue', () => {
     const rs = right(compileRuleSet(readJson('rules/identification.json')));
     const e = left(evaluate(rs, examplePerson('klara'), { asOf: '2200-01-01', lang: 'en' }));
-    expect(e).toMatchObject({ _tag: 'InvalidOptions', issues: [{ code: 'date_range', path: 'asOf', message: '«asOf» must be between 1800-01-01 and 2199-12-31.' }] });
+    expect(e).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ code: 'date_range', path: 'asOf', message: '«asOf» must be between 1800-01-01 and 2199-12-31.' }],
+    });
     expect(left(stratify([], { asOf: '2200-01-01' }))).toMatchObject({ issues: [{ code: 'date_range', path: 'asOf' }] });
     expect(() => whatIsDue(start('2026-01-05'), '2200-01-01')).toThrow(RangeError);
     expect(() => generateCohort({ seed: 1, size: 1, asOf: '2200-01-01' })).toThrow(RangeError);
@@ -69,7 +78,13 @@ describe('one range for every date from outside', () => {
 
   it('events and stored pathways', () => {
     const p = start('2026-01-05');
-    const ev = left(sendEvent(p, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: '2300-01-01' } }, { asOf: '2026-01-05', role: 'gp', subject: SUBJECT }));
+    const ev = left(
+      sendEvent(
+        p,
+        { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: '2300-01-01' } },
+        { asOf: '2026-01-05', role: 'gp', subject: SUBJECT },
+      ),
+    );
     expect(ev).toMatchObject({ _tag: 'InvalidEvent', issues: [{ code: 'date_range', path: 'consent.date' }] });
     const e = JSON.parse(JSON.stringify(persistPathway(p))) as { history: { at: string }[] };
     e.history[0]!.at = '9999-01-01';
@@ -79,11 +94,17 @@ describe('one range for every date from outside', () => {
   it('rule files and test vectors', () => {
     const file = { ...(readJson('rules/identification.json') as object), validTo: '9999-12-31' };
     expect(left(compileRuleSet(file)).issues).toMatchObject([{ code: 'date_range', path: 'validTo' }]);
-    expect(left(parseVectorFile({ ruleSet: 'x', vectors: [{ name: 'v', asOf: '2200-01-01', facts: {}, expect: {} }] })).issues).toMatchObject([{ code: 'date_range', path: 'vectors[0].asOf' }]);
+    expect(
+      left(parseVectorFile({ ruleSet: 'x', vectors: [{ name: 'v', asOf: '2200-01-01', facts: {}, expect: {} }] })).issues,
+    ).toMatchObject([{ code: 'date_range', path: 'vectors[0].asOf' }]);
   });
 
   it('FHIR: a date outside the range is not read, and is reported', () => {
-    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p', birthDate: '1700-01-01' } }] };
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p', birthDate: '1700-01-01' } }],
+    };
     const r = right(personFromBundle(bundle));
     expect(r.person.birthDate).toBeUndefined();
     expect(r.notUnderstood.some((i) => i.path.includes('birthDate'))).toBe(true);

@@ -27,20 +27,42 @@ const person = fc.record(
     diagnoses: fc.array(
       fc.oneof(
         fc.record({ system: fc.constant('ICPC-2'), code: fc.constantFrom('K77', 'T90', 'P76', 'R95', 'L95', 'Z06', 'P15', 'A01') }),
-        fc.record({ system: fc.constant('ICD-10'), code: fc.constantFrom('I50.0', 'F32.1', 'C50', 'G80.1', 'J44.1', 'F10.2', 'Z59.0') }, { requiredKeys: ['system', 'code'] }),
+        fc.record(
+          { system: fc.constant('ICD-10'), code: fc.constantFrom('I50.0', 'F32.1', 'C50', 'G80.1', 'J44.1', 'F10.2', 'Z59.0') },
+          { requiredKeys: ['system', 'code'] },
+        ),
       ),
       { maxLength: 6 },
     ),
-    encounters: fc.array(fc.record({ type: fc.constantFrom('gp-consultation', 'emergency-visit', 'emergency-admission', 'elective-admission', 'outpatient-visit'), date: day }), { maxLength: 8 }),
-    medications: fc.array(fc.record({ atc: fc.constantFrom('C07AB02', 'N06AB04', 'A10BA02', 'B01AC06', 'N02BE01'), regimen: fc.constantFrom('regular', 'as-needed') }), { maxLength: 12 }),
+    encounters: fc.array(
+      fc.record({
+        type: fc.constantFrom('gp-consultation', 'emergency-visit', 'emergency-admission', 'elective-admission', 'outpatient-visit'),
+        date: day,
+      }),
+      { maxLength: 8 },
+    ),
+    medications: fc.array(
+      fc.record({
+        atc: fc.constantFrom('C07AB02', 'N06AB04', 'A10BA02', 'B01AC06', 'N02BE01'),
+        regimen: fc.constantFrom('regular', 'as-needed'),
+      }),
+      { maxLength: 12 },
+    ),
     municipalServices: fc.array(fc.record({ type: fc.constantFrom('home-nursing', 'practical-assistance', 'day-care') }), { maxLength: 3 }),
-    frailty: fc.record({ fallsLast12Months: fc.integer({ min: 0, max: 5 }), selfRatedHealth: fc.integer({ min: 0, max: 10 }) }, { requiredKeys: [] }),
+    frailty: fc.record(
+      { fallsLast12Months: fc.integer({ min: 0, max: 5 }), selfRatedHealth: fc.integer({ min: 0, max: 10 }) },
+      { requiredKeys: [] },
+    ),
     social: fc.record({ livesAlone: fc.boolean(), navInvolved: fc.boolean(), childWelfareInvolved: fc.boolean() }, { requiredKeys: [] }),
   },
   { requiredKeys: [] },
 );
 
-const options = fc.record({ asOf: fc.constant(AS_OF), lang: fc.constantFrom('nb', 'nn', 'en'), trace: fc.constantFrom('full', 'redacted', 'none') }) as fc.Arbitrary<EvaluateOptions>;
+const options = fc.record({
+  asOf: fc.constant(AS_OF),
+  lang: fc.constantFrom('nb', 'nn', 'en'),
+  trace: fc.constantFrom('full', 'redacted', 'none'),
+}) as fc.Arbitrary<EvaluateOptions>;
 
 const json = (r: unknown) => JSON.stringify(r);
 
@@ -48,7 +70,11 @@ const json = (r: unknown) => JSON.stringify(r);
 function reversed(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(reversed);
   if (typeof v !== 'object' || v === null) return v;
-  return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .reverse()
+      .map(([k, x]) => [k, reversed(x)]),
+  );
 }
 
 describe('determinism', () => {
@@ -67,7 +93,11 @@ describe('determinism', () => {
   });
 
   it('the same facts give byte-identical decision JSON', () => {
-    const facts = fc.dictionary(fc.constantFrom(...rs.slots.map((s) => s.key)), fc.oneof(fc.integer({ min: -1, max: 20 }), fc.boolean(), fc.constant(-0)), { maxKeys: rs.slots.length });
+    const facts = fc.dictionary(
+      fc.constantFrom(...rs.slots.map((s) => s.key)),
+      fc.oneof(fc.integer({ min: -1, max: 20 }), fc.boolean(), fc.constant(-0)),
+      { maxKeys: rs.slots.length },
+    );
     fc.assert(
       fc.property(facts, options, (f, o) => {
         expect(json(evaluateFacts(rs, reversed(f) as Record<string, unknown>, o))).toBe(json(evaluateFacts(rs, f, o)));
@@ -147,7 +177,10 @@ describe('isolation', () => {
       await pause();
       const { events } = await engine.run({ person: p, asOf: AS_OF });
       await pause();
-      return events.map((e) => (e.params as { ruleId: string }).ruleId).sort().join(',');
+      return events
+        .map((e) => (e.params as { ruleId: string }).ruleId)
+        .sort()
+        .join(',');
     };
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), fc.array(person, { minLength: 2, maxLength: 4 }), async (s, persons) => {

@@ -36,7 +36,8 @@ describe.each(ENTRY_POINTS.map((e) => [e.name, e] as const))('fuzz: %s', (_name,
           } catch (e) {
             // Where the input is documented as plain data, the trap's own error may pass through, as it is
             // (for a revoked proxy, the engine's TypeError saying so).
-            if (entry.accessors === 'host' && (e instanceof TrapError || (e instanceof TypeError && /revoked/.test(e.message)))) return undefined;
+            if (entry.accessors === 'host' && (e instanceof TrapError || (e instanceof TypeError && /revoked/.test(e.message))))
+              return undefined;
             throw e;
           }
         }, entry);

@@ -48,10 +48,18 @@ export function expectProtosUnchanged(before: ProtoSnapshot): void {
       .filter((k) => {
         const a = props.get(k)!;
         const b = now.get(k)!;
-        return a.value !== b.value || a.get !== b.get || a.set !== b.set || a.writable !== b.writable || a.enumerable !== b.enumerable || a.configurable !== b.configurable;
+        return (
+          a.value !== b.value ||
+          a.get !== b.get ||
+          a.set !== b.set ||
+          a.writable !== b.writable ||
+          a.enumerable !== b.enumerable ||
+          a.configurable !== b.configurable
+        );
       })
       .map(String);
-    if (added.length + removed.length + changed.length > 0) throw new Error(`${name} was polluted: added ${added}, removed ${removed}, changed ${changed}`);
+    if (added.length + removed.length + changed.length > 0)
+      throw new Error(`${name} was polluted: added ${added}, removed ${removed}, changed ${changed}`);
   }
   expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   expect(Object.isExtensible(Object.prototype)).toBe(true);
@@ -105,7 +113,8 @@ export function expectTypedResult(result: unknown, check: ResultCheck = {}): voi
     expect((check.tags ?? ERROR_TAGS).includes(e._tag), `unexpected error tag ${String(e._tag)}`).toBe(true);
     if (check.issueless?.includes(e._tag) && !Object.hasOwn(e, 'issues')) {
       const m = (e as { message?: Record<string, unknown> }).message;
-      for (const l of Lang.options) expect(typeof m?.[l] === "string" && (m[l] as string).length > 0, `${String(e._tag)} has no ${l} message`).toBe(true);
+      for (const l of Lang.options)
+        expect(typeof m?.[l] === 'string' && (m[l] as string).length > 0, `${String(e._tag)} has no ${l} message`).toBe(true);
       expect(() => JSON.stringify(e)).not.toThrow();
       return;
     }

@@ -7,7 +7,16 @@ import fc from 'fast-check';
  */
 
 /** Keys that reach or shadow a prototype when a library assigns them naively. */
-export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'] as const;
+export const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'isPrototypeOf',
+] as const;
 
 /** An object with the given own keys, made by JSON.parse so that `__proto__` is an own key, as it is in parsed request bodies. */
 export function withOwnKeys(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
@@ -79,12 +88,30 @@ export const LONG_STRINGS: readonly string[] = [
 ];
 
 /** Odd numbers: NaN, ±Infinity, -0, beyond-safe integers and denormals. */
-export const ODD_NUMBERS: readonly number[] = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, Number.MAX_SAFE_INTEGER + 2, -Number.MAX_VALUE, Number.MIN_VALUE, 1e308, 0.1 + 0.2, 2 ** 31, -1];
+export const ODD_NUMBERS: readonly number[] = [
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+  Number.MAX_SAFE_INTEGER + 2,
+  -Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  1e308,
+  0.1 + 0.2,
+  2 ** 31,
+  -1,
+];
 
 /** A string: random (any UTF-16 unit, lone surrogates included), odd, or 1 MB long. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom('\u0000', '\uD800', '\uDC00', '\u202E', '\u200B', 'a', '.', '-', '0', 'Z'), maxLength: 30 }) },
+  {
+    weight: 2,
+    arbitrary: fc.string({
+      unit: fc.constantFrom('\u0000', '\uD800', '\uDC00', '\u202E', '\u200B', 'a', '.', '-', '0', 'Z'),
+      maxLength: 30,
+    }),
+  },
   { weight: 4, arbitrary: fc.constantFrom(...ODD_STRINGS) },
   { weight: 1, arbitrary: fc.constantFrom(...LONG_STRINGS) },
 );
@@ -123,7 +150,10 @@ export const jsonHostile: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 5 });
 
 /** Objects with own prototype-reaching keys, at the top and nested, as JSON.parse makes them. */
 export const protoKeyed: fc.Arbitrary<unknown> = fc
-  .array(fc.tuple(fc.constantFrom(...PROTO_KEYS), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant({ polluted: 'yes', toString: 'x' }))), { minLength: 1, maxLength: 4 })
+  .array(
+    fc.tuple(fc.constantFrom(...PROTO_KEYS), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant({ polluted: 'yes', toString: 'x' }))),
+    { minLength: 1, maxLength: 4 },
+  )
   .chain((entries) =>
     fc.oneof(
       fc.constant(withOwnKeys(entries)),
@@ -146,7 +176,9 @@ export const DEEP_VALUES: readonly unknown[] = [65, 1_000, 10_000].flatMap((d) =
 
 /** Deep nesting, random depth (bounded) or one of the prebuilt 10,000-level shapes. */
 export const deepValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.tuple(fc.integer({ min: 50, max: 300 }), fc.constantFrom('array', 'object', 'mixed') as fc.Arbitrary<'array' | 'object' | 'mixed'>).map(([d, k]) => nest(d, k)),
+  fc
+    .tuple(fc.integer({ min: 50, max: 300 }), fc.constantFrom('array', 'object', 'mixed') as fc.Arbitrary<'array' | 'object' | 'mixed'>)
+    .map(([d, k]) => nest(d, k)),
   fc.constantFrom(...DEEP_VALUES),
 );
 
@@ -181,7 +213,12 @@ const replacement: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 20, max: 80 }).map((d) => nest(d, 'mixed')) },
 );
 
-type Edit = { readonly at: number; readonly kind: 'replace' | 'delete' | 'add' | 'protoKey'; readonly value: unknown; readonly key: string };
+type Edit = {
+  readonly at: number;
+  readonly kind: 'replace' | 'delete' | 'add' | 'protoKey';
+  readonly value: unknown;
+  readonly key: string;
+};
 
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.nat(),
@@ -226,7 +263,12 @@ export function mutated(base: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(base);
   return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => {
     let root: unknown = JSON.parse(json);
-    for (const e of edits) root = applyEdit(root, paths.filter((p) => reachable(root, p)), e);
+    for (const e of edits)
+      root = applyEdit(
+        root,
+        paths.filter((p) => reachable(root, p)),
+        e,
+      );
     return root;
   });
 }
@@ -276,8 +318,25 @@ const trap = (): never => {
 const printer = (name: string) => () => name;
 
 /** How a container is made hostile. */
-type TrapKind = 'getter' | 'getter-second-read' | 'proxy-get' | 'proxy-keys' | 'proxy-prototype' | 'proxy-descriptor' | 'proxy-get-second-read' | 'revoked';
-const TRAP_KINDS: readonly TrapKind[] = ['getter', 'getter-second-read', 'proxy-get', 'proxy-keys', 'proxy-prototype', 'proxy-descriptor', 'proxy-get-second-read', 'revoked'];
+type TrapKind =
+  | 'getter'
+  | 'getter-second-read'
+  | 'proxy-get'
+  | 'proxy-keys'
+  | 'proxy-prototype'
+  | 'proxy-descriptor'
+  | 'proxy-get-second-read'
+  | 'revoked';
+const TRAP_KINDS: readonly TrapKind[] = [
+  'getter',
+  'getter-second-read',
+  'proxy-get',
+  'proxy-keys',
+  'proxy-prototype',
+  'proxy-descriptor',
+  'proxy-get-second-read',
+  'revoked',
+];
 
 /**
  * A container (object or array) with one of its keys, or the whole of it, guarded by a getter or a
@@ -315,7 +374,8 @@ export function trapped(target: object, kind: TrapKind, key: string | undefined)
   };
   if (kind === 'proxy-keys') handler.ownKeys = () => trap();
   if (kind === 'proxy-prototype') handler.getPrototypeOf = () => trap();
-  if (kind === 'proxy-descriptor') handler.getOwnPropertyDescriptor = (t, p) => (guarded(p) ? trap() : Reflect.getOwnPropertyDescriptor(t, p));
+  if (kind === 'proxy-descriptor')
+    handler.getOwnPropertyDescriptor = (t, p) => (guarded(p) ? trap() : Reflect.getOwnPropertyDescriptor(t, p));
   return new Proxy(target, handler);
 }
 
@@ -329,7 +389,9 @@ export function accessorTraps(base?: unknown): fc.Arbitrary<() => unknown> {
   const source: fc.Arbitrary<unknown> = base === undefined ? fc.jsonValue({ maxDepth: 3 }) : fc.constant(base);
   return fc.tuple(source, fc.nat(), fc.constantFrom(...TRAP_KINDS), fc.nat(), fc.boolean()).map(([b, at, kind, keyAt, wholeContainer]) => {
     const make = () => buildTrap(b, at, kind, keyAt, wholeContainer);
-    Object.defineProperty(make, fc.toStringMethod, { value: () => `trap(${kind}, at ${at}, key ${keyAt}${wholeContainer ? ', whole container' : ''})` });
+    Object.defineProperty(make, fc.toStringMethod, {
+      value: () => `trap(${kind}, at ${at}, key ${keyAt}${wholeContainer ? ', whole container' : ''})`,
+    });
     return make;
   });
 }
@@ -348,7 +410,10 @@ function buildTrap(b: unknown, at: number, kind: TrapKind, keyAt: number, wholeC
     const key = wholeContainer || keys.length === 0 ? undefined : keys[keyAt % keys.length];
     const guarded = trapped(target, kind, key);
     if (path.length === 0) return guarded;
-    const parent = path.slice(0, -1).reduce<unknown>((o, s) => (o as Record<string | number, unknown>)[s], root) as Record<string | number, unknown>;
+    const parent = path.slice(0, -1).reduce<unknown>((o, s) => (o as Record<string | number, unknown>)[s], root) as Record<
+      string | number,
+      unknown
+    >;
     parent[path[path.length - 1]!] = guarded;
     return root;
   }

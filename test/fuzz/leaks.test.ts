@@ -15,7 +15,10 @@ const AS_OF = '2026-11-23';
 const rs = ruleSet('identification');
 
 /** A marker: text that cannot occur in a message by chance, and a number whose printed form is as unlikely. */
-const marker = fc.record({ text: fc.stringMatching(/^[a-z]{4}$/).map((s) => `zq${s}xj`), number: fc.integer({ min: 100, max: 999 }).map((n) => n + 0.5731) });
+const marker = fc.record({
+  text: fc.stringMatching(/^[a-z]{4}$/).map((s) => `zq${s}xj`),
+  number: fc.integer({ min: 100, max: 999 }).map((n) => n + 0.5731),
+});
 type Marker = { text: string; number: number };
 
 /** A valid person whose free text and measured numbers carry the marker. */
@@ -25,12 +28,17 @@ function markedPerson(m: Marker): Record<string, unknown> {
     id: `Patient/${m.text}`,
     birthDate: '1944-05-17',
     municipality: '4601',
-    diagnoses: [{ system: 'ICPC-2', code: 'K77' }, { system: 'ICD-10', code: 'F32.1' }],
+    diagnoses: [
+      { system: 'ICPC-2', code: 'K77' },
+      { system: 'ICD-10', code: 'F32.1' },
+    ],
     encounters: [{ type: 'emergency-admission', date: '2026-09-01', lengthOfStayDays: 3 }],
     medications: [{ atc: 'C07AB02', regimen: 'regular' }],
     municipalServices: [{ type: 'home-nursing', hoursPerWeek: m.number % 168 }],
     iplos: [{ variable: `${m.text} ute`, score: 4, date: '2026-03-01' }],
-    functionMeasures: [{ instrument: 'PSFS', date: '2026-03-01', direction: 'higher-is-better', activities: [{ activity: `gå ${m.text}`, score: small }] }],
+    functionMeasures: [
+      { instrument: 'PSFS', date: '2026-03-01', direction: 'higher-is-better', activities: [{ activity: `gå ${m.text}`, score: small }] },
+    ],
     frailty: { fallsLast12Months: 2, selfRatedHealth: small, gaitSpeed4mSeconds: m.number % 600 },
     social: { livesAlone: true },
     whatMatters: [{ text: `Å bo hjemme, ${m.text}`, date: '2026-11-02' }],
@@ -50,11 +58,18 @@ function leaves(v: unknown, path: (string | number)[] = [], out: (string | numbe
 
 /** A replacement that breaks the field it lands on and carries the marker: another type, an out-of-range number, a too-long text, a bad format. */
 function breaking(old: unknown, m: Marker): fc.Arbitrary<unknown> {
-  const wrongType = typeof old === 'string' ? fc.constantFrom<unknown>(m.number, [m.text], { v: m.text }, true) : fc.constantFrom<unknown>(m.text, [m.number], { v: m.number });
+  const wrongType =
+    typeof old === 'string'
+      ? fc.constantFrom<unknown>(m.number, [m.text], { v: m.text }, true)
+      : fc.constantFrom<unknown>(m.text, [m.number], { v: m.number });
   // Every string field of the person is at most 4,000 characters, so 4,800 and 18,000 are too long for any of them.
   const badValue =
     typeof old === 'string'
-      ? fc.constantFrom<unknown>(`${m.text} `.repeat(2_000), `\u0000${m.text}`.repeat(600), ...(/^\d{4}-\d{2}-\d{2}$/.test(old) ? [`2026-02-30${m.text}`, `${m.text}-01-01`] : []))
+      ? fc.constantFrom<unknown>(
+          `${m.text} `.repeat(2_000),
+          `\u0000${m.text}`.repeat(600),
+          ...(/^\d{4}-\d{2}-\d{2}$/.test(old) ? [`2026-02-30${m.text}`, `${m.text}-01-01`] : []),
+        )
       : typeof old === 'number'
         ? fc.constantFrom<unknown>(m.number * 1000, -m.number, m.number + 1e6)
         : fc.constantFrom<unknown>(m.text, m.number);
@@ -83,7 +98,11 @@ const brokenPerson = marker.chain((m) => {
   });
 });
 
-const leaks = (json: string, m: Marker) => json.includes(m.text) || json.includes(String(m.number)) || json.includes(String(m.number * 1000)) || json.includes(String(m.number + 1e6));
+const leaks = (json: string, m: Marker) =>
+  json.includes(m.text) ||
+  json.includes(String(m.number)) ||
+  json.includes(String(m.number * 1000)) ||
+  json.includes(String(m.number + 1e6));
 
 describe('no health data in error messages', () => {
   it('the marked person is valid as generated, and its markers are what a leak would show', () => {
@@ -117,7 +136,12 @@ describe('no health data in error messages', () => {
       fc.property(marker, (m) => {
         const r = evaluateFacts(rs, { age: [m.text, m.number, 10n ** 30n], frail: { note: m.text, when: new Date(0) } }, { asOf: AS_OF });
         expect(r._tag).toBe('Left');
-        expect(leaks(JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? 'bigint' : v)), m)).toBe(false);
+        expect(
+          leaks(
+            JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? 'bigint' : v)),
+            m,
+          ),
+        ).toBe(false);
       }),
       { numRuns: 20 },
     );
@@ -135,10 +159,20 @@ const allLeaves = (d: Decision) => (d.trace ?? []).flatMap((r) => factLeaves(r.c
 /** Fact values carrying the marker, of every type a fact can have. */
 const markedFacts = marker.chain((m) =>
   fc
-    .array(fc.constantFrom<unknown>(m.text, m.number, [m.text, m.number], { system: 'ICD-10', code: m.text, note: m.text }, [{ system: 'ICPC-2', code: m.text }], `${m.text}-01-01`), {
-      minLength: rs.slots.length,
-      maxLength: rs.slots.length,
-    })
+    .array(
+      fc.constantFrom<unknown>(
+        m.text,
+        m.number,
+        [m.text, m.number],
+        { system: 'ICD-10', code: m.text, note: m.text },
+        [{ system: 'ICPC-2', code: m.text }],
+        `${m.text}-01-01`,
+      ),
+      {
+        minLength: rs.slots.length,
+        maxLength: rs.slots.length,
+      },
+    )
     .map((values) => ({ m, facts: Object.fromEntries(rs.slots.map((s, i) => [s.key, values[i]])) })),
 );
 

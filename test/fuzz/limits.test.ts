@@ -33,7 +33,9 @@ describe('size limits', () => {
 
   it('free text: textLength characters pass, one more is too_big', () => {
     right(parsePerson({ whatMatters: [{ text: 'x'.repeat(LIMITS.textLength), date: AS_OF }] }));
-    expect(personIssues({ whatMatters: [{ text: 'x'.repeat(LIMITS.textLength + 1), date: AS_OF }] })).toMatchObject([{ code: 'too_big', path: 'whatMatters[0].text' }]);
+    expect(personIssues({ whatMatters: [{ text: 'x'.repeat(LIMITS.textLength + 1), date: AS_OF }] })).toMatchObject([
+      { code: 'too_big', path: 'whatMatters[0].text' },
+    ]);
   });
 
   it('condition depth: conditionDepth levels compile, one more is too_deep', () => {
@@ -61,7 +63,9 @@ describe('size limits', () => {
   it('rules per rule set: rulesPerRuleSet rules compile, one more is too_big', () => {
     const many = (n: number) => ruleSetOf(Array.from({ length: n }, () => ({ all: [{ fact: 'b0', operator: 'equal', value: true }] })));
     right(compileRuleSet(many(LIMITS.rulesPerRuleSet), { extraFacts: TEST_FACTS }));
-    expect(left(compileRuleSet(many(LIMITS.rulesPerRuleSet + 1), { extraFacts: TEST_FACTS })).issues).toMatchObject([{ code: 'too_big', path: 'rules' }]);
+    expect(left(compileRuleSet(many(LIMITS.rulesPerRuleSet + 1), { extraFacts: TEST_FACTS })).issues).toMatchObject([
+      { code: 'too_big', path: 'rules' },
+    ]);
   });
 
   it('input depth: inputDepth nested arrays and objects pass the pre-check, one more is too_deep at its path', () => {
@@ -75,12 +79,27 @@ describe('size limits', () => {
     const rs = ruleSet('identification');
     // The facts object and the array are two values.
     right(evaluateFacts(rs, { age: new Array(LIMITS.inputValues - 2).fill(0) }, { asOf: AS_OF, trace: 'none' }));
-    expect(left(evaluateFacts(rs, { age: new Array(LIMITS.inputValues - 1).fill(0) }, { asOf: AS_OF })).issues).toMatchObject([{ code: 'too_big' }]);
+    expect(left(evaluateFacts(rs, { age: new Array(LIMITS.inputValues - 1).fill(0) }, { asOf: AS_OF })).issues).toMatchObject([
+      { code: 'too_big' },
+    ]);
   });
 
   it('string length in a rule file: stringLength characters pass, one more is too_big at its path', () => {
-    right(compileRuleSet({ ...ruleSetOf([{ all: [{ fact: 'b0', operator: 'equal', value: true }] }]), title: { ...t, nb: 'x'.repeat(LIMITS.stringLength) } }, { extraFacts: TEST_FACTS }));
-    const e = left(compileRuleSet({ ...ruleSetOf([{ all: [{ fact: 'b0', operator: 'equal', value: true }] }]), title: { ...t, nb: 'x'.repeat(LIMITS.stringLength + 1) } }, { extraFacts: TEST_FACTS }));
+    right(
+      compileRuleSet(
+        { ...ruleSetOf([{ all: [{ fact: 'b0', operator: 'equal', value: true }] }]), title: { ...t, nb: 'x'.repeat(LIMITS.stringLength) } },
+        { extraFacts: TEST_FACTS },
+      ),
+    );
+    const e = left(
+      compileRuleSet(
+        {
+          ...ruleSetOf([{ all: [{ fact: 'b0', operator: 'equal', value: true }] }]),
+          title: { ...t, nb: 'x'.repeat(LIMITS.stringLength + 1) },
+        },
+        { extraFacts: TEST_FACTS },
+      ),
+    );
     expect(e.issues).toMatchObject([{ code: 'too_big', path: 'title.nb', detail: { maximum: LIMITS.stringLength } }]);
   });
 
@@ -93,21 +112,32 @@ describe('size limits', () => {
   });
 
   it('vectors per file: vectorsPerFile vectors parse, one more is too_big', () => {
-    const file = (n: number) => ({ ruleSet: 'identification', vectors: Array.from({ length: n }, (_, i) => ({ name: `v${i}`, asOf: AS_OF, facts: {}, expect: {} })) });
+    const file = (n: number) => ({
+      ruleSet: 'identification',
+      vectors: Array.from({ length: n }, (_, i) => ({ name: `v${i}`, asOf: AS_OF, facts: {}, expect: {} })),
+    });
     right(parseVectorFile(file(LIMITS.vectorsPerFile)));
     expect(left(parseVectorFile(file(LIMITS.vectorsPerFile + 1))).issues).toMatchObject([{ code: 'too_big', path: 'vectors' }]);
   });
 
   it('code-list entries and index keys: the limits pass, one more is too_big', () => {
     const base = readJson('rules/code-lists/chronic-conditions.json') as Record<string, unknown>;
-    const entries = (n: number) => ({ ...base, entries: Array.from({ length: n }, (_, i) => ({ system: 'ICD-10', code: `A${String(i % 100).padStart(2, '0')}` })) });
+    const entries = (n: number) => ({
+      ...base,
+      entries: Array.from({ length: n }, (_, i) => ({ system: 'ICD-10', code: `A${String(i % 100).padStart(2, '0')}` })),
+    });
     right(compileCodeLists([entries(LIMITS.codeListEntries)]));
-    expect(left(compileCodeLists([entries(LIMITS.codeListEntries + 1)])).issues).toMatchObject([{ code: 'too_big', path: 'codeLists[0].entries' }]);
+    expect(left(compileCodeLists([entries(LIMITS.codeListEntries + 1)])).issues).toMatchObject([
+      { code: 'too_big', path: 'codeLists[0].entries' },
+    ]);
     // A00-Z99 expands to 26 × 100 keys; so many of them, plus single codes, reach exactly the limit.
     const wide = Math.floor(LIMITS.codeListIndexKeys / 2600);
     const ranges = (extra: number) => ({
       ...base,
-      entries: [...Array.from({ length: wide }, () => ({ system: 'ICD-10', code: 'A00-Z99' })), ...Array.from({ length: LIMITS.codeListIndexKeys - wide * 2600 + extra }, () => ({ system: 'ICD-10', code: 'K77' }))],
+      entries: [
+        ...Array.from({ length: wide }, () => ({ system: 'ICD-10', code: 'A00-Z99' })),
+        ...Array.from({ length: LIMITS.codeListIndexKeys - wide * 2600 + extra }, () => ({ system: 'ICD-10', code: 'K77' })),
+      ],
     });
     right(compileCodeLists([ranges(0)]));
     expect(left(compileCodeLists([ranges(1)])).issues).toMatchObject([{ code: 'too_big', path: 'codeLists[0].entries' }]);
@@ -117,13 +147,18 @@ describe('size limits', () => {
     const e = left(parsePerson({ encounters: Array.from({ length: LIMITS.issues * 3 }, () => ({ type: 'x', date: 'y' })) }));
     expect(e.issues).toHaveLength(LIMITS.issues + 1);
     expect(e.issues.at(-1)).toMatchObject({ code: 'too_many_issues', detail: { maximum: LIMITS.issues } });
-    expect(left(parsePerson({ encounters: Array.from({ length: LIMITS.issues / 2 }, () => ({ type: 'x', date: '2026-01-01' })) })).issues).toHaveLength(LIMITS.issues / 2);
+    expect(
+      left(parsePerson({ encounters: Array.from({ length: LIMITS.issues / 2 }, () => ({ type: 'x', date: '2026-01-01' })) })).issues,
+    ).toHaveLength(LIMITS.issues / 2);
   });
 
   it("the concepts page's safety section shows every limit's value", () => {
     const readme = readFileSync(`${ROOT}docs/concepts.md`, 'utf8');
-    const section = readme.slice(readme.indexOf('## Safety and limits'), readme.indexOf('\n## ', readme.indexOf('## Safety and limits') + 5)).replace(/(\d),(?=\d{3}\b)/g, '$1');
-    for (const [key, value] of Object.entries(LIMITS)) expect(section, `README security section lacks ${key} = ${value}`).toMatch(new RegExp(`\\b${value}\\b`));
+    const section = readme
+      .slice(readme.indexOf('## Safety and limits'), readme.indexOf('\n## ', readme.indexOf('## Safety and limits') + 5))
+      .replace(/(\d),(?=\d{3}\b)/g, '$1');
+    for (const [key, value] of Object.entries(LIMITS))
+      expect(section, `README security section lacks ${key} = ${value}`).toMatch(new RegExp(`\\b${value}\\b`));
   });
 
   it('SECURITY.md documents every limit with its value', () => {

@@ -32,7 +32,9 @@ function bomb(n: number, bottom: Condition, useIt = true): RuleSetFile {
 }
 
 describe('named-condition bombs', () => {
-  it("the issue's attack (250 references per level to a missing condition) is refused with a capped list of issues", { timeout: HANG_GUARD }, () => {
+  it("the issue's attack (250 references per level to a missing condition) is refused with a capped list of issues", {
+    timeout: HANG_GUARD,
+  }, () => {
     const file = bomb(250, { condition: 'missing' });
     expect(JSON.stringify(file).length).toBeLessThan(20_000);
     const e = left(compileRuleSet(file, { extraFacts: TEST_FACTS }));
@@ -41,35 +43,51 @@ describe('named-condition bombs', () => {
     expect(e.issues.at(-1)).toMatchObject({ code: 'too_many_issues' });
   });
 
-  it('250 references per level to valid leaves (15 million when expanded) is too_big at the rule, before compiling', { timeout: HANG_GUARD }, () => {
+  it('250 references per level to valid leaves (15 million when expanded) is too_big at the rule, before compiling', {
+    timeout: HANG_GUARD,
+  }, () => {
     expect(left(compileRuleSet(bomb(250, leaf), { extraFacts: TEST_FACTS })).issues).toMatchObject([
       { code: 'too_big', path: 'rules[0].conditions', detail: { maximum: LIMITS.conditionsPerRuleSet } },
     ]);
   });
 
   it('an unused bomb is counted like a used one, and refused the same way', { timeout: HANG_GUARD }, () => {
-    expect(left(compileRuleSet(bomb(250, leaf, false), { extraFacts: TEST_FACTS })).issues).toMatchObject([{ code: 'too_big', path: 'conditions.c2' }]);
+    expect(left(compileRuleSet(bomb(250, leaf, false), { extraFacts: TEST_FACTS })).issues).toMatchObject([
+      { code: 'too_big', path: 'conditions.c2' },
+    ]);
   });
 
   it('a bomb of a host’s shared conditions is refused too', { timeout: HANG_GUARD }, () => {
     const { conditions, ...file } = bomb(250, leaf);
-    expect(left(compileRuleSet(file, { extraFacts: TEST_FACTS, sharedConditions: conditions })).issues).toMatchObject([{ code: 'too_big', path: 'rules[0].conditions' }]);
+    expect(left(compileRuleSet(file, { extraFacts: TEST_FACTS, sharedConditions: conditions })).issues).toMatchObject([
+      { code: 'too_big', path: 'rules[0].conditions' },
+    ]);
   });
 
   it('at the limit it compiles; one leaf more is too_big, counted with every reference expanded', { timeout: HANG_GUARD }, () => {
     // 20 × 25 × 40 = 20,000 leaves expanded, from a file of 85 condition nodes.
     const file = (extra: boolean): RuleSetFile =>
       ruleSetOf([{ all: [{ condition: 'c3' }, ...(extra ? [leaf] : [])] }], {
-        conditions: { c1: { any: Array(40).fill(leaf) }, c2: { any: Array(25).fill({ condition: 'c1' }) }, c3: { all: Array(20).fill({ condition: 'c2' }) } },
+        conditions: {
+          c1: { any: Array(40).fill(leaf) },
+          c2: { any: Array(25).fill({ condition: 'c1' }) },
+          c3: { all: Array(20).fill({ condition: 'c2' }) },
+        },
       });
     right(compileRuleSet(file(false), { extraFacts: TEST_FACTS }));
-    expect(left(compileRuleSet(file(true), { extraFacts: TEST_FACTS })).issues).toMatchObject([{ code: 'too_big', path: 'rules[0].conditions' }]);
+    expect(left(compileRuleSet(file(true), { extraFacts: TEST_FACTS })).issues).toMatchObject([
+      { code: 'too_big', path: 'rules[0].conditions' },
+    ]);
   });
 
-  it('ten megabytes of plain leaves (200,000) are too_big before the schema reads them, so a schema error in the same file is not reported', { timeout: HANG_GUARD }, () => {
+  it('ten megabytes of plain leaves (200,000) are too_big before the schema reads them, so a schema error in the same file is not reported', {
+    timeout: HANG_GUARD,
+  }, () => {
     const file = ruleSetOf(Array.from({ length: 2000 }, () => ({ any: Array.from({ length: 100 }, () => leaf) })));
     (file as { version: string }).version = 'not a version';
-    expect(left(compileRuleSet(file, { extraFacts: TEST_FACTS })).issues).toMatchObject([{ code: 'too_big', path: 'rules[200].conditions' }]);
+    expect(left(compileRuleSet(file, { extraFacts: TEST_FACTS })).issues).toMatchObject([
+      { code: 'too_big', path: 'rules[200].conditions' },
+    ]);
     // Under the limit, the same schema error is what is reported.
     const small = ruleSetOf(Array.from({ length: 2 }, () => ({ any: Array.from({ length: 100 }, () => leaf) })));
     (small as { version: string }).version = 'not a version';
@@ -77,11 +95,22 @@ describe('named-condition bombs', () => {
   });
 
   it('a shared named condition evaluates exactly as the same condition written out in full', () => {
-    const inner: Condition = { all: [{ fact: 'b0', operator: 'equal', value: true }, { fact: 'n0', operator: 'greaterThan', value: 1 }] };
+    const inner: Condition = {
+      all: [
+        { fact: 'b0', operator: 'equal', value: true },
+        { fact: 'n0', operator: 'greaterThan', value: 1 },
+      ],
+    };
     const mid: Condition = { any: [{ not: inner }, { fact: 'b1', operator: 'equal', value: false }] };
-    const named = ruleSetOf([{ all: [{ condition: 'mid' }, { any: [{ condition: 'inner' }, { condition: 'mid' }] }] }, { any: [{ condition: 'mid' }, { condition: 'inner' }] }], {
-      conditions: { inner, mid: { any: [{ not: { condition: 'inner' } }, { fact: 'b1', operator: 'equal', value: false }] } },
-    });
+    const named = ruleSetOf(
+      [
+        { all: [{ condition: 'mid' }, { any: [{ condition: 'inner' }, { condition: 'mid' }] }] },
+        { any: [{ condition: 'mid' }, { condition: 'inner' }] },
+      ],
+      {
+        conditions: { inner, mid: { any: [{ not: { condition: 'inner' } }, { fact: 'b1', operator: 'equal', value: false }] } },
+      },
+    );
     const inline = ruleSetOf([{ all: [mid, { any: [inner, mid] }] }, { any: [mid, inner] }]);
     const a = right(compileRuleSet(named, { extraFacts: TEST_FACTS }));
     const b = right(compileRuleSet(inline, { extraFacts: TEST_FACTS }));
@@ -127,8 +156,11 @@ describe('named-condition bombs', () => {
     writeFileSync(join(dir, 'bomb.json'), text);
     const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       // A hung child is killed, so a regression fails here instead of outliving the test run.
-      execFile(process.execPath, [CLI, 'validate', join(dir, 'bomb.json'), '--lang', 'en'], { encoding: 'utf8', timeout: HANG_GUARD - 2_000 }, (err, stdout, stderr) =>
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [CLI, 'validate', join(dir, 'bomb.json'), '--lang', 'en'],
+        { encoding: 'utf8', timeout: HANG_GUARD - 2_000 },
+        (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
       );
     });
     expect(r.stderr).toBe('');
@@ -142,7 +174,13 @@ describe('named-condition bombs', () => {
 const bombs = fc.record({
   levels: fc.integer({ min: 1, max: 5 }),
   fanOut: fc.integer({ min: 1, max: 300 }),
-  bottom: fc.constantFrom<Condition>(leaf, { condition: 'missing' }, { condition: 'n1' }, { fact: 'nosuch', operator: 'equal', value: 1 }, { fact: 'b0', operator: 'nosuch', value: 1 }),
+  bottom: fc.constantFrom<Condition>(
+    leaf,
+    { condition: 'missing' },
+    { condition: 'n1' },
+    { fact: 'nosuch', operator: 'equal', value: 1 },
+    { fact: 'b0', operator: 'nosuch', value: 1 },
+  ),
   kind: fc.constantFrom('any', 'all', 'not-any'),
   reach: fc.constantFrom('rule', 'unused', 'shared', 'many-rules'),
 });
@@ -151,11 +189,14 @@ const bombs = fc.record({
 const expanded = (b: { levels: number; fanOut: number; bottom: Condition }) => ('condition' in b.bottom ? 0 : b.fanOut ** b.levels);
 
 describe('named-condition bombs, generated', () => {
-  it('any bomb compiles or is refused with typed, capped issues, promptly; what compiles is within the leaf limit', { timeout: 60_000 }, () => {
+  it('any bomb compiles or is refused with typed, capped issues, promptly; what compiles is within the leaf limit', {
+    timeout: 60_000,
+  }, () => {
     fc.assert(
       fc.property(bombs, (b) => {
         const conditions: Record<string, Condition> = {};
-        const list = (cs: Condition[]): Condition => (b.kind === 'all' ? { all: cs } : b.kind === 'any' ? { any: cs } : { not: { any: cs } });
+        const list = (cs: Condition[]): Condition =>
+          b.kind === 'all' ? { all: cs } : b.kind === 'any' ? { any: cs } : { not: { any: cs } };
         conditions['n1'] = list(Array(b.fanOut).fill(b.bottom));
         for (let l = 2; l <= b.levels; l++) conditions[`n${l}`] = list(Array(b.fanOut).fill({ condition: `n${l - 1}` }));
         const top: Condition = { all: [{ condition: `n${b.levels}` }] };
@@ -181,11 +222,17 @@ describe('issue collection is capped', () => {
     const dir = copyFixture();
     editJson(join(dir, 'sample.test.json'), (f: { vectors: { expect: Record<string, string[]> }[] }) => {
       const v = f.vectors[0]!;
-      f.vectors = Array.from({ length: 400 }, (_, i) => ({ ...v, name: `v${i}`, expect: { ...v.expect, notFired: [`NO-SUCH-RULE-${i}`] } }));
+      f.vectors = Array.from({ length: 400 }, (_, i) => ({
+        ...v,
+        name: `v${i}`,
+        expect: { ...v.expect, notFired: [`NO-SUCH-RULE-${i}`] },
+      }));
     });
     const r = await cli(['validate', dir, '--json']);
     expect(r.code).toBe(1);
-    const issues = (JSON.parse(r.stdout) as { issues: { file: string; code: string }[] }).issues.filter((i) => i.file.endsWith('sample.test.json'));
+    const issues = (JSON.parse(r.stdout) as { issues: { file: string; code: string }[] }).issues.filter((i) =>
+      i.file.endsWith('sample.test.json'),
+    );
     expect(issues).toHaveLength(LIMITS.issues + 1);
     expect(issues.filter((i) => i.code === 'unknown_rule')).toHaveLength(LIMITS.issues);
     expect(issues.filter((i) => i.code === 'too_many_issues')).toHaveLength(1);

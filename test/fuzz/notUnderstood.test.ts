@@ -21,13 +21,32 @@ function bundleWith(system: string, code: string) {
     { resourceType: 'Patient', id: 'p1', birthDate: '1950-06-01' },
     { resourceType: 'Condition', id: 'c1', subject, code: c },
     { resourceType: 'Observation', id: 'o1', subject, status: 'final', code: c, effectiveDateTime: '2026-01-01', valueInteger: 3 },
-    { resourceType: 'Observation', id: 'o2', subject, status: 'final', code: coding('http://oppfolgingsteam.no/fhir/CodeSystem/psfs', 'psfs'), effectiveDateTime: '2026-01-01', component: [{ code: c, valueInteger: 3 }] },
+    {
+      resourceType: 'Observation',
+      id: 'o2',
+      subject,
+      status: 'final',
+      code: coding('http://oppfolgingsteam.no/fhir/CodeSystem/psfs', 'psfs'),
+      effectiveDateTime: '2026-01-01',
+      component: [{ code: c, valueInteger: 3 }],
+    },
     { resourceType: 'MedicationStatement', id: 'm1', subject, status: 'active', medicationCodeableConcept: c },
     { resourceType: 'CarePlan', id: 'cp1', subject, status: 'active', intent: 'plan', category: [c] },
-    { resourceType: 'CareTeam', id: 'ct1', subject, status: 'active', category: [c], participant: [{ role: [c], member: { reference: 'Practitioner/x' } }] },
+    {
+      resourceType: 'CareTeam',
+      id: 'ct1',
+      subject,
+      status: 'active',
+      category: [c],
+      participant: [{ role: [c], member: { reference: 'Practitioner/x' } }],
+    },
     { resourceType: 'Consent', id: 'cs1', patient: subject, status: 'active', scope: c, category: [c], dateTime: '2026-01-01' },
   ];
-  return { resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })) };
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
+  };
 }
 
 describe('notUnderstood names code systems, never codes', () => {

@@ -38,7 +38,13 @@ const segment = fc.oneof(
 
 const path: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.array(segment, { minLength: 1, maxLength: 6 }).map((s) => `$${s.join('')}`) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('$', '.', '[', ']', '0', '1', 'a', '_', '-', '@', '?', '(', ')', '*', "'"), maxLength: 20 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.constantFrom('$', '.', '[', ']', '0', '1', 'a', '_', '-', '@', '?', '(', ')', '*', "'"),
+      maxLength: 20,
+    }),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
 );
 
@@ -47,7 +53,13 @@ const target: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.constant({}),
   fc.constant([]),
-  fc.constant(withOwnKeys([['__proto__', { polluted: 1 }], ['constructor', { prototype: { x: 1 } }], ['a', [{ b: 1 }]]])),
+  fc.constant(
+    withOwnKeys([
+      ['__proto__', { polluted: 1 }],
+      ['constructor', { prototype: { x: 1 } }],
+      ['a', [{ b: 1 }]],
+    ]),
+  ),
   fc.constant(Object.assign(Object.create(null) as object, { a: { b: [5] } })),
 );
 
@@ -57,10 +69,13 @@ describe('rule paths: only the safe subset, never a prototype', () => {
     fc.assert(
       fc.property(path, target, (p, value) => {
         const before = protoSnapshot();
-        const compiled = compileRuleSet(ruleSetOf([{ all: [{ fact: 'o0', operator: 'equal', value: 1, path: p }] }]), { extraFacts: TEST_FACTS });
+        const compiled = compileRuleSet(ruleSetOf([{ all: [{ fact: 'o0', operator: 'equal', value: 1, path: p }] }]), {
+          extraFacts: TEST_FACTS,
+        });
         const accepted = compiled._tag === 'Right';
         seen[accepted ? 'accepted' : 'refused']++;
-        if (!accepted) expect(compiled.left.issues.map((i) => i.code)).toEqual(expect.arrayContaining(p.length > 256 ? [] : ['unsafe_path']));
+        if (!accepted)
+          expect(compiled.left.issues.map((i) => i.code)).toEqual(expect.arrayContaining(p.length > 256 ? [] : ['unsafe_path']));
         if (accepted) {
           expect(p).toMatch(GRAMMAR);
           for (const k of ['__proto__', 'constructor', 'prototype']) expect(p.split(/[.[\]]/)).not.toContain(k);

@@ -13,9 +13,27 @@ import type { EntryPoint } from './entryPoints.js';
 
 /** The pathway's own error tags, and the library's that `sendEvent` passes through (a bad person). */
 export const RESTORE_TAGS = ['CorruptEnvelope', 'UnknownEnvelopeVersion', 'NeedsMigration', 'WrongSubject', 'InvalidOptions'] as const;
-const SEND_TAGS = ['InvalidEvent', 'EventNotAllowed', 'Rejected', 'RuleSetUnavailable', 'StaleRevision', 'WrongSubject', 'InvalidOptions', 'InvalidPerson', 'InvalidRuleSet'] as const;
+const SEND_TAGS = [
+  'InvalidEvent',
+  'EventNotAllowed',
+  'Rejected',
+  'RuleSetUnavailable',
+  'StaleRevision',
+  'WrongSubject',
+  'InvalidOptions',
+  'InvalidPerson',
+  'InvalidRuleSet',
+] as const;
 /** Errors that carry a localized message instead of located issues. */
-const ISSUELESS = ['UnknownEnvelopeVersion', 'NeedsMigration', 'EventNotAllowed', 'Rejected', 'RuleSetUnavailable', 'StaleRevision', 'WrongSubject'] as const;
+const ISSUELESS = [
+  'UnknownEnvelopeVersion',
+  'NeedsMigration',
+  'EventNotAllowed',
+  'Rejected',
+  'RuleSetUnavailable',
+  'StaleRevision',
+  'WrongSubject',
+] as const;
 
 /** A pathway in an active plan with one checkpoint, reached through the public API. */
 export const planActive: Pathway = drive(start('2026-01-05'), '2026-01-20', toPlanActive('2026-01-20', '2026-06-01'));
@@ -23,15 +41,37 @@ export const planActive: Pathway = drive(start('2026-01-05'), '2026-01-20', toPl
 export const envelope = JSON.parse(JSON.stringify(persistPathway(planActive))) as Record<string, unknown>;
 const envelopeText = JSON.stringify(envelope);
 const envelopeV1 = downgradeToV1(planActive, '2026-01-20');
-const sendOptions = { asOf: '2026-02-01', role: 'coordinator', subject: SUBJECT, revision: planActive.revision, person: HOSTS.adult, lang: 'en' };
+const sendOptions = {
+  asOf: '2026-02-01',
+  role: 'coordinator',
+  subject: SUBJECT,
+  revision: planActive.revision,
+  person: HOSTS.adult,
+  lang: 'en',
+};
 
 /** Cuts JSON text at every fraction: what a crashed writer or a full disk leaves behind. */
 const truncations = (s: string): string[] => [0.01, 0.1, 0.33, 0.5, 0.9, 0.999].map((f) => s.slice(0, Math.floor(s.length * f)));
 export const TRUNCATED_TEXTS: readonly string[] = truncations(envelopeText);
 
 export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
-  { name: 'restorePathway (envelope)', base: envelope, call: (x) => restorePathway(x, { lang: 'nn' }), json: true, tags: RESTORE_TAGS, issueless: ISSUELESS, lang: 'nn' },
-  { name: 'restorePathway (older envelope, migrate)', base: envelopeV1, call: (x) => restorePathway(x, { migrate: true, subject: SUBJECT }), json: true, tags: RESTORE_TAGS, issueless: ISSUELESS },
+  {
+    name: 'restorePathway (envelope)',
+    base: envelope,
+    call: (x) => restorePathway(x, { lang: 'nn' }),
+    json: true,
+    tags: RESTORE_TAGS,
+    issueless: ISSUELESS,
+    lang: 'nn',
+  },
+  {
+    name: 'restorePathway (older envelope, migrate)',
+    base: envelopeV1,
+    call: (x) => restorePathway(x, { migrate: true, subject: SUBJECT }),
+    json: true,
+    tags: RESTORE_TAGS,
+    issueless: ISSUELESS,
+  },
   {
     name: 'restorePathway (envelope as JSON text, maybe truncated)',
     base: envelope,
@@ -42,13 +82,22 @@ export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
       } catch {
         text = envelopeText;
       }
-      return [restorePathway(text), ...truncations(text).map((t) => restorePathway(t, { lang: 'en' }))].find(E.isLeft) ?? restorePathway(text);
+      return (
+        [restorePathway(text), ...truncations(text).map((t) => restorePathway(t, { lang: 'en' }))].find(E.isLeft) ?? restorePathway(text)
+      );
     },
     tags: RESTORE_TAGS,
     issueless: ISSUELESS,
     cost: 4,
   },
-  { name: 'restorePathway (options)', accessors: 'host', base: { migrate: true, lang: 'en', subject: SUBJECT, asOf: '2026-03-01' }, call: (x) => restorePathway(envelope, x as never), tags: RESTORE_TAGS, issueless: ISSUELESS },
+  {
+    name: 'restorePathway (options)',
+    accessors: 'host',
+    base: { migrate: true, lang: 'en', subject: SUBJECT, asOf: '2026-03-01' },
+    call: (x) => restorePathway(envelope, x as never),
+    tags: RESTORE_TAGS,
+    issueless: ISSUELESS,
+  },
   {
     name: 'persistPathway and whatIsDue (after restore)',
     base: envelope,
@@ -83,7 +132,12 @@ export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'sendEvent (options)',
     accessors: 'host',
     base: sendOptions,
-    call: (x) => sendEvent(planActive, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: '2026-02-01', services: ['gp'] } }, x as SendOptions),
+    call: (x) =>
+      sendEvent(
+        planActive,
+        { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: '2026-02-01', services: ['gp'] } },
+        x as SendOptions,
+      ),
     json: true,
     tags: SEND_TAGS,
     issueless: ISSUELESS,

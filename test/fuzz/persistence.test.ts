@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pathway } from '../../src/pathway/index.js';
-import { allowedEvents, MACHINE_VERSION, nextCheckpoint, persistPathway, restorePathway, SCHEMA_VERSION, whatIsDue } from '../../src/pathway/index.js';
+import {
+  allowedEvents,
+  MACHINE_VERSION,
+  nextCheckpoint,
+  persistPathway,
+  restorePathway,
+  SCHEMA_VERSION,
+  whatIsDue,
+} from '../../src/pathway/index.js';
 import { left, right } from '../support/helpers.js';
 import { randomPathway } from '../support/pathwayArbitraries.js';
 import { downgradeToV1, HOSTS, plusDays, sampleEvents, send } from '../support/pathwayHelpers.js';
@@ -35,7 +43,8 @@ describe('persisted pathways', () => {
         expect(whatIsDue(restored, asOf)).toEqual(whatIsDue(pathway, asOf));
         // The next decision for one sample of each event the state accepts.
         const samples = sampleEvents(asOf);
-        for (const type of allowedEvents(pathway)) expect(send(restored, samples[type][0]!, asOf, HOSTS.adult)).toEqual(send(pathway, samples[type][0]!, asOf, HOSTS.adult));
+        for (const type of allowedEvents(pathway))
+          expect(send(restored, samples[type][0]!, asOf, HOSTS.adult)).toEqual(send(pathway, samples[type][0]!, asOf, HOSTS.adult));
       }),
       { numRuns: 15 },
     );
@@ -67,9 +76,15 @@ describe('persisted pathways', () => {
   });
 
   it('a goal reworded in the context alone is CorruptEnvelope at that field; reworded in the event that set it too, it restores', () => {
-    const e = clone() as { snapshot: { context: { plan: { goals: { text: string }[] } } }; history: { event: { type: string; plan?: { goals: { text: string }[] } } }[] };
+    const e = clone() as {
+      snapshot: { context: { plan: { goals: { text: string }[] } } };
+      history: { event: { type: string; plan?: { goals: { text: string }[] } } }[];
+    };
     e.snapshot.context.plan.goals[0]!.text = 'Gå tur med hunden';
-    expect(left(restorePathway(e))).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ code: 'context_mismatch', path: 'snapshot.context.plan.goals[0].text' }] });
+    expect(left(restorePathway(e))).toMatchObject({
+      _tag: 'CorruptEnvelope',
+      issues: [{ code: 'context_mismatch', path: 'snapshot.context.plan.goals[0].text' }],
+    });
     e.history.find((h) => h.event.type === 'ACTIVATE_PLAN')!.event.plan!.goals[0]!.text = 'Gå tur med hunden';
     const p = right(restorePathway(e));
     expect(p.history).toHaveLength(historyLength);
@@ -98,7 +113,11 @@ describe('persisted pathways', () => {
   it('fields of the wrong type are CorruptEnvelope, with the path', () => {
     const cases: [string, (e: Record<string, unknown>) => void, string][] = [
       ['schemaVersion as text', (e) => (e['schemaVersion'] = String(SCHEMA_VERSION)), 'schemaVersion'],
-      ['machine version as text', (e) => ((e['machine'] as Record<string, unknown>)['version'] = String(MACHINE_VERSION)), 'machine.version'],
+      [
+        'machine version as text',
+        (e) => ((e['machine'] as Record<string, unknown>)['version'] = String(MACHINE_VERSION)),
+        'machine.version',
+      ],
       ['history as an object', (e) => (e['history'] = { 0: (e['history'] as unknown[])[0] }), 'history'],
       ['state unknown', (e) => (e['state'] = 'somewhere'), 'state'],
       ['snapshot status', (e) => ((e['snapshot'] as Record<string, unknown>)['status'] = 'done'), 'snapshot.status'],
@@ -109,7 +128,10 @@ describe('persisted pathways', () => {
       edit(e);
       const err = left(restorePathway(e)) as { _tag: string; issues?: { path: string }[] };
       expect(err._tag, name).toBe('CorruptEnvelope');
-      expect(err.issues!.some((i) => i.path.startsWith(path)), `${name}: ${err.issues!.map((i) => i.path).join(', ')}`).toBe(true);
+      expect(
+        err.issues!.some((i) => i.path.startsWith(path)),
+        `${name}: ${err.issues!.map((i) => i.path).join(', ')}`,
+      ).toBe(true);
     }
   });
 

@@ -48,13 +48,23 @@ describe('fuzz regressions: rule files, vectors, operators, options and explanat
   });
 
   it('a score tier naming `constructor` as its parameter is an unknown parameter, not Object', () => {
-    const file = ruleSetOf([{ all: [{ fact: 'b0', operator: 'equal', value: true }] }], { scoring: { tiers: [{ tier: 'high', minPoints: { param: 'constructor' } }] } });
+    const file = ruleSetOf([{ all: [{ fact: 'b0', operator: 'equal', value: true }] }], {
+      scoring: { tiers: [{ tier: 'high', minPoints: { param: 'constructor' } }] },
+    });
     expect(left(compileRuleSet(file, { extraFacts: TEST_FACTS })).issues[0]).toMatchObject({ code: 'unknown_parameter' });
   });
 
   it('numeric operators compare false, not throw, on JSON whose conversion throws ({"toString": 0})', () => {
     const hostile = withOwnKeys([['toString', 0]]);
-    const rs = right(compileRuleSet(ruleSetOf([{ all: [{ fact: 'n0', operator: 'lessThan', value: 3 }] }, { all: [{ fact: 'n0', operator: 'greaterThan', value: { fact: 'n1' } }] }]), { extraFacts: TEST_FACTS }));
+    const rs = right(
+      compileRuleSet(
+        ruleSetOf([
+          { all: [{ fact: 'n0', operator: 'lessThan', value: 3 }] },
+          { all: [{ fact: 'n0', operator: 'greaterThan', value: { fact: 'n1' } }] },
+        ]),
+        { extraFacts: TEST_FACTS },
+      ),
+    );
     const d = right(evaluateFacts(rs, { n0: hostile, n1: 1 }, { asOf: AS_OF }));
     expect(d.outcomes.map((o) => o.outcome)).toEqual([false, false]);
     const d2 = right(evaluateFacts(rs, { n0: 2, n1: hostile }, { asOf: AS_OF }));
@@ -62,15 +72,55 @@ describe('fuzz regressions: rule files, vectors, operators, options and explanat
   });
 
   it('`in` against another fact that is not a list is false, not a TypeError; code-list operators refuse a fact as the list', () => {
-    const rs = right(compileRuleSet(ruleSetOf([{ all: [{ fact: 'n0', operator: 'in', value: { fact: 'n1' } }] }, { all: [{ fact: 'l0', operator: 'hasAtLeast', value: { fact: 'o0' } }] }]), { extraFacts: TEST_FACTS }));
-    expect(right(evaluateFacts(rs, { n0: 1, n1: 5, l0: [1], o0: withOwnKeys([['valueOf', 0], ['toString', 0]]) }, { asOf: AS_OF })).outcomes.map((o) => o.outcome)).toEqual([false, false]);
+    const rs = right(
+      compileRuleSet(
+        ruleSetOf([
+          { all: [{ fact: 'n0', operator: 'in', value: { fact: 'n1' } }] },
+          { all: [{ fact: 'l0', operator: 'hasAtLeast', value: { fact: 'o0' } }] },
+        ]),
+        { extraFacts: TEST_FACTS },
+      ),
+    );
+    expect(
+      right(
+        evaluateFacts(
+          rs,
+          {
+            n0: 1,
+            n1: 5,
+            l0: [1],
+            o0: withOwnKeys([
+              ['valueOf', 0],
+              ['toString', 0],
+            ]),
+          },
+          { asOf: AS_OF },
+        ),
+      ).outcomes.map((o) => o.outcome),
+    ).toEqual([false, false]);
     const byFact = ruleSetOf([{ all: [{ fact: 'c0', operator: 'inCodeList', value: { fact: 's0' } }] }]);
-    expect(left(compileRuleSet(byFact, { extraFacts: TEST_FACTS })).issues[0]).toMatchObject({ code: 'operator_value', path: 'rules[0].conditions.all[0].value' });
+    expect(left(compileRuleSet(byFact, { extraFacts: TEST_FACTS })).issues[0]).toMatchObject({
+      code: 'operator_value',
+      path: 'rules[0].conditions.all[0].value',
+    });
   });
 
   it('every operator is total on hostile operands', () => {
-    const odd = [undefined, null, Number.NaN, -0, 1n, Symbol('s'), withOwnKeys([['toString', 0]]), Object.create(null), [withOwnKeys([['valueOf', 0]])], '2026-02-30', new Date(0)];
-    for (const op of OPERATORS.values()) for (const a of odd) for (const b of odd) expect(typeof op.evaluate(a, b, { asOfDay: 20_000 }), op.name).toBe('boolean');
+    const odd = [
+      undefined,
+      null,
+      Number.NaN,
+      -0,
+      1n,
+      Symbol('s'),
+      withOwnKeys([['toString', 0]]),
+      Object.create(null),
+      [withOwnKeys([['valueOf', 0]])],
+      '2026-02-30',
+      new Date(0),
+    ];
+    for (const op of OPERATORS.values())
+      for (const a of odd) for (const b of odd) expect(typeof op.evaluate(a, b, { asOfDay: 20_000 }), op.name).toBe('boolean');
   });
 
   it('loadBundledRuleSet with an id that is not a string returns InvalidRuleSet (a null-prototype object threw, nested arrays overflowed)', () => {
@@ -94,18 +144,25 @@ describe('fuzz regressions: rule files, vectors, operators, options and explanat
     expect(left(compileCodeLists([wide])).issues[0]).toMatchObject({ code: 'too_big', path: 'codeLists[0].entries' });
   });
 
-  it('runVectors does not coerce an event\'s `finding` param that is an object', () => {
+  it("runVectors does not coerce an event's `finding` param that is an object", () => {
     const file = ruleSetOf([{ all: [{ fact: 'b0', operator: 'equal', value: true }] }]);
     file.rules[0]!.event = { type: 'finding', params: { finding: withOwnKeys([['toString', 0]]) as never } };
     const rs = right(compileRuleSet(file, { extraFacts: TEST_FACTS }));
-    const vectors = right(parseVectorFile({ ruleSet: 'test', vectors: [{ name: 'v', asOf: AS_OF, facts: { b0: true }, expect: { fired: ['R-0'], findings: ['finding'] } }] }));
+    const vectors = right(
+      parseVectorFile({
+        ruleSet: 'test',
+        vectors: [{ name: 'v', asOf: AS_OF, facts: { b0: true }, expect: { fired: ['R-0'], findings: ['finding'] } }],
+      }),
+    );
     expect(runVectors(rs, vectors, { extraFacts: TEST_FACTS })[0]!.passed).toBe(true);
   });
 
   it('host options are validated: malformed shared conditions and parameter overrides are typed errors, not TypeErrors', () => {
     const rs = readJson('rules/identification.json');
     expect(left(compileRuleSet(rs, { sharedConditions: { x: { all: 5 } } as never })).issues[0]!.path).toMatch(/^sharedConditions\.x/);
-    expect(left(compileRuleSet(rs, { parameters: { medicationReviewThreshold: { evil: 1 } } as never })).issues[0]!.path).toBe('parameters.medicationReviewThreshold');
+    expect(left(compileRuleSet(rs, { parameters: { medicationReviewThreshold: { evil: 1 } } as never })).issues[0]!.path).toBe(
+      'parameters.medicationReviewThreshold',
+    );
     expect(codesOf(left(compileRuleSet(rs, { parameters: [] as never })))).toEqual(['invalid_type']);
     expect(codesOf(left(compileRuleSet(rs, null as never)))).toEqual(['invalid_type']);
   });
@@ -115,10 +172,20 @@ describe('fuzz regressions: rule files, vectors, operators, options and explanat
     expect(left(compileRuleSet({}, { lang: '__proto__' as 'nb' })).issues.length).toBeGreaterThan(0);
   });
 
-  it('the json-rules-engine bridge reads only the rule set\'s own parameters and resolves them only at `value`, as our compiler does', () => {
-    const file = ruleSetOf([{ all: [{ fact: 'l0', operator: 'equal', value: [{ param: 'constructor' }, { param: 'limit' }] as never }, { fact: 'n0', operator: 'lessThan', value: { param: 'limit' } }] }], {
-      parameters: { limit: { value: 3, description: { nb: 'g', nn: 'g', en: 'l' }, evidence: 'inferred' } },
-    });
+  it("the json-rules-engine bridge reads only the rule set's own parameters and resolves them only at `value`, as our compiler does", () => {
+    const file = ruleSetOf(
+      [
+        {
+          all: [
+            { fact: 'l0', operator: 'equal', value: [{ param: 'constructor' }, { param: 'limit' }] as never },
+            { fact: 'n0', operator: 'lessThan', value: { param: 'limit' } },
+          ],
+        },
+      ],
+      {
+        parameters: { limit: { value: 3, description: { nb: 'g', nn: 'g', en: 'l' }, evidence: 'inferred' } },
+      },
+    );
     const rs = right(compileRuleSet(file, { extraFacts: TEST_FACTS }));
     const leaves = (toJsonRulesEngineRules(rs).rules[0]!.conditions as { all: { value: unknown }[] }).all;
     expect(leaves[0]!.value).toEqual([{ param: 'constructor' }, { param: 'limit' }]);
@@ -127,16 +194,44 @@ describe('fuzz regressions: rule files, vectors, operators, options and explanat
 
   it('explanations of damaged stored decisions never throw', () => {
     const rs = ruleSet('identification');
-    const damaged: unknown[] = [null, 5, { trace: 'x' }, { trace: [null, 5, { conditions: { kind: 'all', children: 'x' } }] }, { lang: 'xx', trace: [{ ruleId: {}, outcome: true, conditions: nest(10_000, 'object') }] }];
+    const damaged: unknown[] = [
+      null,
+      5,
+      { trace: 'x' },
+      { trace: [null, 5, { conditions: { kind: 'all', children: 'x' } }] },
+      { lang: 'xx', trace: [{ ruleId: {}, outcome: true, conditions: nest(10_000, 'object') }] },
+    ];
     for (const d of damaged) expectSafeCall(() => explainDecision(d as never, { ruleSet: rs }));
-    const leaf = { kind: 'fact', fact: withOwnKeys([['toString', 0]]), path: Object.create(null), operator: 5, value: nest(10_000, 'object'), factValue: [1n, nest(1000, 'array')], outcome: true };
-    expect(explainRule({ ruleId: 'R', outcome: true, conditions: leaf } as unknown as RuleTrace, { lang: 'en', ruleSet: rs }).because).toHaveLength(1);
+    const leaf = {
+      kind: 'fact',
+      fact: withOwnKeys([['toString', 0]]),
+      path: Object.create(null),
+      operator: 5,
+      value: nest(10_000, 'object'),
+      factValue: [1n, nest(1000, 'array')],
+      outcome: true,
+    };
+    expect(
+      explainRule({ ruleId: 'R', outcome: true, conditions: leaf } as unknown as RuleTrace, { lang: 'en', ruleSet: rs }).because,
+    ).toHaveLength(1);
   });
 
   it('localizeIssue returns a damaged stored issue unchanged', () => {
-    const bad = { path: 'x', segments: [withOwnKeys([['toString', 0]])], code: 'invalid_type', message: 'm', detail: { expected: withOwnKeys([['toString', 0]]) } };
+    const bad = {
+      path: 'x',
+      segments: [withOwnKeys([['toString', 0]])],
+      code: 'invalid_type',
+      message: 'm',
+      detail: { expected: withOwnKeys([['toString', 0]]) },
+    };
     expect(localizeIssue(bad as never, 'en')).toBe(bad);
-    const badDetail = { path: 'x', segments: ['x'], code: 'invalid_type', message: 'm', detail: { expected: withOwnKeys([['toString', 0]]) } };
+    const badDetail = {
+      path: 'x',
+      segments: ['x'],
+      code: 'invalid_type',
+      message: 'm',
+      detail: { expected: withOwnKeys([['toString', 0]]) },
+    };
     expect(localizeIssue(badDetail as never, 'en').message).toContain('«x»');
   });
 
@@ -149,7 +244,10 @@ describe('fuzz regressions: rule files, vectors, operators, options and explanat
   it('evaluateFacts refuses values JSON cannot hold, so every decision serialises', () => {
     const rs = ruleSet('identification');
     for (const v of [1n, () => 1, Symbol('s'), Number.NaN, Number.POSITIVE_INFINITY, new Date(0), new Map()])
-      expect(left(evaluateFacts(rs, { age: [v] }, { asOf: AS_OF })).issues[0]).toMatchObject({ code: 'invalid_type', path: 'facts.age[0]' });
+      expect(left(evaluateFacts(rs, { age: [v] }, { asOf: AS_OF })).issues[0]).toMatchObject({
+        code: 'invalid_type',
+        path: 'facts.age[0]',
+      });
   });
 
   it('safePathResolver with a path that is not a string resolves nothing', () => {

@@ -26,7 +26,13 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     const r = left(restorePathway(deep));
     expect(r._tag).toBe('CorruptEnvelope');
     expect(codesOf(r as unknown as { issues: { code: string }[] })).toEqual(['too_deep']);
-    const e = left(sendEvent(planActive, { type: 'ADD_NOTE', note: nest(10_000, 'mixed') }, { asOf: '2026-02-01', role: 'coordinator', subject: SUBJECT }));
+    const e = left(
+      sendEvent(
+        planActive,
+        { type: 'ADD_NOTE', note: nest(10_000, 'mixed') },
+        { asOf: '2026-02-01', role: 'coordinator', subject: SUBJECT },
+      ),
+    );
     expect(e).toMatchObject({ _tag: 'InvalidEvent' });
     expect(codesOf(e as unknown as { issues: { code: string }[] })).toEqual(['too_deep']);
   });
@@ -54,7 +60,16 @@ describe('fuzz regressions: pathway, adapters, population', () => {
       const bundle = {
         resourceType: 'Bundle',
         type: 'collection',
-        entry: [{ resource: { resourceType: 'Patient', id: 'p', birthDate: '1950-01-01', identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '02835110039' }, bad] } }],
+        entry: [
+          {
+            resource: {
+              resourceType: 'Patient',
+              id: 'p',
+              birthDate: '1950-01-01',
+              identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '02835110039' }, bad],
+            },
+          },
+        ],
       };
       const r = right(personFromBundle(bundle));
       expect(r.notUnderstood).toEqual([expect.objectContaining({ code: 'invalid_shape', path: 'entry[0].resource' })]);
@@ -74,13 +89,20 @@ describe('fuzz regressions: pathway, adapters, population', () => {
   });
 
   it('whatIsDue and generateCohort with a date that is not a string throw their documented RangeError, not a TypeError', () => {
-    expect(() => whatIsDue(planActive, null as never)).toThrow(new RangeError('whatIsDue: asOf is not an ISO date from 1800-01-01 to 2199-12-31'));
+    expect(() => whatIsDue(planActive, null as never)).toThrow(
+      new RangeError('whatIsDue: asOf is not an ISO date from 1800-01-01 to 2199-12-31'),
+    );
     expect(() => [...generateCohort({ seed: 1, size: 1, asOf: 20261123 as never })]).toThrow(RangeError);
     expect(() => generateCohort(null as unknown as CohortOptions)).toThrow(new RangeError('generateCohort: options must be an object'));
   });
 
   it('parseCdsHooksRequest refuses values JSON cannot hold in prefetch, so the request it returns serialises', () => {
-    const req = { hook: 'patient-view', hookInstance: HOOK, context: { userId: 'Practitioner/1', patientId: 'p1' }, prefetch: { patient: { resourceType: 'Patient', id: 1n } } };
+    const req = {
+      hook: 'patient-view',
+      hookInstance: HOOK,
+      context: { userId: 'Practitioner/1', patientId: 'p1' },
+      prefetch: { patient: { resourceType: 'Patient', id: 1n } },
+    };
     expect(left(parseCdsHooksRequest(req)).issues[0]).toMatchObject({ code: 'invalid_type', path: 'prefetch.patient.id' });
   });
 
@@ -90,7 +112,10 @@ describe('fuzz regressions: pathway, adapters, population', () => {
   });
 
   it('validateCdsResponse and ingestFeedback cap their issues (20,000 empty items gave 20,000 issues)', () => {
-    for (const e of [left(validateCdsResponse({ cards: Array.from({ length: 1_000 }, () => ({})) })), left(ingestFeedback({ feedback: Array.from({ length: 1_000 }, () => ({})) }, []))]) {
+    for (const e of [
+      left(validateCdsResponse({ cards: Array.from({ length: 1_000 }, () => ({})) })),
+      left(ingestFeedback({ feedback: Array.from({ length: 1_000 }, () => ({})) }, [])),
+    ]) {
       expect(e.issues).toHaveLength(101);
       expect(e.issues[100]).toMatchObject({ code: 'too_many_issues' });
     }
@@ -104,7 +129,9 @@ describe('fuzz regressions: pathway, adapters, population', () => {
 
   it('toCards with a damaged stored decision throws one documented TypeError naming the path, not a crash halfway', () => {
     const rs = ruleSet('identification');
-    const d = JSON.parse(JSON.stringify(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })))) as { prompts: { severity: string }[] } & Omit<Decision, "prompts">;
+    const d = JSON.parse(JSON.stringify(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })))) as {
+      prompts: { severity: string }[];
+    } & Omit<Decision, 'prompts'>;
     expect(d.prompts.length).toBeGreaterThan(0);
     d.prompts[0]!.severity = 'urgent';
     const options = { hookInstance: HOOK, patient: 'Patient/klara' };

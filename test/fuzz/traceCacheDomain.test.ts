@@ -23,7 +23,12 @@ const rs = right(
       { all: [{ fact: 'sex', operator: 'equal', value: 'female' }] },
       { all: [{ fact: 'teamStatus', operator: 'in', value: ['established', 'planned'] }] },
       { all: [{ fact: 'teamMembers', operator: 'contains', value: 'gp' }] },
-      { all: [{ fact: 'falls', operator: 'greaterThan', value: 1 }, { fact: 'sex', operator: 'notEqual', value: 'male' }] },
+      {
+        all: [
+          { fact: 'falls', operator: 'greaterThan', value: 1 },
+          { fact: 'sex', operator: 'notEqual', value: 'male' },
+        ],
+      },
       { all: [{ fact: 'frail', operator: 'equal', value: true }] },
     ]),
   ),
@@ -37,9 +42,13 @@ function shown(t: ConditionTrace): unknown[] {
 }
 
 const contentFree = (v: unknown): boolean =>
-  v === undefined || typeof v === 'boolean' || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 28 && !Object.is(v, -0)) || (Array.isArray(v) && v.length === 0);
+  v === undefined ||
+  typeof v === 'boolean' ||
+  (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 28 && !Object.is(v, -0)) ||
+  (Array.isArray(v) && v.length === 0);
 
-const traces = (facts: Record<string, unknown>, trace: 'full' | 'redacted' = 'full'): readonly RuleTrace[] => right(evaluateFacts(rs, facts, { asOf: AS_OF, trace })).trace!;
+const traces = (facts: Record<string, unknown>, trace: 'full' | 'redacted' = 'full'): readonly RuleTrace[] =>
+  right(evaluateFacts(rs, facts, { asOf: AS_OF, trace })).trace!;
 
 describe('the process-wide trace cache keeps only values inside a fact’s domain', () => {
   it("a host's text in a built-in string fact (the issue's example) is not kept: its trace is built for the call", () => {

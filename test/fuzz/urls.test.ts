@@ -36,14 +36,22 @@ export const BAD_URLS = [
 /** A URL of a random scheme, or one of the bad ones above. */
 export const hostileUrl: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...BAD_URLS),
-  fc.tuple(fc.constantFrom('javascript', 'data', 'file', 'vbscript', 'mailto', 'tel', 'ws', 'intent', 'chrome', 'about', 'https', 'http'), fc.constantFrom(':', '://', ':/'), fc.webPath()).map(([s, c, p]) => `${s}${c}${p}`),
+  fc
+    .tuple(
+      fc.constantFrom('javascript', 'data', 'file', 'vbscript', 'mailto', 'tel', 'ws', 'intent', 'chrome', 'about', 'https', 'http'),
+      fc.constantFrom(':', '://', ':/'),
+      fc.webPath(),
+    )
+    .map(([s, c, p]) => `${s}${c}${p}`),
   fc.webUrl(),
 );
 
 const ruleSetJson = () => structuredClone(readJson('rules/identification.json')) as { rules: { source: { url?: string } }[] };
 
 function cardUrls(cards: readonly CdsCard[]): string[] {
-  return cards.flatMap((c) => [c.source.url, c.source.icon, ...(c.links ?? []).map((l) => l.url)]).filter((u): u is string => u !== undefined);
+  return cards
+    .flatMap((c) => [c.source.url, c.source.icon, ...(c.links ?? []).map((l) => l.url)])
+    .filter((u): u is string => u !== undefined);
 }
 
 describe('links in rule files and cards are https: or http:', () => {
@@ -57,7 +65,10 @@ describe('links in rule files and cards are https: or http:', () => {
     const file = ruleSetJson();
     for (const r of file.rules) r.source.url = 'http://example.org/guideline#section';
     const rs = right(compileRuleSet(file));
-    const cards = toCards(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })), rs, { hookInstance: HOOK, patient: 'Patient/klara' });
+    const cards = toCards(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })), rs, {
+      hookInstance: HOOK,
+      patient: 'Patient/klara',
+    });
     expect(cards.length).toBeGreaterThan(0);
     expect(cardUrls(cards).every((u) => u === 'http://example.org/guideline#section')).toBe(true);
   });
@@ -70,7 +81,10 @@ describe('links in rule files and cards are https: or http:', () => {
         const r = compileRuleSet(file);
         if (r._tag === 'Left') return;
         expect(url).toMatch(WEB);
-        const cards = toCards(right(evaluate(r.right, examplePerson('klara'), { asOf: AS_OF })), r.right, { hookInstance: HOOK, patient: 'Patient/klara' });
+        const cards = toCards(right(evaluate(r.right, examplePerson('klara'), { asOf: AS_OF })), r.right, {
+          hookInstance: HOOK,
+          patient: 'Patient/klara',
+        });
         for (const u of cardUrls(cards)) expect(u).toMatch(WEB);
       }),
       { numRuns: 150 },

@@ -50,7 +50,13 @@ function clone<T>(v: T): T {
 }
 
 /** Replaces (or deletes, or adds a sibling key next to) the value at a path. */
-function mutate(person: Record<string, unknown>, path: (string | number)[], how: 'replace' | 'delete' | 'add', value: unknown, key: string): unknown {
+function mutate(
+  person: Record<string, unknown>,
+  path: (string | number)[],
+  how: 'replace' | 'delete' | 'add',
+  value: unknown,
+  key: string,
+): unknown {
   const p = clone(person);
   if (path.length === 0) return how === 'replace' ? value : p;
   let parent: Record<string | number, unknown> = p;
@@ -83,8 +89,39 @@ describe('the fast path of parsePerson', () => {
         fc.nat(),
         fc.constantFrom('replace', 'delete', 'add') as fc.Arbitrary<'replace' | 'delete' | 'add'>,
         fc.oneof(
-          fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true }),
-          fc.constantFrom('', 'x'.repeat(17), 'x'.repeat(65), 'x'.repeat(257), 'x'.repeat(4_001), 'x'.repeat(10_001), 'T9', 'P74', '2023-02-30', '2024-02-29', 'A99', 'ICPC-2', -0, Number.NaN, Infinity, 1.5, 2 ** 60, undefined, null, [], {}),
+          fc.anything({
+            withNullPrototype: true,
+            withBigInt: true,
+            withDate: true,
+            withMap: true,
+            withSet: true,
+            withTypedArray: true,
+            withSparseArray: true,
+            withBoxedValues: true,
+          }),
+          fc.constantFrom(
+            '',
+            'x'.repeat(17),
+            'x'.repeat(65),
+            'x'.repeat(257),
+            'x'.repeat(4_001),
+            'x'.repeat(10_001),
+            'T9',
+            'P74',
+            '2023-02-30',
+            '2024-02-29',
+            'A99',
+            'ICPC-2',
+            -0,
+            Number.NaN,
+            Infinity,
+            1.5,
+            2 ** 60,
+            undefined,
+            null,
+            [],
+            {},
+          ),
         ),
         fc.constantFrom('extra', '__proto__', 'constructor', 'toString', 'code', 'type', 'date'),
         (person, at, how, value, key) => {
@@ -129,7 +166,11 @@ describe('the fast path of parsePerson', () => {
   it('gives up on what only zod can describe, and parsePerson then reports it', () => {
     const hidden = { birthDate: '1950-01-01' };
     Object.defineProperty(hidden, 'sex', { value: 'female', enumerable: false });
-    const getter = { get birthDate() { return '1950-01-01'; } };
+    const getter = {
+      get birthDate() {
+        return '1950-01-01';
+      },
+    };
     const withSymbol = { birthDate: '1950-01-01', [Symbol('s')]: 1 };
     const cases: unknown[] = [
       hidden,

@@ -18,7 +18,8 @@ import { ADAPTER_ISSUE_MESSAGES, readJson, ROOT } from '../support/helpers.js';
  */
 
 const LANGS = Lang.options;
-const BOKMAL_ONLY = /(?<![\p{L}])(ikke|hva|hvem|hvordan|hvilke|hvis|noen|være|fra|mangler|sykehus|tjenester|tjenesten|enhet|mye|jeg|bruker|brukere)(?![\p{L}])/iu;
+const BOKMAL_ONLY =
+  /(?<![\p{L}])(ikke|hva|hvem|hvordan|hvilke|hvis|noen|være|fra|mangler|sykehus|tjenester|tjenesten|enhet|mye|jeg|bruker|brukere)(?![\p{L}])/iu;
 /** Bokmål constructions carried word for word into nynorsk ("Alder under kva …", "Alder frå kva …"): nynorsk says it otherwise. */
 const CALQUE = /(?<![\p{L}])(under|frå|fra|ved|etter) kva(?![\p{L}])/iu;
 /** English with a number and the wrong form of the noun ("1 points"). */
@@ -39,13 +40,23 @@ export function checkTexts(value: unknown, where: string, out: Problem[] = []): 
         const t = o[l];
         if (typeof t !== 'string' || t.trim() === '') out.push({ where, problem: `missing ${l}` });
       }
-      const ph = LANGS.map((l) => (typeof o[l] === 'string' ? [...(o[l] as string).matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]).sort().join(',') : ''));
+      const ph = LANGS.map((l) =>
+        typeof o[l] === 'string'
+          ? [...(o[l] as string).matchAll(/\{([a-zA-Z]+)\}/g)]
+              .map((m) => m[1])
+              .sort()
+              .join(',')
+          : '',
+      );
       if (new Set(ph).size > 1) out.push({ where, problem: `placeholders differ: ${ph.join(' | ')}` });
       const nn = o['nn'];
-      if (typeof nn === 'string' && BOKMAL_ONLY.test(nn)) out.push({ where, problem: `bokmål word in nynorsk: "${BOKMAL_ONLY.exec(nn)![0]}"` });
-      if (typeof nn === 'string' && CALQUE.test(nn)) out.push({ where, problem: `bokmål construction in nynorsk: "${CALQUE.exec(nn)![0]}"` });
+      if (typeof nn === 'string' && BOKMAL_ONLY.test(nn))
+        out.push({ where, problem: `bokmål word in nynorsk: "${BOKMAL_ONLY.exec(nn)![0]}"` });
+      if (typeof nn === 'string' && CALQUE.test(nn))
+        out.push({ where, problem: `bokmål construction in nynorsk: "${CALQUE.exec(nn)![0]}"` });
       const en = o['en'];
-      if (typeof en === 'string' && ONE_PLURAL.test(en)) out.push({ where, problem: `plural after 1 in English: "${ONE_PLURAL.exec(en)![0]}"` });
+      if (typeof en === 'string' && ONE_PLURAL.test(en))
+        out.push({ where, problem: `plural after 1 in English: "${ONE_PLURAL.exec(en)![0]}"` });
     } else for (const [k, v] of Object.entries(o)) checkTexts(v, `${where}.${k}`, out);
   }
   return out;
@@ -54,18 +65,30 @@ export function checkTexts(value: unknown, where: string, out: Problem[] = []): 
 describe('texts in bokmål, nynorsk and English', () => {
   it('the check itself finds a missing language, differing placeholders and a bokmål word in nynorsk', () => {
     expect(checkTexts({ a: { nb: 'x', en: 'x' } }, 'demo')).toEqual([{ where: 'demo.a', problem: 'missing nn' }]);
-    expect(checkTexts([{ nb: '{n} poeng', nn: 'poeng', en: '{n} points' }], 'demo').map((p) => p.problem)).toEqual(['placeholders differ: n |  | n']);
+    expect(checkTexts([{ nb: '{n} poeng', nn: 'poeng', en: '{n} points' }], 'demo').map((p) => p.problem)).toEqual([
+      'placeholders differ: n |  | n',
+    ]);
     expect(checkTexts({ nb: 'ikke', nn: 'ikke', en: 'not' }, 'demo').map((p) => p.problem)).toEqual(['bokmål word in nynorsk: "ikke"']);
     expect(checkTexts({ nb: 'ikke', nn: 'ikkje', en: 'not' }, 'demo')).toEqual([]);
-    expect(checkTexts({ nb: 'Personen bruker', nn: 'Personen bruker', en: 'uses' }, 'demo').map((p) => p.problem)).toEqual(['bokmål word in nynorsk: "bruker"']);
-    expect(checkTexts({ nb: 'Alder under hvilken', nn: 'Alder under kva', en: 'Age below which' }, 'demo').map((p) => p.problem)).toEqual(['bokmål construction in nynorsk: "under kva"']);
-    expect(checkTexts({ nb: '1 poeng', nn: '1 poeng', en: '1 points' }, 'demo').map((p) => p.problem)).toEqual(['plural after 1 in English: "1 points"']);
+    expect(checkTexts({ nb: 'Personen bruker', nn: 'Personen bruker', en: 'uses' }, 'demo').map((p) => p.problem)).toEqual([
+      'bokmål word in nynorsk: "bruker"',
+    ]);
+    expect(checkTexts({ nb: 'Alder under hvilken', nn: 'Alder under kva', en: 'Age below which' }, 'demo').map((p) => p.problem)).toEqual([
+      'bokmål construction in nynorsk: "under kva"',
+    ]);
+    expect(checkTexts({ nb: '1 poeng', nn: '1 poeng', en: '1 points' }, 'demo').map((p) => p.problem)).toEqual([
+      'plural after 1 in English: "1 points"',
+    ]);
     expect(checkTexts({ nb: '1 poeng', nn: '1 poeng', en: '1 point, 11 points' }, 'demo')).toEqual([]);
   });
 
   const files = [
-    ...readdirSync(ROOT + 'rules').filter((f) => f.endsWith('.json')).map((f) => `rules/${f}`),
-    ...readdirSync(ROOT + 'rules/code-lists').filter((f) => f.endsWith('.json')).map((f) => `rules/code-lists/${f}`),
+    ...readdirSync(ROOT + 'rules')
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `rules/${f}`),
+    ...readdirSync(ROOT + 'rules/code-lists')
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `rules/code-lists/${f}`),
   ];
   for (const file of files) {
     it(`${file}: every text in all three languages`, () => {
@@ -117,12 +140,26 @@ describe('texts in bokmål, nynorsk and English', () => {
     expect(codes).toContain('cds_invariant');
     for (const code of codes) {
       const text: Record<string, string> = {};
-      for (const lang of LANGS) text[lang] = localizeIssue({ code, path: 'a.b', segments: ['a', 'b'], message: '', detail }, lang, ADAPTER_ISSUE_MESSAGES).message;
+      for (const lang of LANGS)
+        text[lang] = localizeIssue({ code, path: 'a.b', segments: ['a', 'b'], message: '', detail }, lang, ADAPTER_ISSUE_MESSAGES).message;
       checkTexts(text, `issue ${code}`, problems);
       for (const lang of LANGS) {
         if (/undefined|\[object/.test(text[lang]!)) problems.push({ where: `issue ${code}`, problem: `unfilled in ${lang}` });
         // These are about a whole input or file (located by file and line), not a field.
-        if (!['fhir_patient', 'json_syntax', 'line_too_long', 'yaml_syntax', 'rule_not_fired', 'no_vectors', 'not_valid_now', 'too_many_issues'].includes(code) && !text[lang]!.includes('a.b')) problems.push({ where: `issue ${code}`, problem: `no path in ${lang}` });
+        if (
+          ![
+            'fhir_patient',
+            'json_syntax',
+            'line_too_long',
+            'yaml_syntax',
+            'rule_not_fired',
+            'no_vectors',
+            'not_valid_now',
+            'too_many_issues',
+          ].includes(code) &&
+          !text[lang]!.includes('a.b')
+        )
+          problems.push({ where: `issue ${code}`, problem: `no path in ${lang}` });
       }
       if (text['nb'] === text['en']) problems.push({ where: `issue ${code}`, problem: 'English is the same as bokmål' });
     }

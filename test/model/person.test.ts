@@ -30,8 +30,12 @@ describe('person validation', () => {
     expect(issuesOf({ birthDate: '2023-02-30' })).toMatchObject([{ path: 'birthDate', code: 'birth_date' }]);
     expect(issuesOf({ birthDate: '2023-13' })).toMatchObject([{ path: 'birthDate', code: 'birth_date' }]);
     expect(issuesOf({ birthDate: '23-02-01' })).toMatchObject([{ path: 'birthDate', code: 'birth_date' }]);
-    expect(issuesOf({ encounters: [{ type: 'gp-consultation', date: '2025-13-01' }] })).toMatchObject([{ path: 'encounters[0].date', code: 'iso_date' }]);
-    expect(issuesOf({ encounters: [{ type: 'emergency-admission', date: '2025-03-10', endDate: '2025-03-01' }] })).toMatchObject([{ path: 'encounters[0].endDate', code: 'date_order' }]);
+    expect(issuesOf({ encounters: [{ type: 'gp-consultation', date: '2025-13-01' }] })).toMatchObject([
+      { path: 'encounters[0].date', code: 'iso_date' },
+    ]);
+    expect(issuesOf({ encounters: [{ type: 'emergency-admission', date: '2025-03-10', endDate: '2025-03-01' }] })).toMatchObject([
+      { path: 'encounters[0].endDate', code: 'date_order' },
+    ]);
   });
 
   it('an unknown code system is rejected with the allowed systems', () => {
@@ -41,7 +45,9 @@ describe('person validation', () => {
   });
 
   it('a code that does not fit its system is rejected', () => {
-    expect(issuesOf({ diagnoses: [{ system: 'ICPC-2', code: 'I50.0' }] })).toMatchObject([{ path: 'diagnoses[0].code', code: 'icpc2_code' }]);
+    expect(issuesOf({ diagnoses: [{ system: 'ICPC-2', code: 'I50.0' }] })).toMatchObject([
+      { path: 'diagnoses[0].code', code: 'icpc2_code' },
+    ]);
     expect(issuesOf({ diagnoses: [{ system: 'ICD-10', code: '50' }] })).toMatchObject([{ path: 'diagnoses[0].code', code: 'icd10_code' }]);
   });
 
@@ -110,7 +116,13 @@ describe('person validation', () => {
 
   it('values outside their range are rejected', () => {
     expect(issuesOf({ iplos: [{ variable: 'spise', score: 6, date: '2026-01-01' }] })[0]).toMatchObject({ path: 'iplos[0].score' });
-    expect(issuesOf({ functionMeasures: [{ instrument: 'PSFS', date: '2026-01-01', direction: 'higher-is-better', activities: [{ activity: 'gå', score: 11 }] }] })[0]).toMatchObject({ path: 'functionMeasures[0].activities[0].score', code: 'too_big' });
+    expect(
+      issuesOf({
+        functionMeasures: [
+          { instrument: 'PSFS', date: '2026-01-01', direction: 'higher-is-better', activities: [{ activity: 'gå', score: 11 }] },
+        ],
+      })[0],
+    ).toMatchObject({ path: 'functionMeasures[0].activities[0].score', code: 'too_big' });
   });
 
   it('size limits are enforced with a too_big issue', () => {
@@ -129,9 +141,18 @@ describe('person validation', () => {
 
   it('evaluate rejects a bad asOf, a bad language and a date outside the rule set validity', () => {
     const rs = ruleSet('identification');
-    expect(left(evaluate(rs, {}, { asOf: '23.11.2026' }))).toMatchObject({ _tag: 'InvalidOptions', issues: [{ path: 'asOf', code: 'iso_date' }] });
-    expect(left(evaluate(rs, {}, { asOf: AS_OF, lang: 'sv' as never }))).toMatchObject({ _tag: 'InvalidOptions', issues: [{ path: 'lang' }] });
-    expect(left(evaluate(rs, {}, { asOf: '1999-01-01' }))).toMatchObject({ _tag: 'InvalidOptions', issues: [{ path: 'asOf', code: 'not_valid_now' }] });
+    expect(left(evaluate(rs, {}, { asOf: '23.11.2026' }))).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ path: 'asOf', code: 'iso_date' }],
+    });
+    expect(left(evaluate(rs, {}, { asOf: AS_OF, lang: 'sv' as never }))).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ path: 'lang' }],
+    });
+    expect(left(evaluate(rs, {}, { asOf: '1999-01-01' }))).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ path: 'asOf', code: 'not_valid_now' }],
+    });
   });
 
   it('unknown stays unknown: an absent list is unknown, an empty list is known', () => {

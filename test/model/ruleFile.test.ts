@@ -27,7 +27,9 @@ describe('rule-file validation', () => {
   it('unknown fact', () => {
     const f = base();
     f.rules[2].conditions.all[0].fact = 'physicalAndMentl';
-    expect(issues(f, 'en')).toMatchObject([{ code: 'unknown_fact', path: 'rules[2].conditions.all[0].fact', message: expect.stringContaining('physicalAndMentl') }]);
+    expect(issues(f, 'en')).toMatchObject([
+      { code: 'unknown_fact', path: 'rules[2].conditions.all[0].fact', message: expect.stringContaining('physicalAndMentl') },
+    ]);
   });
 
   it('missing nb text is reported as a missing text', () => {
@@ -52,15 +54,23 @@ describe('rule-file validation', () => {
     f.conditions.unplannedCare.any[0].value = { param: 'noSuchParam' };
     f.conditions.multimorbidity = { condition: 'noSuchCondition' };
     f.rules[1].conditions = { all: [{ fact: 'activeDiagnoses', operator: 'inCodeList', value: 'no-such-list' }] };
-    const codes = issues(f).map((i) => i.code).sort();
+    const codes = issues(f)
+      .map((i) => i.code)
+      .sort();
     expect(codes).toEqual(expect.arrayContaining(['duplicate_id', 'unknown_parameter', 'unknown_condition', 'unknown_code_list']));
   });
 
   it('operator and value must fit: a number operator with a string value, a date operator with a bad date', () => {
     const t = { extraFacts: TEST_FACTS };
-    expect(left(compileRuleSet(ruleSetOf([{ all: [{ fact: 'n0', operator: 'lessThan', value: 'ten' }] }]), t)).issues[0]).toMatchObject({ code: 'operator_value' });
-    expect(left(compileRuleSet(ruleSetOf([{ all: [{ fact: 'd0', operator: 'dateBefore', value: '2026-02-30' }] }]), t)).issues[0]).toMatchObject({ code: 'operator_value' });
-    expect(left(compileRuleSet(ruleSetOf([{ all: [{ fact: 'b0', operator: 'greaterThan', value: 1 }] }]), t)).issues[0]).toMatchObject({ code: 'operator_fact_type' });
+    expect(left(compileRuleSet(ruleSetOf([{ all: [{ fact: 'n0', operator: 'lessThan', value: 'ten' }] }]), t)).issues[0]).toMatchObject({
+      code: 'operator_value',
+    });
+    expect(
+      left(compileRuleSet(ruleSetOf([{ all: [{ fact: 'd0', operator: 'dateBefore', value: '2026-02-30' }] }]), t)).issues[0],
+    ).toMatchObject({ code: 'operator_value' });
+    expect(left(compileRuleSet(ruleSetOf([{ all: [{ fact: 'b0', operator: 'greaterThan', value: 1 }] }]), t)).issues[0]).toMatchObject({
+      code: 'operator_fact_type',
+    });
   });
 
   it('fact params are checked', () => {
@@ -101,9 +111,15 @@ describe('rule-file validation', () => {
     // The schema's vaguer "matches none of the allowed shapes" is replaced, not repeated.
     expect(found.some((i) => i.code === 'invalid_shape')).toBe(false);
     const say = (lang: 'nb' | 'nn' | 'en') => issues(f, lang).find((i) => i.path === 'rules[0].conditions')!.message;
-    expect(say('nb')).toBe('«rules[0].conditions» er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der. Pakk den inn: {"all": [ … ]}.');
-    expect(say('nn')).toBe('«rules[0].conditions» er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der. Pakk det inn: {"all": [ … ]}.');
-    expect(say('en')).toBe('«rules[0].conditions» is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.');
+    expect(say('nb')).toBe(
+      '«rules[0].conditions» er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der. Pakk den inn: {"all": [ … ]}.',
+    );
+    expect(say('nn')).toBe(
+      '«rules[0].conditions» er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der. Pakk det inn: {"all": [ … ]}.',
+    );
+    expect(say('en')).toBe(
+      '«rules[0].conditions» is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.',
+    );
     // Wrapped in all, the same leaf compiles.
     const g = base();
     g.rules[0].conditions = { all: [{ fact: 'age', operator: 'greaterThan', value: 1 }] };
@@ -135,8 +151,12 @@ describe('rule-file validation', () => {
     const b = right(compileRuleSet(base(), { parameters: { medicationReviewThreshold: 20 } }));
     expect(b.contentHash).not.toBe(a.contentHash);
     expect(right(compileRuleSet(base())).contentHash).toBe(a.contentHash);
-    const person = { birthDate: '1950-01-01', medications: Array.from({ length: 16 }, (_, i) => ({ atc: `C0${i % 10}AA0${(i % 8) + 1}`, regimen: 'regular' })) };
-    const out = (rs: typeof a) => right(evaluate(rs, person, { asOf: '2026-06-01' })).outcomes.find((o) => o.ruleId === 'ID-MEDICATION-REVIEW')!.outcome;
+    const person = {
+      birthDate: '1950-01-01',
+      medications: Array.from({ length: 16 }, (_, i) => ({ atc: `C0${i % 10}AA0${(i % 8) + 1}`, regimen: 'regular' })),
+    };
+    const out = (rs: typeof a) =>
+      right(evaluate(rs, person, { asOf: '2026-06-01' })).outcomes.find((o) => o.ruleId === 'ID-MEDICATION-REVIEW')!.outcome;
     expect(out(a)).toBe(true);
     expect(out(b)).toBe(false);
     expect(left(compileRuleSet(base(), { parameters: { noSuch: 1 } })).issues[0]).toMatchObject({ code: 'unknown_parameter' });

@@ -18,7 +18,14 @@ describe('startPathway', () => {
     expect(p.state).toBe('candidate');
     expect(p.snapshot.context.flags).toEqual([{ channel: 'relative', date: D, reason: 'Datteren er bekymret' }]);
     expect(p.history).toHaveLength(1);
-    expect(p.history[0]).toMatchObject({ seq: 0, at: D, role: 'relative', from: null, to: 'candidate', event: { type: 'START', channel: 'relative' } });
+    expect(p.history[0]).toMatchObject({
+      seq: 0,
+      at: D,
+      role: 'relative',
+      from: null,
+      to: 'candidate',
+      event: { type: 'START', channel: 'relative' },
+    });
     expect(JSON.parse(JSON.stringify(p))).toEqual(p);
   });
 
@@ -35,7 +42,12 @@ describe('startPathway', () => {
   });
 
   it('takes local periods and fills the rest from the defaults', () => {
-    const p = right(startPathway({ channel: 'staff', config: { reflagPeriodDays: 30, waitDays: { review: 3 } } }, { asOf: D, role: 'staff', subject: SUBJECT }));
+    const p = right(
+      startPathway(
+        { channel: 'staff', config: { reflagPeriodDays: 30, waitDays: { review: 3 } } },
+        { asOf: D, role: 'staff', subject: SUBJECT },
+      ),
+    );
     expect(p.snapshot.context.config.reflagPeriodDays).toBe(30);
     expect(p.snapshot.context.config.waitDays.review).toBe(3);
     expect(p.snapshot.context.config.waitDays.referral).toBe(14);
@@ -47,7 +59,14 @@ describe('sendEvent', () => {
     const p = drive(start(), D, TO_TEAM_ESTABLISHMENT);
     expect(p.state).toBe('teamEstablishment');
     const last = p.history[p.history.length - 1]!;
-    expect(last).toMatchObject({ seq: 5, at: D, role: 'coordinating-unit', from: 'teamDecision', to: 'teamEstablishment', event: { type: 'DECIDE_TEAM' } });
+    expect(last).toMatchObject({
+      seq: 5,
+      at: D,
+      role: 'coordinating-unit',
+      from: 'teamDecision',
+      to: 'teamEstablishment',
+      event: { type: 'DECIDE_TEAM' },
+    });
     expect(last.decisions.map((d) => [d.ruleSet.id, d.ruleId, d.outcome, d.passed])).toEqual([['team', 'TEAM-CRITERIA-MET', true, true]]);
     expect(p.ruleSets.map((r) => r.id)).toEqual(['team']);
   });
@@ -99,9 +118,23 @@ describe('sendEvent', () => {
 
   it('reports a rule set without the contracted rule as unavailable, naming the rule', () => {
     const team = readJson('test/fixtures/pathway/team.json') as { rules: { id: string }[] };
-    const withoutCriteria = right(compileRuleSet({ ...team, rules: team.rules.filter((r) => r.id !== 'TEAM-CRITERIA-MET') }, { extraFacts: pathwayFacts }));
+    const withoutCriteria = right(
+      compileRuleSet({ ...team, rules: team.rules.filter((r) => r.id !== 'TEAM-CRITERIA-MET') }, { extraFacts: pathwayFacts }),
+    );
     const p = drive(start(), D, TO_TEAM_ESTABLISHMENT.slice(0, 4));
-    const e = left(sendEvent(p, { type: 'DECIDE_TEAM' }, { asOf: D, role: 'coordinating-unit', subject: SUBJECT, person: HOSTS.adult, ruleSets: [withoutCriteria, ...fixtureRuleSets().slice(1)] }));
+    const e = left(
+      sendEvent(
+        p,
+        { type: 'DECIDE_TEAM' },
+        {
+          asOf: D,
+          role: 'coordinating-unit',
+          subject: SUBJECT,
+          person: HOSTS.adult,
+          ruleSets: [withoutCriteria, ...fixtureRuleSets().slice(1)],
+        },
+      ),
+    );
     expect(e).toMatchObject({ _tag: 'RuleSetUnavailable', ruleSetId: 'team', ruleId: 'TEAM-CRITERIA-MET' });
   });
 });
@@ -114,7 +147,10 @@ function rejected(e: unknown): PathwayRejection {
 
 describe('guards: team decision', () => {
   const assessed = (needs: unknown) =>
-    drive(start(), D, [...TO_TEAM_ESTABLISHMENT.slice(0, 3), { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å bo hjemme', serviceNeeds: needs } as never]);
+    drive(start(), D, [
+      ...TO_TEAM_ESTABLISHMENT.slice(0, 3),
+      { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å bo hjemme', serviceNeeds: needs } as never,
+    ]);
 
   it('rejects a team when the criteria are not met, with the rule and the same why as the prompt', () => {
     const p = assessed([{ service: 'gp', longTerm: true }]);
@@ -123,7 +159,9 @@ describe('guards: team decision', () => {
     const reason = r.reasons[0]!;
     expect(reason).toMatchObject({ kind: 'rule', ruleId: 'TEAM-CRITERIA-MET', expected: 'fires', outcome: false });
     if (reason.kind !== 'rule') return;
-    expect(reason.why.nb).toMatch(/^Ikke utløst fordi: antall ulike tjenesteytere med kartlagt behov er minst 2 \(ikke oppfylt; registrert: 1\)/);
+    expect(reason.why.nb).toMatch(
+      /^Ikke utløst fordi: antall ulike tjenesteytere med kartlagt behov er minst 2 \(ikke oppfylt; registrert: 1\)/,
+    );
     expect(reason.why.nn).toMatch(/^Ikkje utløyst fordi/);
     expect(reason.why.en).toMatch(/^Not fired because/);
     expect(r.message.nb).toBe('DECIDE_TEAM ble avvist i tilstanden «Beslutning om team»: vilkår ikke oppfylt (TEAM-CRITERIA-MET).');
@@ -151,7 +189,12 @@ describe('guards: consent semantics', () => {
 
   it('takes the consent from the right person: a parent for a child, not the child', () => {
     const child = HOSTS.child;
-    const base = drive(start(), D, [...TO_TEAM_ESTABLISHMENT, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Ola', recordedInJournal: true } }], child);
+    const base = drive(
+      start(),
+      D,
+      [...TO_TEAM_ESTABLISHMENT, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Ola', recordedInJournal: true } }],
+      child,
+    );
     const byChild = drive(base, D, [{ type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: D } }], child);
     expect(rejected(left(send(byChild, { type: 'ESTABLISH_TEAM' }, D, child))).ruleIds).toEqual(['CONSENT-TEAM-MISSING']);
     const byParent = drive(byChild, D, [{ type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'parent', date: D } }], child);
@@ -161,7 +204,16 @@ describe('guards: consent semantics', () => {
   it('at 16 to 18 without consent competence, the parents consent (pbrl. § 4-5 andre ledd); from 18 a representative, not the parents', () => {
     const on = (birthDate: string, givenBy: 'person' | 'parent' | 'representative') => {
       const host = { birthDate, capacity: { consentCompetence: false } };
-      const p = drive(start(), D, [...TO_TEAM_ESTABLISHMENT, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Ola', recordedInJournal: true } }, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy, date: D } }], host);
+      const p = drive(
+        start(),
+        D,
+        [
+          ...TO_TEAM_ESTABLISHMENT,
+          { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Ola', recordedInJournal: true } },
+          { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy, date: D } },
+        ],
+        host,
+      );
       const r = send(p, { type: 'ESTABLISH_TEAM' }, D, host);
       return r._tag === 'Right' ? r.right.state : rejected(r.left).ruleIds;
     };
@@ -175,22 +227,38 @@ describe('guards: consent semantics', () => {
   });
 
   it('gives "data needed" rather than yes or no when the age is unknown', () => {
-    const p = drive(start(), D, [...TO_TEAM_ESTABLISHMENT, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Ola', recordedInJournal: true } }, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: D } }]);
+    const p = drive(start(), D, [
+      ...TO_TEAM_ESTABLISHMENT,
+      { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Ola', recordedInJournal: true } },
+      { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: D } },
+    ]);
     const r = rejected(left(send(p, { type: 'ESTABLISH_TEAM' }, D, HOSTS.unknownAge)));
     expect(r.reasons[0]).toMatchObject({ ruleId: 'CONSENT-TEAM-MISSING', outcome: 'unknown' });
   });
 
   it('admits school, PPT, child welfare and NAV only with an explicit consent that names them', () => {
-    let p = drive(start(), D, [...TO_TEAM_ESTABLISHMENT, { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: D, services: ['gp'] } }]);
-    p = drive(p, D, [{ type: 'ADD_MEMBER', member: { service: 'gp' } }, { type: 'ADD_MEMBER', member: { service: 'physiotherapy' } }]);
+    let p = drive(start(), D, [
+      ...TO_TEAM_ESTABLISHMENT,
+      { type: 'RECORD_CONSENT', consent: { scope: 'team', givenBy: 'person', date: D, services: ['gp'] } },
+    ]);
+    p = drive(p, D, [
+      { type: 'ADD_MEMBER', member: { service: 'gp' } },
+      { type: 'ADD_MEMBER', member: { service: 'physiotherapy' } },
+    ]);
     for (const service of ['school', 'kindergarten', 'ppt', 'child-welfare', 'nav'] as const) {
       const r = rejected(left(send(p, { type: 'ADD_MEMBER', member: { service } }, D)));
       expect(r.ruleIds).toEqual(['CONSENT-EXPLICIT-MEMBER']);
       expect(r.reasons[0]!.why.nb).toContain(`registrert: ${service}`);
     }
-    const withConsent = drive(p, D, [{ type: 'RECORD_CONSENT', consent: { scope: 'information-sharing', givenBy: 'person', date: D, services: ['nav'] } }]);
-    expect(right(send(withConsent, { type: 'ADD_MEMBER', member: { service: 'nav' } }, D)).snapshot.context.members.map((m) => m.service)).toEqual(['gp', 'physiotherapy', 'nav']);
-    expect(rejected(left(send(withConsent, { type: 'ADD_MEMBER', member: { service: 'school' } }, D))).ruleIds).toEqual(['CONSENT-EXPLICIT-MEMBER']);
+    const withConsent = drive(p, D, [
+      { type: 'RECORD_CONSENT', consent: { scope: 'information-sharing', givenBy: 'person', date: D, services: ['nav'] } },
+    ]);
+    expect(
+      right(send(withConsent, { type: 'ADD_MEMBER', member: { service: 'nav' } }, D)).snapshot.context.members.map((m) => m.service),
+    ).toEqual(['gp', 'physiotherapy', 'nav']);
+    expect(rejected(left(send(withConsent, { type: 'ADD_MEMBER', member: { service: 'school' } }, D))).ruleIds).toEqual([
+      'CONSENT-EXPLICIT-MEMBER',
+    ]);
   });
 
   it('does not count a consent given after the event date or already withdrawn', () => {
@@ -210,7 +278,12 @@ describe('guards: consent semantics', () => {
       consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01' }],
       team: { members: [{ service: 'nav' }] },
     };
-    const p = drive(start(), D, [...TO_TEAM_ESTABLISHMENT, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Kari', recordedInJournal: true } }], host);
+    const p = drive(
+      start(),
+      D,
+      [...TO_TEAM_ESTABLISHMENT, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Kari', recordedInJournal: true } }],
+      host,
+    );
     expect(right(send(p, { type: 'ESTABLISH_TEAM' }, D, host)).state).toBe('planning');
   });
 });
@@ -223,8 +296,12 @@ describe('team recomposition at any time', () => {
     p = right(send(p, { type: 'REMOVE_MEMBER', service: 'gp' }, '2026-04-01'));
     expect(p.state).toBe('planActive');
     expect(p.snapshot.context.members.map((m) => m.service)).toEqual(['home-nursing']);
-    expect(rejected(left(send(p, { type: 'ADD_MEMBER', member: { service: 'nav' } }, '2026-04-01'))).ruleIds).toEqual(['CONSENT-EXPLICIT-MEMBER']);
-    expect(rejected(left(send(p, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Per' } }, '2026-04-01'))).ruleIds).toEqual(['TEAM-COORDINATOR-MISSING']);
+    expect(rejected(left(send(p, { type: 'ADD_MEMBER', member: { service: 'nav' } }, '2026-04-01'))).ruleIds).toEqual([
+      'CONSENT-EXPLICIT-MEMBER',
+    ]);
+    expect(rejected(left(send(p, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Per' } }, '2026-04-01'))).ruleIds).toEqual([
+      'TEAM-COORDINATOR-MISSING',
+    ]);
     p = right(send(p, { type: 'APPOINT_COORDINATOR', coordinator: { name: 'Per', recordedInJournal: true } }, '2026-04-01'));
     expect(p.snapshot.context.coordinator?.name).toBe('Per');
     expect(p.state).toBe('planActive');
@@ -235,7 +312,9 @@ describe('team recomposition at any time', () => {
     p = right(send(p, { type: 'TRANSITION', kind: 'discharge', note: 'Utskrevet' }, '2026-06-02'));
     expect(p.state).toBe('teamEstablishment');
     expect(p.snapshot.context.transitions).toEqual([{ kind: 'discharge', date: '2026-06-02', note: 'Utskrevet' }]);
-    expect(p.snapshot.context.evaluations).toEqual([{ checkpoint: '2026-06-01', started: '2026-06-01', outcome: 'transition', date: '2026-06-02' }]);
+    expect(p.snapshot.context.evaluations).toEqual([
+      { checkpoint: '2026-06-01', started: '2026-06-01', outcome: 'transition', date: '2026-06-02' },
+    ]);
     p = drive(p, '2026-06-03', [{ type: 'ADD_MEMBER', member: { service: 'physiotherapy' } }, { type: 'ESTABLISH_TEAM' }]);
     expect(p.state).toBe('planning');
     expect(p.snapshot.context.teamEstablished).toBe(D);
@@ -246,13 +325,23 @@ describe('plan and evaluation', () => {
   it('does not activate or revise a plan without a dated checkpoint', () => {
     const toPlanning = toPlanActive(D, '2026-06-01').slice(0, -1);
     const p = drive(start(), D, toPlanning);
-    expect(rejected(left(send(p, { type: 'ACTIVATE_PLAN', plan: { goals: [{ id: 'g', text: 'Mål' }] } }, D))).ruleIds).toEqual(['PLAN-NO-CHECKPOINT']);
+    expect(rejected(left(send(p, { type: 'ACTIVATE_PLAN', plan: { goals: [{ id: 'g', text: 'Mål' }] } }, D))).ruleIds).toEqual([
+      'PLAN-NO-CHECKPOINT',
+    ]);
     const e = left(send(p, { type: 'ACTIVATE_PLAN', plan: { goals: [] } }, D));
     expect(e._tag).toBe('InvalidEvent');
     let q = drive(p, D, [{ type: 'ACTIVATE_PLAN', plan: { goals: [{ id: 'g', text: 'Mål' }], checkpoints: [{ date: '2026-06-01' }] } }]);
     q = right(send(q, { type: 'START_EVALUATION' }, '2026-06-01'));
-    expect(rejected(left(send(q, { type: 'REVISE', plan: { goals: [{ id: 'g', text: 'Nytt mål' }] } }, '2026-06-01'))).ruleIds).toEqual(['PLAN-NO-CHECKPOINT']);
-    const revised = right(send(q, { type: 'REVISE', plan: { goals: [{ id: 'g', text: 'Nytt mål' }], checkpoints: [{ date: '2026-06-01' }, { date: '2026-09-01' }] } }, '2026-06-01'));
+    expect(rejected(left(send(q, { type: 'REVISE', plan: { goals: [{ id: 'g', text: 'Nytt mål' }] } }, '2026-06-01'))).ruleIds).toEqual([
+      'PLAN-NO-CHECKPOINT',
+    ]);
+    const revised = right(
+      send(
+        q,
+        { type: 'REVISE', plan: { goals: [{ id: 'g', text: 'Nytt mål' }], checkpoints: [{ date: '2026-06-01' }, { date: '2026-09-01' }] } },
+        '2026-06-01',
+      ),
+    );
     expect(revised.state).toBe('planActive');
     expect(revised.snapshot.context.plan?.checkpoints).toEqual([{ date: '2026-06-01', done: true }, { date: '2026-09-01' }]);
   });
@@ -279,9 +368,15 @@ describe('declined and re-flagged', () => {
     expect(r.reasons).toEqual([expect.objectContaining({ kind: 'reflag-period', notBefore: '2026-07-09' })]);
     expect(r.reasons[0]!.why.nn).toContain('blir ikkje flagga på nytt før 2026-07-09');
     // A trigger from before the decline, or not yet happened, does not count.
-    expect(left(send(p, { type: 'FLAG', channel: 'staff', trigger: { kind: 'emergency-admission', date: '2026-01-09' } }, '2026-03-01'))._tag).toBe('Rejected');
-    expect(left(send(p, { type: 'FLAG', channel: 'staff', trigger: { kind: 'emergency-admission', date: '2026-03-02' } }, '2026-03-01'))._tag).toBe('Rejected');
-    const back = right(send(p, { type: 'FLAG', channel: 'staff', trigger: { kind: 'emergency-admission', date: '2026-02-28' } }, '2026-03-01'));
+    expect(
+      left(send(p, { type: 'FLAG', channel: 'staff', trigger: { kind: 'emergency-admission', date: '2026-01-09' } }, '2026-03-01'))._tag,
+    ).toBe('Rejected');
+    expect(
+      left(send(p, { type: 'FLAG', channel: 'staff', trigger: { kind: 'emergency-admission', date: '2026-03-02' } }, '2026-03-01'))._tag,
+    ).toBe('Rejected');
+    const back = right(
+      send(p, { type: 'FLAG', channel: 'staff', trigger: { kind: 'emergency-admission', date: '2026-02-28' } }, '2026-03-01'),
+    );
     expect(back.state).toBe('candidate');
     expect(back.snapshot.context.wantsTeam).toBeUndefined();
     expect(back.snapshot.context.flags.map((f) => f.channel)).toEqual(['risk-screening', 'staff']);
@@ -289,7 +384,9 @@ describe('declined and re-flagged', () => {
   });
 
   it('uses the configured period', () => {
-    const p0 = right(startPathway({ channel: 'staff', config: { reflagPeriodDays: 30 } }, { asOf: '2026-01-05', role: 'staff', subject: SUBJECT }));
+    const p0 = right(
+      startPathway({ channel: 'staff', config: { reflagPeriodDays: 30 } }, { asOf: '2026-01-05', role: 'staff', subject: SUBJECT }),
+    );
     const p = drive(p0, '2026-01-10', [{ type: 'REVIEW_RELEVANT' }, { type: 'DECLINE_OFFER' }]);
     expect(p.snapshot.context.declined?.reflagNotBefore).toBe('2026-02-09');
   });
@@ -332,7 +429,14 @@ describe('whatIsDue', () => {
     expect(whatIsDue(p, '2026-01-22')[0]).toMatchObject({ overdue: true, daysOverdue: 3 });
     const referred = drive(p, '2026-01-20', [{ type: 'REVIEW_RELEVANT' }, { type: 'ACCEPT_OFFER', unit: 'adults' }]);
     expect(whatIsDue(referred, '2026-02-10')).toEqual([
-      expect.objectContaining({ kind: 'referral-answer', waitingOn: 'coordinating-unit', since: '2026-01-20', due: '2026-02-03', overdue: true, daysOverdue: 7 }),
+      expect.objectContaining({
+        kind: 'referral-answer',
+        waitingOn: 'coordinating-unit',
+        since: '2026-01-20',
+        due: '2026-02-03',
+        overdue: true,
+        daysOverdue: 7,
+      }),
     ]);
   });
 
@@ -354,7 +458,9 @@ describe('whatIsDue', () => {
   });
 
   it('uses the configured waiting periods', () => {
-    const p = right(startPathway({ channel: 'staff', config: { waitDays: { review: 2 } } }, { asOf: '2026-01-05', role: 'staff', subject: SUBJECT }));
+    const p = right(
+      startPathway({ channel: 'staff', config: { waitDays: { review: 2 } } }, { asOf: '2026-01-05', role: 'staff', subject: SUBJECT }),
+    );
     expect(whatIsDue(p, '2026-01-08')[0]).toMatchObject({ due: '2026-01-07', overdue: true, daysOverdue: 1 });
   });
 });

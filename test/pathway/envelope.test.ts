@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MACHINE_VERSION, PathwayEnvelope, persistPathway, replayPathway, restorePathway, SCHEMA_VERSION } from '../../src/pathway/index.js';
+import {
+  MACHINE_VERSION,
+  PathwayEnvelope,
+  persistPathway,
+  replayPathway,
+  restorePathway,
+  SCHEMA_VERSION,
+} from '../../src/pathway/index.js';
 import type { Pathway } from '../../src/pathway/index.js';
 import { left, right } from '../support/helpers.js';
 import { drive, send, start, toPlanActive } from '../support/pathwayHelpers.js';
@@ -16,7 +23,12 @@ const active = (): Pathway => drive(start(), D, toPlanActive(D, '2026-06-01'));
 describe('persistPathway', () => {
   it('holds the machine id and version, the rule-set ids and versions, the schema version and the snapshot', () => {
     const env = persistPathway(active());
-    expect(env).toMatchObject({ format: 'oppfolgingsteam/pathway', schemaVersion: SCHEMA_VERSION, machine: { id: 'carePathway', version: MACHINE_VERSION }, state: 'planActive' });
+    expect(env).toMatchObject({
+      format: 'oppfolgingsteam/pathway',
+      schemaVersion: SCHEMA_VERSION,
+      machine: { id: 'carePathway', version: MACHINE_VERSION },
+      state: 'planActive',
+    });
     expect(env.ruleSets.map((r) => [r.id, r.version])).toEqual([
       ['consent', '0.0.1-fixture'],
       ['plan', '0.0.1-fixture'],
@@ -58,17 +70,25 @@ describe('restorePathway', () => {
   };
 
   it('reports a corrupted envelope with the paths, and changes nothing', () => {
-    expect(corrupt((e) => delete e['snapshot'].context.flags).issues.map((i) => [i.path, i.code])).toEqual([['snapshot.context.flags', 'missing']]);
-    expect(corrupt((e) => (e['snapshot'].context.members[0].service = 'astrologer')).issues.map((i) => i.path)).toEqual(['snapshot.context.members[0].service']);
+    expect(corrupt((e) => delete e['snapshot'].context.flags).issues.map((i) => [i.path, i.code])).toEqual([
+      ['snapshot.context.flags', 'missing'],
+    ]);
+    expect(corrupt((e) => (e['snapshot'].context.members[0].service = 'astrologer')).issues.map((i) => i.path)).toEqual([
+      'snapshot.context.members[0].service',
+    ]);
     expect(corrupt((e) => (e['extra'] = 1)).issues.map((i) => [i.path, i.code])).toEqual([['extra', 'unknown_key']]);
-    expect(corrupt((e) => (e['history'][3].event = { type: 'TELEPORT' })).issues.map((i) => i.path.slice(0, 16))).toContain('history[3].event');
+    expect(corrupt((e) => (e['history'][3].event = { type: 'TELEPORT' })).issues.map((i) => i.path.slice(0, 16))).toContain(
+      'history[3].event',
+    );
   });
 
   it('reports a state that disagrees with its value, its status or its history', () => {
     expect(corrupt((e) => (e['state'] = 'evaluation')).issues.map((i) => i.path)).toEqual(['snapshot.value', 'history[11].to']);
     expect(corrupt((e) => (e['snapshot'].status = 'done')).issues.map((i) => i.path)).toEqual(['snapshot.status']);
     expect(corrupt((e) => e['history'].splice(4, 1)).issues.map((i) => i.path)).toContain('history[4].seq');
-    expect(corrupt((e) => (e['history'][2].at = '2025-01-01')).issues.map((i) => [i.path, i.code])).toEqual([['history[2].at', 'date_order']]);
+    expect(corrupt((e) => (e['history'][2].at = '2025-01-01')).issues.map((i) => [i.path, i.code])).toEqual([
+      ['history[2].at', 'date_order'],
+    ]);
     expect(corrupt((e) => (e['snapshot'].value = { open: { followUp: 'nowhere' } })).issues.map((i) => i.path)).toContain('snapshot.value');
   });
 
@@ -137,7 +157,14 @@ describe('history and replay', () => {
     const tamperedContext = { ...p, snapshot: { ...p.snapshot, context: { ...p.snapshot.context, members: [] } } };
     expect(left(replayPathway(tamperedContext))).toMatchObject({ _tag: 'ReplayMismatch', expected: 'context' });
     // A decision that did not pass cannot have let the team be decided on.
-    const history = p.history.map((h) => (h.event.type === 'DECIDE_TEAM' ? { ...h, decisions: h.decisions.map((d) => ({ ...d, passed: false })) } : h));
-    expect(left(replayPathway({ ...p, history }))).toMatchObject({ _tag: 'ReplayMismatch', seq: 5, expected: 'teamEstablishment', actual: 'rejected' });
+    const history = p.history.map((h) =>
+      h.event.type === 'DECIDE_TEAM' ? { ...h, decisions: h.decisions.map((d) => ({ ...d, passed: false })) } : h,
+    );
+    expect(left(replayPathway({ ...p, history }))).toMatchObject({
+      _tag: 'ReplayMismatch',
+      seq: 5,
+      expected: 'teamEstablishment',
+      actual: 'rejected',
+    });
   });
 });

@@ -41,7 +41,9 @@ const machineEvent = (e: PathwayEventInput, asOf = T0) => ({ ...e, meta: { asOf,
 /** Every sample event, plus the two ways back from a decline: after the period, and with a new trigger. */
 function events(): MachineEvent[] {
   const samples = sampleEvents(T0);
-  const all = (Object.keys(samples) as PathwayEventType[]).flatMap((t) => samples[t].filter((e) => e.type !== 'FLAG').map((e) => machineEvent(e)));
+  const all = (Object.keys(samples) as PathwayEventType[]).flatMap((t) =>
+    samples[t].filter((e) => e.type !== 'FLAG').map((e) => machineEvent(e)),
+  );
   return [
     ...all,
     machineEvent({ type: 'FLAG', channel: 'risk-screening' }, '2028-01-01'),
@@ -55,7 +57,8 @@ function events(): MachineEvent[] {
  */
 function serializeState(s: { value: unknown; context: any }): string {
   const c = s.context;
-  const consent = (scope: string, by?: string) => c.consents.some((x: any) => x.scope === scope && (by === undefined || x.givenBy === by) && !x.withdrawnDate);
+  const consent = (scope: string, by?: string) =>
+    c.consents.some((x: any) => x.scope === scope && (by === undefined || x.givenBy === by) && !x.withdrawnDate);
   return JSON.stringify([
     s.value,
     consent('team', 'person'),
@@ -71,7 +74,12 @@ function serializeState(s: { value: unknown; context: any }): string {
   ]);
 }
 
-const options = () => ({ input: start(T0).snapshot.context, events: events(), serializeState: serializeState as never, serializeEvent: (e: any) => JSON.stringify({ ...e, meta: e.meta.asOf }) });
+const options = () => ({
+  input: start(T0).snapshot.context,
+  events: events(),
+  serializeState: serializeState as never,
+  serializeEvent: (e: any) => JSON.stringify({ ...e, meta: e.meta.asOf }),
+});
 
 const leaf = (value: unknown): string => {
   let v = value;
@@ -97,8 +105,11 @@ describe('statechart coverage (xstate/graph)', () => {
     expect(defined.length).toBeGreaterThan(20);
     const taken = new Set<unknown>();
     for (const v of vertices)
-      for (const { event } of Object.values(v.transitions) as { event: MachineEvent }[]) for (const t of pathwayMachine.getTransitionData(v.state as never, event as never)) taken.add(t);
-    const missing = defined.filter((t) => !taken.has(t)).map((t) => `${t.source.key} --${t.eventType}--> ${t.target?.[0]?.key ?? '(self)'}`);
+      for (const { event } of Object.values(v.transitions) as { event: MachineEvent }[])
+        for (const t of pathwayMachine.getTransitionData(v.state as never, event as never)) taken.add(t);
+    const missing = defined
+      .filter((t) => !taken.has(t))
+      .map((t) => `${t.source.key} --${t.eventType}--> ${t.target?.[0]?.key ?? '(self)'}`);
     expect(missing).toEqual([]);
   });
 
@@ -116,7 +127,9 @@ describe('statechart coverage (xstate/graph)', () => {
         const { meta, ...event } = step.event as unknown as { meta: { asOf: string } } & PathwayEventInput;
         if (!meta) continue; // the initial step
         asOf = meta.asOf > asOf ? meta.asOf : asOf;
-        p = right(sendEvent(p, event, { asOf, role: roleFor(event.type), subject: SUBJECT, person: HOSTS.adult, ruleSets: fixtureRuleSets() }));
+        p = right(
+          sendEvent(p, event, { asOf, role: roleFor(event.type), subject: SUBJECT, person: HOSTS.adult, ruleSets: fixtureRuleSets() }),
+        );
       }
       expect(p.state).toBe(leaf(path.state.value));
     }
@@ -166,7 +179,9 @@ const EXPECTED_TRANSITIONS = [
 describe('transitions', () => {
   it('are the reviewed list', () => {
     const actual = getStateNodes(pathwayMachine.root).flatMap((n) =>
-      [...n.transitions.entries()].flatMap(([event, ts]) => ts.map((t) => `${n.key} --${event}--> ${t.target?.map((x) => x.key).join(',') ?? '(self)'}`)),
+      [...n.transitions.entries()].flatMap(([event, ts]) =>
+        ts.map((t) => `${n.key} --${event}--> ${t.target?.map((x) => x.key).join(',') ?? '(self)'}`),
+      ),
     );
     expect([...actual].sort()).toEqual([...EXPECTED_TRANSITIONS].sort());
   });

@@ -55,7 +55,9 @@ describe('migrations, one by one', () => {
     expect(out['state']).toBe('planning');
     expect(out['snapshot'].value).toEqual({ open: { followUp: 'planning' } });
     expect(out['snapshot'].context).toEqual(input['snapshot'].context);
-    expect(out['history'].map((h: any) => h.to)).toEqual(input['history'].map((h: any) => (h.to === 'teamEstablished' ? 'planning' : h.to)));
+    expect(out['history'].map((h: any) => h.to)).toEqual(
+      input['history'].map((h: any) => (h.to === 'teamEstablished' ? 'planning' : h.to)),
+    );
     expect(out['history'].at(-1)).toMatchObject({ from: 'teamEstablishment', to: 'planning', event: { type: 'ESTABLISH_TEAM' } });
     expect(out['migrations'].map((r: any) => r.id)).toEqual(['format-1-to-2', 'machine-1-to-2']);
   });
@@ -63,19 +65,33 @@ describe('migrations, one by one', () => {
   it('format-2-to-3: binds the envelope to the subject the host gives and counts its revision', () => {
     tested.add('format-2-to-3');
     const m = step('format-2-to-3');
-    const v2 = step('machine-1-to-2').migrate(step('machine-1-to-2').input.parse(step('format-1-to-2').migrate(EnvelopeV1.parse(v1()), {})), {}) as Record<string, any>;
+    const v2 = step('machine-1-to-2').migrate(
+      step('machine-1-to-2').input.parse(step('format-1-to-2').migrate(EnvelopeV1.parse(v1()), {})),
+      {},
+    ) as Record<string, any>;
     const before = JSON.stringify(v2);
     expect(v2['subject']).toBeUndefined();
     expect(v2['revision']).toBeUndefined();
     const out = m.migrate(m.input.parse(v2), { subject: SUBJECT }) as Record<string, any>;
     expect(JSON.stringify(v2)).toBe(before);
-    expect(out).toMatchObject({ schemaVersion: 3, machine: { id: 'carePathway', version: 2 }, subject: SUBJECT, revision: v2['history'].length - 1 });
+    expect(out).toMatchObject({
+      schemaVersion: 3,
+      machine: { id: 'carePathway', version: 2 },
+      subject: SUBJECT,
+      revision: v2['history'].length - 1,
+    });
     expect(out['history']).toEqual(v2['history']);
     expect(out['snapshot']).toEqual(v2['snapshot']);
     expect(out['migrations'].map((r: any) => r.id)).toEqual(['format-1-to-2', 'machine-1-to-2', 'format-2-to-3']);
     // Without a subject there is nothing to bind to: the host is asked for one, and nothing changes.
-    expect(left(restorePathway(v1(), { migrate: true }))).toMatchObject({ _tag: 'InvalidOptions', issues: [{ code: 'missing', path: 'subject' }] });
-    expect(left(restorePathway(v1(), { migrate: true, subject: 'Patient/02835110039' }))).toMatchObject({ _tag: 'InvalidOptions', issues: [{ code: 'national_id_in_clear', path: 'subject' }] });
+    expect(left(restorePathway(v1(), { migrate: true }))).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ code: 'missing', path: 'subject' }],
+    });
+    expect(left(restorePathway(v1(), { migrate: true, subject: 'Patient/02835110039' }))).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ code: 'national_id_in_clear', path: 'subject' }],
+    });
   });
 
   it('a flat state of machine 1 that does not exist is reported, not guessed', () => {
@@ -90,7 +106,12 @@ describe('migrations, one by one', () => {
 describe('the chain', () => {
   it('leaves an old pathway on its version until it is migrated', () => {
     const e = left(restorePathway(v1()));
-    expect(e).toMatchObject({ _tag: 'NeedsMigration', from: { schemaVersion: 1, machineVersion: 1 }, to: { schemaVersion: 3, machineVersion: 2 }, migrations: ['format-1-to-2', 'machine-1-to-2', 'format-2-to-3'] });
+    expect(e).toMatchObject({
+      _tag: 'NeedsMigration',
+      from: { schemaVersion: 1, machineVersion: 1 },
+      to: { schemaVersion: 3, machineVersion: 2 },
+      migrations: ['format-1-to-2', 'machine-1-to-2', 'format-2-to-3'],
+    });
     if (e._tag === 'NeedsMigration') expect(e.message.nb).toContain('blir værende der til det migreres');
   });
 
@@ -104,7 +125,9 @@ describe('the chain', () => {
     expect(p.revision).toBe(p.history.length - 1);
     expect(p.migrations.map((m) => m.id)).toEqual(MIGRATIONS.map((m) => m.id));
     expect(right(replayPathway(p)).at(-1)!.to).toBe('planning');
-    const next = right(send(p, { type: 'ACTIVATE_PLAN', plan: { goals: [{ id: 'g', text: 'Mål' }], checkpoints: [{ date: '2026-06-01' }] } }, '2026-02-10'));
+    const next = right(
+      send(p, { type: 'ACTIVATE_PLAN', plan: { goals: [{ id: 'g', text: 'Mål' }], checkpoints: [{ date: '2026-06-01' }] } }, '2026-02-10'),
+    );
     expect(next.state).toBe('planActive');
     // migrateEnvelope gives the same for batch jobs.
     expect(right(migrateEnvelope(v1(), { subject: SUBJECT }))).toEqual(p);
@@ -123,7 +146,9 @@ describe('migration properties', () => {
         expect(migrated.state).toBe(p.state);
         expect(migrated.revision).toBe(p.revision);
         expect(migrated.snapshot).toEqual(p.snapshot);
-        expect(migrated.history.map((h) => [h.seq, h.at, h.role, h.event, h.from, h.to])).toEqual(p.history.map((h) => [h.seq, h.at, h.role, h.event, h.from, h.to]));
+        expect(migrated.history.map((h) => [h.seq, h.at, h.role, h.event, h.from, h.to])).toEqual(
+          p.history.map((h) => [h.seq, h.at, h.role, h.event, h.from, h.to]),
+        );
         expect(migrated.ruleSets.map((r) => [r.id, r.version])).toEqual(p.ruleSets.map((r) => [r.id, r.version]));
       }),
       { numRuns: 30 },

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedEvents, EXPLICIT_CONSENT_SERVICES, PATHWAY_EVENT_TYPES, persistPathway, replayPathway, restorePathway, whatIsDue } from '../../src/pathway/index.js';
+import {
+  allowedEvents,
+  EXPLICIT_CONSENT_SERVICES,
+  PATHWAY_EVENT_TYPES,
+  persistPathway,
+  replayPathway,
+  restorePathway,
+  whatIsDue,
+} from '../../src/pathway/index.js';
 import type { Pathway } from '../../src/pathway/index.js';
 import { right } from '../support/helpers.js';
 import { runScript, scriptArb } from '../support/pathwayArbitraries.js';
@@ -49,7 +57,10 @@ describe('pathway invariants', () => {
           const ctx = p.snapshot.context;
           if ((ESTABLISHED as readonly string[]).includes(p.state)) {
             const establishedAt = [...p.history].reverse().find((h) => h.event.type === 'ESTABLISH_TEAM')!.at;
-            expect(ctx.consents.some((c) => c.scope === 'team' && validOn(c, establishedAt) && mayConsent(script.host, c, establishedAt)), script.host.name).toBe(true);
+            expect(
+              ctx.consents.some((c) => c.scope === 'team' && validOn(c, establishedAt) && mayConsent(script.host, c, establishedAt)),
+              script.host.name,
+            ).toBe(true);
             expect(ctx.coordinator?.name).toBeDefined();
             expect(ctx.coordinator?.recordedInJournal).toBe(true);
           }
@@ -59,7 +70,16 @@ describe('pathway invariants', () => {
           // (CONSENT-WRONG-GIVER), and the pathway does not undo the team.
           if (step.event.type !== 'ADD_MEMBER' && step.event.type !== 'ESTABLISH_TEAM') continue;
           for (const m of ctx.members.filter((x) => EXPLICIT_CONSENT_SERVICES.includes(x.service)))
-            expect(ctx.consents.some((c) => (c.scope === 'team' || c.scope === 'information-sharing') && c.services?.includes(m.service) && validOn(c, step.asOf) && mayConsent(script.host, c, step.asOf)), script.host.name).toBe(true);
+            expect(
+              ctx.consents.some(
+                (c) =>
+                  (c.scope === 'team' || c.scope === 'information-sharing') &&
+                  c.services?.includes(m.service) &&
+                  validOn(c, step.asOf) &&
+                  mayConsent(script.host, c, step.asOf),
+              ),
+              script.host.name,
+            ).toBe(true);
         }
       }),
       { numRuns: RUNS },
@@ -73,7 +93,10 @@ describe('pathway invariants', () => {
           if (step.event.type !== 'ESTABLISH_TEAM' || step.result._tag === 'Right' || step.result.left._tag !== 'Rejected') continue;
           if (!step.result.left.ruleIds.includes('CONSENT-TEAM-MISSING')) continue;
           const consents = [...step.before.snapshot.context.consents];
-          expect(consents.some((c) => c.scope === 'team' && validOn(c, step.asOf) && mayConsent(script.host, c, step.asOf)), script.host.name).toBe(false);
+          expect(
+            consents.some((c) => c.scope === 'team' && validOn(c, step.asOf) && mayConsent(script.host, c, step.asOf)),
+            script.host.name,
+          ).toBe(false);
         }
       }),
       { numRuns: 150 },
@@ -120,7 +143,12 @@ describe('pathway invariants', () => {
         for (const step of runScript(script).steps) {
           if (step.result._tag === 'Right') {
             expect(step.result.right.history).toHaveLength(step.before.history.length + 1);
-            expect(step.result.right.history.at(-1)).toMatchObject({ at: step.asOf, event: { type: step.event.type }, from: step.before.state, to: step.result.right.state });
+            expect(step.result.right.history.at(-1)).toMatchObject({
+              at: step.asOf,
+              event: { type: step.event.type },
+              from: step.before.state,
+              to: step.result.right.state,
+            });
           } else {
             const e = step.result.left;
             if (e._tag === 'Rejected') {
@@ -146,7 +174,8 @@ describe('pathway invariants', () => {
         const asOf = plusDays(pathway.history[pathway.history.length - 1]!.at, later);
         const samples = sampleEvents(asOf);
         for (const type of PATHWAY_EVENT_TYPES)
-          for (const e of samples[type]) expect(send(restored, e, asOf, script.host.person)).toEqual(send(pathway, e, asOf, script.host.person));
+          for (const e of samples[type])
+            expect(send(restored, e, asOf, script.host.person)).toEqual(send(pathway, e, asOf, script.host.person));
       }),
       { numRuns: 25 },
     );

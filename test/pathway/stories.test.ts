@@ -18,19 +18,42 @@ describe('pathway stories', () => {
   it('Klara goes from candidate to an active plan, through an evaluation, and back to the plan', () => {
     expect(r.klara.state).toBe('planActive');
     const visited = path(r.klara);
-    for (const s of ['candidate', 'offer', 'referral', 'assessment', 'teamDecision', 'teamEstablishment', 'planning', 'planActive', 'evaluation'])
+    for (const s of [
+      'candidate',
+      'offer',
+      'referral',
+      'assessment',
+      'teamDecision',
+      'teamEstablishment',
+      'planning',
+      'planActive',
+      'evaluation',
+    ])
       expect(visited).toContain(s);
     expect(visited.indexOf('evaluation')).toBeGreaterThan(visited.indexOf('planActive'));
-    expect(r.klara.snapshot.context.evaluations).toEqual([{ checkpoint: '2027-03-01', started: '2027-03-05', outcome: 'continue', date: '2027-03-05' }]);
+    expect(r.klara.snapshot.context.evaluations).toEqual([
+      { checkpoint: '2027-03-01', started: '2027-03-05', outcome: 'continue', date: '2027-03-05' },
+    ]);
     // The one rejection: the team could not be established before the coordinator was recorded.
     expect(r.rejections.klara.map((e) => (e._tag === 'Rejected' ? e.ruleIds : e._tag))).toEqual([['TEAM-COORDINATOR-MISSING']]);
   });
 
   it('Morten declines, is not re-flagged by routine screening, and comes back after a new emergency admission', () => {
     expect(r.morten.state).toBe('referral');
-    expect(r.morten.history.map((h) => h.event.type)).toEqual(['START', 'REVIEW_RELEVANT', 'DECLINE_OFFER', 'FLAG', 'REVIEW_RELEVANT', 'ACCEPT_OFFER']);
+    expect(r.morten.history.map((h) => h.event.type)).toEqual([
+      'START',
+      'REVIEW_RELEVANT',
+      'DECLINE_OFFER',
+      'FLAG',
+      'REVIEW_RELEVANT',
+      'ACCEPT_OFFER',
+    ]);
     const flag = r.morten.history[3]!;
-    expect(flag).toMatchObject({ from: 'declined', to: 'candidate', event: { trigger: { kind: 'emergency-admission', date: '2026-11-01' } } });
+    expect(flag).toMatchObject({
+      from: 'declined',
+      to: 'candidate',
+      event: { trigger: { kind: 'emergency-admission', date: '2026-11-01' } },
+    });
     expect(flag.at < r.morten.snapshot.context.declined!.reflagNotBefore).toBe(true);
     const [refused] = r.rejections.morten;
     expect(refused).toMatchObject({ _tag: 'Rejected', event: 'FLAG', reasons: [{ kind: 'reflag-period', notBefore: '2026-11-21' }] });
@@ -47,7 +70,9 @@ describe('pathway stories', () => {
     const schoolAdded = h.findIndex((e) => e.event.type === 'ADD_MEMBER' && e.event.member.service === 'school');
     expect(consentForSchool).toBeGreaterThan(0);
     expect(schoolAdded).toBeGreaterThan(consentForSchool);
-    expect(h[schoolAdded]!.decisions).toEqual([expect.objectContaining({ ruleId: 'CONSENT-EXPLICIT-MEMBER', outcome: false, passed: true })]);
+    expect(h[schoolAdded]!.decisions).toEqual([
+      expect.objectContaining({ ruleId: 'CONSENT-EXPLICIT-MEMBER', outcome: false, passed: true }),
+    ]);
   });
 
   it('every story replays from its history', () => {

@@ -18,7 +18,12 @@ import { drive, fixtureRuleSets, HOSTS, roleFor, send, start, SUBJECT, toPlanAct
 
 const D = '2026-01-05';
 const stored = (p: Pathway) => JSON.parse(JSON.stringify(persistPathway(p))) as Record<string, any>;
-const valueOf = (id: PathwayStateId): unknown => (id === 'closed' ? 'closed' : ['teamEstablishment', 'planning', 'planActive', 'evaluation'].includes(id) ? { open: { followUp: id } } : { open: id });
+const valueOf = (id: PathwayStateId): unknown =>
+  id === 'closed'
+    ? 'closed'
+    : ['teamEstablishment', 'planning', 'planActive', 'evaluation'].includes(id)
+      ? { open: { followUp: id } }
+      : { open: id };
 
 /** Moves the stored pathway's end to another state, consistently: state, snapshot value and status, the last entry's `to`. */
 function claim(e: Record<string, any>, to: PathwayStateId): Record<string, any> {
@@ -36,26 +41,52 @@ describe('restore checks the history against the machine', () => {
     expect(inReferral.state).toBe('referral');
     const e = claim(stored(inReferral), 'planActive');
     const err = left(restorePathway(e));
-    expect(err).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ code: 'not_a_transition', path: `history[${inReferral.history.length - 1}]` }] });
+    expect(err).toMatchObject({
+      _tag: 'CorruptEnvelope',
+      issues: [{ code: 'not_a_transition', path: `history[${inReferral.history.length - 1}]` }],
+    });
     // What the edit was after: START_EVALUATION in a state the pathway never reached.
     expect(allowedEvents(inReferral)).not.toContain('START_EVALUATION');
   });
 
   it('a jump to closed is CorruptEnvelope', () => {
-    expect(left(restorePathway(claim(stored(inReferral), 'closed')))).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ code: 'not_a_transition' }] });
+    expect(left(restorePathway(claim(stored(inReferral), 'closed')))).toMatchObject({
+      _tag: 'CorruptEnvelope',
+      issues: [{ code: 'not_a_transition' }],
+    });
   });
 
   it('context edits the history does not give are CorruptEnvelope at the field: wantsTeam false in referral, since after the last event', () => {
     const a = stored(inReferral);
     a['snapshot'].context.wantsTeam = false;
-    expect(left(restorePathway(a))).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ code: 'context_mismatch', path: 'snapshot.context.wantsTeam' }] });
+    expect(left(restorePathway(a))).toMatchObject({
+      _tag: 'CorruptEnvelope',
+      issues: [{ code: 'context_mismatch', path: 'snapshot.context.wantsTeam' }],
+    });
     const b = stored(inReferral);
     b['snapshot'].context.since = '2026-03-01';
-    expect(left(restorePathway(b))).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ code: 'context_mismatch', path: 'snapshot.context.since' }] });
+    expect(left(restorePathway(b))).toMatchObject({
+      _tag: 'CorruptEnvelope',
+      issues: [{ code: 'context_mismatch', path: 'snapshot.context.since' }],
+    });
   });
 
   it('any entry moved to another state, with the chain kept whole, is refused at the first entry that does not follow', () => {
-    const states: PathwayStateId[] = ['candidate', 'checkedOut', 'offer', 'declined', 'referral', 'assessment', 'teamDecision', 'otherFollowUp', 'teamEstablishment', 'planning', 'planActive', 'evaluation', 'closed'];
+    const states: PathwayStateId[] = [
+      'candidate',
+      'checkedOut',
+      'offer',
+      'declined',
+      'referral',
+      'assessment',
+      'teamDecision',
+      'otherFollowUp',
+      'teamEstablishment',
+      'planning',
+      'planActive',
+      'evaluation',
+      'closed',
+    ];
     fc.assert(
       fc.property(randomPathway(30), fc.nat(), fc.constantFrom(...states), (p: Pathway, at, to) => {
         fc.pre(p.history.length > 1);
@@ -67,7 +98,8 @@ describe('restore checks the history against the machine', () => {
         else claim(e, to);
         const err = left(restorePathway(e));
         expect(err._tag).toBe('CorruptEnvelope');
-        if (err._tag === 'CorruptEnvelope') expect(err.issues[0]!.path.startsWith('history[') || err.issues[0]!.path.startsWith('snapshot')).toBe(true);
+        if (err._tag === 'CorruptEnvelope')
+          expect(err.issues[0]!.path.startsWith('history[') || err.issues[0]!.path.startsWith('snapshot')).toBe(true);
       }),
       { numRuns: 60 },
     );
@@ -109,7 +141,10 @@ describe('the subject: whose pathway it is', () => {
 
   it('an event carrying another person’s record is WrongSubject; the same person’s record is accepted', () => {
     const p = start(D);
-    expect(left(send(p, { type: 'REVIEW_RELEVANT' }, D, { ...HOSTS.adult, id: 'Patient/other' }))).toMatchObject({ _tag: 'WrongSubject', field: 'person.id' });
+    expect(left(send(p, { type: 'REVIEW_RELEVANT' }, D, { ...HOSTS.adult, id: 'Patient/other' }))).toMatchObject({
+      _tag: 'WrongSubject',
+      field: 'person.id',
+    });
     expect(right(send(p, { type: 'REVIEW_RELEVANT' }, D, { ...HOSTS.adult, id: SUBJECT })).state).toBe('offer');
   });
 
@@ -145,7 +180,10 @@ describe('the revision: compare-and-swap', () => {
     const second = left(sendEvent(first, { type: 'REVIEW_NOT_RELEVANT', reason: 'Ikke aktuelt' }, opts));
     expect(second).toMatchObject({ _tag: 'StaleRevision', expected: 0, actual: 1 });
     expect((second as { message: { nb: string } }).message.nb).toContain('les forløpet på nytt');
-    expect(left(sendEvent(read, { type: 'REVIEW_RELEVANT' }, { ...opts, revision: 1.5 }))).toMatchObject({ _tag: 'InvalidOptions', issues: [{ path: 'revision' }] });
+    expect(left(sendEvent(read, { type: 'REVIEW_RELEVANT' }, { ...opts, revision: 1.5 }))).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ path: 'revision' }],
+    });
   });
 
   it('the compare-and-swap pattern: of two writers of one stored envelope, one wins and the other retries on what is stored', () => {
@@ -161,7 +199,14 @@ describe('the revision: compare-and-swap', () => {
     expect(put(SUBJECT, undefined, start(D))).toBe(true);
     const write = (event: Parameters<typeof send>[1]): { ok: boolean; error?: SendEventError } => {
       const p = right(restorePathway(db.get(SUBJECT)!, { subject: SUBJECT }));
-      const r = sendEvent(p, event, { asOf: D, role: roleFor(event.type), subject: SUBJECT, revision: p.revision, person: HOSTS.adult, ruleSets: fixtureRuleSets() });
+      const r = sendEvent(p, event, {
+        asOf: D,
+        role: roleFor(event.type),
+        subject: SUBJECT,
+        revision: p.revision,
+        person: HOSTS.adult,
+        ruleSets: fixtureRuleSets(),
+      });
       if (r._tag === 'Left') return { ok: false, error: r.left };
       return { ok: put(SUBJECT, p.revision, r.right) };
     };
@@ -169,7 +214,13 @@ describe('the revision: compare-and-swap', () => {
     const a = right(restorePathway(db.get(SUBJECT)!));
     const b = right(restorePathway(db.get(SUBJECT)!));
     const ra = right(sendEvent(a, { type: 'REVIEW_RELEVANT' }, { asOf: D, role: 'gp', subject: SUBJECT, revision: a.revision }));
-    const rb = right(sendEvent(b, { type: 'REVIEW_NOT_RELEVANT', reason: 'Ikke aktuelt' }, { asOf: D, role: 'gp', subject: SUBJECT, revision: b.revision }));
+    const rb = right(
+      sendEvent(
+        b,
+        { type: 'REVIEW_NOT_RELEVANT', reason: 'Ikke aktuelt' },
+        { asOf: D, role: 'gp', subject: SUBJECT, revision: b.revision },
+      ),
+    );
     expect(put(SUBJECT, a.revision, ra)).toBe(true);
     expect(put(SUBJECT, b.revision, rb)).toBe(false);
     // The loser reads again and decides anew: the pathway is in offer now, so its event is not possible any more.
@@ -190,12 +241,21 @@ describe('restore for a date', () => {
 
   it('refuses history dated after asOf, naming the first such entry', () => {
     const first = p.history.findIndex((h) => h.at > '2026-01-10');
-    expect(left(restorePathway(stored(p), { asOf: '2026-01-10' }))).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ code: 'after_as_of', path: `history[${first}].at` }] });
+    expect(left(restorePathway(stored(p), { asOf: '2026-01-10' }))).toMatchObject({
+      _tag: 'CorruptEnvelope',
+      issues: [{ code: 'after_as_of', path: `history[${first}].at` }],
+    });
     expect(right(restorePathway(stored(p), { asOf: '2026-01-20' }))).toEqual(p);
   });
 
   it('an asOf that is not a date in range is InvalidOptions', () => {
-    expect(left(restorePathway(stored(p), { asOf: '2026-02-30' }))).toMatchObject({ _tag: 'InvalidOptions', issues: [{ code: 'iso_date', path: 'asOf' }] });
-    expect(left(restorePathway(stored(p), { asOf: '9999-01-01' }))).toMatchObject({ _tag: 'InvalidOptions', issues: [{ code: 'date_range', path: 'asOf' }] });
+    expect(left(restorePathway(stored(p), { asOf: '2026-02-30' }))).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ code: 'iso_date', path: 'asOf' }],
+    });
+    expect(left(restorePathway(stored(p), { asOf: '9999-01-01' }))).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ code: 'date_range', path: 'asOf' }],
+    });
   });
 });

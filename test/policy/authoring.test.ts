@@ -103,7 +103,9 @@ describe('parseJsonText', () => {
     expect(nb._tag === 'Left' && nb.left.issues[0]!.message).toBe('Ugyldig JSON på linje 3, kolonne 8: uventet tegn.');
     expect(en._tag === 'Left' && en.left.issues[0]!.message).toBe('Invalid JSON at line 3, column 8: unexpected character.');
     const nn = parseJsonText('[1, 2,]', 'nn');
-    expect(nn._tag === 'Left' && nn.left.issues[0]!.message).toBe('Ugyldig JSON på linje 1, kolonne 7: komma før slutten er ikkje tillate.');
+    expect(nn._tag === 'Left' && nn.left.issues[0]!.message).toBe(
+      'Ugyldig JSON på linje 1, kolonne 7: komma før slutten er ikkje tillate.',
+    );
   });
 });
 
@@ -114,8 +116,12 @@ describe('conditions in prose', () => {
   it('names fact labels, operator labels, windows and parameters with their values', () => {
     const unplanned = rs.namedConditions['unplannedCare'] as { any: Condition[] };
     const any = rs.namedConditions['anyTrigger'] as { any: Condition[] };
-    expect(leafProse(unplanned.any[0] as never, ctx, 'nb')).toBe('antall akutte innleggelser siste 12 måneder er minst 2 (parameteren unplannedCareAdmissions)');
-    expect(leafProse(unplanned.any[0] as never, ctx, 'nn')).toBe('talet på akutte innleggingar siste 12 månader er minst 2 (parameteren unplannedCareAdmissions)');
+    expect(leafProse(unplanned.any[0] as never, ctx, 'nb')).toBe(
+      'antall akutte innleggelser siste 12 måneder er minst 2 (parameteren unplannedCareAdmissions)',
+    );
+    expect(leafProse(unplanned.any[0] as never, ctx, 'nn')).toBe(
+      'talet på akutte innleggingar siste 12 månader er minst 2 (parameteren unplannedCareAdmissions)',
+    );
     expect(leafProse(any.any[1] as never, ctx, 'en')).toBe('both physical and mental conditions: yes');
   });
 
@@ -158,7 +164,10 @@ describe('conditions in prose', () => {
     expect(conditionProse({ all: [age] }, ctx, 'en')).toEqual(leaf);
     expect(conditionProse({ any: [{ all: [age] }] }, ctx, 'en')).toEqual(leaf);
     expect(conditionProse({ not: { all: [age] } }, ctx, 'en')).toEqual({ text: 'this does not hold:', children: [leaf] });
-    expect(conditionProse({ all: [{ any: [age, frail] }] }, ctx, 'en')).toEqual({ text: 'at least one of these holds:', children: [leaf, { text: 'frailty (screening): yes', children: [] }] });
+    expect(conditionProse({ all: [{ any: [age, frail] }] }, ctx, 'en')).toEqual({
+      text: 'at least one of these holds:',
+      children: [leaf, { text: 'frailty (screening): yes', children: [] }],
+    });
     expect(conditionProse({ all: [age, frail] }, ctx, 'nb').text).toBe('alle disse er oppfylt:');
   });
 });
@@ -187,7 +196,8 @@ describe('condition coverage', () => {
         expect('condition' in top.c).toBe(true);
         return;
       }
-      const tally = (o: boolean | 'unknown') => results.filter((r) => r.decision!.outcomes.find((x) => x.ruleId === rule.id)!.outcome === o).length;
+      const tally = (o: boolean | 'unknown') =>
+        results.filter((r) => r.decision!.outcomes.find((x) => x.ruleId === rule.id)!.outcome === o).length;
       expect([e.seenTrue, e.seenFalse, e.seenUnknown]).toEqual([tally(true), tally(false), tally('unknown')]);
     });
   });
@@ -211,25 +221,48 @@ describe('condition coverage', () => {
   it('lists every node of the file, and nothing is seen before a trace is added', () => {
     const nodes = coverageNodes(rs.file);
     expect(new Set(nodes.map((n) => n.path)).size).toBe(nodes.length);
-    expect(createCoverage(rs.file).entries().every((e) => e.seenTrue + e.seenFalse + e.seenUnknown === 0)).toBe(true);
+    expect(
+      createCoverage(rs.file)
+        .entries()
+        .every((e) => e.seenTrue + e.seenFalse + e.seenUnknown === 0),
+    ).toBe(true);
   });
 
   it('sees through a single-child all or any: the wrapper is no node, its child is counted as the rule', () => {
     const file = structuredClone(readJson('rules/identification.json')) as RuleSetFile;
     file.rules = [
       { ...file.rules[0]!, id: 'R-ONE', conditions: { all: [{ any: [{ fact: 'age', operator: 'greaterThanInclusive', value: 65 }] }] } },
-      { ...file.rules[0]!, id: 'R-TWO', conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 65 }, { not: { all: [{ fact: 'frail', operator: 'equal', value: true }] } }] } },
+      {
+        ...file.rules[0]!,
+        id: 'R-TWO',
+        conditions: {
+          all: [
+            { fact: 'age', operator: 'greaterThanInclusive', value: 65 },
+            { not: { all: [{ fact: 'frail', operator: 'equal', value: true }] } },
+          ],
+        },
+      },
     ];
     delete file.conditions;
     const rs1 = right(compileRuleSet(file));
-    expect(coverageNodes(file).map((n) => n.path)).toEqual(['rules[0].conditions.all[0].any[0]', 'rules[1].conditions', 'rules[1].conditions.all[0]', 'rules[1].conditions.all[1]', 'rules[1].conditions.all[1].not.all[0]']);
+    expect(coverageNodes(file).map((n) => n.path)).toEqual([
+      'rules[0].conditions.all[0].any[0]',
+      'rules[1].conditions',
+      'rules[1].conditions.all[0]',
+      'rules[1].conditions.all[1]',
+      'rules[1].conditions.all[1].not.all[0]',
+    ]);
     const cov = createCoverage(file);
     const persons = [{ birthDate: '1940-01-01' }, { birthDate: '2000-01-01' }, {}];
     const decisions = persons.map((p) => right(evaluate(rs1, p, { asOf: '2026-06-01', trace: 'full' })));
     for (const d of decisions) cov.add(d.trace!);
     const e = cov.entries().find((x) => x.path === 'rules[0].conditions.all[0].any[0]')!;
     const outcomes = decisions.map((d) => d.outcomes.find((o) => o.ruleId === 'R-ONE')!.outcome);
-    expect([e.seenTrue, e.seenFalse, e.seenUnknown]).toEqual([outcomes.filter((o) => o === true).length, outcomes.filter((o) => o === false).length, outcomes.filter((o) => o === 'unknown').length]);
+    expect([e.seenTrue, e.seenFalse, e.seenUnknown]).toEqual([
+      outcomes.filter((o) => o === true).length,
+      outcomes.filter((o) => o === false).length,
+      outcomes.filter((o) => o === 'unknown').length,
+    ]);
     expect([e.seenTrue, e.seenFalse, e.seenUnknown]).toEqual([1, 1, 1]);
   });
 });
@@ -266,7 +299,12 @@ describe('rule-set changes', () => {
     const next = structuredClone(list);
     next.entries = [...next.entries.slice(1), { system: 'ICPC-2', code: 'Z30' }];
     const c = compareCodeLists(list, next);
-    expect(c).toMatchObject({ status: 'changed', added: ['ICPC-2 Z30'], removed: [`ICPC-2 ${list.entries[0]!.code} [social-problem]`], fields: [] });
+    expect(c).toMatchObject({
+      status: 'changed',
+      added: ['ICPC-2 Z30'],
+      removed: [`ICPC-2 ${list.entries[0]!.code} [social-problem]`],
+      fields: [],
+    });
   });
 });
 
@@ -299,7 +337,11 @@ describe('impact of a change on a cohort', () => {
   });
 
   it('reports invalid persons by reference and issue code, and refuses a date outside validity', () => {
-    const r = computeImpact([{ id: 'identification', before: base, after: base }], [{ ref: 'line 9', person: { birthDate: 'not a date' } }], { asOf });
+    const r = computeImpact(
+      [{ id: 'identification', before: base, after: base }],
+      [{ ref: 'line 9', person: { birthDate: 'not a date' } }],
+      { asOf },
+    );
     expect(r.invalidExamples).toEqual([{ ref: 'line 9', issues: [{ path: 'birthDate', code: 'birth_date' }] }]);
     expect(() => createImpact([{ id: 'identification', before: base }], { asOf: '2025-01-01' })).toThrow(RangeError);
   });

@@ -27,7 +27,10 @@ function decisionsAlone(persons: readonly unknown[]): Map<number, Decision> {
  * The ranking's definition, as a comparison of two entries (not a sort): more points first, then
  * more points still possible (missing data could raise the score), then the earlier line.
  */
-function ranksAtOrAbove(a: { points: number; maxPoints: number; line: number }, b: { points: number; maxPoints: number; line: number }): boolean {
+function ranksAtOrAbove(
+  a: { points: number; maxPoints: number; line: number },
+  b: { points: number; maxPoints: number; line: number },
+): boolean {
   if (a.points !== b.points) return a.points > b.points;
   if (a.maxPoints !== b.maxPoints) return a.maxPoints > b.maxPoints;
   return a.line <= b.line;
@@ -44,9 +47,15 @@ describe('stratify', () => {
     entries.forEach((e, i) => {
       const d = alone.get(e.line)!;
       expect(e.rank).toBe(i + 1);
-      expect([e.points, e.maxPoints, e.tier, e.tierIfComplete]).toEqual([d.score!.points, d.score!.maxPoints, d.score!.tier, d.score!.tierIfComplete]);
+      expect([e.points, e.maxPoints, e.tier, e.tierIfComplete]).toEqual([
+        d.score!.points,
+        d.score!.maxPoints,
+        d.score!.tier,
+        d.score!.tierIfComplete,
+      ]);
       expect(e.reasons.map((r) => [r.ruleId, r.points, r.text])).toEqual(d.score!.reasons.map((r) => [r.ruleId, r.points, r.text]));
-      for (const r of e.reasons) expect(r.why).toBe(explainRule(d.trace!.find((t) => t.ruleId === r.ruleId)!, { lang: 'nb', ruleSet }).summary);
+      for (const r of e.reasons)
+        expect(r.why).toBe(explainRule(d.trace!.find((t) => t.ruleId === r.ruleId)!, { lang: 'nb', ruleSet }).summary);
       expect(e.prompts.map((p) => p.ruleId)).toEqual(d.prompts.map((p) => p.ruleId));
       const subGroups = d.findings.filter((f) => f.params['finding'] === 'sub-group').map((f) => f.params['subGroup']);
       expect(e.subGroups).toEqual(subGroups);
@@ -61,7 +70,8 @@ describe('stratify', () => {
 
   it('ranks hand-scored persons in the order their points, then their possible points, then their lines give', () => {
     // LACE/HOSPITAL points worked out by hand (see test/ruleSets/boundaries.test.ts for each component):
-    const visits = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'emergency-visit' as const, date: `2026-10-${String(10 + i)}` }));
+    const visits = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ type: 'emergency-visit' as const, date: `2026-10-${String(10 + i)}` }));
     const hand = [
       { encounters: visits(1), diagnoses: [] }, // line 1: 1 point, nothing unknown
       { encounters: visits(4), diagnoses: [] }, // line 2: 4 points
@@ -85,7 +95,10 @@ describe('stratify', () => {
     const byDefault = right(stratify(persons, { asOf: AS_OF }));
     const high = ruleSet.tiers!.find((t) => t.tier === 'high')!.minPoints;
     expect(byDefault.summary.cutOff).toEqual({ by: 'points', minPoints: high });
-    for (const [result, cut] of [[byDefault, high], [right(stratify(persons, { asOf: AS_OF, minPoints: 3 })), 3]] as const) {
+    for (const [result, cut] of [
+      [byDefault, high],
+      [right(stratify(persons, { asOf: AS_OF, minPoints: 3 })), 3],
+    ] as const) {
       const expected = [...alone.keys()].filter((line) => alone.get(line)!.score!.points >= cut);
       expect(result.entries.map((e) => e.line).sort((a, b) => a - b)).toEqual(expected);
       result.entries.forEach((e, i) => i > 0 && expect(ranksAtOrAbove(result.entries[i - 1]!, e)).toBe(true));
@@ -135,18 +148,29 @@ describe('stratify', () => {
   });
 
   it('gives the same result when the cohort is split over several stratifiers and merged', () => {
-    for (const options of [{ asOf: AS_OF, topPercent: 7, expectedSize: 400 }, { asOf: AS_OF, minPoints: 4 }]) {
+    for (const options of [
+      { asOf: AS_OF, topPercent: 7, expectedSize: 400 },
+      { asOf: AS_OF, minPoints: 4 },
+    ]) {
       const whole = right(stratify(persons, options));
       const shards = [0, 1, 2].map(() => right(createStratifier(options)));
       persons.forEach((p, i) => shards[i % 3]!.add(p, i + 1));
-      const merged = mergeStratifications(shards[0]!, shards.map((s) => s.state()));
+      const merged = mergeStratifications(
+        shards[0]!,
+        shards.map((s) => s.state()),
+      );
       expect(merged).toEqual(whole);
     }
   });
 
   it('screens generated persons without re-validating them (addSynthetic) with exactly the result of validating them', () => {
     // The trusted path of `stratify --synthetic` and the benchmarks: same worklist, explanations and summary as `add`.
-    for (const options of [{ asOf: AS_OF, topPercent: 100 }, { asOf: AS_OF, topPercent: 5, expectedSize: 1500 }, { asOf: AS_OF, minPoints: 3 }, { asOf: AS_OF, minPoints: 0, lang: 'en' as const }]) {
+    for (const options of [
+      { asOf: AS_OF, topPercent: 100 },
+      { asOf: AS_OF, topPercent: 5, expectedSize: 1500 },
+      { asOf: AS_OF, minPoints: 3 },
+      { asOf: AS_OF, minPoints: 0, lang: 'en' as const },
+    ]) {
       const validated = right(stratify(cohort(1500, 11), options));
       const trusted = right(createStratifier(options));
       trusted.addSynthetic({ seed: 11, size: 1500, from: 0, to: 700 });

@@ -25,7 +25,15 @@ interface Exported {
 function exportsOf(files: readonly string[]): Map<string, Exported[]> {
   const program = ts.createProgram(
     files.map((f) => resolve(root, f)),
-    { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true, resolveJsonModule: true },
+    {
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+      resolveJsonModule: true,
+    },
   );
   const checker = program.getTypeChecker();
   const out = new Map<string, Exported[]>();
@@ -70,7 +78,16 @@ describe('entries by purpose', () => {
     expect(names.length).toBeGreaterThan(0);
     expect(names.length).toBeLessThanOrEqual(60);
     // What every host needs is there.
-    for (const n of ['Person', 'PersonModel', 'loadBundledRuleSet', 'compileRuleSet', 'evaluate', 'explainDecision', 'localizeIssue', 'LIMITS']) {
+    for (const n of [
+      'Person',
+      'PersonModel',
+      'loadBundledRuleSet',
+      'compileRuleSet',
+      'evaluate',
+      'explainDecision',
+      'localizeIssue',
+      'LIMITS',
+    ]) {
       expect(names.map((e) => e.name)).toContain(n);
     }
   });
@@ -88,14 +105,32 @@ describe('entries by purpose', () => {
     };
     for (const [name, sub] of Object.entries(elsewhere)) {
       expect(rootNames.has(name), name).toBe(false);
-      expect(exported.get(ENTRIES[sub as keyof typeof ENTRIES])!.map((e) => e.name), `${sub} exports ${name}`).toContain(name);
+      expect(
+        exported.get(ENTRIES[sub as keyof typeof ENTRIES])!.map((e) => e.name),
+        `${sub} exports ${name}`,
+      ).toContain(name);
     }
   });
 
   it('no entry exports the internal tables and helpers', () => {
-    const internal = ['CDS_TEXTS', 'FHIR_TEXTS', 'summaryOf', 'HL7_SYSTEMS', 'V1_STATE_RANK', 'issueCodes', 'describeLeaf', 'cdsInvariantIds', 'makeIssue', 'formatPath'];
+    const internal = [
+      'CDS_TEXTS',
+      'FHIR_TEXTS',
+      'summaryOf',
+      'HL7_SYSTEMS',
+      'V1_STATE_RANK',
+      'issueCodes',
+      'describeLeaf',
+      'cdsInvariantIds',
+      'makeIssue',
+      'formatPath',
+    ];
     for (const [file, names] of exported) {
-      for (const n of internal) expect(names.map((e) => e.name), `${file} exports ${n}`).not.toContain(n);
+      for (const n of internal)
+        expect(
+          names.map((e) => e.name),
+          `${file} exports ${n}`,
+        ).not.toContain(n);
     }
   });
 });

@@ -26,7 +26,9 @@ describe('hand-made bugs', () => {
 
   it('docs/mutation.md names every mutation target of stryker.config.mjs', () => {
     const config = readFileSync(`${ROOT}stryker.config.mjs`, 'utf8');
-    const targets = [...config.slice(config.indexOf('const TARGETS'), config.indexOf('TARGETS.all')).matchAll(/^  ([a-z]+): \[/gm)].map((m) => m[1]!);
+    const targets = [...config.slice(config.indexOf('const TARGETS'), config.indexOf('TARGETS.all')).matchAll(/^  ([a-z]+): \[/gm)].map(
+      (m) => m[1]!,
+    );
     expect(targets).toEqual(['engine', 'facts', 'pathway', 'adapters']);
     for (const t of targets) expect(doc).toContain(`npm run mutation -- ${t}`);
   });

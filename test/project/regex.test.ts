@@ -35,7 +35,8 @@ function scanSource(file: string, text: string, literals: Found[], constructed: 
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   const visit = (node: ts.Node): void => {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) literals.push({ file, text: node.getText(source) });
-    if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText(source) === 'RegExp') constructed.push({ file, text: node.getText(source) });
+    if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText(source) === 'RegExp')
+      constructed.push({ file, text: node.getText(source) });
     // String#match, #matchAll and #search turn a string argument into a RegExp: allowed only with a regex literal.
     // (CodeList#match takes two arguments, a system and a code, and is not a regex.)
     if (
@@ -95,7 +96,8 @@ function hasNestedUnboundedQuantifier(source: string): boolean {
       const unbounded = /^(\*|\+|\{\d+,\})/.test(next);
       if (inner && unbounded) return true;
       if ((inner || unbounded) && stack.length > 0) stack[stack.length - 1] = true;
-    } else if ((c === '*' || c === '+' || (c === '{' && /^\{\d+,\}/.test(source.slice(i)))) && stack.length > 0) stack[stack.length - 1] = true;
+    } else if ((c === '*' || c === '+' || (c === '{' && /^\{\d+,\}/.test(source.slice(i)))) && stack.length > 0)
+      stack[stack.length - 1] = true;
   }
   return false;
 }
@@ -117,7 +119,12 @@ describe('regular expressions cannot be made to backtrack', () => {
     expect(constructed).toEqual([]);
     // The scan catches each form.
     const caught: Found[] = [];
-    scanSource('x.ts', 'new RegExp(rule.value); RegExp(p); s.match(rule.pattern); s.search(p); s.match(/a/); list.match(system, code);', [], caught);
+    scanSource(
+      'x.ts',
+      'new RegExp(rule.value); RegExp(p); s.match(rule.pattern); s.search(p); s.match(/a/); list.match(system, code);',
+      [],
+      caught,
+    );
     expect(caught.map((c) => c.text)).toEqual(['new RegExp(rule.value)', 'RegExp(p)', 's.match(rule.pattern)', 's.search(p)']);
   });
 
@@ -140,7 +147,8 @@ describe('regular expressions cannot be made to backtrack', () => {
     const nested = literals.filter((l) => hasNestedUnboundedQuantifier(l.text.slice(1, l.text.lastIndexOf('/'))));
     expect(nested.map((l) => l.text).filter((t) => !(t in NESTED_OK))).toEqual([]);
     // The check itself catches the classic catastrophic shapes.
-    for (const bad of ['(a+)+$', '(a|aa)*b', '^(\\w+\\s?)*$', '(x*)*', '((ab)*c)+']) expect(hasNestedUnboundedQuantifier(bad), bad).toBe(bad !== '(a|aa)*b');
+    for (const bad of ['(a+)+$', '(a|aa)*b', '^(\\w+\\s?)*$', '(x*)*', '((ab)*c)+'])
+      expect(hasNestedUnboundedQuantifier(bad), bad).toBe(bad !== '(a|aa)*b');
   });
 
   it('every regex literal finishes on adversarial input of 100,000 characters', () => {

@@ -38,7 +38,9 @@ describe('JSON Schemas', () => {
       expect((JSON.parse(readFileSync(`${ROOT}rules/${f}`, 'utf8')) as { $schema?: string }).$schema, f).toBe(expectFor(f));
     }
     for (const f of readdirSync(ROOT + 'rules/code-lists')) {
-      expect((JSON.parse(readFileSync(`${ROOT}rules/code-lists/${f}`, 'utf8')) as { $schema?: string }).$schema, f).toBe('../../schemas/code-list.schema.json');
+      expect((JSON.parse(readFileSync(`${ROOT}rules/code-lists/${f}`, 'utf8')) as { $schema?: string }).$schema, f).toBe(
+        '../../schemas/code-list.schema.json',
+      );
     }
   });
 
@@ -48,13 +50,24 @@ describe('JSON Schemas', () => {
       expect(check(readJson(`rules/${f}`)), `${f}: ${JSON.stringify(check.errors?.slice(0, 3))}`).toBe(true);
     }
     for (const f of jsonIn('rules/code-lists')) expect(codeListSchema(readJson(`rules/code-lists/${f}`)), f).toBe(true);
-    for (const f of jsonIn('examples/persons')) expect(personSchema(readJson(`examples/persons/${f}`)), `${f}: ${JSON.stringify(personSchema.errors?.slice(0, 3))}`).toBe(true);
+    for (const f of jsonIn('examples/persons'))
+      expect(personSchema(readJson(`examples/persons/${f}`)), `${f}: ${JSON.stringify(personSchema.errors?.slice(0, 3))}`).toBe(true);
   });
 
   const text = { nb: 't', nn: 't', en: 't' };
-  const rule = { id: 'R-1', title: text, text, source: { document: 'd', section: 's' }, evidence: 'found', severity: 'info', conditions: { all: [{ fact: 'age', operator: 'greaterThan', value: 1 }] }, event: { type: 'finding' } };
+  const rule = {
+    id: 'R-1',
+    title: text,
+    text,
+    source: { document: 'd', section: 's' },
+    evidence: 'found',
+    severity: 'info',
+    conditions: { all: [{ fact: 'age', operator: 'greaterThan', value: 1 }] },
+    event: { type: 'finding' },
+  };
   const ruleSet = { id: 'sample', version: '1.0.0', validFrom: '2026-01-01', title: text, rules: [rule] };
-  const without = <T extends Record<string, unknown>>(o: T, key: keyof T) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
+  const without = <T extends Record<string, unknown>>(o: T, key: keyof T) =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 
   // [what is wrong, the document]: each is a rule set with exactly one fault.
   const badRuleSets: [string, unknown][] = [
@@ -67,7 +80,10 @@ describe('JSON Schemas', () => {
     ['evidence that is neither found nor inferred', { ...ruleSet, rules: [{ ...rule, evidence: 'guessed' }] }],
     ['an unknown severity', { ...ruleSet, rules: [{ ...rule, severity: 'urgent' }] }],
     ['a key the format does not have', { ...ruleSet, owner: 'someone' }],
-    ['a condition node with neither all, any, not, a fact nor a named condition', { ...ruleSet, rules: [{ ...rule, conditions: { all: [{ operator: 'equal', value: 1 }] } }] }],
+    [
+      'a condition node with neither all, any, not, a fact nor a named condition',
+      { ...ruleSet, rules: [{ ...rule, conditions: { all: [{ operator: 'equal', value: 1 }] } }] },
+    ],
     ['conditions that are a list', { ...ruleSet, rules: [{ ...rule, conditions: [] }] }],
   ];
 

@@ -20,7 +20,9 @@ function section(markdown: string, heading: string): string {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-const runtime = ['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((k) => Object.keys((pkg[k] as Record<string, string> | undefined) ?? {}));
+const runtime = ['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((k) =>
+  Object.keys((pkg[k] as Record<string, string> | undefined) ?? {}),
+);
 const bundled = (pkg['bundleDependencies'] ?? pkg['bundledDependencies'] ?? []) as string[];
 
 describe('runtime dependencies are justified in the README', () => {
@@ -32,7 +34,13 @@ describe('runtime dependencies are justified in the README', () => {
     const sentence = text.split(/(?<=[.;])\s/).find((s) => s.includes(`\`${name}\``));
     expect(sentence, `add a line for \`${name}\` to the README's "Runtime dependencies" section`).toBeDefined();
     // A reason: more words than the name alone.
-    expect(sentence!.replace(`\`${name}\``, '').replace(/[^\p{L}]+/gu, ' ').trim().split(' ').length).toBeGreaterThan(2);
+    expect(
+      sentence!
+        .replace(`\`${name}\``, '')
+        .replace(/[^\p{L}]+/gu, ' ')
+        .trim()
+        .split(' ').length,
+    ).toBeGreaterThan(2);
   });
 
   it('it names no package that is not a runtime dependency', () => {

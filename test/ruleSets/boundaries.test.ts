@@ -39,7 +39,16 @@ function booleanFact(fact: string, params: Record<string, unknown>, person: Pers
   const key = JSON.stringify([fact, params]);
   let rs = probes.get(key);
   if (rs === undefined) {
-    const rule = { id: 'P', title: label, text: label, source: { document: 't', section: 't' }, evidence: 'found' as const, severity: 'info' as const, conditions: { all: [{ fact, params, operator: 'equal', value: true }] }, event: { type: 'finding' } };
+    const rule = {
+      id: 'P',
+      title: label,
+      text: label,
+      source: { document: 't', section: 't' },
+      evidence: 'found' as const,
+      severity: 'info' as const,
+      conditions: { all: [{ fact, params, operator: 'equal', value: true }] },
+      event: { type: 'finding' },
+    };
     probes.set(key, (rs = right(compileRuleSet({ id: 'probe', version: '1.0.0', validFrom: '2000-01-01', title: label, rules: [rule] }))));
   }
   const o = right(evaluate(rs, person, { asOf })).outcomes[0]!.outcome;
@@ -127,7 +136,9 @@ describe('age in whole years around each birthday that matters', () => {
     ['2008-06-15', true],
     ['2008-06-14', true],
   ] as const)('TRANSITION-CHILD-COORDINATOR-ENDS, born %s: %s', (birthDate, fires) => {
-    expect(outcome('transition', 'TRANSITION-CHILD-COORDINATOR-ENDS', { birthDate, coordinator: { name: 'Kari', kind: 'child-coordinator' } })).toBe(fires);
+    expect(
+      outcome('transition', 'TRANSITION-CHILD-COORDINATOR-ENDS', { birthDate, coordinator: { name: 'Kari', kind: 'child-coordinator' } }),
+    ).toBe(fires);
   });
 
   // The adult sub-groups start at 18; the frail elderly at `frailElderlyAge` (65; NICE NG56 1.3).
@@ -161,7 +172,15 @@ describe('age in whole years around each birthday that matters', () => {
     ['1961-06-16', false],
     ['1961-06-15', true],
   ] as const)('frail with PRISMA-7 = 3, born %s: %s', (birthDate, frail) => {
-    const prisma7 = { olderThan85: false, male: true, healthProblemsLimitActivities: true, needsRegularHelp: true, healthProblemsKeepAtHome: false, canCountOnSomeoneClose: true, usesWalkingAid: false };
+    const prisma7 = {
+      olderThan85: false,
+      male: true,
+      healthProblemsLimitActivities: true,
+      needsRegularHelp: true,
+      healthProblemsKeepAtHome: false,
+      canCountOnSomeoneClose: true,
+      usesWalkingAid: false,
+    };
     expect(facts({ birthDate, frailty: { prisma7 } })['frail']).toBe(frail);
   });
 
@@ -172,7 +191,9 @@ describe('age in whole years around each birthday that matters', () => {
     ['2019-06-15', false],
     ['2019-06-14', false],
   ] as const)('ASSESS-PSFS-ALTERNATIVE, born %s: %s', (birthDate, fires) => {
-    expect(outcome('assessment', 'ASSESS-PSFS-ALTERNATIVE', { birthDate, assessment: {}, capacity: { cognitiveImpairment: 'none' } })).toBe(fires);
+    expect(outcome('assessment', 'ASSESS-PSFS-ALTERNATIVE', { birthDate, assessment: {}, capacity: { cognitiveImpairment: 'none' } })).toBe(
+      fires,
+    );
   });
 });
 
@@ -186,7 +207,11 @@ describe('age in whole years around each birthday that matters', () => {
 describe('consent giving at 16 and 18', () => {
   const consent = (givenBy: 'person' | 'parent' | 'representative') => ({ scope: 'team' as const, givenBy, date: '2026-01-01' });
   const valid = (birthDate: string, givenBy: 'person' | 'parent' | 'representative', competent?: boolean) =>
-    teamConsent({ birthDate, consents: [consent(givenBy)], ...(competent === undefined ? {} : { capacity: { consentCompetence: competent } }) });
+    teamConsent({
+      birthDate,
+      consents: [consent(givenBy)],
+      ...(competent === undefined ? {} : { capacity: { consentCompetence: competent } }),
+    });
 
   // [birth date, competence recorded, given by, valid]
   const table: [string, boolean | undefined, 'person' | 'parent' | 'representative', boolean][] = [
@@ -241,7 +266,8 @@ describe('consent giving at 16 and 18', () => {
  */
 describe('a consent given or withdrawn on the evaluation day', () => {
   const adult = '1980-01-01';
-  const valid = (c: Record<string, string>) => teamConsent({ birthDate: adult, consents: [{ scope: 'team', givenBy: 'person', ...c }] as never });
+  const valid = (c: Record<string, string>) =>
+    teamConsent({ birthDate: adult, consents: [{ scope: 'team', givenBy: 'person', ...c }] as never });
 
   it.each([
     [{ date: '2026-06-14' }, true],
@@ -256,7 +282,8 @@ describe('a consent given or withdrawn on the evaluation day', () => {
   });
 
   it('withdrawnConsents lists a consent withdrawn on the evaluation day, not one withdrawn tomorrow', () => {
-    const withdrawn = (withdrawnDate: string) => facts({ birthDate: adult, consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01', withdrawnDate }] })['withdrawnConsents'];
+    const withdrawn = (withdrawnDate: string) =>
+      facts({ birthDate: adult, consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01', withdrawnDate }] })['withdrawnConsents'];
     expect(withdrawn(ASOF)).toEqual(['team']);
     expect(withdrawn('2026-06-14')).toEqual(['team']);
     expect(withdrawn('2026-06-16')).toEqual([]);
@@ -294,7 +321,11 @@ describe('a consent given or withdrawn on the evaluation day', () => {
  * PRISMA-7 (≥ 3), self-rated health (≤ 6 of 10) and gait speed (> 5 s over 4 m) from NICE NG56 1.3.
  */
 describe('count thresholds at n−1, n and n+1', () => {
-  const meds = (n: number) => Array.from({ length: n }, (_, i) => ({ atc: `N0${Math.floor(i / 26)}${String.fromCharCode(65 + (i % 26))}`, regimen: 'regular' as const }));
+  const meds = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      atc: `N0${Math.floor(i / 26)}${String.fromCharCode(65 + (i % 26))}`,
+      regimen: 'regular' as const,
+    }));
 
   it.each([
     [9, false, false],
@@ -324,7 +355,11 @@ describe('count thresholds at n−1, n and n+1', () => {
   });
 
   const admissions = (n: number, type: 'elective-admission' | 'emergency-admission' = 'elective-admission', stay = 0) =>
-    Array.from({ length: n }, (_, i) => ({ type, date: `2026-0${1 + (i % 5)}-${String(10 + i).padStart(2, '0')}`, lengthOfStayDays: stay }));
+    Array.from({ length: n }, (_, i) => ({
+      type,
+      date: `2026-0${1 + (i % 5)}-${String(10 + i).padStart(2, '0')}`,
+      lengthOfStayDays: stay,
+    }));
 
   it.each([
     [0, 0],
@@ -346,7 +381,10 @@ describe('count thresholds at n−1, n and n+1', () => {
     [4, 4],
     [5, 4],
   ])('LACE E: %i emergency visits in 6 months give %i points', (n, expected) => {
-    const encounters = Array.from({ length: n }, (_, i) => ({ type: 'emergency-visit' as const, date: `2026-05-${String(10 + i).padStart(2, '0')}` }));
+    const encounters = Array.from({ length: n }, (_, i) => ({
+      type: 'emergency-visit' as const,
+      date: `2026-05-${String(10 + i).padStart(2, '0')}`,
+    }));
     expect(points(decide('identification', { encounters, diagnoses: [] }), 'RS-EMERGENCY-VISITS')).toBe(expected);
   });
 
@@ -362,12 +400,18 @@ describe('count thresholds at n−1, n and n+1', () => {
     [14, 7],
     [15, 7],
   ])('LACE L: a longest stay of %i days gives %i points', (stay, expected) => {
-    expect(points(decide('identification', { encounters: admissions(1, 'elective-admission', stay), diagnoses: [] }), 'RS-LENGTH-OF-STAY')).toBe(expected);
+    expect(
+      points(decide('identification', { encounters: admissions(1, 'elective-admission', stay), diagnoses: [] }), 'RS-LENGTH-OF-STAY'),
+    ).toBe(expected);
   });
 
   it('LACE A: an emergency admission gives 3 points, an elective one none', () => {
-    expect(points(decide('identification', { encounters: admissions(1, 'emergency-admission'), diagnoses: [] }), 'RS-ACUTE-ADMISSION')).toBe(3);
-    expect(points(decide('identification', { encounters: admissions(1, 'elective-admission'), diagnoses: [] }), 'RS-ACUTE-ADMISSION')).toBe(0);
+    expect(
+      points(decide('identification', { encounters: admissions(1, 'emergency-admission'), diagnoses: [] }), 'RS-ACUTE-ADMISSION'),
+    ).toBe(3);
+    expect(points(decide('identification', { encounters: admissions(1, 'elective-admission'), diagnoses: [] }), 'RS-ACUTE-ADMISSION')).toBe(
+      0,
+    );
   });
 
   // One ICD-10 code from each of six Charlson conditions of weight 1 (Charlson 1987).
@@ -404,11 +448,16 @@ describe('count thresholds at n−1, n and n+1', () => {
     [1, false, false],
     [2, true, false],
     [3, true, true],
-  ])('unplanned care: %i emergency admissions in 12 months: trigger %s; with as many emergency visits in 6 months %s', (n, byAdmissions, byVisits) => {
-    const visits = Array.from({ length: n }, (_, i) => ({ type: 'emergency-visit' as const, date: `2026-05-${String(10 + i)}` }));
-    expect(outcome('identification', 'ID-TRIGGER-UNPLANNED-CARE', { encounters: admissions(n, 'emergency-admission') })).toBe(byAdmissions);
-    expect(outcome('identification', 'ID-TRIGGER-UNPLANNED-CARE', { encounters: visits })).toBe(byVisits);
-  });
+  ])(
+    'unplanned care: %i emergency admissions in 12 months: trigger %s; with as many emergency visits in 6 months %s',
+    (n, byAdmissions, byVisits) => {
+      const visits = Array.from({ length: n }, (_, i) => ({ type: 'emergency-visit' as const, date: `2026-05-${String(10 + i)}` }));
+      expect(outcome('identification', 'ID-TRIGGER-UNPLANNED-CARE', { encounters: admissions(n, 'emergency-admission') })).toBe(
+        byAdmissions,
+      );
+      expect(outcome('identification', 'ID-TRIGGER-UNPLANNED-CARE', { encounters: visits })).toBe(byVisits);
+    },
+  );
 
   it.each([
     [1, false],
@@ -454,7 +503,15 @@ describe('count thresholds at n−1, n and n+1', () => {
 
   const prisma = (n: number) => {
     const yes = (i: number) => i < n;
-    return { olderThan85: yes(0), male: yes(1), healthProblemsLimitActivities: yes(2), needsRegularHelp: yes(3), healthProblemsKeepAtHome: yes(4), canCountOnSomeoneClose: !yes(5), usesWalkingAid: yes(6) };
+    return {
+      olderThan85: yes(0),
+      male: yes(1),
+      healthProblemsLimitActivities: yes(2),
+      needsRegularHelp: yes(3),
+      healthProblemsKeepAtHome: yes(4),
+      canCountOnSomeoneClose: !yes(5),
+      usesWalkingAid: yes(6),
+    };
   };
   it.each([
     [2, false],
@@ -479,7 +536,12 @@ describe('count thresholds at n−1, n and n+1', () => {
   // Team size: a team needs two or more providers (`minProviders`); more than `maxProviders` (6) is large.
   const team = (n: number) => ({
     status: 'active' as const,
-    members: [...(['gp', 'home-nursing', 'physiotherapy', 'occupational-therapy', 'pharmacist', 'nav', 'school', 'housing'] as const).slice(0, n).map((service) => ({ service })), { service: 'relative' as const }],
+    members: [
+      ...(['gp', 'home-nursing', 'physiotherapy', 'occupational-therapy', 'pharmacist', 'nav', 'school', 'housing'] as const)
+        .slice(0, n)
+        .map((service) => ({ service })),
+      { service: 'relative' as const },
+    ],
   });
   it.each([
     [1, true, false],
@@ -500,7 +562,9 @@ describe('count thresholds at n−1, n and n+1', () => {
  * asOf] (README, derived facts). A month back from the 31st is the month's last day.
  */
 describe('date windows at their edges', () => {
-  const one = (type: 'emergency-visit' | 'elective-admission', date: string) => [{ type, date, ...(type === 'elective-admission' ? { lengthOfStayDays: 1 } : {}) }];
+  const one = (type: 'emergency-visit' | 'elective-admission', date: string) => [
+    { type, date, ...(type === 'elective-admission' ? { lengthOfStayDays: 1 } : {}) },
+  ];
   it.each([
     ['2025-06-15', ASOF, 0], // exactly 12 months back: outside
     ['2025-06-16', ASOF, 1],

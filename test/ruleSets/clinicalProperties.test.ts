@@ -46,12 +46,38 @@ const noConsentStage: fc.Arbitrary<PersonInput> = fc
     {
       birthDate: birthArb,
       consents: fc.constantFrom(undefined, [] as never[]),
-      pathwayStage: fc.constantFrom(undefined, 'candidate', 'checkedOut', 'offer', 'declined', 'referral', 'assessment', 'teamDecision', 'otherFollowUp', 'closed'),
-      preferences: fc.option(fc.record({ wantsTeam: fc.boolean(), wantsIndividualPlan: fc.constant(false), wantsCoordinator: fc.constant(false) }, { requiredKeys: [] }), { nil: undefined }),
+      pathwayStage: fc.constantFrom(
+        undefined,
+        'candidate',
+        'checkedOut',
+        'offer',
+        'declined',
+        'referral',
+        'assessment',
+        'teamDecision',
+        'otherFollowUp',
+        'closed',
+      ),
+      preferences: fc.option(
+        fc.record(
+          { wantsTeam: fc.boolean(), wantsIndividualPlan: fc.constant(false), wantsCoordinator: fc.constant(false) },
+          { requiredKeys: [] },
+        ),
+        { nil: undefined },
+      ),
       capacity: fc.option(fc.record({ consentCompetence: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
-      social: fc.option(fc.record({ childWelfareInvolved: fc.boolean(), childWelfareCareTakeover: fc.boolean(), navInvolved: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
+      social: fc.option(
+        fc.record(
+          { childWelfareInvolved: fc.boolean(), childWelfareCareTakeover: fc.boolean(), navInvolved: fc.boolean() },
+          { requiredKeys: [] },
+        ),
+        { nil: undefined },
+      ),
       sharingObjections: fc.constantFrom(undefined, [] as never[], [{ date: '2026-01-01' }]),
-      serviceNeeds: fc.option(fc.array(fc.record({ service: fc.constantFrom(...ServiceKind.options), longTerm: fc.boolean() }), { maxLength: 4 }), { nil: undefined }),
+      serviceNeeds: fc.option(
+        fc.array(fc.record({ service: fc.constantFrom(...ServiceKind.options), longTerm: fc.boolean() }), { maxLength: 4 }),
+        { nil: undefined },
+      ),
       closedTeam: fc.boolean(),
     },
     { requiredKeys: [] },
@@ -79,7 +105,9 @@ describe('clinical invariants', () => {
   it('the stage is what wakes the consent rules: the same person with a team or a consent is asked about consent', () => {
     fc.assert(
       fc.property(noConsentStage, consentArb, (p, c) => {
-        const withTeam = right(evaluate(consentRules, { ...p, team: { members: [{ service: 'gp' }] } }, { asOf: '2026-11-23', trace: 'none' }));
+        const withTeam = right(
+          evaluate(consentRules, { ...p, team: { members: [{ service: 'gp' }] } }, { asOf: '2026-11-23', trace: 'none' }),
+        );
         const withConsent = right(evaluate(consentRules, { ...p, consents: [c] } as PersonInput, { asOf: '2026-11-23', trace: 'none' }));
         // With a team, the team consent is missing or at least unknown; with a consent, the consent rules look at it.
         expect(withTeam.outcomes.find((o) => o.ruleId === 'CONSENT-TEAM-MISSING')!.outcome).not.toBe(false);
@@ -92,8 +120,13 @@ describe('clinical invariants', () => {
   it('a host-recorded stage of the team phase puts the consent rules to work even before the team record exists', () => {
     for (const stage of ['teamEstablishment', 'planning', 'planActive', 'evaluation'] as const) {
       expect(PathwayStage.options).toContain(stage);
-      const d = right(evaluate(consentRules, { birthDate: '1950-01-01', consents: [], pathwayStage: stage }, { asOf: '2026-11-23', trace: 'none' }));
-      expect(d.prompts.map((x) => x.ruleId), stage).toContain('CONSENT-TEAM-MISSING');
+      const d = right(
+        evaluate(consentRules, { birthDate: '1950-01-01', consents: [], pathwayStage: stage }, { asOf: '2026-11-23', trace: 'none' }),
+      );
+      expect(
+        d.prompts.map((x) => x.ruleId),
+        stage,
+      ).toContain('CONSENT-TEAM-MISSING');
     }
   });
 
@@ -121,7 +154,9 @@ describe('clinical invariants', () => {
         const asOf = iso(asOfDay);
         const age = deriveFacts({ birthDate: partial }, asOf, facts, codeLists)['age'];
         const first = monthOnly ? `${partial}-01` : `${partial}-01-01`;
-        const last = monthOnly ? iso(Math.round(Date.UTC(Number(partial.slice(0, 4)), Number(partial.slice(5, 7)), 1) / 86_400_000) - 1) : `${partial}-12-31`;
+        const last = monthOnly
+          ? iso(Math.round(Date.UTC(Number(partial.slice(0, 4)), Number(partial.slice(5, 7)), 1) / 86_400_000) - 1)
+          : `${partial}-12-31`;
         const ages = [first, full, last].map((b) => deriveFacts({ birthDate: b }, asOf, facts, codeLists)['age']);
         if (age !== undefined) expect(ages).toEqual([age, age, age]);
         else expect(new Set(ages).size > 1 || ages.includes(undefined)).toBe(true);
@@ -141,12 +176,18 @@ describe('what the prompts say about consent and confidentiality', () => {
     // Texts that list child welfare among the services to share with (not those naming it as the one who consents).
     const asking = rules.filter((r) => /(skole|PP-tjenesten)[^.]*barnevern/i.test(r.text.nb) && /samtykke/i.test(r.text.nb));
     expect(asking.map((r) => r.id)).toContain('CONSENT-EXPLICIT-MEMBER');
-    for (const r of asking)
-      for (const lang of ['nb', 'nn', 'en'] as const) expect(r.text[lang], `${r.id} ${lang}`).toMatch(/§ 33/);
+    for (const r of asking) for (const lang of ['nb', 'nn', 'en'] as const) expect(r.text[lang], `${r.id} ${lang}`).toMatch(/§ 33/);
   });
 
   it('every prompt that suggests bringing in NAV, housing, school or relatives says that consent is needed', () => {
-    for (const id of ['TEAM-SUGGEST-NAV', 'TEAM-SUGGEST-SCHOOL', 'TEAM-SUGGEST-PROVIDERS', 'ID-SOCIAL-PRIORITY', 'ASSESS-LKT', 'CONSENT-RELATIVE-MEMBER']) {
+    for (const id of [
+      'TEAM-SUGGEST-NAV',
+      'TEAM-SUGGEST-SCHOOL',
+      'TEAM-SUGGEST-PROVIDERS',
+      'ID-SOCIAL-PRIORITY',
+      'ASSESS-LKT',
+      'CONSENT-RELATIVE-MEMBER',
+    ]) {
       const t = text(id);
       expect(t.nb, id).toMatch(/samtykk/);
       expect(t.nn, id).toMatch(/samtykk/);
@@ -154,9 +195,10 @@ describe('what the prompts say about consent and confidentiality', () => {
     }
   });
 
-  it('no prompt tells the clinician to get the parents\' consent without naming the young person\'s own consent at 12–15', () => {
+  it("no prompt tells the clinician to get the parents' consent without naming the young person's own consent at 12–15", () => {
     // Wherever a text says the parents consent under 16, it also names § 4-3 c (or the rule is about parents who have already consented).
-    for (const r of rules.filter((x) => /foreldre(ne)? (samtykker )?under 16/i.test(x.text.nb))) expect(r.text.nb, r.id).toMatch(/§ 4-3 første ledd bokstav c/);
+    for (const r of rules.filter((x) => /foreldre(ne)? (samtykker )?under 16/i.test(x.text.nb)))
+      expect(r.text.nb, r.id).toMatch(/§ 4-3 første ledd bokstav c/);
   });
 });
 
@@ -169,8 +211,12 @@ describe('sources at their published addresses', () => {
     return out;
   };
   const files = [
-    ...readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.json')).map((f) => `rules/${f}`),
-    ...readdirSync(join(ROOT, 'rules/code-lists')).filter((f) => f.endsWith('.json')).map((f) => `rules/code-lists/${f}`),
+    ...readdirSync(join(ROOT, 'rules'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `rules/${f}`),
+    ...readdirSync(join(ROOT, 'rules/code-lists'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `rules/code-lists/${f}`),
   ];
 
   it('the check itself catches an internal note and the staging host', () => {

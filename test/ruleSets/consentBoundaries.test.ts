@@ -141,11 +141,23 @@ const lacksCompetence = { capacity: { consentCompetence: false } };
 const WHO: Record<string, Row> = {
   // The young person's own consent.
   'own, the day before 12: the parents consent': { at: 'before12', consent: { givenBy: 'person' }, law: false },
-  'own, the day before 12, parents not to be told: still the parents (letter c starts at 12)': { at: 'before12', consent: { givenBy: 'person', parentsNotToBeInformed: true }, law: false },
+  'own, the day before 12, parents not to be told: still the parents (letter c starts at 12)': {
+    at: 'before12',
+    consent: { givenBy: 'person', parentsNotToBeInformed: true },
+    law: false,
+  },
   'own, on the 12th birthday, the case not recorded: unknown': { at: 'on12', consent: { givenBy: 'person' }, law: 'unknown' },
-  'own, on the 12th birthday, parents not to be told: valid': { at: 'on12', consent: { givenBy: 'person', parentsNotToBeInformed: true }, law: true },
+  'own, on the 12th birthday, parents not to be told: valid': {
+    at: 'on12',
+    consent: { givenBy: 'person', parentsNotToBeInformed: true },
+    law: true,
+  },
   'own, the day after 12, the case not recorded: unknown': { at: 'after12', consent: { givenBy: 'person' }, law: 'unknown' },
-  'own, the day after 12, parents not to be told: valid': { at: 'after12', consent: { givenBy: 'person', parentsNotToBeInformed: true }, law: true },
+  'own, the day after 12, parents not to be told: valid': {
+    at: 'after12',
+    consent: { givenBy: 'person', parentsNotToBeInformed: true },
+    law: true,
+  },
   // § 4-3 c has a second case, "eller det følger av tiltakets art", which no field records: that the
   // parents may be told does not rule it out, so the law leaves this unknown; the code says invalid.
   'own, 15, the parents may be told: unknown (the nature of the measure may still apply)': {
@@ -155,7 +167,11 @@ const WHO: Record<string, Row> = {
     codeToday: false,
   },
   'own, the day before 16, the case not recorded: unknown': { at: 'before16', consent: { givenBy: 'person' }, law: 'unknown' },
-  'own, the day before 16, parents not to be told: valid': { at: 'before16', consent: { givenBy: 'person', parentsNotToBeInformed: true }, law: true },
+  'own, the day before 16, parents not to be told: valid': {
+    at: 'before16',
+    consent: { givenBy: 'person', parentsNotToBeInformed: true },
+    law: true,
+  },
   'own, 14 with a recorded lack of competence, parents not to be told: not valid': {
     at: 'after12',
     consent: { givenBy: 'person', parentsNotToBeInformed: true },
@@ -164,7 +180,12 @@ const WHO: Record<string, Row> = {
   },
   'own, on the 16th birthday: valid': { at: 'on16', consent: { givenBy: 'person' }, law: true },
   'own, the day after 16: valid': { at: 'after16', consent: { givenBy: 'person' }, law: true },
-  'own, on the 16th birthday with a recorded lack of competence: not valid': { at: 'on16', consent: { givenBy: 'person' }, more: lacksCompetence, law: false },
+  'own, on the 16th birthday with a recorded lack of competence: not valid': {
+    at: 'on16',
+    consent: { givenBy: 'person' },
+    more: lacksCompetence,
+    law: false,
+  },
   'own, on the 18th birthday: valid': { at: 'on18', consent: { givenBy: 'person' }, law: true },
   // The parents.
   'parents, the day before 12: valid': { at: 'before12', consent: { givenBy: 'parent' }, law: true },
@@ -172,16 +193,56 @@ const WHO: Record<string, Row> = {
   'parents, the day before 16: valid': { at: 'before16', consent: { givenBy: 'parent' }, law: true },
   'parents, on the 16th birthday: not valid (the young person consents)': { at: 'on16', consent: { givenBy: 'parent' }, law: false },
   'parents, the day after 16: not valid': { at: 'after16', consent: { givenBy: 'parent' }, law: false },
-  'parents, on the 16th birthday, lack of competence recorded: valid': { at: 'on16', consent: { givenBy: 'parent' }, more: lacksCompetence, law: true },
-  'parents, the day before 18, lack of competence recorded: valid': { at: 'before18', consent: { givenBy: 'parent' }, more: lacksCompetence, law: true },
-  'parents, on the 18th birthday, lack of competence recorded: not valid (an adult)': { at: 'on18', consent: { givenBy: 'parent' }, more: lacksCompetence, law: false },
-  'parents, the day after 18, lack of competence recorded: not valid': { at: 'after18', consent: { givenBy: 'parent' }, more: lacksCompetence, law: false },
+  'parents, on the 16th birthday, lack of competence recorded: valid': {
+    at: 'on16',
+    consent: { givenBy: 'parent' },
+    more: lacksCompetence,
+    law: true,
+  },
+  'parents, the day before 18, lack of competence recorded: valid': {
+    at: 'before18',
+    consent: { givenBy: 'parent' },
+    more: lacksCompetence,
+    law: true,
+  },
+  'parents, on the 18th birthday, lack of competence recorded: not valid (an adult)': {
+    at: 'on18',
+    consent: { givenBy: 'parent' },
+    more: lacksCompetence,
+    law: false,
+  },
+  'parents, the day after 18, lack of competence recorded: not valid': {
+    at: 'after18',
+    consent: { givenBy: 'parent' },
+    more: lacksCompetence,
+    law: false,
+  },
   // Child welfare.
-  'child welfare, 15, care takeover recorded: valid': { at: 'before16', consent: { givenBy: 'child-welfare' }, more: { social: { childWelfareCareTakeover: true } }, law: true },
+  'child welfare, 15, care takeover recorded: valid': {
+    at: 'before16',
+    consent: { givenBy: 'child-welfare' },
+    more: { social: { childWelfareCareTakeover: true } },
+    law: true,
+  },
   'child welfare, 15, takeover not recorded: unknown': { at: 'before16', consent: { givenBy: 'child-welfare' }, law: 'unknown' },
-  'child welfare, 15, social record without the takeover: unknown': { at: 'before16', consent: { givenBy: 'child-welfare' }, more: { social: { childWelfareInvolved: true } }, law: 'unknown' },
-  'child welfare, 15, no takeover: not valid': { at: 'before16', consent: { givenBy: 'child-welfare' }, more: { social: { childWelfareCareTakeover: false } }, law: false },
-  'child welfare, the day before 12, care takeover recorded: valid': { at: 'before12', consent: { givenBy: 'child-welfare' }, more: { social: { childWelfareCareTakeover: true } }, law: true },
+  'child welfare, 15, social record without the takeover: unknown': {
+    at: 'before16',
+    consent: { givenBy: 'child-welfare' },
+    more: { social: { childWelfareInvolved: true } },
+    law: 'unknown',
+  },
+  'child welfare, 15, no takeover: not valid': {
+    at: 'before16',
+    consent: { givenBy: 'child-welfare' },
+    more: { social: { childWelfareCareTakeover: false } },
+    law: false,
+  },
+  'child welfare, the day before 12, care takeover recorded: valid': {
+    at: 'before12',
+    consent: { givenBy: 'child-welfare' },
+    more: { social: { childWelfareCareTakeover: true } },
+    law: true,
+  },
   'child welfare, on the 16th birthday, care takeover recorded: not valid (the young person consents)': {
     at: 'on16',
     consent: { givenBy: 'child-welfare' },
@@ -210,11 +271,20 @@ describe('who may consent, around the 12th, 16th and 18th birthdays (pbrl. §§ 
       ['on16', false],
       ['after16', false],
     ];
-    for (const [at, fires] of table) expect([at, outcome('consent', 'CONSENT-YOUNG-PERSON-ALONE', withTeamConsent(AT[at], { givenBy: 'person' }), ASOF)]).toEqual([at, fires]);
+    for (const [at, fires] of table)
+      expect([at, outcome('consent', 'CONSENT-YOUNG-PERSON-ALONE', withTeamConsent(AT[at], { givenBy: 'person' }), ASOF)]).toEqual([
+        at,
+        fires,
+      ]);
     // Once the case is recorded, either way, there is nothing left to ask.
-    for (const parentsNotToBeInformed of [true, false]) expect(outcome('consent', 'CONSENT-YOUNG-PERSON-ALONE', withTeamConsent(AT.after12, { givenBy: 'person', parentsNotToBeInformed }), ASOF)).toBe(false);
+    for (const parentsNotToBeInformed of [true, false])
+      expect(
+        outcome('consent', 'CONSENT-YOUNG-PERSON-ALONE', withTeamConsent(AT.after12, { givenBy: 'person', parentsNotToBeInformed }), ASOF),
+      ).toBe(false);
     // A recorded lack of competence: the young person cannot consent at all (§ 4-3 andre ledd), so there is no case to record.
-    expect(outcome('consent', 'CONSENT-YOUNG-PERSON-ALONE', withTeamConsent(AT.after12, { givenBy: 'person' }, lacksCompetence), ASOF)).toBe(false);
+    expect(
+      outcome('consent', 'CONSENT-YOUNG-PERSON-ALONE', withTeamConsent(AT.after12, { givenBy: 'person' }, lacksCompetence), ASOF),
+    ).toBe(false);
   });
 });
 
@@ -228,12 +298,36 @@ describe('one parent of two (pbrl. § 4-4 andre ledd): flagged, never blocking',
   const table: [string, At, Record<string, unknown>, Answer, Answer][] = [
     // [case, when, consent, CONSENT-ONE-PARENT, the consent valid]
     ['one parent of two, 10: flagged, still valid', 'before12', { givenBy: 'parent', allWithParentalResponsibility: false }, true, true],
-    ['one parent of two, the day before 16: flagged, still valid', 'before16', { givenBy: 'parent', allWithParentalResponsibility: false }, true, true],
-    ['every parent with parental responsibility, the day before 16: no flag, valid', 'before16', { givenBy: 'parent', allWithParentalResponsibility: true }, false, true],
+    [
+      'one parent of two, the day before 16: flagged, still valid',
+      'before16',
+      { givenBy: 'parent', allWithParentalResponsibility: false },
+      true,
+      true,
+    ],
+    [
+      'every parent with parental responsibility, the day before 16: no flag, valid',
+      'before16',
+      { givenBy: 'parent', allWithParentalResponsibility: true },
+      false,
+      true,
+    ],
     ['a parent, not recorded whether the other consented: flag unknown, still valid', 'before16', { givenBy: 'parent' }, 'unknown', true],
     // From 16 the parents' consent is not valid at all, so no valid consent rests on one parent.
-    ['one parent of two, on the 16th birthday: no flag (nothing valid rests on it), not valid', 'on16', { givenBy: 'parent', allWithParentalResponsibility: false }, false, false],
-    ['the young person alone, parents not to be told: no flag, valid', 'after12', { givenBy: 'person', parentsNotToBeInformed: true }, false, true],
+    [
+      'one parent of two, on the 16th birthday: no flag (nothing valid rests on it), not valid',
+      'on16',
+      { givenBy: 'parent', allWithParentalResponsibility: false },
+      false,
+      false,
+    ],
+    [
+      'the young person alone, parents not to be told: no flag, valid',
+      'after12',
+      { givenBy: 'person', parentsNotToBeInformed: true },
+      false,
+      true,
+    ],
   ];
   it.each(table)('%s', (_, at, consent, flag, valid) => {
     const person = withTeamConsent(AT[at], consent);
@@ -256,7 +350,8 @@ describe('one parent of two (pbrl. § 4-4 andre ledd): flagged, never blocking',
  * https://bufdir.no/Barnevern/Fagstotte/Samarbeid_mellom_helse_og_barnevern/Samtykke_til_helsehjelp/Barn_og_unges_rett_til_medbestemmelse_nar_andre_bestemmer/
  */
 describe('the child heard (from 7) and given great weight (from 12), by the parents who consent', () => {
-  const parents = (at: At, more: Record<string, unknown> = {}) => withTeamConsent(AT[at], { givenBy: 'parent', allWithParentalResponsibility: true }, more);
+  const parents = (at: At, more: Record<string, unknown> = {}) =>
+    withTeamConsent(AT[at], { givenBy: 'parent', allWithParentalResponsibility: true }, more);
 
   const heard: [string, At, Record<string, unknown>, Answer][] = [
     ['6, the day before 7', 'before7', {}, false],
@@ -301,7 +396,8 @@ describe('the child heard (from 7) and given great weight (from 12), by the pare
  * CONSENT-WRONG-GIVER says so instead. A consent the young person gave is not passing anywhere.
  */
 describe('the notice before the 16th birthday (CONSENT-TURNING-16)', () => {
-  const parents = (birthDate: string) => withTeamConsent(birthDate, { givenBy: 'parent', childHeard: true, allWithParentalResponsibility: true });
+  const parents = (birthDate: string) =>
+    withTeamConsent(birthDate, { givenBy: 'parent', childHeard: true, allWithParentalResponsibility: true });
   // 180 days after ASOF is 12 December 2026.
   const table: [string, string, Answer][] = [
     ['181 days before', '2010-12-13', false],
@@ -357,7 +453,14 @@ describe('partial birth dates on and around the 16th birthday', () => {
     ['2010-03', '2026-03-15', 'unknown'],
     ['2010-03', '2026-03-31', false],
   ] as const)('born %s, on %s: hear the child %s', (birthDate, asOf, fires) => {
-    expect(outcome('consent', 'CONSENT-CHILD-HEARD', withTeamConsent(birthDate, { givenBy: 'parent', allWithParentalResponsibility: true }), asOf)).toBe(fires);
+    expect(
+      outcome(
+        'consent',
+        'CONSENT-CHILD-HEARD',
+        withTeamConsent(birthDate, { givenBy: 'parent', allWithParentalResponsibility: true }),
+        asOf,
+      ),
+    ).toBe(fires);
   });
 
   it("the young person's own consent where the parents are not to be told is valid at 15 and at 16, so it is valid whichever day in March 2010 she was born", () => {
@@ -443,7 +546,12 @@ describe('care services and "other" in the rights to an individual plan and a co
     ['home nursing + a short-term stay', [need('home-nursing'), need('short-term-stay')], true, true],
     ['home nursing + long-term care', [need('home-nursing'), need('long-term-care')], true, true],
     ['home nursing + day care', [need('home-nursing'), need('day-care')], true, true],
-    ['practical assistance + respite care: two care services, no health service', [need('practical-assistance'), need('respite-care')], true, true],
+    [
+      'practical assistance + respite care: two care services, no health service',
+      [need('practical-assistance'), need('respite-care')],
+      true,
+      true,
+    ],
     ['practical assistance alone', [need('practical-assistance')], false, false],
     ['practical assistance twice: one provider', [need('practical-assistance'), need('practical-assistance')], false, false],
     ['practical assistance + NAV: NAV is not a health or care service', [need('practical-assistance'), need('nav')], false, false],
@@ -452,8 +560,18 @@ describe('care services and "other" in the rights to an individual plan and a co
     ['other + other', [need('other'), need('other')], 'unknown', 'unknown'],
     ['other alone: one provider at most', [need('other')], false, false],
     ['home nursing + other that is not long-term', [need('home-nursing'), need('other', false)], false, false],
-    ['home nursing of unknown duration + practical assistance', [need('home-nursing', null), need('practical-assistance')], 'unknown', 'unknown'],
-    ['home nursing + practical assistance + other: the two known are enough', [need('home-nursing'), need('practical-assistance'), need('other')], true, true],
+    [
+      'home nursing of unknown duration + practical assistance',
+      [need('home-nursing', null), need('practical-assistance')],
+      'unknown',
+      'unknown',
+    ],
+    [
+      'home nursing + practical assistance + other: the two known are enough',
+      [need('home-nursing'), need('practical-assistance'), need('other')],
+      true,
+      true,
+    ],
     ['no needs', [], false, false],
   ];
   it.each(table)('%s', (_, needs, ip, coordinator) => {
@@ -481,7 +599,11 @@ describe('care services and "other" in the rights to an individual plan and a co
     ({ birthDate, assessment: { seriousIllnessInjuryOrDisability: true }, serviceNeeds }) as PersonInput;
   it.each([
     ['respite care + BPA + school: child coordinator', [need('respite-care'), need('personal-assistance'), need('school')], true],
-    ['respite care + BPA + other: unknown, the other may be a welfare service', [need('respite-care'), need('personal-assistance'), need('other')], 'unknown'],
+    [
+      'respite care + BPA + other: unknown, the other may be a welfare service',
+      [need('respite-care'), need('personal-assistance'), need('other')],
+      'unknown',
+    ],
     ['respite care + BPA, no welfare service: no child coordinator', [need('respite-care'), need('personal-assistance')], false],
   ] as const)('a 10-year-old with a serious condition and %s', (_, needs, right) => {
     expect(outcome('rights', 'RIGHT-CHILD-COORDINATOR', child('2016-04-04', [...needs]), '2026-11-23')).toBe(right);
@@ -492,7 +614,14 @@ describe('care services and "other" in the rights to an individual plan and a co
     ['on the 18th birthday', AT.on18, false],
     ['the day after 18', AT.after18, false],
   ] as const)('the child coordinator right, %s (born %s): %s', (_, birthDate, right) => {
-    expect(outcome('rights', 'RIGHT-CHILD-COORDINATOR', child(birthDate, [need('respite-care'), need('personal-assistance'), need('school')]), ASOF)).toBe(right);
+    expect(
+      outcome(
+        'rights',
+        'RIGHT-CHILD-COORDINATOR',
+        child(birthDate, [need('respite-care'), need('personal-assistance'), need('school')]),
+        ASOF,
+      ),
+    ).toBe(right);
   });
 });
 
@@ -531,7 +660,10 @@ describe('stage gating: no consent or notice prompt, and no request for data, be
   it('no stage and no consent: no consent rule fires or asks for data, whatever the age', () => {
     for (const birthDate of [AT.before7, AT.on12, AT.before16, AT.on16, AT.on18, '1950-05-05', '2010-06', undefined]) {
       for (const consents of [[], undefined]) {
-        const person = { ...(birthDate === undefined ? {} : { birthDate }), ...(consents === undefined ? {} : { consents }) } as PersonInput;
+        const person = {
+          ...(birthDate === undefined ? {} : { birthDate }),
+          ...(consents === undefined ? {} : { consents }),
+        } as PersonInput;
         const asked = [...outcomes('consent', person, ASOF)].filter(([, o]) => o !== false);
         expect([birthDate, consents, asked]).toEqual([birthDate, consents, []]);
       }
@@ -541,7 +673,10 @@ describe('stage gating: no consent or notice prompt, and no request for data, be
   it('a closed team is no stage; a withdrawn consent on record is', () => {
     const closed = { birthDate: '1970-01-01', team: { status: 'closed', members: [{ service: 'gp' }] }, consents: [] } as PersonInput;
     expect(outcome('consent', 'CONSENT-TEAM-MISSING', closed, '2026-11-23')).toBe(false);
-    const withdrawn = { birthDate: '1970-01-01', consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01', withdrawnDate: '2026-06-01' }] } as PersonInput;
+    const withdrawn = {
+      birthDate: '1970-01-01',
+      consents: [{ scope: 'team', givenBy: 'person', date: '2026-01-01', withdrawnDate: '2026-06-01' }],
+    } as PersonInput;
     expect(outcome('consent', 'CONSENT-WITHDRAWN', withdrawn, '2026-11-23')).toBe(true);
   });
 });

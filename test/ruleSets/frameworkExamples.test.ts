@@ -42,7 +42,7 @@ describe('the framework on the example persons', () => {
     expect(d.findings.find((f) => f.ruleId === 'ROUTE-CHILDREN-UNIT')?.params).toMatchObject({ unit: 'children' });
   });
 
-  it('Morten\'s NAV team member is not covered by an explicit consent', () => {
+  it("Morten's NAV team member is not covered by an explicit consent", () => {
     const { rs, d } = decide('consent', 'morten');
     const prompt = d.prompts.find((p) => p.ruleId === 'CONSENT-EXPLICIT-MEMBER');
     expect(prompt?.severity).toBe('warning');
@@ -55,14 +55,18 @@ describe('the framework on the example persons', () => {
     expect(outcome('consent', 'morten', 'CONSENT-TEAM-MISSING')).toBe(false);
   });
 
-  it('Klara\'s draft plan is flagged incomplete, with the reason: no dated checkpoint', () => {
+  it("Klara's draft plan is flagged incomplete, with the reason: no dated checkpoint", () => {
     for (const lang of ['nb', 'nn', 'en'] as const) {
       const { rs, d } = decide('plan', 'klara', lang);
       const prompt = d.prompts.find((p) => p.ruleId === 'PLAN-NO-CHECKPOINT');
       expect(prompt, lang).toBeDefined();
-      expect(prompt!.text).toMatch({ nb: /ikke komplett.*sjekkpunkt/, nn: /ikkje komplett.*sjekkpunkt/, en: /incomplete.*checkpoint/ }[lang]);
+      expect(prompt!.text).toMatch(
+        { nb: /ikke komplett.*sjekkpunkt/, nn: /ikkje komplett.*sjekkpunkt/, en: /incomplete.*checkpoint/ }[lang],
+      );
       const why = explainRule(d.trace!.find((t) => t.ruleId === 'PLAN-NO-CHECKPOINT')!, { lang, ruleSet: rs });
-      expect(why.because.join(' ')).toMatch({ nb: /sjekkpunkter i planen er 0/, nn: /sjekkpunkt i planen er 0/, en: /checkpoints in the plan is 0/ }[lang]);
+      expect(why.because.join(' ')).toMatch(
+        { nb: /sjekkpunkter i planen er 0/, nn: /sjekkpunkt i planen er 0/, en: /checkpoints in the plan is 0/ }[lang],
+      );
     }
   });
 

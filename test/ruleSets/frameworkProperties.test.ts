@@ -47,26 +47,55 @@ const DIAGNOSES = [
   { system: 'ICD-10', code: 'Q90.9' },
 ] as const;
 
-const ATC = ['C03CA01', 'C09AA05', 'B01AF01', 'A10BA02', 'R03AL03', 'N06AB10', 'N05CF01', 'C10AA05', 'M05BA04', 'A02BC01', 'N03AX14', 'H02AB06'];
-const SERVICES = ['home-nursing', 'practical-assistance', 'physiotherapy', 'occupational-therapy', 'mental-health-substance', 'respite-care', 'health-station'] as const;
+const ATC = [
+  'C03CA01',
+  'C09AA05',
+  'B01AF01',
+  'A10BA02',
+  'R03AL03',
+  'N06AB10',
+  'N05CF01',
+  'C10AA05',
+  'M05BA04',
+  'A02BC01',
+  'N03AX14',
+  'H02AB06',
+];
+const SERVICES = [
+  'home-nursing',
+  'practical-assistance',
+  'physiotherapy',
+  'occupational-therapy',
+  'mental-health-substance',
+  'respite-care',
+  'health-station',
+] as const;
 // Every service kind, the care services, dental care and `other` included.
 const KINDS = ServiceKind.options;
 
-const diagnosis = fc.record(
-  { d: fc.constantFrom(...DIAGNOSES), onsetBack: fc.integer({ min: 1, max: 4000 }) },
-).map(({ d, onsetBack }) => ({ ...d, onset: daysBefore(onsetBack) }));
+const diagnosis = fc
+  .record({ d: fc.constantFrom(...DIAGNOSES), onsetBack: fc.integer({ min: 1, max: 4000 }) })
+  .map(({ d, onsetBack }) => ({ ...d, onset: daysBefore(onsetBack) }));
 
 // Admissions always carry their length of stay: the LACE "L" component needs it, and an admission
 // without it makes that component unknown (see the maxPoints property below).
 const admission = fc
-  .record({ type: fc.constantFrom('emergency-admission', 'elective-admission'), back: fc.integer({ min: 0, max: 500 }), los: fc.integer({ min: 0, max: 30 }) })
+  .record({
+    type: fc.constantFrom('emergency-admission', 'elective-admission'),
+    back: fc.integer({ min: 0, max: 500 }),
+    los: fc.integer({ min: 0, max: 30 }),
+  })
   .map(({ type, back, los }) => ({ type, date: daysBefore(back), lengthOfStayDays: los }));
 const emergencyVisit = fc.integer({ min: 0, max: 300 }).map((back) => ({ type: 'emergency-visit', date: daysBefore(back) }));
 const gpVisit = fc.integer({ min: 0, max: 400 }).map((back) => ({ type: 'gp-consultation', date: daysBefore(back) }));
 const medication = fc.constantFrom(...ATC).map((atc) => ({ atc, regimen: 'regular', start: '2025-01-01' }));
 const service = fc.constantFrom(...SERVICES).map((type) => ({ type, hoursPerWeek: 2, start: '2026-01-01' }));
 const need = fc.record(
-  { service: fc.constantFrom(...KINDS), longTerm: fc.option(fc.boolean(), { nil: undefined }), level: fc.option(fc.constantFrom('municipal', 'specialist'), { nil: undefined }) },
+  {
+    service: fc.constantFrom(...KINDS),
+    longTerm: fc.option(fc.boolean(), { nil: undefined }),
+    level: fc.option(fc.constantFrom('municipal', 'specialist'), { nil: undefined }),
+  },
   { requiredKeys: ['service'] },
 );
 
@@ -92,7 +121,9 @@ const person: fc.Arbitrary<PersonInput> = fc
         ),
         { nil: undefined },
       ),
-      preferences: fc.option(fc.record({ wantsTeam: fc.boolean(), wantsCoordinator: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
+      preferences: fc.option(fc.record({ wantsTeam: fc.boolean(), wantsCoordinator: fc.boolean() }, { requiredKeys: [] }), {
+        nil: undefined,
+      }),
     },
     { requiredKeys: [] },
   )
@@ -141,7 +172,9 @@ describe('framework invariants', () => {
   // `maxPoints` is the score if every unknown part turned out to count; learning that a list exists can
   // lower it, so this property starts from persons whose encounters are known.
   it('adding an admission without its length of stay to known encounters never lowers the score the data could reach', () => {
-    const bare = fc.record({ type: fc.constantFrom('emergency-admission', 'elective-admission'), back: fc.integer({ min: 0, max: 300 }) }).map(({ type, back }) => ({ type, date: daysBefore(back) }));
+    const bare = fc
+      .record({ type: fc.constantFrom('emergency-admission', 'elective-admission'), back: fc.integer({ min: 0, max: 300 }) })
+      .map(({ type, back }) => ({ type, date: daysBefore(back) }));
     fc.assert(
       fc.property(person, bare, (p0, adm) => {
         const p = { ...p0, encounters: p0.encounters ?? [] };
@@ -156,8 +189,14 @@ describe('framework invariants', () => {
   it('adding a risk factor never removes a right the person had', () => {
     fc.assert(
       fc.property(person, fc.array(riskFactor, { minLength: 1, maxLength: 3 }), (p, adds) => {
-        const had = decide(rights, p).outcomes.filter((o) => rightIds.includes(o.ruleId) && o.outcome === true).map((o) => o.ruleId);
-        const after = new Set(decide(rights, adds.reduce(withAdded, p)).outcomes.filter((o) => o.outcome === true).map((o) => o.ruleId));
+        const had = decide(rights, p)
+          .outcomes.filter((o) => rightIds.includes(o.ruleId) && o.outcome === true)
+          .map((o) => o.ruleId);
+        const after = new Set(
+          decide(rights, adds.reduce(withAdded, p))
+            .outcomes.filter((o) => o.outcome === true)
+            .map((o) => o.ruleId),
+        );
         for (const id of had) expect(after.has(id), `${id} was lost`).toBe(true);
       }),
       { numRuns: 400 },
@@ -167,8 +206,14 @@ describe('framework invariants', () => {
   it('adding a service need, of any kind (care services and `other` included), never removes a right the person had', () => {
     fc.assert(
       fc.property(person, fc.array(need, { minLength: 1, maxLength: 4 }), (p, needs) => {
-        const had = decide(rights, p).outcomes.filter((o) => rightIds.includes(o.ruleId) && o.outcome === true).map((o) => o.ruleId);
-        const after = new Set(decide(rights, { ...p, serviceNeeds: [...(p.serviceNeeds ?? []), ...needs] } as PersonInput).outcomes.filter((o) => o.outcome === true).map((o) => o.ruleId));
+        const had = decide(rights, p)
+          .outcomes.filter((o) => rightIds.includes(o.ruleId) && o.outcome === true)
+          .map((o) => o.ruleId);
+        const after = new Set(
+          decide(rights, { ...p, serviceNeeds: [...(p.serviceNeeds ?? []), ...needs] } as PersonInput)
+            .outcomes.filter((o) => o.outcome === true)
+            .map((o) => o.ruleId),
+        );
         for (const id of had) expect(after.has(id), `${id} was lost`).toBe(true);
       }),
       { numRuns: 400 },
@@ -178,7 +223,8 @@ describe('framework invariants', () => {
   it('the generator reaches persons who have each right, so the last property is not vacuous', () => {
     const seen = new Set<string>();
     // A fixed sample (not a property run, whose number of runs a mutation run caps).
-    for (const p of fc.sample(person, { numRuns: 400, seed: 20261123 })) for (const o of decide(rights, p).outcomes) if (o.outcome === true) seen.add(o.ruleId);
+    for (const p of fc.sample(person, { numRuns: 400, seed: 20261123 }))
+      for (const o of decide(rights, p).outcomes) if (o.outcome === true) seen.add(o.ruleId);
     for (const id of rightIds) expect(seen, id).toContain(id);
   });
 });

@@ -67,7 +67,9 @@ for (const file of vectorFiles()) {
       }
       // Every rule's conditions were traced, so the maps below cover the whole rule set.
       expect(seen.outcomes.size).toBeGreaterThan(rs.rules.length);
-      const notBothWays = [...seen.outcomes].filter(([, o]) => !(o.has('true') && o.has('false'))).map(([leaf, o]) => `${leaf}: only ${[...o].join(', ')}`);
+      const notBothWays = [...seen.outcomes]
+        .filter(([, o]) => !(o.has('true') && o.has('false')))
+        .map(([leaf, o]) => `${leaf}: only ${[...o].join(', ')}`);
       expect(notBothWays).toEqual([]);
       const neverKnown = [...seen.factValues].filter(([, known]) => !known).map(([k]) => k);
       expect(neverKnown).toEqual([]);

@@ -24,7 +24,12 @@ function newestMtime(dir: string): number {
 
 export default async function setup(): Promise<void> {
   const out = join(CLI_OUT_DIR, 'cli.js');
-  const sources = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'rules')), statSync(join(root, 'package.json')).mtimeMs, statSync(join(root, 'tsup.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(root, 'src')),
+    newestMtime(join(root, 'rules')),
+    statSync(join(root, 'package.json')).mtimeMs,
+    statSync(join(root, 'tsup.config.ts')).mtimeMs,
+  );
   try {
     if (statSync(out).mtimeMs > sources) return;
   } catch {

@@ -11,7 +11,8 @@ const MAX_RUNS = Number(process.env['MUTATION_MAX_RUNS'] ?? 25);
 vi.mock('fast-check', async (importOriginal) => {
   const m = await importOriginal<typeof import('fast-check')>();
   const fc = m.default;
-  const clamp = <P>(params: P | undefined): P => ({ ...params, numRuns: Math.min((params as { numRuns?: number } | undefined)?.numRuns ?? 100, MAX_RUNS) }) as P;
+  const clamp = <P>(params: P | undefined): P =>
+    ({ ...params, numRuns: Math.min((params as { numRuns?: number } | undefined)?.numRuns ?? 100, MAX_RUNS) }) as P;
   return {
     ...m,
     default: {

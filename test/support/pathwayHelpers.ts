@@ -14,7 +14,9 @@ let cached: CompiledRuleSet[] | undefined;
 
 /** The fixture rule sets `team`, `consent` and `plan` from test/fixtures/pathway/. */
 export function fixtureRuleSets(): CompiledRuleSet[] {
-  return (cached ??= ['team', 'consent', 'plan'].map((id) => right(compileRuleSet(readJson(`test/fixtures/pathway/${id}.json`), { extraFacts: pathwayFacts }))));
+  return (cached ??= ['team', 'consent', 'plan'].map((id) =>
+    right(compileRuleSet(readJson(`test/fixtures/pathway/${id}.json`), { extraFacts: pathwayFacts })),
+  ));
 }
 
 /** The host's reference to the person every test pathway is bound to. */
@@ -49,7 +51,11 @@ export function sampleEvents(asOf: string): Record<PathwayEventType, PathwayEven
     DECLINE_OFFER: [{ type: 'DECLINE_OFFER' }],
     START_ASSESSMENT: [{ type: 'START_ASSESSMENT' }],
     COMPLETE_ASSESSMENT: [
-      { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å klare seg hjemme', serviceNeeds: needs(true, ['gp', 'home-nursing', 'physiotherapy']) },
+      {
+        type: 'COMPLETE_ASSESSMENT',
+        whatMatters: 'Å klare seg hjemme',
+        serviceNeeds: needs(true, ['gp', 'home-nursing', 'physiotherapy']),
+      },
       { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å klare seg hjemme', serviceNeeds: needs(true, ['gp', 'school']) },
       { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å klare seg hjemme', serviceNeeds: needs(false, ['gp', 'home-nursing']) },
       { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å klare seg hjemme', serviceNeeds: needs(undefined, ['gp', 'home-nursing']) },
@@ -101,8 +107,16 @@ export function sampleEvents(asOf: string): Record<PathwayEventType, PathwayEven
 
 /** The role that usually sends an event type. */
 export function roleFor(type: PathwayEventType): PathwayRole {
-  if (type === 'FLAG' || type === 'REVIEW_RELEVANT' || type === 'REVIEW_NOT_RELEVANT' || type === 'ACCEPT_OFFER' || type === 'DECLINE_OFFER') return 'gp';
-  if (type === 'START_EVALUATION' || type === 'CONTINUE' || type === 'REVISE' || type === 'TRANSITION' || type === 'ACTIVATE_PLAN') return 'coordinator';
+  if (
+    type === 'FLAG' ||
+    type === 'REVIEW_RELEVANT' ||
+    type === 'REVIEW_NOT_RELEVANT' ||
+    type === 'ACCEPT_OFFER' ||
+    type === 'DECLINE_OFFER'
+  )
+    return 'gp';
+  if (type === 'START_EVALUATION' || type === 'CONTINUE' || type === 'REVISE' || type === 'TRANSITION' || type === 'ACTIVATE_PLAN')
+    return 'coordinator';
   return 'coordinating-unit';
 }
 

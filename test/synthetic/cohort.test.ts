@@ -91,11 +91,16 @@ describe('prevalence figures', () => {
     const rs = right(loadBundledRuleSet('identification'));
     const adults = persons.filter((p) => ageOf(p) >= 18);
     const high = adults.filter((p) => right(evaluate(rs, p, { asOf: AS_OF, trace: 'none' })).score!.tier === 'high').length;
-    const out = { under15: share((a) => a < 15), from65: share((a) => a >= 65), from80: share((a) => a >= 80), highAdults: (100 * high) / adults.length };
+    const out = {
+      under15: share((a) => a < 15),
+      from65: share((a) => a >= 65),
+      from80: share((a) => a >= 80),
+      highAdults: (100 * high) / adults.length,
+    };
     return out;
   })();
 
-  it('the age structure is SSB\'s: 18.3 % under 15, 17.0 % from 65, 4.1 % from 80', () => {
+  it("the age structure is SSB's: 18.3 % under 15, 17.0 % from 65, 4.1 % from 80", () => {
     expect(Math.abs(measured.under15 - 18.3)).toBeLessThan(1.2);
     expect(Math.abs(measured.from65 - 17.0)).toBeLessThan(1.2);
     expect(Math.abs(measured.from80 - 4.1)).toBeLessThan(0.6);

@@ -28,13 +28,21 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const dateLike = fc
   .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
   .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
-const anyString = fc.oneof(dateLike, fc.string({ maxLength: 12 }), dateLike.map((s) => s.replace(/\d/, '٣')), dateLike.map((s) => `${s}\n`));
+const anyString = fc.oneof(
+  dateLike,
+  fc.string({ maxLength: 12 }),
+  dateLike.map((s) => s.replace(/\d/, '٣')),
+  dateLike.map((s) => `${s}\n`),
+);
 
 describe('toDayNumber (arithmetic) agrees with the Date-based reference', () => {
   it('on date-like strings and arbitrary strings', () => {
-    fc.assert(fc.property(anyString, (s) => {
-      expect(toDayNumber(s)).toBe(referenceDayNumber(s));
-    }), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(anyString, (s) => {
+        expect(toDayNumber(s)).toBe(referenceDayNumber(s));
+      }),
+      { numRuns: 20_000 },
+    );
   });
   it('on every day from 1899 to 2101 and on the edges', () => {
     for (let day = referenceDayNumber('1899-01-01')!; day <= referenceDayNumber('2101-12-31')!; day += 1) {

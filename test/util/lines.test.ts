@@ -9,13 +9,19 @@ import { joinLines, trimEndChars } from '../../src/util/lines.js';
 describe('linear-time text helpers', () => {
   const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\t', '\r', ',', '.', ';'), maxLength: 40 });
   it('joinLines equals replacing /\\s*\\n\\s*/g by one space', () => {
-    fc.assert(fc.property(text, (t) => {
-      expect(joinLines(t)).toBe(t.replace(/\s*\n\s*/g, ' '));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(joinLines(t)).toBe(t.replace(/\s*\n\s*/g, ' '));
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('trimEndChars equals removing /[\\s,;:.]+$/', () => {
-    fc.assert(fc.property(text, (t) => {
-      expect(trimEndChars(t, ',;:.')).toBe(t.replace(/[\s,;:.]+$/, ''));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(trimEndChars(t, ',;:.')).toBe(t.replace(/[\s,;:.]+$/, ''));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -11,5 +11,9 @@ export function resourcesToCreate(card: CdsCard, acceptedSuggestionUuids: readon
   const wanted = new Set(acceptedSuggestionUuids);
   return (card.suggestions ?? [])
     .filter((s) => s.uuid !== undefined && wanted.has(s.uuid))
-    .flatMap((s) => (s.actions ?? []).filter((a) => a.type === 'create' && a.resource !== undefined).map((a) => JSON.parse(JSON.stringify(a.resource)) as Record<string, unknown>));
+    .flatMap((s) =>
+      (s.actions ?? [])
+        .filter((a) => a.type === 'create' && a.resource !== undefined)
+        .map((a) => JSON.parse(JSON.stringify(a.resource)) as Record<string, unknown>),
+    );
 }

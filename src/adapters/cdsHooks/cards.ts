@@ -68,7 +68,11 @@ export function summaryOf(text: string): string {
 
 /** A card's source. The link is copied only when it is an `https:` or `http:` address, whatever the rule set held. */
 function source(ref: SourceRef, topic: CdsSource['topic']): CdsSource {
-  return { label: `${ref.document}, ${ref.section}`.slice(0, 500), ...(isHttpUrl(ref.url) ? { url: ref.url } : {}), ...(topic ? { topic } : {}) };
+  return {
+    label: `${ref.document}, ${ref.section}`.slice(0, 500),
+    ...(isHttpUrl(ref.url) ? { url: ref.url } : {}),
+    ...(topic ? { topic } : {}),
+  };
 }
 
 function required(value: unknown, name: string): string {
@@ -94,7 +98,8 @@ function required(value: unknown, name: string): string {
  */
 export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: CardOptions): CdsCard[] {
   assertDecisionForCards(decision);
-  if (decision.ruleSet.id !== ruleSet.id || decision.ruleSet.version !== ruleSet.version) throw new TypeError('the decision comes from another rule set');
+  if (decision.ruleSet.id !== ruleSet.id || decision.ruleSet.version !== ruleSet.version)
+    throw new TypeError('the decision comes from another rule set');
   const hookInstance = required(options.hookInstance, 'hookInstance');
   const patient = required(options.patient, 'patient');
   const lang = options.lang ?? decision.lang;
@@ -105,11 +110,24 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
   const rsTitle = ruleSet.file.title[lang];
   const uuid = (...parts: string[]) => nameBasedUuid([ruleSet.id, ruleSet.version, ...parts, patient, hookInstance]);
   const origin = (kind: CardOrigin['kind'], ruleId?: string): CdsCard['extension'] => {
-    const o: CardOrigin = { kind, ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, contentHash: ruleSet.contentHash, ...(ruleId ? { ruleId } : {}), asOf: decision.asOf };
+    const o: CardOrigin = {
+      kind,
+      ruleSetId: ruleSet.id,
+      ruleSetVersion: ruleSet.version,
+      contentHash: ruleSet.contentHash,
+      ...(ruleId ? { ruleId } : {}),
+      asOf: decision.asOf,
+    };
     return { [EXTENSION_KEY]: o as Record<string, string> };
   };
-  const footer = (ruleId: string) => `*${escapeMarkdown(fill(CDS_TEXTS.footer[lang], { ruleId, ruleSet: rsTitle, version: ruleSet.version }))}*`;
-  const topic = (ruleId: string, title: string) => ({ system: ruleSystem(ruleSet.id), version: ruleSet.version, code: ruleId, display: title });
+  const footer = (ruleId: string) =>
+    `*${escapeMarkdown(fill(CDS_TEXTS.footer[lang], { ruleId, ruleSet: rsTitle, version: ruleSet.version }))}*`;
+  const topic = (ruleId: string, title: string) => ({
+    system: ruleSystem(ruleSet.id),
+    version: ruleSet.version,
+    code: ruleId,
+    display: title,
+  });
 
   const promptCard = (p: Prompt): CdsCard => {
     const rule = rules.get(p.ruleId);
@@ -149,7 +167,9 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
       detail: parts.join('\n\n'),
       indicator: p.severity,
       source: source(p.source, topic(p.ruleId, title)),
-      ...(suggestions.length > 0 ? { suggestions, selectionBehavior: suggestions.length > 1 ? ('any' as const) : ('at-most-one' as const) } : {}),
+      ...(suggestions.length > 0
+        ? { suggestions, selectionBehavior: suggestions.length > 1 ? ('any' as const) : ('at-most-one' as const) }
+        : {}),
       overrideReasons: overrideReasons('prompt', lang),
       extension: origin('prompt', p.ruleId),
     };
@@ -176,7 +196,10 @@ export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: C
   const withFindings = options.findings === 'all';
   const prompts = decision.prompts.filter((p) => RANK[p.severity] >= min && (withFindings || findings.get(p.ruleId)?.type !== 'finding'));
   // Stable sort: most urgent first, rule order within a severity.
-  prompts.map((p, i) => ({ p, i })).sort((a, b) => RANK[b.p.severity] - RANK[a.p.severity] || a.i - b.i).forEach(({ p }) => cards.push(promptCard(p)));
+  prompts
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => RANK[b.p.severity] - RANK[a.p.severity] || a.i - b.i)
+    .forEach(({ p }) => cards.push(promptCard(p)));
 
   const s = decision.score;
   const scoreMode = options.score ?? 'elevated';

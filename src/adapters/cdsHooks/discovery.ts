@@ -52,7 +52,9 @@ export function patientViewService(options: ServiceOptions = {}): CdsService {
     description: fill(CDS_TEXTS.serviceDescription[lang], { ruleSets: names }),
     prefetch: Object.fromEntries(Object.entries(PREFETCH_TEMPLATES).map(([k, v]) => [k, v.query])),
     usageRequirements: CDS_TEXTS.serviceUsage[lang],
-    ...(sets.length > 0 ? { extension: { oppfolgingsteam: { ruleSets: sets.map((r) => ({ id: r.id, version: r.version, contentHash: r.contentHash })) } } } : {}),
+    ...(sets.length > 0
+      ? { extension: { oppfolgingsteam: { ruleSets: sets.map((r) => ({ id: r.id, version: r.version, contentHash: r.contentHash })) } } }
+      : {}),
   };
 }
 

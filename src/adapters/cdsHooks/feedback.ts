@@ -27,7 +27,10 @@ export const CdsFeedbackItem = z
   .strictObject({
     card: z.string().min(1),
     outcome: z.string().min(1),
-    acceptedSuggestions: z.array(z.strictObject({ id: z.string().min(1) })).min(1).optional(),
+    acceptedSuggestions: z
+      .array(z.strictObject({ id: z.string().min(1) }))
+      .min(1)
+      .optional(),
     overrideReason: z.strictObject({ reason: CdsCoding.optional(), userComment: z.string().min(1).optional() }).optional(),
     outcomeTimestamp: z.iso.datetime({ offset: true }),
     extension: CdsExtension.optional(),
@@ -112,7 +115,11 @@ export function ingestFeedback(body: unknown, issued: IssuedCards, lang: Lang = 
     });
     const o = origin.data;
     const reason = f.overrideReason?.reason;
-    const offered = reason !== undefined && (card.overrideReasons ?? []).some((r) => r.code === reason.code && (r.system ?? LIB.overrideReason) === (reason.system ?? LIB.overrideReason));
+    const offered =
+      reason !== undefined &&
+      (card.overrideReasons ?? []).some(
+        (r) => r.code === reason.code && (r.system ?? LIB.overrideReason) === (reason.system ?? LIB.overrideReason),
+      );
     records.push({
       cardUuid: f.card,
       cardKind: o.kind,
@@ -124,7 +131,14 @@ export function ingestFeedback(body: unknown, issued: IssuedCards, lang: Lang = 
       outcome: f.outcome as 'accepted' | 'overridden',
       ...(accepted.length > 0 ? { acceptedSuggestions: accepted } : {}),
       ...(reason
-        ? { overrideReason: { ...(reason.system ? { system: reason.system } : {}), code: reason.code, ...(reason.display ? { display: reason.display } : {}), offered } }
+        ? {
+            overrideReason: {
+              ...(reason.system ? { system: reason.system } : {}),
+              code: reason.code,
+              ...(reason.display ? { display: reason.display } : {}),
+              offered,
+            },
+          }
         : {}),
       ...(f.overrideReason?.userComment ? { userComment: f.overrideReason.userComment } : {}),
       outcomeTimestamp: f.outcomeTimestamp,

@@ -11,11 +11,7 @@ import { list } from '../../model/locales/format.js';
  */
 
 /** The issue codes of the CDS Hooks adapter. */
-export type CdsHooksIssueCode =
-  | 'cds_invariant'
-  | 'cds_empty'
-  | 'cds_unknown_card'
-  | 'cds_unknown_suggestion';
+export type CdsHooksIssueCode = 'cds_invariant' | 'cds_empty' | 'cds_unknown_card' | 'cds_unknown_suggestion';
 
 /** What each CDS Hooks 2.0 invariant demands (input/fsh/invariants in HL7/cds-hooks). */
 const INVARIANTS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
@@ -107,6 +103,11 @@ export const CDS_HOOKS_ISSUE_MESSAGES: IssueCatalogue<CdsHooksIssueCode> = {
 export type CdsHooksIssue = ValidationIssue<IssueCode | CdsHooksIssueCode>;
 
 /** Builds an issue of the CDS Hooks adapter, its message from {@link CDS_HOOKS_ISSUE_MESSAGES} or the core's. */
-export function cdsHooksIssue(code: IssueCode | CdsHooksIssueCode, segments: readonly (string | number)[], lang: Lang, detail: IssueDetail = {}): CdsHooksIssue {
+export function cdsHooksIssue(
+  code: IssueCode | CdsHooksIssueCode,
+  segments: readonly (string | number)[],
+  lang: Lang,
+  detail: IssueDetail = {},
+): CdsHooksIssue {
   return makeIssue(code, segments, lang, detail, CDS_HOOKS_ISSUE_MESSAGES);
 }

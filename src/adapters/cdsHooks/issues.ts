@@ -18,7 +18,11 @@ export function emptyPaths(value: unknown, allowEmpty: ReadonlySet<string>, path
   const walk = (v: unknown, p: Seg[]): void => {
     const key = p[p.length - 1];
     if (key === 'extension') return;
-    const empty = v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+    const empty =
+      v === null ||
+      v === '' ||
+      (Array.isArray(v) && v.length === 0) ||
+      (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
     if (empty && p.length > 0 && !(p.length === 1 && allowEmpty.has(String(key)))) {
       out.push(p);
       return;
@@ -31,7 +35,12 @@ export function emptyPaths(value: unknown, allowEmpty: ReadonlySet<string>, path
 }
 
 /** Localized issues for a CDS Hooks message: empties first, then the rest, one issue per path and code; at most LIMITS.issues, then `too_many_issues`. */
-export function cdsIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[], lang: Lang, allowEmpty: ReadonlySet<string> = new Set()): CdsHooksIssue[] {
+export function cdsIssues(
+  raw: unknown,
+  zodIssues: readonly z.core.$ZodIssue[],
+  lang: Lang,
+  allowEmpty: ReadonlySet<string> = new Set(),
+): CdsHooksIssue[] {
   const out: CdsHooksIssue[] = emptyPaths(raw, allowEmpty).map((p) => cdsHooksIssue('cds_empty', p, lang));
   const emptied = new Set(out.map((i) => i.path));
   const rest: z.core.$ZodIssue[] = [];

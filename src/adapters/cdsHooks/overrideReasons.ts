@@ -18,8 +18,16 @@ export const OVERRIDE_REASONS = {
   'person-declines': { nb: 'Personen ønsker ikke dette', nn: 'Personen ønskjer ikkje dette', en: 'The person does not want this' },
   'not-relevant-now': { nb: 'Ikke aktuelt nå', nn: 'Ikkje aktuelt no', en: 'Not relevant now' },
   'data-incorrect': { nb: 'Opplysningene stemmer ikke', nn: 'Opplysningane stemmer ikkje', en: 'The information is incorrect' },
-  'data-not-available': { nb: 'Opplysningene er ikke tilgjengelige', nn: 'Opplysningane er ikkje tilgjengelege', en: 'The information is not available' },
-  'clinical-judgement': { nb: 'Klinisk vurdering tilsier noe annet', nn: 'Klinisk vurdering tilseier noko anna', en: 'Clinical judgement indicates otherwise' },
+  'data-not-available': {
+    nb: 'Opplysningene er ikke tilgjengelige',
+    nn: 'Opplysningane er ikkje tilgjengelege',
+    en: 'The information is not available',
+  },
+  'clinical-judgement': {
+    nb: 'Klinisk vurdering tilsier noe annet',
+    nn: 'Klinisk vurdering tilseier noko anna',
+    en: 'Clinical judgement indicates otherwise',
+  },
   other: { nb: 'Annen grunn', nn: 'Anna grunn', en: 'Other reason' },
 } as const satisfies Record<string, LocalizedText>;
 

@@ -15,13 +15,15 @@ import { readInput } from '../../model/inputShape.js';
  * shape only and never appears in any message.
  */
 
-
 /** The `patient-view` context. */
 export const PatientViewContext = z.strictObject({
   // A literal pattern, not one built at run time: no regex is ever made from a string.
   userId: z.string().regex(/^(Practitioner|PractitionerRole|Patient|RelatedPerson)\/[A-Za-z0-9\-.]{1,64}$/),
   patientId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
-  encounterId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional(),
+  encounterId: z
+    .string()
+    .regex(/^[A-Za-z0-9\-.]{1,64}$/)
+    .optional(),
 });
 /** A `patient-view` context. */
 export type PatientViewContext = z.infer<typeof PatientViewContext>;

@@ -36,7 +36,13 @@ export function validateCdsResponse(input: unknown, lang: Lang = 'nb'): E.Either
  * else send(200, response.right);
  * ```
  */
-export function cdsResponse(cards: readonly CdsCard[], options: { systemActions?: readonly CdsAction[]; lang?: Lang } = {}): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
-  const response = { cards: [...cards], ...(options.systemActions && options.systemActions.length > 0 ? { systemActions: [...options.systemActions] } : {}) };
+export function cdsResponse(
+  cards: readonly CdsCard[],
+  options: { systemActions?: readonly CdsAction[]; lang?: Lang } = {},
+): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
+  const response = {
+    cards: [...cards],
+    ...(options.systemActions && options.systemActions.length > 0 ? { systemActions: [...options.systemActions] } : {}),
+  };
   return validateCdsResponse(response, options.lang);
 }

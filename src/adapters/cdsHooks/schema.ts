@@ -49,7 +49,8 @@ export const CdsAction = z
   .superRefine((a, ctx) => {
     // cds-resp-2: a delete names its target by resourceId and carries no resource.
     if (a.type === 'delete' && (a.resourceId === undefined || a.resource !== undefined)) invariant(ctx, 'cds-resp-2', ['resourceId']);
-    if ((a.type === 'create' || a.type === 'update') && a.resource === undefined) ctx.addIssue({ code: 'invalid_type', expected: 'object', path: ['resource'], input: undefined });
+    if ((a.type === 'create' || a.type === 'update') && a.resource === undefined)
+      ctx.addIssue({ code: 'invalid_type', expected: 'object', path: ['resource'], input: undefined });
   });
 /** A suggested action. */
 export type CdsAction = z.infer<typeof CdsAction>;

@@ -61,7 +61,10 @@ function practitioner(user: string | undefined): Reference | undefined {
 }
 
 function reason(c: SuggestionContext): CodeableConcept {
-  return { coding: [{ system: ruleSystem(c.ruleSetId), version: c.ruleSetVersion, code: c.ruleId, display: c.ruleTitle }], text: c.ruleTitle };
+  return {
+    coding: [{ system: ruleSystem(c.ruleSetId), version: c.ruleSetVersion, code: c.ruleId, display: c.ruleTitle }],
+    text: c.ruleTitle,
+  };
 }
 
 function task(c: SuggestionContext, code: 'assess-follow-up-team' | 'follow-up-prompt', description: string): Task {
@@ -94,7 +97,10 @@ function careTeam(c: SuggestionContext): CareTeam {
     participant: [
       { role: [{ coding: [libCoding(LIB.careTeamRole, 'person', c.lang)] }], member: { reference: c.patient } },
       { role: [{ coding: [libCoding(LIB.careTeamRole, 'coordinator', c.lang)] }] },
-      { role: [{ coding: [libCoding(LIB.careTeamRole, 'gp', c.lang), libCoding(LIB.serviceKind, 'gp', c.lang)] }], ...(gp ? { member: gp } : {}) },
+      {
+        role: [{ coding: [libCoding(LIB.careTeamRole, 'gp', c.lang), libCoding(LIB.serviceKind, 'gp', c.lang)] }],
+        ...(gp ? { member: gp } : {}),
+      },
     ],
     note: [{ text: CDS_TEXTS.coordinatorToAppoint[c.lang] }],
   };
@@ -118,7 +124,11 @@ export function buildSuggestion(kind: SuggestionKind, c: SuggestionContext, reco
   const L = c.lang;
   const [label, description, resource] =
     kind === 'assess-task'
-      ? [CDS_TEXTS.suggestAssessTask[L], CDS_TEXTS.suggestAssessTaskAction[L], task(c, 'assess-follow-up-team', libCoding(LIB.taskCode, 'assess-follow-up-team', L).display!)]
+      ? [
+          CDS_TEXTS.suggestAssessTask[L],
+          CDS_TEXTS.suggestAssessTaskAction[L],
+          task(c, 'assess-follow-up-team', libCoding(LIB.taskCode, 'assess-follow-up-team', L).display!),
+        ]
       : kind === 'care-team'
         ? [CDS_TEXTS.suggestCareTeam[L], CDS_TEXTS.suggestCareTeamAction[L], careTeam(c)]
         : kind === 'what-matters-goal'

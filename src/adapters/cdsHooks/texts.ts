@@ -8,7 +8,11 @@ export const CDS_TEXTS = {
   why: { nb: 'Hvorfor', nn: 'Kvifor', en: 'Why' },
   source: { nb: 'Kilde', nn: 'Kjelde', en: 'Source' },
   evidenceFound: { nb: 'funnet i kilden', nn: 'funne i kjelda', en: 'found in the source' },
-  evidenceInferred: { nb: 'utledet fra kilden, ikke direkte angitt', nn: 'utleidd frå kjelda, ikkje direkte oppgitt', en: 'inferred from the source, not stated directly' },
+  evidenceInferred: {
+    nb: 'utledet fra kilden, ikke direkte angitt',
+    nn: 'utleidd frå kjelda, ikkje direkte oppgitt',
+    en: 'inferred from the source, not stated directly',
+  },
   footer: {
     nb: 'Beslutningsstøtte: vurderingen er din. Regel {ruleId} i {ruleSet} {version}.',
     nn: 'Avgjerdsstøtte: vurderinga er di. Regel {ruleId} i {ruleSet} {version}.',
@@ -27,7 +31,11 @@ export const CDS_TEXTS = {
   },
   scoreCutOff: { nb: 'Høy risiko fra {cutOff} poeng.', nn: 'Høg risiko frå {cutOff} poeng.', en: 'High risk from {cutOff} points.' },
   scorePoints: { nb: 'Poeng', nn: 'Poeng', en: 'Points' },
-  suggestAssessTask: { nb: 'Opprett oppgave: vurder oppfølgingsteam', nn: 'Opprett oppgåve: vurder oppfølgingsteam', en: 'Create a task: assess the need for a follow-up team' },
+  suggestAssessTask: {
+    nb: 'Opprett oppgave: vurder oppfølgingsteam',
+    nn: 'Opprett oppgåve: vurder oppfølgingsteam',
+    en: 'Create a task: assess the need for a follow-up team',
+  },
   suggestAssessTaskAction: {
     nb: 'Oppretter en oppgave om å vurdere behovet for oppfølgingsteam sammen med personen.',
     nn: 'Opprettar ei oppgåve om å vurdere behovet for oppfølgingsteam saman med personen.',

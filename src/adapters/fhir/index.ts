@@ -43,7 +43,12 @@ export {
   FhirOutputResource,
   TransactionBundle,
 } from './model/resources.js';
-export { Coding as FhirCoding, CodeableConcept as FhirCodeableConcept, Reference as FhirReference, Identifier as FhirIdentifier } from './model/datatypes.js';
+export {
+  Coding as FhirCoding,
+  CodeableConcept as FhirCodeableConcept,
+  Reference as FhirReference,
+  Identifier as FhirIdentifier,
+} from './model/datatypes.js';
 
 // Code systems read and written, and the displays of the library's own codes
 export {

@@ -53,7 +53,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { lang } = p;
   const m = messages(lang);
   const v = p.values as Record<string, string | undefined>;
-  if (v['cohort'] !== undefined && v['synthetic'] !== undefined) return usageError(io, lang, 'diff', m.conflicting('--cohort', '--synthetic'));
+  if (v['cohort'] !== undefined && v['synthetic'] !== undefined)
+    return usageError(io, lang, 'diff', m.conflicting('--cohort', '--synthetic'));
   const asOf = v['as-of'] ?? io.today();
   if (dateProblem(asOf)) return usageError(io, lang, 'diff', m.badDate('--as-of'));
   const synthetic = positiveInt(v['synthetic'], 0, MAX_SYNTHETIC);
@@ -76,7 +77,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     if (refused !== undefined) return refused;
     sides.push(lw);
   }
-  const compiledOf = (lw: LoadedWorkspace) => new Map(lw.ws.ruleSets.filter((r) => r.compiled && lw.relevant.has(r.path)).map((r) => [r.compiled!.id, r.compiled!]));
+  const compiledOf = (lw: LoadedWorkspace) =>
+    new Map(lw.ws.ruleSets.filter((r) => r.compiled && lw.relevant.has(r.path)).map((r) => [r.compiled!.id, r.compiled!]));
   const before = compiledOf(sides[0]!);
   const after = compiledOf(sides[1]!);
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -92,7 +94,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   let impact: ImpactReport | undefined;
   let impactSource = '';
   if (v['cohort'] !== undefined || v['synthetic'] !== undefined) {
-    const pairs: ImpactPair[] = ids.map((id) => ({ id, ...(before.has(id) ? { before: before.get(id)! } : {}), ...(after.has(id) ? { after: after.get(id)! } : {}) }));
+    const pairs: ImpactPair[] = ids.map((id) => ({
+      id,
+      ...(before.has(id) ? { before: before.get(id)! } : {}),
+      ...(after.has(id) ? { after: after.get(id)! } : {}),
+    }));
     // Every rule set that cannot be used on the date is named, not just the first: a folder holds several.
     const bySide: readonly (readonly [string, ReadonlyMap<string, CompiledRuleSet>])[] = [
       [oldPath, before],
@@ -100,7 +106,14 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     ];
     const notValid = bySide.flatMap(([side, map]) => [...map.values()].filter((rs) => !isValidOn(rs, asOf)).map((rs) => ({ side, rs })));
     if (notValid.length > 0) {
-      io.err(notValid.map(({ side, rs }) => `oppfolgingsteam diff: ${m.notValidOn(`${rs.id} ${rs.version} (${side})`, asOf, rs.validFrom, rs.validTo ?? '…')}\n`).join(''));
+      io.err(
+        notValid
+          .map(
+            ({ side, rs }) =>
+              `oppfolgingsteam diff: ${m.notValidOn(`${rs.id} ${rs.version} (${side})`, asOf, rs.validFrom, rs.validTo ?? '…')}\n`,
+          )
+          .join(''),
+      );
       return EXIT.usage;
     }
     const collector = createImpact(pairs, { asOf, examples });
@@ -113,7 +126,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       const r = await readNdjson(file, (line, value) => collector.add(`${m.line} ${line}${idOf(value)}`, withoutSchema(value)), lang);
       if (E.isLeft(r)) {
         const e = r.left;
-        io.err(`oppfolgingsteam diff: ${e._tag === 'NdjsonSyntax' ? m.cohortLine(e.path, e.line, e.column, e.message) : loadErrorMessage(e, m)}\n`);
+        io.err(
+          `oppfolgingsteam diff: ${e._tag === 'NdjsonSyntax' ? m.cohortLine(e.path, e.line, e.column, e.message) : loadErrorMessage(e, m)}\n`,
+        );
         return EXIT.usage;
       }
       impactSource = file;
@@ -129,7 +144,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     const json = {
       old: oldPath,
       new: newPath,
-      ruleSets: changes.filter((c) => c.status !== 'unchanged').map(({ rules, ...rest }) => ({ ...rest, rules: rules.map(({ before: _b, after: _a, ...r }) => r) })),
+      ruleSets: changes
+        .filter((c) => c.status !== 'unchanged')
+        .map(({ rules, ...rest }) => ({ ...rest, rules: rules.map(({ before: _b, after: _a, ...r }) => r) })),
       codeLists: listChanges,
       ...(impact ? { impact: { source: impactSource, ...impact } } : {}),
     };
@@ -151,13 +168,26 @@ function show(v: unknown): string {
   return v === undefined ? '—' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
 }
 
-function proseDiff(a: Condition | undefined, b: Condition | undefined, ca: ProseContext | undefined, cb: ProseContext | undefined, lang: Lang): string[] {
+function proseDiff(
+  a: Condition | undefined,
+  b: Condition | undefined,
+  ca: ProseContext | undefined,
+  cb: ProseContext | undefined,
+  lang: Lang,
+): string[] {
   const la = a && ca ? proseLines(conditionProse(a, ca, lang)) : [];
   const lb = b && cb ? proseLines(conditionProse(b, cb, lang)) : [];
   return lineDiff(la, lb).map((d) => `${d.op} ${d.line}`);
 }
 
-function ruleSetLines(c: RuleSetChanges, b: CompiledRuleSet | undefined, a: CompiledRuleSet | undefined, facts: ReturnType<typeof builtinFacts>, lang: Lang, m: Messages): string[] {
+function ruleSetLines(
+  c: RuleSetChanges,
+  b: CompiledRuleSet | undefined,
+  a: CompiledRuleSet | undefined,
+  facts: ReturnType<typeof builtinFacts>,
+  lang: Lang,
+  m: Messages,
+): string[] {
   if (c.status === 'added') return [m.ruleSetAdded(c.id, c.versionAfter ?? '')];
   if (c.status === 'removed') return [m.ruleSetRemoved(c.id, c.versionBefore ?? '')];
   const ctxB = b ? proseContext(b, facts) : undefined;
@@ -187,7 +217,8 @@ function ruleSetLines(c: RuleSetChanges, b: CompiledRuleSet | undefined, a: Comp
     for (const rc of c.rules) {
       const title = (rc.after ?? rc.before)!.title[lang];
       out.push(`    ${mark[rc.status]} ${rc.id}: ${title} (${word[rc.status]}${rc.fields.length ? `: ${rc.fields.join(', ')}` : ''})`);
-      if (rc.status === 'changed' && rc.fields.includes('conditions')) out.push(...proseDiff(rc.before?.conditions, rc.after?.conditions, ctxB, ctxA, lang).map((l) => `        ${l}`));
+      if (rc.status === 'changed' && rc.fields.includes('conditions'))
+        out.push(...proseDiff(rc.before?.conditions, rc.after?.conditions, ctxB, ctxA, lang).map((l) => `        ${l}`));
     }
   }
   return out;
@@ -205,7 +236,10 @@ function codeListLines(lists: readonly CodeListChanges[], m: Messages): string[]
         ...(l.removed.length ? [`${m.codesRemoved(l.removed.length)}: ${some(l.removed)}`] : []),
         ...(l.fields.length ? [`${m.fieldsChanged}: ${l.fields.join(', ')}`] : []),
       ];
-      out.push(`  ~ ${l.id} ${l.versionBefore === l.versionAfter ? l.versionAfter : `${l.versionBefore} → ${l.versionAfter}`}`, ...parts.map((x) => `      ${x}`));
+      out.push(
+        `  ~ ${l.id} ${l.versionBefore === l.versionAfter ? l.versionAfter : `${l.versionBefore} → ${l.versionAfter}`}`,
+        ...parts.map((x) => `      ${x}`),
+      );
     }
   }
   return out;

@@ -35,7 +35,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     facts: builtinFacts(),
     ruleSets: lw.ws.ruleSets
       .filter((r) => r.compiled && lw.relevant.has(r.path))
-      .map((r) => ({ ruleSet: r.compiled!, path: r.path, vectors: vectorsFor(lw.ws, r.compiled!.id).flatMap((v) => (v.file ? [v.file] : [])) })),
+      .map((r) => ({
+        ruleSet: r.compiled!,
+        path: r.path,
+        vectors: vectorsFor(lw.ws, r.compiled!.id).flatMap((v) => (v.file ? [v.file] : [])),
+      })),
   };
   const files = [
     { name: CATALOGUE_FILES[0], text: renderCatalogueMarkdown(input, 'nb') },

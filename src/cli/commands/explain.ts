@@ -103,7 +103,11 @@ function readPerson(path: string, lang: Lang, io: CliIo, m: Messages): ParsedPer
     located = false;
     // What the bundle held that the library does not read is reported, never dropped silently.
     if (converted.right.notUnderstood.length > 0) {
-      const head = { nb: `Ikke brukt fra FHIR-bunten ${path}:`, nn: `Ikkje brukt frå FHIR-bunten ${path}:`, en: `Not used from the FHIR bundle ${path}:` }[lang];
+      const head = {
+        nb: `Ikke brukt fra FHIR-bunten ${path}:`,
+        nn: `Ikkje brukt frå FHIR-bunten ${path}:`,
+        en: `Not used from the FHIR bundle ${path}:`,
+      }[lang];
       io.err(`${head}\n${converted.right.notUnderstood.map((i) => `  ${i.message}`).join('\n')}\n`);
     }
   } else if (typeof value === 'object' && value !== null && !Array.isArray(value) && '$schema' in value) {
@@ -113,7 +117,9 @@ function readPerson(path: string, lang: Lang, io: CliIo, m: Messages): ParsedPer
   }
   const parsed = parsePerson(input, lang);
   if (E.isLeft(parsed)) {
-    const issues: LocatedIssue[] = parsed.left.issues.map((i) => (located ? locateIssue(src.right, i) : { file: path, line: 1, column: 1, issue: i }));
+    const issues: LocatedIssue[] = parsed.left.issues.map((i) =>
+      located ? locateIssue(src.right, i) : { file: path, line: 1, column: 1, issue: i },
+    );
     io.err(`${m.invalidPerson(path)}\n${issues.map((i) => `  ${formatLocated(i)}`).join('\n')}\n`);
     return EXIT.usage;
   }
@@ -141,7 +147,15 @@ function loadRuleSets(dir: string | undefined, lang: Lang, io: CliIo): CompiledR
 
 const SEVERITY_MARK = { info: '·', warning: '!', critical: '‼' } as const;
 
-function decisionLines(rs: CompiledRuleSet, d: Decision | undefined, why: readonly Explanation[], all: boolean, lang: Lang, m: Messages, asOf: string): string[] {
+function decisionLines(
+  rs: CompiledRuleSet,
+  d: Decision | undefined,
+  why: readonly Explanation[],
+  all: boolean,
+  lang: Lang,
+  m: Messages,
+  asOf: string,
+): string[] {
   const head = `${rs.file.title[lang]} (${rs.id} ${rs.version})`;
   if (!d) return [head, `  ${m.notValidOn(rs.id, asOf, rs.validFrom, rs.validTo ?? '…')}`];
   const out = [head];

@@ -102,11 +102,19 @@ Ranks a population with the identification rules and writes a worklist (NDJSON o
   listed: { nb: 'på arbeidslisten', nn: 'på arbeidslista', en: 'on the worklist' },
   adultsHigh: { nb: 'voksne med høy risiko', nn: 'vaksne med høg risiko', en: 'adults at high risk' },
   line: { nb: 'linje', nn: 'linje', en: 'line' },
-  more: { nb: 'flere avviste poster; se --report eller --summary', nn: 'fleire avviste postar; sjå --report eller --summary', en: 'more rejected records; see --report or --summary' },
+  more: {
+    nb: 'flere avviste poster; se --report eller --summary',
+    nn: 'fleire avviste postar; sjå --report eller --summary',
+    en: 'more rejected records; see --report or --summary',
+  },
   elapsed: { nb: 'tid', nn: 'tid', en: 'elapsed' },
   peak: { nb: 'minnetopp (RSS)', nn: 'minnetopp (RSS)', en: 'peak memory (RSS)' },
   failed: { nb: 'Feil', nn: 'Feil', en: 'Error' },
-  overwritesInput: { nb: 'er en inndatafil; den ville blitt overskrevet', nn: 'er ei inndatafil; ho ville blitt overskriven', en: 'is an input file; it would be overwritten' },
+  overwritesInput: {
+    nb: 'er en inndatafil; den ville blitt overskrevet',
+    nn: 'er ei inndatafil; ho ville blitt overskriven',
+    en: 'is an input file; it would be overwritten',
+  },
   sameOutput: { nb: 'er samme fil som', nn: 'er same fil som', en: 'is the same file as' },
 } satisfies Record<string, M>;
 
@@ -217,8 +225,13 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
 
     // No output may be an input, or another output: `stratify c.ndjson --out c.ndjson` used to empty
     // its own input before reading it.
-    const inputs = [...(source.kind === 'file' ? [source.path] : []), ...(values['rule-set'] !== undefined ? [resolve(cwd, values['rule-set'])] : [])];
-    const targets = (['out', 'report', 'summary'] as const).flatMap((flag) => (values[flag] !== undefined ? [{ flag, path: resolve(cwd, values[flag]) }] : []));
+    const inputs = [
+      ...(source.kind === 'file' ? [source.path] : []),
+      ...(values['rule-set'] !== undefined ? [resolve(cwd, values['rule-set'])] : []),
+    ];
+    const targets = (['out', 'report', 'summary'] as const).flatMap((flag) =>
+      values[flag] !== undefined ? [{ flag, path: resolve(cwd, values[flag]) }] : [],
+    );
     for (const [i, t] of targets.entries()) {
       if (inputs.some((input) => sameFile(input, t.path))) throw new Usage(`--${t.flag} ${values[t.flag]}: ${MSG.overwritesInput[lang]}`);
       const other = targets.slice(0, i).find((o) => sameFile(o.path, t.path));
@@ -254,7 +267,9 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
               const now = Date.now();
               if (now - lastProgress < 200) return;
               lastProgress = now;
-              err(`\r${MSG.read[lang]} ${fmtInt(p.read)} · ${MSG.ranked[lang]} ${fmtInt(p.ranked)} · ${MSG.rejected[lang]} ${fmtInt(p.rejected)} · ${MSG.listed[lang]} ${fmtInt(p.listed)}   `);
+              err(
+                `\r${MSG.read[lang]} ${fmtInt(p.read)} · ${MSG.ranked[lang]} ${fmtInt(p.ranked)} · ${MSG.rejected[lang]} ${fmtInt(p.rejected)} · ${MSG.listed[lang]} ${fmtInt(p.listed)}   `,
+              );
             },
           }
         : {}),
@@ -280,7 +295,9 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
     if (values.timing) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const cpu = process.cpuUsage(); // all threads of the process, workers included
-      err(`${MSG.elapsed[lang]} ${(ms / 1000).toFixed(2)} s · CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s · ${MSG.peak[lang]} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
+      err(
+        `${MSG.elapsed[lang]} ${(ms / 1000).toFixed(2)} s · CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s · ${MSG.peak[lang]} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`,
+      );
     }
     return 0;
   } catch (e) {
@@ -291,7 +308,9 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
       return 2;
     }
     const code = (e as { code?: string }).code;
-    err(`${MSG.failed[lang]}: ${code ?? (e instanceof Error ? e.message : String(e))}${(e as { path?: string }).path ? ` (${(e as { path?: string }).path})` : ''}\n`);
+    err(
+      `${MSG.failed[lang]}: ${code ?? (e instanceof Error ? e.message : String(e))}${(e as { path?: string }).path ? ` (${(e as { path?: string }).path})` : ''}\n`,
+    );
     return 1;
   }
 }

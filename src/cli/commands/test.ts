@@ -96,7 +96,15 @@ function outcomeText(code: string, m: Messages): string {
   return code;
 }
 
-function failureLines(r: VectorResult, vector: TestVector, index: number, source: ParsedSource, rs: CompiledRuleSet, lang: Lang, m: Messages): string[] {
+function failureLines(
+  r: VectorResult,
+  vector: TestVector,
+  index: number,
+  source: ParsedSource,
+  rs: CompiledRuleSet,
+  lang: Lang,
+  m: Messages,
+): string[] {
   const lines: string[] = [];
   if (r.issues && r.issues.length > 0) {
     lines.push(m.vectorInvalid);
@@ -111,7 +119,10 @@ function failureLines(r: VectorResult, vector: TestVector, index: number, source
     else other.push(mm);
   }
   const width = Math.max(m.expected.length, m.actual.length) + 1;
-  const pair = (mm: VectorMismatch) => [`- ${`${m.expected}:`.padEnd(width)} ${outcomeText(mm.expected, m)}`, `+ ${`${m.actual}:`.padEnd(width)} ${outcomeText(mm.actual, m)}`];
+  const pair = (mm: VectorMismatch) => [
+    `- ${`${m.expected}:`.padEnd(width)} ${outcomeText(mm.expected, m)}`,
+    `+ ${`${m.actual}:`.padEnd(width)} ${outcomeText(mm.actual, m)}`,
+  ];
   for (const [ruleId, mms] of byRule) {
     lines.push(ruleId);
     for (const mm of mms) lines.push(...pair(mm).map((l) => `  ${l}`));
@@ -132,7 +143,9 @@ function coverageReport(entries: readonly CoverageEntry[], rs: CompiledRuleSet, 
   // list reads top to bottom like the file.
   const placed = new Map(entries.map((e) => [e.path, source.locate(e.segments)]));
   const inFileOrder = (list: CoverageEntry[]) =>
-    [...list].sort((a, b) => placed.get(a.path)!.line - placed.get(b.path)!.line || placed.get(a.path)!.column - placed.get(b.path)!.column);
+    [...list].sort(
+      (a, b) => placed.get(a.path)!.line - placed.get(b.path)!.line || placed.get(a.path)!.column - placed.get(b.path)!.column,
+    );
   const line = (e: CoverageEntry) => {
     const { line: l, column } = placed.get(e.path)!;
     return `    ${source.path}:${l}:${column}  ${e.path}: ${conditionLine(e.condition, ctx, lang)}`;

@@ -21,10 +21,16 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const issues = relevantIssues(lw, [...ws.issues, ...checkVectors(ws, lang)]).sort(compareLocated);
   const count = (kind: 'rule-set' | 'code-list' | 'vectors', parsed: readonly { path: string }[]) =>
     parsed.filter((x) => relevant.has(x.path)).length + ws.unparsed.filter((u) => u.kind === kind && relevant.has(u.path)).length;
-  const counts = { ruleSets: count('rule-set', ws.ruleSets), codeLists: count('code-list', ws.codeLists), vectors: count('vectors', ws.vectors) };
+  const counts = {
+    ruleSets: count('rule-set', ws.ruleSets),
+    codeLists: count('code-list', ws.codeLists),
+    vectors: count('vectors', ws.vectors),
+  };
   const files = counts.ruleSets + counts.codeLists + counts.vectors;
   if (p.values['json']) {
-    io.out(`${JSON.stringify({ ok: issues.length === 0, files: counts, issues: issues.map(locatedJson), skipped: lw.sources.focus ? [] : ws.skipped }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ ok: issues.length === 0, files: counts, issues: issues.map(locatedJson), skipped: lw.sources.focus ? [] : ws.skipped }, null, 2)}\n`,
+    );
     return issues.length === 0 ? EXIT.ok : EXIT.findings;
   }
   const summary = m.counts(counts.ruleSets, counts.codeLists, counts.vectors);

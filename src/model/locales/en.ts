@@ -37,12 +37,14 @@ export const en: IssueLocale = {
     icpc2_code: (p) => `${p} is not an ICPC-2 code (one letter and two digits, e.g. K77).`,
     icd10_code: (p) => `${p} is not an ICD-10 code (e.g. I50 or F32.1).`,
     national_id: (p) => `${p} is not a valid national identity number or D number (11 digits with valid check digits).`,
-    national_id_in_clear: (p) => `${p} appears to hold a national identity number or D number. Use the host system's own reference to the person (e.g. Patient/123), not the identity number.`,
+    national_id_in_clear: (p) =>
+      `${p} appears to hold a national identity number or D number. Use the host system's own reference to the person (e.g. Patient/123), not the identity number.`,
     json_syntax: (p, d) => `Invalid JSON${d['line'] ? ` at line ${d['line']}, column ${d['column']}` : ''}: ${reason(d['reason'])}.`,
     line_too_long: (p, d) => `The line is too long: at most ${list(d['maximum'])} bytes are allowed. It was skipped.`,
     yaml_syntax: (p, d) => `Invalid YAML at line ${list(d['line'])}, column ${list(d['column'])} (${list(d['reason'])}).`,
     duplicate_key: (p) => `${p} appears twice in the same object; only the last one is used.`,
-    rule_not_fired: (p, d) => `No test vector expects the rule "${list(d['name'])}" to fire. Add a vector with the rule under expect.fired.`,
+    rule_not_fired: (p, d) =>
+      `No test vector expects the rule "${list(d['name'])}" to fire. Add a vector with the rule under expect.fired.`,
     no_vectors: (p, d) => `The rule set "${list(d['name'])}" has no test vectors. Put them in ${list(d['file'])} next to the rule set.`,
     unknown_rule_set: (p, d) => `${p} refers to the rule set "${list(d['name'])}", which is not among the files.`,
     unknown_fact: (p, d) => `${p} refers to the fact "${list(d['name'])}", which does not exist.`,
@@ -56,10 +58,12 @@ export const en: IssueLocale = {
     too_deep: (p, d) => `${p} is nested too deeply: at most ${list(d['maximum'])} levels are allowed.`,
     unsafe_path: (p) => `${p} is not an allowed path. Use $.field.field or $.field[0]; other JSONPath is never run.`,
     operator_value: (p, d) => `${p} does not fit the operator "${list(d['operator'])}": expected ${list(d['expected'])}.`,
-    operator_fact_type: (p, d) => `${p}: the operator "${list(d['operator'])}" cannot be used on the fact "${list(d['name'])}" of type ${list(d['type'])}.`,
+    operator_fact_type: (p, d) =>
+      `${p}: the operator "${list(d['operator'])}" cannot be used on the fact "${list(d['name'])}" of type ${list(d['type'])}.`,
     fact_params: (p, d) => `${p} has invalid parameters for the fact "${list(d['name'])}": ${list(d['expected'])}.`,
     condition_cycle: (p, d) => `${p}: the condition "${list(d['name'])}" refers to itself.`,
-    leaf_root: (p) => `${p} is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.`,
+    leaf_root: (p) =>
+      `${p} is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.`,
     not_valid_now: (p, d) => `The rule set is not valid on ${list(d['asOf'])} (valid ${list(d['from'])} to ${list(d['to'])}).`,
     before_last_event: (p) => `${p} is before the pathway's last event. Events are sent in time order.`,
     after_as_of: (p) => `${p} is after the date the pathway is restored for (asOf). History from the future is not accepted.`,

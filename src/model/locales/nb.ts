@@ -37,13 +37,16 @@ export const nb: IssueLocale = {
     icpc2_code: (p) => `${p} er ikke en ICPC-2-kode (én bokstav og to sifre, f.eks. K77).`,
     icd10_code: (p) => `${p} er ikke en ICD-10-kode (f.eks. I50 eller F32.1).`,
     national_id: (p) => `${p} er ikke et gyldig fødselsnummer eller D-nummer (11 sifre med gyldige kontrollsifre).`,
-    national_id_in_clear: (p) => `${p} ser ut til å inneholde et fødselsnummer eller D-nummer. Bruk vertssystemets egen referanse til personen (f.eks. Patient/123), ikke identitetsnummeret.`,
+    national_id_in_clear: (p) =>
+      `${p} ser ut til å inneholde et fødselsnummer eller D-nummer. Bruk vertssystemets egen referanse til personen (f.eks. Patient/123), ikke identitetsnummeret.`,
     json_syntax: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reason(d['reason'])}.`,
     line_too_long: (p, d) => `Linjen er for lang: høyst ${list(d['maximum'])} byte er tillatt. Den er hoppet over.`,
     yaml_syntax: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])} (${list(d['reason'])}).`,
     duplicate_key: (p) => `${p} står to ganger i samme objekt; bare den siste blir brukt.`,
-    rule_not_fired: (p, d) => `Ingen testvektor forventer at regelen «${list(d['name'])}» utløses. Legg til en vektor med regelen under expect.fired.`,
-    no_vectors: (p, d) => `Regelsettet «${list(d['name'])}» har ingen testvektorer. Legg dem i ${list(d['file'])} ved siden av regelsettet.`,
+    rule_not_fired: (p, d) =>
+      `Ingen testvektor forventer at regelen «${list(d['name'])}» utløses. Legg til en vektor med regelen under expect.fired.`,
+    no_vectors: (p, d) =>
+      `Regelsettet «${list(d['name'])}» har ingen testvektorer. Legg dem i ${list(d['file'])} ved siden av regelsettet.`,
     unknown_rule_set: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikke finnes blant filene.`,
     unknown_fact: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikke finnes.`,
     unknown_operator: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikke finnes. Tillatt: ${list(d['allowed'])}.`,
@@ -56,14 +59,17 @@ export const nb: IssueLocale = {
     too_deep: (p, d) => `${p} er nøstet for dypt: høyst ${list(d['maximum'])} nivåer er tillatt.`,
     unsafe_path: (p) => `${p} er ikke en tillatt sti. Bruk $.felt.felt eller $.felt[0]; annen JSONPath kjøres aldri.`,
     operator_value: (p, d) => `${p} passer ikke med operatoren «${list(d['operator'])}»: forventet ${list(d['expected'])}.`,
-    operator_fact_type: (p, d) => `${p}: operatoren «${list(d['operator'])}» kan ikke brukes på faktumet «${list(d['name'])}» av typen ${list(d['type'])}.`,
+    operator_fact_type: (p, d) =>
+      `${p}: operatoren «${list(d['operator'])}» kan ikke brukes på faktumet «${list(d['name'])}» av typen ${list(d['type'])}.`,
     fact_params: (p, d) => `${p} har ugyldige parametre for faktumet «${list(d['name'])}»: ${list(d['expected'])}.`,
     condition_cycle: (p, d) => `${p}: betingelsen «${list(d['name'])}» viser til seg selv.`,
-    leaf_root: (p) => `${p} er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der. Pakk den inn: {"all": [ … ]}.`,
+    leaf_root: (p) =>
+      `${p} er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der. Pakk den inn: {"all": [ … ]}.`,
     not_valid_now: (p, d) => `Regelsettet gjelder ikke på datoen ${list(d['asOf'])} (gyldig ${list(d['from'])} til ${list(d['to'])}).`,
     before_last_event: (p) => `${p} er før forløpets siste hendelse. Hendelser sendes i tidsrekkefølge.`,
     after_as_of: (p) => `${p} er etter datoen forløpet gjenopprettes for (asOf). Historikk fra fremtiden godtas ikke.`,
-    not_a_transition: (p) => `${p} følger ikke av forløpet: hendelsen fører ikke dit fra tilstanden før, med de avgjørelsene som er lagret.`,
+    not_a_transition: (p) =>
+      `${p} følger ikke av forløpet: hendelsen fører ikke dit fra tilstanden før, med de avgjørelsene som er lagret.`,
     context_mismatch: (p) => `${p} stemmer ikke med det historikken gir. Forløpet er endret utenom hendelsene.`,
     unreadable: (p) => `${p} kunne ikke leses: en get-metode eller proxy kastet en feil. Send rene data (som fra JSON.parse).`,
     not_after_as_of: (p) => `${p} må være etter datoen hendelsen gjelder (asOf).`,

@@ -37,12 +37,14 @@ export const nn: IssueLocale = {
     icpc2_code: (p) => `${p} er ikkje ein ICPC-2-kode (éin bokstav og to siffer, t.d. K77).`,
     icd10_code: (p) => `${p} er ikkje ein ICD-10-kode (t.d. I50 eller F32.1).`,
     national_id: (p) => `${p} er ikkje eit gyldig fødselsnummer eller D-nummer (11 siffer med gyldige kontrollsiffer).`,
-    national_id_in_clear: (p) => `${p} ser ut til å innehalde eit fødselsnummer eller D-nummer. Bruk vertssystemet sin eigen referanse til personen (t.d. Patient/123), ikkje identitetsnummeret.`,
+    national_id_in_clear: (p) =>
+      `${p} ser ut til å innehalde eit fødselsnummer eller D-nummer. Bruk vertssystemet sin eigen referanse til personen (t.d. Patient/123), ikkje identitetsnummeret.`,
     json_syntax: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reason(d['reason'])}.`,
     line_too_long: (p, d) => `Linja er for lang: høgst ${list(d['maximum'])} byte er tillate. Ho er hoppa over.`,
     yaml_syntax: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])} (${list(d['reason'])}).`,
     duplicate_key: (p) => `${p} står to gonger i same objekt; berre den siste blir brukt.`,
-    rule_not_fired: (p, d) => `Ingen testvektor ventar at regelen «${list(d['name'])}» blir utløyst. Legg til ein vektor med regelen under expect.fired.`,
+    rule_not_fired: (p, d) =>
+      `Ingen testvektor ventar at regelen «${list(d['name'])}» blir utløyst. Legg til ein vektor med regelen under expect.fired.`,
     no_vectors: (p, d) => `Regelsettet «${list(d['name'])}» har ingen testvektorar. Legg dei i ${list(d['file'])} ved sida av regelsettet.`,
     unknown_rule_set: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikkje finst blant filene.`,
     unknown_fact: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikkje finst.`,
@@ -56,14 +58,17 @@ export const nn: IssueLocale = {
     too_deep: (p, d) => `${p} er nøsta for djupt: høgst ${list(d['maximum'])} nivå er tillate.`,
     unsafe_path: (p) => `${p} er ikkje ein tillaten sti. Bruk $.felt.felt eller $.felt[0]; anna JSONPath blir aldri køyrt.`,
     operator_value: (p, d) => `${p} passar ikkje med operatoren «${list(d['operator'])}»: venta ${list(d['expected'])}.`,
-    operator_fact_type: (p, d) => `${p}: operatoren «${list(d['operator'])}» kan ikkje brukast på faktumet «${list(d['name'])}» av typen ${list(d['type'])}.`,
+    operator_fact_type: (p, d) =>
+      `${p}: operatoren «${list(d['operator'])}» kan ikkje brukast på faktumet «${list(d['name'])}» av typen ${list(d['type'])}.`,
     fact_params: (p, d) => `${p} har ugyldige parametrar for faktumet «${list(d['name'])}»: ${list(d['expected'])}.`,
     condition_cycle: (p, d) => `${p}: vilkåret «${list(d['name'])}» viser til seg sjølv.`,
-    leaf_root: (p) => `${p} er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der. Pakk det inn: {"all": [ … ]}.`,
+    leaf_root: (p) =>
+      `${p} er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der. Pakk det inn: {"all": [ … ]}.`,
     not_valid_now: (p, d) => `Regelsettet gjeld ikkje på datoen ${list(d['asOf'])} (gyldig ${list(d['from'])} til ${list(d['to'])}).`,
     before_last_event: (p) => `${p} er før den siste hendinga i forløpet. Hendingar blir sende i tidsrekkjefølgje.`,
     after_as_of: (p) => `${p} er etter datoen forløpet blir gjenoppretta for (asOf). Historikk frå framtida blir ikkje godteken.`,
-    not_a_transition: (p) => `${p} følgjer ikkje av forløpet: hendinga fører ikkje dit frå tilstanden før, med dei avgjerdene som er lagra.`,
+    not_a_transition: (p) =>
+      `${p} følgjer ikkje av forløpet: hendinga fører ikkje dit frå tilstanden før, med dei avgjerdene som er lagra.`,
     context_mismatch: (p) => `${p} stemmer ikkje med det historikken gir. Forløpet er endra utanom hendingane.`,
     unreadable: (p) => `${p} kunne ikkje lesast: ein get-metode eller proxy kasta ein feil. Send reine data (som frå JSON.parse).`,
     not_after_as_of: (p) => `${p} må vere etter datoen hendinga gjeld (asOf).`,

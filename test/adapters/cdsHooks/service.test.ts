@@ -37,9 +37,24 @@ const HOOK = '5d2b1c3e-7f4a-4b8c-9d0e-1f2a3b4c5d6e';
 const PERSONS = ['klara', 'morten', 'kasper', 'nora'];
 const UUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-function cardsFor(name: string, rs: CompiledRuleSet, extra: Partial<Parameters<typeof toCards>[2]> = {}): { d: Decision; cards: CdsCard[] } {
+function cardsFor(
+  name: string,
+  rs: CompiledRuleSet,
+  extra: Partial<Parameters<typeof toCards>[2]> = {},
+): { d: Decision; cards: CdsCard[] } {
   const d = right(evaluate(rs, examplePerson(name), { asOf: AS_OF }));
-  return { d, cards: toCards(d, rs, { hookInstance: HOOK, patient: `Patient/${name}`, user: 'Practitioner/gp1', dataNeeded: 'all', score: 'always', findings: 'all', ...extra }) };
+  return {
+    d,
+    cards: toCards(d, rs, {
+      hookInstance: HOOK,
+      patient: `Patient/${name}`,
+      user: 'Practitioner/gp1',
+      dataNeeded: 'all',
+      score: 'always',
+      findings: 'all',
+      ...extra,
+    }),
+  };
 }
 
 describe('cards for every bundled rule set and example person', () => {
@@ -90,7 +105,10 @@ describe('cards for every bundled rule set and example person', () => {
       [false, 'CareTeam'],
       [false, 'Goal'],
     ]);
-    const team = card.suggestions![1]!.actions![0]!.resource as unknown as { status: string; participant: { role: { coding: { code: string }[] }[]; member?: { reference: string } }[] };
+    const team = card.suggestions![1]!.actions![0]!.resource as unknown as {
+      status: string;
+      participant: { role: { coding: { code: string }[] }[]; member?: { reference: string } }[];
+    };
     expect(team.status).toBe('proposed');
     const roles = team.participant.map((p) => p.role[0]!.coding[0]!.code);
     expect(roles).toEqual(['person', 'coordinator', 'gp']);
@@ -118,7 +136,11 @@ describe('cards for every bundled rule set and example person', () => {
 
   it('cards exist in nb, nn and en', () => {
     const rs = ruleSet('identification');
-    const [nb, nn, en] = (['nb', 'nn', 'en'] as const).map((lang) => cardsFor('klara', rs, { lang }).cards[0]!) as [CdsCard, CdsCard, CdsCard];
+    const [nb, nn, en] = (['nb', 'nn', 'en'] as const).map((lang) => cardsFor('klara', rs, { lang }).cards[0]!) as [
+      CdsCard,
+      CdsCard,
+      CdsCard,
+    ];
     expect(new Set([nb.summary, nn.summary, en.summary]).size).toBe(3);
     expect(nn.detail).toContain('**Kvifor:**');
     expect(en.detail).toContain('**Why:**');
@@ -127,7 +149,8 @@ describe('cards for every bundled rule set and example person', () => {
 });
 
 describe('any rule set', () => {
-  const long = 'Dette er en svært lang tittel som med vilje er skrevet for å gå over grensen på hundre og førti tegn for et kort i CDS Hooks, slik at den må kuttes pent';
+  const long =
+    'Dette er en svært lang tittel som med vilje er skrevet for å gå over grensen på hundre og førti tegn for et kort i CDS Hooks, slik at den må kuttes pent';
   const file = {
     id: 'synthetic',
     version: '0.1.0',
@@ -179,15 +202,22 @@ describe('any rule set', () => {
   it('a summary is always one line under 140 characters', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ maxLength: 30 }), fc.string({ minLength: 130, maxLength: 400, size: 'max' }), fc.array(fc.constantFrom('ord', 'og', 'oppfølging', ' ', '\n'), { minLength: 40, maxLength: 120 }).map((a) => a.join(' '))).filter((s) => s.trim() !== ''),
+        fc
+          .oneof(
+            fc.string({ maxLength: 30 }),
+            fc.string({ minLength: 130, maxLength: 400, size: 'max' }),
+            fc.array(fc.constantFrom('ord', 'og', 'oppfølging', ' ', '\n'), { minLength: 40, maxLength: 120 }).map((a) => a.join(' ')),
+          )
+          .filter((s) => s.trim() !== ''),
         (s) => {
-        const out = summaryOf(s);
-        expect(out.length).toBeGreaterThan(0);
-        expect(out.length).toBeLessThan(140);
-        expect(out).not.toMatch(/\n/);
-        if (s.replace(/\s+/g, ' ').trim().length < 140) expect(out).toBe(s.replace(/\s+/g, ' ').trim());
-        else expect(out.endsWith('…')).toBe(true);
-      }),
+          const out = summaryOf(s);
+          expect(out.length).toBeGreaterThan(0);
+          expect(out.length).toBeLessThan(140);
+          expect(out).not.toMatch(/\n/);
+          if (s.replace(/\s+/g, ' ').trim().length < 140) expect(out).toBe(s.replace(/\s+/g, ' ').trim());
+          else expect(out.endsWith('…')).toBe(true);
+        },
+      ),
     );
   });
 
@@ -217,12 +247,20 @@ describe('the response schema enforces cds-resp-1..7 and "omitted, never empty"'
         { label: 'b', isRecommended: true, actions: [{ type: 'create', description: 'b', resource: task }] },
       ],
     },
-    'cds-resp-2': { ...base(), selectionBehavior: 'any', suggestions: [{ label: 'a', actions: [{ type: 'delete', description: 'd', resource: task }] }] },
+    'cds-resp-2': {
+      ...base(),
+      selectionBehavior: 'any',
+      suggestions: [{ label: 'a', actions: [{ type: 'delete', description: 'd', resource: task }] }],
+    },
     'cds-resp-3': { ...base(), links: [{ label: 'l', url: 'https://example.org', type: 'absolute', appContext: 'x' }] },
     'cds-resp-4': { ...base(), overrideReasons: [{ system: 'urn:x', code: 'c' }] },
     'cds-resp-5': { ...base(), selectionBehavior: 'any', suggestions: [{ label: 'a', actions: [{ type: 'create', resource: task }] }] },
     'cds-resp-6': { ...base(), suggestions: [{ label: 'a', actions: [{ type: 'create', description: 'a', resource: task }] }] },
-    'cds-resp-7': { ...base(), selectionBehavior: 'any', suggestions: [{ label: 'a', actionSelectionBehavior: 'some', actions: [{ type: 'create', description: 'a', resource: task }] }] },
+    'cds-resp-7': {
+      ...base(),
+      selectionBehavior: 'any',
+      suggestions: [{ label: 'a', actionSelectionBehavior: 'some', actions: [{ type: 'create', description: 'a', resource: task }] }],
+    },
   };
 
   it('the base card is valid', () => {
@@ -242,16 +280,26 @@ describe('the response schema enforces cds-resp-1..7 and "omitted, never empty"'
   }
 
   it('empty optional fields and null are rejected; the summary is under 140 characters', () => {
-    const e = left(validateCdsResponse({ cards: [{ ...base(), detail: '', links: [], source: { label: 'x', topic: {} }, overrideReasons: null }], systemActions: [] }));
-    expect(e.issues.filter((i) => i.code === 'cds_empty').map((i) => i.path).sort()).toEqual(
-      ['cards[0].detail', 'cards[0].links', 'cards[0].overrideReasons', 'cards[0].source.topic', 'systemActions'].sort(),
+    const e = left(
+      validateCdsResponse({
+        cards: [{ ...base(), detail: '', links: [], source: { label: 'x', topic: {} }, overrideReasons: null }],
+        systemActions: [],
+      }),
     );
+    expect(
+      e.issues
+        .filter((i) => i.code === 'cds_empty')
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(['cards[0].detail', 'cards[0].links', 'cards[0].overrideReasons', 'cards[0].source.topic', 'systemActions'].sort());
     const long = left(validateCdsResponse({ cards: [{ ...base(), summary: 'x'.repeat(140) }] }));
     expect(long.issues.map((i) => [i.code, i.path])).toEqual([['too_big', 'cards[0].summary']]);
     // The zod schema alone (for vendors who use it directly) also refuses an empty extension.
     const direct = CdsHooksResponse.safeParse({ cards: [{ ...base(), extension: {} }] });
     expect(direct.success).toBe(false);
-    expect(left(validateCdsResponse({ cards: [{ ...base(), extension: {} }] })).issues.map((i) => [i.code, i.path])).toEqual([['cds_empty', 'cards[0].extension']]);
+    expect(left(validateCdsResponse({ cards: [{ ...base(), extension: {} }] })).issues.map((i) => [i.code, i.path])).toEqual([
+      ['cds_empty', 'cards[0].extension'],
+    ]);
     const typo = left(validateCdsResponse({ cards: [{ ...base(), sumary: 'x' }] }));
     expect(typo.issues.map((i) => i.code)).toContain('unknown_key');
   });
@@ -268,14 +316,23 @@ describe('request, discovery and the whole patient-view call', () => {
     const viaHook = toCards(evaluateParsed(rs, read.person, { asOf: AS_OF }), rs, cardOptionsFromRequest(req));
     // Klara's FHIR record lacks the frailty screening and social facts, so compare with the person without them.
     const { frailty: _f, social: _s, municipalServices: _m, ...fhirOnly } = examplePerson('klara');
-    const direct = toCards(right(evaluate(rs, { ...fhirOnly, id: 'Patient/klara' }, { asOf: AS_OF })), rs, { hookInstance: HOOK, patient: 'Patient/klara', user: 'Practitioner/gp-klara' });
+    const direct = toCards(right(evaluate(rs, { ...fhirOnly, id: 'Patient/klara' }, { asOf: AS_OF })), rs, {
+      hookInstance: HOOK,
+      patient: 'Patient/klara',
+      user: 'Practitioner/gp-klara',
+    });
     expect(viaHook).toEqual(direct);
     expect(cardOptionsFromRequest(req)).toEqual({ hookInstance: HOOK, patient: 'Patient/klara', user: 'Practitioner/gp-klara' });
   });
 
   it('invalid requests are errors with paths, never echoing values', () => {
     const token = 'secret-token-value-123';
-    const bad = { ...request, hook: 'order-sign', hookInstance: undefined, fhirAuthorization: { access_token: token, token_type: 'Bearer', expires_in: 'soon', scope: 'x', subject: 'y' } };
+    const bad = {
+      ...request,
+      hook: 'order-sign',
+      hookInstance: undefined,
+      fhirAuthorization: { access_token: token, token_type: 'Bearer', expires_in: 'soon', scope: 'x', subject: 'y' },
+    };
     const e = left(parseCdsHooksRequest(bad, 'en'));
     expect(e._tag).toBe('InvalidCdsHooks');
     expect(e.message).toBe('request');
@@ -305,9 +362,24 @@ describe('feedback', () => {
   it('accepted and overridden cards become records tied to the rule-set version', () => {
     const body = {
       feedback: [
-        { card: target.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: target.suggestions![0]!.uuid }, { id: target.suggestions![1]!.uuid }], outcomeTimestamp: ts },
-        { card: info.uuid, outcome: 'overridden', overrideReason: { reason: info.overrideReasons![0], userComment: 'Følges av hjemmesykepleien' }, outcomeTimestamp: ts },
-        { card: info.uuid, outcome: 'overridden', overrideReason: { reason: { system: 'urn:ehr:own', code: 'busy', display: 'Travelt' } }, outcomeTimestamp: '2026-11-23T11:15:00+01:00' },
+        {
+          card: target.uuid,
+          outcome: 'accepted',
+          acceptedSuggestions: [{ id: target.suggestions![0]!.uuid }, { id: target.suggestions![1]!.uuid }],
+          outcomeTimestamp: ts,
+        },
+        {
+          card: info.uuid,
+          outcome: 'overridden',
+          overrideReason: { reason: info.overrideReasons![0], userComment: 'Følges av hjemmesykepleien' },
+          outcomeTimestamp: ts,
+        },
+        {
+          card: info.uuid,
+          outcome: 'overridden',
+          overrideReason: { reason: { system: 'urn:ehr:own', code: 'busy', display: 'Travelt' } },
+          outcomeTimestamp: '2026-11-23T11:15:00+01:00',
+        },
       ],
     };
     const records = right(ingestFeedback(body, cards));
@@ -341,20 +413,36 @@ describe('feedback', () => {
     for (const [id, item] of cases) {
       const e = left(ingestFeedback({ feedback: [item] }, cards));
       expect(e.message).toBe('feedback');
-      expect(e.issues.some((i) => i.code === 'cds_invariant' && i.detail?.['invariant'] === id), `${id}: ${JSON.stringify(e.issues)}`).toBe(true);
+      expect(
+        e.issues.some((i) => i.code === 'cds_invariant' && i.detail?.['invariant'] === id),
+        `${id}: ${JSON.stringify(e.issues)}`,
+      ).toBe(true);
     }
-    expect(left(ingestFeedback({ feedback: [{ card: info.uuid, outcome: 'overridden', outcomeTimestamp: 'yesterday' }] }, cards)).issues[0]!.path).toBe('feedback[0].outcomeTimestamp');
+    expect(
+      left(ingestFeedback({ feedback: [{ card: info.uuid, outcome: 'overridden', outcomeTimestamp: 'yesterday' }] }, cards)).issues[0]!
+        .path,
+    ).toBe('feedback[0].outcomeTimestamp');
   });
 
   it('feedback on a card or suggestion the service did not issue is an error', () => {
-    const unknownCard = left(ingestFeedback({ feedback: [{ card: '00000000-0000-4000-8000-000000000000', outcome: 'overridden', outcomeTimestamp: ts }] }, cards));
+    const unknownCard = left(
+      ingestFeedback({ feedback: [{ card: '00000000-0000-4000-8000-000000000000', outcome: 'overridden', outcomeTimestamp: ts }] }, cards),
+    );
     expect(unknownCard.issues.map((i) => [i.code, i.path])).toEqual([['cds_unknown_card', 'feedback[0].card']]);
-    const unknownSuggestion = left(ingestFeedback({ feedback: [{ card: target.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: info.uuid }], outcomeTimestamp: ts }] }, cards));
+    const unknownSuggestion = left(
+      ingestFeedback(
+        { feedback: [{ card: target.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: info.uuid }], outcomeTimestamp: ts }] },
+        cards,
+      ),
+    );
     expect(unknownSuggestion.issues.map((i) => i.code)).toEqual(['cds_unknown_suggestion']);
   });
 
   it('an accepted suggestion gives FHIR resources to create, valid R4', () => {
-    const resources = resourcesToCreate(target, target.suggestions!.map((s) => s.uuid!));
+    const resources = resourcesToCreate(
+      target,
+      target.suggestions!.map((s) => s.uuid!),
+    );
     expect(resources.map((r) => r['resourceType'])).toEqual(['Task', 'CareTeam', 'Goal']);
     for (const r of resources) expect(fhirProblems(r)).toEqual([]);
     resources[0]!['status'] = 'changed';

@@ -15,16 +15,36 @@ import { examplePerson, left, readJson, right, ruleSet } from '../../support/hel
  */
 
 const AS_OF = '2026-11-23';
-const MAPPED = ['id', 'nationalId', 'birthDate', 'sex', 'municipality', 'hasGp', ...PERSON_LIST_KINDS, 'team', 'coordinator', 'individualPlan'];
+const MAPPED = [
+  'id',
+  'nationalId',
+  'birthDate',
+  'sex',
+  'municipality',
+  'hasGp',
+  ...PERSON_LIST_KINDS,
+  'team',
+  'coordinator',
+  'individualPlan',
+];
 
 const patient = (extra: Record<string, unknown> = {}) => ({ resourceType: 'Patient', id: 'p1', birthDate: '1950-06-01', ...extra });
 const bundle = (...resources: Record<string, unknown>[]) => ({
   resourceType: 'Bundle',
   type: 'collection',
-  entry: resources.map((resource) => ({ fullUrl: `https://epj.example.no/fhir/${String(resource['resourceType'])}/${String(resource['id'] ?? 'x')}`, resource })),
+  entry: resources.map((resource) => ({
+    fullUrl: `https://epj.example.no/fhir/${String(resource['resourceType'])}/${String(resource['id'] ?? 'x')}`,
+    resource,
+  })),
 });
 const subject = { reference: 'Patient/p1' };
-const condition = (system: string, code: string, extra: Record<string, unknown> = {}) => ({ resourceType: 'Condition', id: `c-${code}`, code: { coding: [{ system, code }] }, subject, ...extra });
+const condition = (system: string, code: string, extra: Record<string, unknown> = {}) => ({
+  resourceType: 'Condition',
+  id: `c-${code}`,
+  code: { coding: [{ system, code }] },
+  subject,
+  ...extra,
+});
 const read = (b: unknown, options = {}): FhirPerson => right(personFromBundle(b, options));
 const codes = (r: FhirPerson) => r.notUnderstood.map((i) => `${i.code} ${i.path}`);
 
@@ -51,7 +71,7 @@ describe('FHIR input: the example EPJ bundles', () => {
   it('Klara: the allergy and the SNOMED-only condition are reported, not dropped', () => {
     const r = read(readJson('examples/fhir/klara.json'));
     const found = codes(r);
-    expect(found.some((c) => c.startsWith('fhir_resource_type entry[') )).toBe(true);
+    expect(found.some((c) => c.startsWith('fhir_resource_type entry['))).toBe(true);
     expect(found.some((c) => /^fhir_code entry\[\d+\]\.resource\.code$/.test(c))).toBe(true);
     const snomed = r.notUnderstood.find((i) => i.code === 'fhir_code')!;
     expect(snomed.detail?.['seen']).toEqual(['http://snomed.info/sct']);
@@ -96,8 +116,22 @@ describe('FHIR input: Norwegian systems under every name', () => {
     const r = read(
       bundle(
         patient(),
-        { resourceType: 'MedicationStatement', id: 'm1', status: 'active', subject, medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C03CA01' }] }, dosage: [{ text: '1 x 1' }] },
-        { resourceType: 'MedicationStatement', id: 'm2', status: 'active', subject, medicationReference: { reference: 'Medication/med2' }, dosage: [{ asNeededBoolean: true }] },
+        {
+          resourceType: 'MedicationStatement',
+          id: 'm1',
+          status: 'active',
+          subject,
+          medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C03CA01' }] },
+          dosage: [{ text: '1 x 1' }],
+        },
+        {
+          resourceType: 'MedicationStatement',
+          id: 'm2',
+          status: 'active',
+          subject,
+          medicationReference: { reference: 'Medication/med2' },
+          dosage: [{ asNeededBoolean: true }],
+        },
         { resourceType: 'Medication', id: 'med2', code: { coding: [{ system: 'http://www.whocc.no/atc', code: 'N02BE01' }] } },
       ),
     );
@@ -113,7 +147,19 @@ describe('FHIR input: Norwegian systems under every name', () => {
         patient({
           gender: 'female',
           generalPractitioner: [{ reference: 'Practitioner/1' }],
-          address: [{ district: 'Bø', _district: { extension: [{ url: 'http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode', valueCoding: { system: 'urn:oid:2.16.578.1.12.4.1.1.3402', code: '1867' } }] } }],
+          address: [
+            {
+              district: 'Bø',
+              _district: {
+                extension: [
+                  {
+                    url: 'http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode',
+                    valueCoding: { system: 'urn:oid:2.16.578.1.12.4.1.1.3402', code: '1867' },
+                  },
+                ],
+              },
+            },
+          ],
         }),
       ),
     ).person;
@@ -129,20 +175,37 @@ describe('FHIR input: Norwegian systems under every name', () => {
       code: { coding: [{ system: LIB.functionMeasure, code: 'PSFS' }] },
       effectiveDateTime: '2026-10-01T10:00:00+02:00',
       component: [
-        ...(withDirection ? [{ code: { coding: [{ system: LIB.functionMeasure, code: 'direction' }] }, valueCodeableConcept: { coding: [{ system: LIB.functionMeasure, code: 'higher-is-better' }] } }] : []),
+        ...(withDirection
+          ? [
+              {
+                code: { coding: [{ system: LIB.functionMeasure, code: 'direction' }] },
+                valueCodeableConcept: { coding: [{ system: LIB.functionMeasure, code: 'higher-is-better' }] },
+              },
+            ]
+          : []),
         { code: { coding: [{ system: LIB.functionMeasure, code: 'activity' }], text: 'Gå i trapper' }, valueInteger: 4 },
       ],
     });
     const r = read(
       bundle(
         patient(),
-        { resourceType: 'Observation', id: 'o1', status: 'final', subject, code: { coding: [{ system: LIB.iplosVariable, code: 'bevege seg utendørs' }] }, effectiveDateTime: '2026-03-01', valueInteger: 4 },
+        {
+          resourceType: 'Observation',
+          id: 'o1',
+          status: 'final',
+          subject,
+          code: { coding: [{ system: LIB.iplosVariable, code: 'bevege seg utendørs' }] },
+          effectiveDateTime: '2026-03-01',
+          valueInteger: 4,
+        },
         psfs(true),
         psfs(false),
       ),
     );
     expect(r.person.iplos).toEqual([{ variable: 'bevege seg utendørs', score: 4, date: '2026-03-01' }]);
-    expect(r.person.functionMeasures).toEqual([{ instrument: 'PSFS', date: '2026-10-01', direction: 'higher-is-better', activities: [{ activity: 'Gå i trapper', score: 4 }] }]);
+    expect(r.person.functionMeasures).toEqual([
+      { instrument: 'PSFS', date: '2026-10-01', direction: 'higher-is-better', activities: [{ activity: 'Gå i trapper', score: 4 }] },
+    ]);
     expect(codes(r)).toEqual(['missing entry[3].resource.component.direction']);
   });
 });
@@ -151,19 +214,25 @@ describe('FHIR input: errors', () => {
   it('not a Bundle, no Patient, two Patients', () => {
     expect(left(personFromBundle({ resourceType: 'Patient' })).issues[0]!.code).toBe('invalid_value');
     expect(left(personFromBundle(bundle())).issues.map((i) => [i.code, i.detail])).toEqual([['fhir_patient', { count: 0 }]]);
-    expect(left(personFromBundle(bundle(patient(), patient({ id: 'p2' })))).issues.map((i) => [i.code, i.detail])).toEqual([['fhir_patient', { count: 2 }]]);
+    expect(left(personFromBundle(bundle(patient(), patient({ id: 'p2' })))).issues.map((i) => [i.code, i.detail])).toEqual([
+      ['fhir_patient', { count: 2 }],
+    ]);
   });
 
   it("another patient's resource is an error, never attributed to this person", () => {
     for (const ref of ['Patient/p2', 'https://other.example/fhir/Patient/p2']) {
-      const e = left(personFromBundle(bundle(patient(), condition('http://hl7.org/fhir/sid/icpc-2', 'K77', { subject: { reference: ref } }))));
+      const e = left(
+        personFromBundle(bundle(patient(), condition('http://hl7.org/fhir/sid/icpc-2', 'K77', { subject: { reference: ref } }))),
+      );
       expect(e.issues.map((i) => [i.code, i.path])).toEqual([['fhir_subject', 'entry[1].resource.subject']]);
     }
     const byId = left(
       personFromBundle(
         bundle(
           patient({ identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '02835110039' }] }),
-          condition('http://hl7.org/fhir/sid/icpc-2', 'K77', { subject: { identifier: { system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '14889820110' } } }),
+          condition('http://hl7.org/fhir/sid/icpc-2', 'K77', {
+            subject: { identifier: { system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '14889820110' } },
+          }),
         ),
       ),
     );
@@ -183,14 +252,58 @@ describe('FHIR input: nothing dropped silently', () => {
         patient({ name: [{ family: 'Hemmelig' }], birthDate: '2026-13-40' }),
         { resourceType: 'Procedure', id: 'pr1', subject },
         condition('http://snomed.info/sct', '44054006'),
-        condition('http://hl7.org/fhir/sid/icpc-2', 'K77', { id: 'c2', verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] } }),
-        condition('http://hl7.org/fhir/sid/icpc-2', 'T90', { id: 'c3', modifierExtension: [{ url: 'http://example.org/negated', valueBoolean: true }] }),
+        condition('http://hl7.org/fhir/sid/icpc-2', 'K77', {
+          id: 'c2',
+          verificationStatus: {
+            coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }],
+          },
+        }),
+        condition('http://hl7.org/fhir/sid/icpc-2', 'T90', {
+          id: 'c3',
+          modifierExtension: [{ url: 'http://example.org/negated', valueBoolean: true }],
+        }),
         condition('http://hl7.org/fhir/sid/icpc-2', '-30', { id: 'c4' }),
-        { resourceType: 'Encounter', id: 'e1', status: 'finished', subject, class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' }, period: { start: '2026-01-01' } },
-        { resourceType: 'MedicationStatement', id: 'm1', status: 'active', subject, medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C03CA01' }] } },
-        { resourceType: 'MedicationStatement', id: 'm2', status: 'stopped', subject, medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C03CA01' }] }, dosage: [{}] },
-        { resourceType: 'MedicationStatement', id: 'm3', status: 'active', subject, medicationReference: { reference: 'Medication/missing' }, dosage: [{}] },
-        { resourceType: 'Encounter', id: 'e2', status: 'finished', subject, class: { code: 'EMER' }, period: { start: '2026-02-01' }, serviceProvider: { reference: 'Organization/1' }, extension: [{ url: 'http://example.org/x', valueString: 'y' }] },
+        {
+          resourceType: 'Encounter',
+          id: 'e1',
+          status: 'finished',
+          subject,
+          class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+          period: { start: '2026-01-01' },
+        },
+        {
+          resourceType: 'MedicationStatement',
+          id: 'm1',
+          status: 'active',
+          subject,
+          medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C03CA01' }] },
+        },
+        {
+          resourceType: 'MedicationStatement',
+          id: 'm2',
+          status: 'stopped',
+          subject,
+          medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C03CA01' }] },
+          dosage: [{}],
+        },
+        {
+          resourceType: 'MedicationStatement',
+          id: 'm3',
+          status: 'active',
+          subject,
+          medicationReference: { reference: 'Medication/missing' },
+          dosage: [{}],
+        },
+        {
+          resourceType: 'Encounter',
+          id: 'e2',
+          status: 'finished',
+          subject,
+          class: { code: 'EMER' },
+          period: { start: '2026-02-01' },
+          serviceProvider: { reference: 'Organization/1' },
+          extension: [{ url: 'http://example.org/x', valueString: 'y' }],
+        },
       ),
     );
     expect(codes(r)).toEqual([
@@ -223,7 +336,10 @@ describe('FHIR input: nothing dropped silently', () => {
         const r = read(
           bundle(
             patient({ name: [{ family: s }], birthDate: s }),
-            condition('http://snomed.info/sct', '1', { code: { coding: [{ system: 'http://snomed.info/sct', code: '1', display: s }], text: s }, note: [{ text: s }] }),
+            condition('http://snomed.info/sct', '1', {
+              code: { coding: [{ system: 'http://snomed.info/sct', code: '1', display: s }], text: s },
+              note: [{ text: s }],
+            }),
             { resourceType: 'AllergyIntolerance', id: 'a', patient: subject, code: { text: s } },
             { resourceType: 'Observation', id: 'o', status: 'final', subject, code: { text: s }, valueString: s },
           ),
@@ -255,8 +371,18 @@ describe('FHIR input: unknown stays unknown', () => {
   });
 
   it('an unreadable IPLOS observation keeps IPLOS unknown even when the search was complete', () => {
-    const obs = { resourceType: 'Observation', id: 'o1', status: 'final', subject, code: { coding: [{ system: LIB.iplosVariable, code: 'spise' }] }, effectiveDateTime: '2026-03-01', valueInteger: 7 };
-    const p = right(personFromPrefetch({ patient: patient(), observations: { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: obs }] } })).person;
+    const obs = {
+      resourceType: 'Observation',
+      id: 'o1',
+      status: 'final',
+      subject,
+      code: { coding: [{ system: LIB.iplosVariable, code: 'spise' }] },
+      effectiveDateTime: '2026-03-01',
+      valueInteger: 7,
+    };
+    const p = right(
+      personFromPrefetch({ patient: patient(), observations: { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: obs }] } }),
+    ).person;
     expect(p.iplos).toBeUndefined();
     expect(p.functionMeasures).toEqual([]);
   });
@@ -279,16 +405,29 @@ describe('FHIR input: unknown stays unknown', () => {
 describe('FHIR input: a page is not the whole list, and a birth date is read for what it says', () => {
   const klara = readJson('examples/fhir/klara.json') as { entry: { resource: Record<string, unknown> }[] };
   const klaraPatient = klara.entry.find((e) => e.resource['resourceType'] === 'Patient')!.resource;
-  const klaraEncounters = klara.entry.filter((e) => e.resource['resourceType'] === 'Encounter').map((e) => ({ resource: e.resource, search: { mode: 'match' } }));
-  const searchset = (entry: unknown[], extra: Record<string, unknown> = {}) => ({ resourceType: 'Bundle', type: 'searchset', entry, ...extra });
+  const klaraEncounters = klara.entry
+    .filter((e) => e.resource['resourceType'] === 'Encounter')
+    .map((e) => ({ resource: e.resource, search: { mode: 'match' } }));
+  const searchset = (entry: unknown[], extra: Record<string, unknown> = {}) => ({
+    resourceType: 'Bundle',
+    type: 'searchset',
+    entry,
+    ...extra,
+  });
   const identification = ruleSet('identification');
   const score = (prefetch: Record<string, unknown>) =>
-    evaluateParsed(identification, right(personFromPrefetch(prefetch, { patientId: 'klara' })).person, { asOf: AS_OF, trace: 'none' }).score!;
+    evaluateParsed(identification, right(personFromPrefetch(prefetch, { patientId: 'klara' })).person, { asOf: AS_OF, trace: 'none' })
+      .score!;
 
   it('a search result with a next link leaves its list unknown and reports the gap, so the score is never lowered by a page', () => {
     expect(klaraEncounters.length).toBeGreaterThan(2);
     const whole = score({ patient: klaraPatient, encounters: searchset(klaraEncounters) });
-    const page = searchset(klaraEncounters.slice(0, 2), { link: [{ relation: 'self', url: 'x' }, { relation: 'next', url: 'https://epj.example.no/fhir/Encounter?page=2' }] });
+    const page = searchset(klaraEncounters.slice(0, 2), {
+      link: [
+        { relation: 'self', url: 'x' },
+        { relation: 'next', url: 'https://epj.example.no/fhir/Encounter?page=2' },
+      ],
+    });
     const read = right(personFromPrefetch({ patient: klaraPatient, encounters: page }, { patientId: 'klara' }));
     expect(read.person.encounters).toBeUndefined();
     expect(read.gaps.map((g) => [g.code, g.path, g.detail?.['lists']])).toEqual([['fhir_page', 'encounters', ['encounters']]]);
@@ -303,14 +442,20 @@ describe('FHIR input: a page is not the whole list, and a birth date is read for
     const short = right(personFromPrefetch({ patient: klaraPatient, encounters: searchset(two, { total: 5 }) }, { patientId: 'klara' }));
     expect(short.person.encounters).toBeUndefined();
     expect(short.gaps).toHaveLength(1);
-    const withInclude = searchset([...two, { resource: { resourceType: 'Organization', id: 'o1' }, search: { mode: 'include' } }], { total: 2 });
+    const withInclude = searchset([...two, { resource: { resourceType: 'Organization', id: 'o1' }, search: { mode: 'include' } }], {
+      total: 2,
+    });
     const whole = right(personFromPrefetch({ patient: klaraPatient, encounters: withInclude }, { patientId: 'klara' }));
     expect(whole.person.encounters).toHaveLength(2);
     expect(whole.gaps).toEqual([]);
   });
 
   it('a plain searchset Bundle with a next link leaves every list it holds unknown', () => {
-    const b = { ...bundle(patient(), condition('http://hl7.org/fhir/sid/icpc-2', 'K77')), type: 'searchset', link: [{ relation: 'next', url: 'x' }] };
+    const b = {
+      ...bundle(patient(), condition('http://hl7.org/fhir/sid/icpc-2', 'K77')),
+      type: 'searchset',
+      link: [{ relation: 'next', url: 'x' }],
+    };
     const r = read(b);
     expect(r.person.diagnoses).toBeUndefined();
     expect(r.gaps.map((g) => [g.code, g.detail?.['lists']])).toEqual([['fhir_page', ['diagnoses']]]);

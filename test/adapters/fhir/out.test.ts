@@ -95,24 +95,69 @@ describe('FHIR R4 output: the official JSON Schema', () => {
 });
 
 // Random plans, teams and consents. Texts avoid odd whitespace here; `fhirSafe` is tested below.
-const word = fc.stringMatching(/^[A-Za-zÆØÅæøå0-9][A-Za-zÆØÅæøå0-9 ,.-]{0,30}$/).map((s) => s.trim()).filter((s) => s.length > 0);
+const word = fc
+  .stringMatching(/^[A-Za-zÆØÅæøå0-9][A-Za-zÆØÅæøå0-9 ,.-]{0,30}$/)
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0);
 const day = fc.integer({ min: 0, max: 5000 }).map((n) => new Date(Date.UTC(2015, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
-const service = fc.constantFrom('gp', 'home-nursing', 'physiotherapy', 'nav', 'school', 'ppt', 'child-welfare', 'specialist', 'relative', 'other');
+const service = fc.constantFrom(
+  'gp',
+  'home-nursing',
+  'physiotherapy',
+  'nav',
+  'school',
+  'ppt',
+  'child-welfare',
+  'specialist',
+  'relative',
+  'other',
+);
 
 const planArb = fc
   .record({
     kind: fc.constantFrom('follow-up-plan', 'individual-plan'),
     status: fc.option(fc.constantFrom('draft', 'active', 'closed'), { nil: undefined }),
-    dates: fc.option(fc.tuple(day, day).map(([a, b]) => (a <= b ? [a, b] : [b, a])), { nil: undefined }),
+    dates: fc.option(
+      fc.tuple(day, day).map(([a, b]) => (a <= b ? [a, b] : [b, a])),
+      { nil: undefined },
+    ),
     owner: fc.option(fc.constantFrom('municipality', 'specialist', 'nav', 'child-welfare', 'school'), { nil: undefined }),
     participants: fc.uniqueArray(service, { maxLength: 3 }),
-    flags: fc.record({ contributions: fc.option(fc.boolean(), { nil: undefined }), cooperationWithOtherAgencies: fc.option(fc.boolean(), { nil: undefined }), languageNeedsAddressed: fc.option(fc.boolean(), { nil: undefined }) }),
-    goals: fc.uniqueArray(fc.record({ id: fc.stringMatching(/^g[0-9]{1,3}$/), text: word, parent: fc.option(fc.nat(3), { nil: undefined }), expressedBy: fc.option(fc.constantFrom('person', 'relative', 'team'), { nil: undefined }), status: fc.option(fc.constantFrom('open', 'met', 'not-met'), { nil: undefined }) }), { selector: (g) => g.id, maxLength: 4 }),
-    measures: fc.array(fc.record({ text: word, goal: fc.nat(5), owner: fc.option(service, { nil: undefined }), extent: fc.option(word, { nil: undefined }), how: fc.option(word, { nil: undefined }) }), { maxLength: 4 }),
+    flags: fc.record({
+      contributions: fc.option(fc.boolean(), { nil: undefined }),
+      cooperationWithOtherAgencies: fc.option(fc.boolean(), { nil: undefined }),
+      languageNeedsAddressed: fc.option(fc.boolean(), { nil: undefined }),
+    }),
+    goals: fc.uniqueArray(
+      fc.record({
+        id: fc.stringMatching(/^g[0-9]{1,3}$/),
+        text: word,
+        parent: fc.option(fc.nat(3), { nil: undefined }),
+        expressedBy: fc.option(fc.constantFrom('person', 'relative', 'team'), { nil: undefined }),
+        status: fc.option(fc.constantFrom('open', 'met', 'not-met'), { nil: undefined }),
+      }),
+      { selector: (g) => g.id, maxLength: 4 },
+    ),
+    measures: fc.array(
+      fc.record({
+        text: word,
+        goal: fc.nat(5),
+        owner: fc.option(service, { nil: undefined }),
+        extent: fc.option(word, { nil: undefined }),
+        how: fc.option(word, { nil: undefined }),
+      }),
+      { maxLength: 4 },
+    ),
     checkpoints: fc.array(fc.record({ date: day, done: fc.option(fc.constant(true), { nil: undefined }) }), { maxLength: 3 }),
   })
   .map((p) => {
-    const goals = p.goals.map((g, i) => ({ id: g.id, text: g.text, ...(g.parent !== undefined && p.goals[g.parent] && g.parent !== i ? { parentId: p.goals[g.parent]!.id } : {}), ...(g.expressedBy ? { expressedBy: g.expressedBy } : {}), ...(g.status ? { status: g.status } : {}) }));
+    const goals = p.goals.map((g, i) => ({
+      id: g.id,
+      text: g.text,
+      ...(g.parent !== undefined && p.goals[g.parent] && g.parent !== i ? { parentId: p.goals[g.parent]!.id } : {}),
+      ...(g.expressedBy ? { expressedBy: g.expressedBy } : {}),
+      ...(g.status ? { status: g.status } : {}),
+    }));
     return {
       kind: p.kind,
       ...(p.status ? { status: p.status } : {}),
@@ -143,8 +188,25 @@ const personArb = fc
     team: fc.option(
       fc.record({
         established: fc.option(day, { nil: undefined }),
-        members: fc.array(fc.record({ service, name: fc.option(word, { nil: undefined }), level: fc.option(fc.constantFrom('municipal', 'specialist', 'state', 'private'), { nil: undefined }) }), { maxLength: 4 }),
-        coordinator: fc.option(fc.record({ recordedInJournal: fc.option(fc.boolean(), { nil: undefined }), hasMandate: fc.option(fc.boolean(), { nil: undefined }), name: fc.option(word, { nil: undefined }), kind: fc.option(fc.constantFrom('coordinator', 'child-coordinator'), { nil: undefined }), service: fc.option(service, { nil: undefined }), appointedDate: fc.option(day, { nil: undefined }) }), { nil: undefined }),
+        members: fc.array(
+          fc.record({
+            service,
+            name: fc.option(word, { nil: undefined }),
+            level: fc.option(fc.constantFrom('municipal', 'specialist', 'state', 'private'), { nil: undefined }),
+          }),
+          { maxLength: 4 },
+        ),
+        coordinator: fc.option(
+          fc.record({
+            recordedInJournal: fc.option(fc.boolean(), { nil: undefined }),
+            hasMandate: fc.option(fc.boolean(), { nil: undefined }),
+            name: fc.option(word, { nil: undefined }),
+            kind: fc.option(fc.constantFrom('coordinator', 'child-coordinator'), { nil: undefined }),
+            service: fc.option(service, { nil: undefined }),
+            appointedDate: fc.option(day, { nil: undefined }),
+          }),
+          { nil: undefined },
+        ),
       }),
       { nil: undefined },
     ),
@@ -192,7 +254,9 @@ const personArb = fc
 
 function writeAndRead(p: PersonInput) {
   const patient = 'Patient/p1';
-  const entries: { fullUrl: string; resource: unknown }[] = [{ fullUrl: 'https://epj.example.no/fhir/Patient/p1', resource: { resourceType: 'Patient', id: 'p1', birthDate: '1950-01-01' } }];
+  const entries: { fullUrl: string; resource: unknown }[] = [
+    { fullUrl: 'https://epj.example.no/fhir/Patient/p1', resource: { resourceType: 'Patient', id: 'p1', birthDate: '1950-01-01' } },
+  ];
   const written: unknown[] = [];
   if (p.team) written.push(toCareTeam(p, { patient }));
   written.push(...toConsents(p, { patient }));
@@ -211,7 +275,8 @@ describe('FHIR R4 output: random plans, teams and consents', () => {
       fc.property(personArb, (p) => {
         const { written } = writeAndRead(p);
         for (const r of written) expect(fhirProblems(r)).toEqual([]);
-        if (p.individualPlan?.checkpoints) for (const t of toEvaluationTasks(p, { patient: 'Patient/p1', carePlan: 'CarePlan/1' })) expect(fhirProblems(t)).toEqual([]);
+        if (p.individualPlan?.checkpoints)
+          for (const t of toEvaluationTasks(p, { patient: 'Patient/p1', carePlan: 'CarePlan/1' })) expect(fhirProblems(t)).toEqual([]);
       }),
       { numRuns: 60 },
     );
@@ -238,7 +303,10 @@ describe('FHIR R4 output: random plans, teams and consents', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 20, unit: 'binary' }), (s) => {
         const text = s.replace(/[\u0000-\u0008\u000e-\u001f\ud800-\udfff]/g, 'x') || 'x';
-        const p: PersonInput = { whatMatters: [{ text, date: '2026-01-01' }], individualPlan: { goals: [{ id: 'g', text }], measures: [{ id: 'm', text, extent: text }] } };
+        const p: PersonInput = {
+          whatMatters: [{ text, date: '2026-01-01' }],
+          individualPlan: { goals: [{ id: 'g', text }], measures: [{ id: 'm', text, extent: text }] },
+        };
         const bundle = toFollowUpPlan(p, { patient: 'Patient/1' });
         expect(fhirProblems(bundle)).toEqual([]);
       }),

@@ -5,7 +5,17 @@ import { EXT, LIB } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { GOAL_READ, isWhatMatters, readPlanGoal, readWhatMatters } from './goal.js';
-import { CodeableConceptIn, codingsIn, extBooleanValue, extStringValue, extValues, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';
+import {
+  CodeableConceptIn,
+  codingsIn,
+  extBooleanValue,
+  extStringValue,
+  extValues,
+  fhirDate,
+  PeriodIn,
+  ReferenceIn,
+  seenCodes,
+} from './shapes.js';
 
 /*
  * CarePlan → the follow-up plan or individual plan: kind (the library's plan-kind category), status,
@@ -45,7 +55,13 @@ const TaskIn = z.looseObject({
   executionPeriod: PeriodIn.optional(),
 });
 
-const STATUS: Record<string, Plan['status']> = { draft: 'draft', active: 'active', 'on-hold': 'active', completed: 'closed', revoked: 'closed' };
+const STATUS: Record<string, Plan['status']> = {
+  draft: 'draft',
+  active: 'active',
+  'on-hold': 'active',
+  completed: 'closed',
+  revoked: 'closed',
+};
 
 /** What a CarePlan gives, and the resources it consumed. */
 export interface CarePlanResult {
@@ -66,7 +82,10 @@ export function readCarePlan(entry: Entry, ctx: ReadContext): CarePlanResult | u
   const p = parsed.data;
   const kind = (p.category ?? []).flatMap((c) => codingsIn(c, [LIB.planKind]))[0]?.code;
   if (kind !== 'follow-up-plan' && kind !== 'individual-plan') {
-    ctx.reporter.report('fhir_code', [...entry.segs, 'category'], { expected: [LIB.planKind], seen: (p.category ?? []).flatMap(seenCodes) });
+    ctx.reporter.report('fhir_code', [...entry.segs, 'category'], {
+      expected: [LIB.planKind],
+      seen: (p.category ?? []).flatMap(seenCodes),
+    });
     return undefined;
   }
   if (p.status === 'entered-in-error') {
@@ -84,7 +103,10 @@ export function readCarePlan(entry: Entry, ctx: ReadContext): CarePlanResult | u
   const r = entry.resource;
   const owner = PlanSchema.shape.owner.safeParse(extStringValue(r, EXT.planOwner));
   if (owner.success && owner.data) plan['owner'] = owner.data;
-  const participants = extValues(r, EXT.planParticipant).map((v) => ServiceKind.safeParse(v)).filter((x) => x.success).map((x) => x.data!);
+  const participants = extValues(r, EXT.planParticipant)
+    .map((v) => ServiceKind.safeParse(v))
+    .filter((x) => x.success)
+    .map((x) => x.data!);
   if (participants.length > 0) plan['participants'] = participants;
   for (const [key, url] of [
     ['contributions', EXT.contributions],

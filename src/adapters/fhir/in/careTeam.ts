@@ -19,7 +19,16 @@ const CareTeamIn = z.looseObject({
   status: z.string().optional(),
   category: z.array(CodeableConceptIn).optional(),
   period: PeriodIn.optional(),
-  participant: z.array(z.looseObject({ extension: z.unknown().optional(), role: z.array(CodeableConceptIn).optional(), member: ReferenceIn.optional(), period: PeriodIn.optional() })).optional(),
+  participant: z
+    .array(
+      z.looseObject({
+        extension: z.unknown().optional(),
+        role: z.array(CodeableConceptIn).optional(),
+        member: ReferenceIn.optional(),
+        period: PeriodIn.optional(),
+      }),
+    )
+    .optional(),
 });
 
 /** What a CareTeam gives. */
@@ -39,7 +48,10 @@ export function readCareTeam(entry: Entry, ctx: ReadContext): CareTeamResult | u
   const t = parsed.data;
   const isFollowUp = (t.category ?? []).some((c) => codingsIn(c, [LIB.careTeamCategory]).some((x) => x.code === 'follow-up-team'));
   if (!isFollowUp) {
-    ctx.reporter.report('fhir_code', [...entry.segs, 'category'], { expected: [`${LIB.careTeamCategory}|follow-up-team`], seen: (t.category ?? []).flatMap(seenCodes) });
+    ctx.reporter.report('fhir_code', [...entry.segs, 'category'], {
+      expected: [`${LIB.careTeamCategory}|follow-up-team`],
+      seen: (t.category ?? []).flatMap(seenCodes),
+    });
     return undefined;
   }
   if (t.status !== 'active') {
@@ -49,7 +61,11 @@ export function readCareTeam(entry: Entry, ctx: ReadContext): CareTeamResult | u
   const members: TeamMember[] = [];
   let coordinator: Coordinator | undefined;
   (t.participant ?? []).forEach((p, i) => {
-    const roles = (p.role ?? []).flatMap((r) => [...codingsIn(r, [LIB.careTeamRole]), ...codingsIn(r, [LIB.serviceKind]), ...codingsIn(r, [LIB.serviceLevel])]);
+    const roles = (p.role ?? []).flatMap((r) => [
+      ...codingsIn(r, [LIB.careTeamRole]),
+      ...codingsIn(r, [LIB.serviceKind]),
+      ...codingsIn(r, [LIB.serviceLevel]),
+    ]);
     const level = TeamMemberSchema.shape.level.safeParse(roles.find((r) => r.system === LIB.serviceLevel)?.code);
     const role = roles.find((r) => r.system === LIB.careTeamRole)?.code;
     const svc = ServiceKind.safeParse(roles.find((r) => r.system === LIB.serviceKind)?.code);
@@ -68,7 +84,11 @@ export function readCareTeam(entry: Entry, ctx: ReadContext): CareTeamResult | u
     } else if (role === 'person') {
       // The person is part of the team by definition; nothing to record.
     } else if (role === 'gp' || svc.success) {
-      members.push({ service: role === 'gp' ? 'gp' : svc.data!, ...(name ? { name } : {}), ...(level.success && level.data ? { level: level.data } : {}) });
+      members.push({
+        service: role === 'gp' ? 'gp' : svc.data!,
+        ...(name ? { name } : {}),
+        ...(level.success && level.data ? { level: level.data } : {}),
+      });
     } else {
       ctx.reporter.report('fhir_code', [...entry.segs, 'participant', i, 'role'], {
         expected: [LIB.careTeamRole, LIB.serviceKind],

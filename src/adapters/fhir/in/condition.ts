@@ -12,7 +12,16 @@ import { CodeableConceptIn, codingsIn, fhirDate, PeriodIn, seenCodes } from './s
  * code in either system is reported and not used.
  */
 
-const READ = ['code', 'subject', 'clinicalStatus', 'verificationStatus', 'onsetDateTime', 'onsetPeriod', 'abatementDateTime', 'abatementPeriod'];
+const READ = [
+  'code',
+  'subject',
+  'clinicalStatus',
+  'verificationStatus',
+  'onsetDateTime',
+  'onsetPeriod',
+  'abatementDateTime',
+  'abatementPeriod',
+];
 
 const ConditionIn = z.looseObject({
   code: CodeableConceptIn.optional(),
@@ -59,7 +68,10 @@ export function readCondition(entry: Entry, ctx: ReadContext): Diagnosis | undef
   if (abateRaw !== undefined) {
     const v = fhirDate(abateRaw);
     if (v) d['abatement'] = v;
-    else ctx.reporter.report('fhir_value', [...entry.segs, c.abatementDateTime ? 'abatementDateTime' : 'abatementPeriod'], { expected: 'YYYY-MM-DD' });
+    else
+      ctx.reporter.report('fhir_value', [...entry.segs, c.abatementDateTime ? 'abatementDateTime' : 'abatementPeriod'], {
+        expected: 'YYYY-MM-DD',
+      });
   }
   const clin = c.clinicalStatus?.coding?.find((x) => x.system === HL7.conditionClinical)?.code;
   if (clin !== undefined) {
@@ -71,7 +83,8 @@ export function readCondition(entry: Entry, ctx: ReadContext): Diagnosis | undef
   if (!ok.success) {
     // Either the code is in a known system but not in its format (e.g. an ICPC-2 process code), or
     // the abatement is before the onset.
-    if (ok.error.issues.some((i) => i.path[0] === 'code')) ctx.reporter.report(pick.system === 'ICPC-2' ? 'icpc2_code' : 'icd10_code', [...entry.segs, 'code']);
+    if (ok.error.issues.some((i) => i.path[0] === 'code'))
+      ctx.reporter.report(pick.system === 'ICPC-2' ? 'icpc2_code' : 'icd10_code', [...entry.segs, 'code']);
     else ctx.reporter.report('date_order', [...entry.segs, c.abatementDateTime ? 'abatementDateTime' : 'abatementPeriod']);
     return undefined;
   }

@@ -4,7 +4,17 @@ import { Consent as ConsentSchema, ServiceKind } from '../../../model/person.js'
 import { EXT, HL7, LIB } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
-import { CodeableConceptIn, codingsIn, extBooleanValue, extStringValue, extValues, fhirDate, PeriodIn, ReferenceIn, seenCodes } from './shapes.js';
+import {
+  CodeableConceptIn,
+  codingsIn,
+  extBooleanValue,
+  extStringValue,
+  extValues,
+  fhirDate,
+  PeriodIn,
+  ReferenceIn,
+  seenCodes,
+} from './shapes.js';
 
 /*
  * Consent → a consent of the person model. The scope (team, individual plan, coordinator,
@@ -49,7 +59,10 @@ export function readConsent(entry: Entry, ctx: ReadContext): Consent | undefined
   }
   const scope = (c.category ?? []).flatMap((cat) => codingsIn(cat, [LIB.consentScope]))[0]?.code;
   if (scope === undefined) {
-    ctx.reporter.report('fhir_code', [...entry.segs, 'category'], { expected: [LIB.consentScope], seen: (c.category ?? []).flatMap(seenCodes) });
+    ctx.reporter.report('fhir_code', [...entry.segs, 'category'], {
+      expected: [LIB.consentScope],
+      seen: (c.category ?? []).flatMap(seenCodes),
+    });
     return undefined;
   }
   const date = fhirDate(c.dateTime);
@@ -62,7 +75,11 @@ export function readConsent(entry: Entry, ctx: ReadContext): Consent | undefined
   if (performer) {
     const ref = performer.reference ?? '';
     const resolved = ctx.resolver.resolve(performer.reference, entry);
-    const type = performer.type ?? (typeof resolved?.['resourceType'] === 'string' ? (resolved['resourceType'] as string) : (/(^|\/)(Patient|RelatedPerson|Organization)\//.exec(ref)?.[2] ?? ''));
+    const type =
+      performer.type ??
+      (typeof resolved?.['resourceType'] === 'string'
+        ? (resolved['resourceType'] as string)
+        : (/(^|\/)(Patient|RelatedPerson|Organization)\//.exec(ref)?.[2] ?? ''));
     if (type === 'Patient' || ctx.patient.keys.has(ref)) givenBy = 'person';
     else if (type === 'Organization') givenBy = 'child-welfare';
     else if (type === 'RelatedPerson') {
@@ -72,7 +89,9 @@ export function readConsent(entry: Entry, ctx: ReadContext): Consent | undefined
     }
   }
   if (!givenBy) {
-    ctx.reporter.report(performer ? 'fhir_value' : 'missing', [...entry.segs, 'performer'], { expected: ['Patient', 'RelatedPerson', 'Organization'] });
+    ctx.reporter.report(performer ? 'fhir_value' : 'missing', [...entry.segs, 'performer'], {
+      expected: ['Patient', 'RelatedPerson', 'Organization'],
+    });
     return undefined;
   }
   const out: Record<string, unknown> = { scope, givenBy, date };
@@ -100,7 +119,8 @@ export function readConsent(entry: Entry, ctx: ReadContext): Consent | undefined
   if (heard !== undefined) out['childHeard'] = heard;
   const ok = ConsentSchema.safeParse(out);
   if (!ok.success) {
-    if (ok.error.issues.some((i) => i.path[0] === 'scope')) ctx.reporter.report('fhir_value', [...entry.segs, 'category'], { expected: SCOPES });
+    if (ok.error.issues.some((i) => i.path[0] === 'scope'))
+      ctx.reporter.report('fhir_value', [...entry.segs, 'category'], { expected: SCOPES });
     else ctx.reporter.report('date_order', [...entry.segs, 'provision', 'period', 'end']);
     return undefined;
   }

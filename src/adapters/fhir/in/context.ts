@@ -40,7 +40,10 @@ export class ReadContext {
     const type = r.resourceType;
     const mods = r['modifierExtension'];
     if ((Array.isArray(mods) && mods.length > 0) || r['implicitRules'] !== undefined) {
-      this.reporter.report('fhir_modifier', [...entry.segs, Array.isArray(mods) && mods.length > 0 ? 'modifierExtension' : 'implicitRules']);
+      this.reporter.report('fhir_modifier', [
+        ...entry.segs,
+        Array.isArray(mods) && mods.length > 0 ? 'modifierExtension' : 'implicitRules',
+      ]);
       return false;
     }
     for (const key of Object.keys(r)) {

@@ -45,7 +45,9 @@ function kindOf(e: z.infer<typeof EncounterIn>, entry: Entry, ctx: ReadContext):
     const emd = e.hospitalization?.admitSource?.coding?.some((x) => x.code === 'emd');
     if ((prio !== undefined && EMERGENCY_PRIORITY.has(prio)) || emd) return 'emergency-admission';
     if (prio !== undefined && ELECTIVE_PRIORITY.has(prio)) return 'elective-admission';
-    ctx.reporter.report('fhir_value', [...entry.segs, 'priority'], { expected: `${HL7.actPriority} EM/EL, hospitalization.admitSource emd` });
+    ctx.reporter.report('fhir_value', [...entry.segs, 'priority'], {
+      expected: `${HL7.actPriority} EM/EL, hospitalization.admitSource emd`,
+    });
     return undefined;
   }
   ctx.reporter.report('fhir_value', [...entry.segs, e.class ? 'class' : 'type'], {
@@ -71,7 +73,9 @@ export function readEncounter(entry: Entry, ctx: ReadContext): Encounter | undef
   if (!type) return undefined;
   const date = fhirDate(e.period?.start);
   if (!date) {
-    ctx.reporter.report(e.period?.start === undefined ? 'missing' : 'fhir_value', [...entry.segs, 'period', 'start'], { expected: 'YYYY-MM-DD' });
+    ctx.reporter.report(e.period?.start === undefined ? 'missing' : 'fhir_value', [...entry.segs, 'period', 'start'], {
+      expected: 'YYYY-MM-DD',
+    });
     return undefined;
   }
   const out: Record<string, unknown> = { type, date };

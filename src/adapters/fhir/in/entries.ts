@@ -57,7 +57,11 @@ export function bundleEntries(value: unknown, prefix: readonly Seg[], reporter: 
 export function isPartialSearch(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const b = value as { link?: unknown; total?: unknown; entry?: unknown };
-  if (Array.isArray(b.link) && b.link.some((l: unknown) => typeof l === 'object' && l !== null && (l as { relation?: unknown }).relation === 'next')) return true;
+  if (
+    Array.isArray(b.link) &&
+    b.link.some((l: unknown) => typeof l === 'object' && l !== null && (l as { relation?: unknown }).relation === 'next')
+  )
+    return true;
   if (typeof b.total !== 'number' || !Number.isFinite(b.total)) return false;
   const entries = Array.isArray(b.entry) ? (b.entry as unknown[]) : [];
   const matches = entries.filter((e) => {

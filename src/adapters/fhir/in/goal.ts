@@ -12,7 +12,16 @@ import { CodeableConceptIn, codingsIn, extStringValue, fhirDate, IdentifierIn, R
  */
 
 /** The Goal elements the readers use; others are reported. */
-export const GOAL_READ = ['lifecycleStatus', 'achievementStatus', 'category', 'description', 'subject', 'startDate', 'expressedBy', 'statusDate'];
+export const GOAL_READ = [
+  'lifecycleStatus',
+  'achievementStatus',
+  'category',
+  'description',
+  'subject',
+  'startDate',
+  'expressedBy',
+  'statusDate',
+];
 
 const GoalIn = z.looseObject({
   identifier: z.array(IdentifierIn).optional(),
@@ -40,7 +49,12 @@ function text(g: z.infer<typeof GoalIn>): string | undefined {
 }
 
 /** Reads a Goal that a CarePlan refers to, as a plan goal. `fallbackId` is used when it has no id. */
-export function readPlanGoal(resource: Record<string, unknown>, segs: readonly (string | number)[], ctx: ReadContext, fallbackId: string): Goal | undefined {
+export function readPlanGoal(
+  resource: Record<string, unknown>,
+  segs: readonly (string | number)[],
+  ctx: ReadContext,
+  fallbackId: string,
+): Goal | undefined {
   const parsed = GoalIn.safeParse(resource);
   if (!parsed.success) {
     ctx.reporter.report('invalid_shape', segs);

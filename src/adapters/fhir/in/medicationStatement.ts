@@ -22,7 +22,9 @@ const MedicationStatementIn = z.looseObject({
   medicationReference: ReferenceIn.optional(),
   effectiveDateTime: z.string().optional(),
   effectivePeriod: PeriodIn.optional(),
-  dosage: z.array(z.looseObject({ asNeededBoolean: z.boolean().optional(), asNeededCodeableConcept: CodeableConceptIn.optional() })).optional(),
+  dosage: z
+    .array(z.looseObject({ asNeededBoolean: z.boolean().optional(), asNeededCodeableConcept: CodeableConceptIn.optional() }))
+    .optional(),
 });
 
 const EXCLUDED = new Set(['entered-in-error', 'not-taken']);
@@ -68,7 +70,10 @@ export function readMedicationStatement(entry: Entry, ctx: ReadContext): Medicat
   if (startRaw !== undefined) {
     const s = fhirDate(startRaw);
     if (s) out['start'] = s;
-    else ctx.reporter.report('fhir_value', [...entry.segs, m.effectivePeriod?.start ? 'effectivePeriod' : 'effectiveDateTime'], { expected: 'YYYY-MM-DD' });
+    else
+      ctx.reporter.report('fhir_value', [...entry.segs, m.effectivePeriod?.start ? 'effectivePeriod' : 'effectiveDateTime'], {
+        expected: 'YYYY-MM-DD',
+      });
   }
   if (m.effectivePeriod?.end !== undefined) {
     const e = fhirDate(m.effectivePeriod.end);

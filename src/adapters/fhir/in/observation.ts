@@ -87,7 +87,11 @@ export function readObservation(entry: Entry, ctx: ReadContext): ObservationResu
     if (code === 'activity') activities.push({ activity: c.code.text ?? '', score: num(c) });
     else if (code === 'direction') direction = codingsIn(c.valueCodeableConcept, [LIB.functionMeasure])[0]?.code;
     else if (code === 'proxy') proxy = c.valueBoolean;
-    else ctx.reporter.report('fhir_code', [...entry.segs, 'component', i, 'code'], { expected: ['activity', 'direction', 'proxy'], seen: seenCodes(c.code) });
+    else
+      ctx.reporter.report('fhir_code', [...entry.segs, 'component', i, 'code'], {
+        expected: ['activity', 'direction', 'proxy'],
+        seen: seenCodes(c.code),
+      });
   }
   if (direction !== 'higher-is-better' && direction !== 'lower-is-better') {
     ctx.reporter.report('missing', [...entry.segs, 'component', 'direction']);

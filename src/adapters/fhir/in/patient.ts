@@ -19,7 +19,15 @@ const PatientIn = z.looseObject({
   identifier: z.array(IdentifierIn).optional(),
   birthDate: z.string().optional(),
   gender: z.string().optional(),
-  address: z.array(z.looseObject({ _district: z.looseObject({ extension: z.array(z.looseObject({ url: z.string().optional(), valueCoding: CodingIn.optional() })).optional() }).optional() })).optional(),
+  address: z
+    .array(
+      z.looseObject({
+        _district: z
+          .looseObject({ extension: z.array(z.looseObject({ url: z.string().optional(), valueCoding: CodingIn.optional() })).optional() })
+          .optional(),
+      }),
+    )
+    .optional(),
   generalPractitioner: z.array(ReferenceIn).optional(),
 });
 
@@ -47,13 +55,15 @@ export function readPatient(entry: Entry, ctx: ReadContext): Partial<PersonInput
       else out.nationalId = hit.x.value!;
     }
   }
-  for (const { x, i } of ids) if (x.system !== FNR_SYSTEM && x.system !== DNR_SYSTEM) ctx.reporter.report('fhir_element', [...entry.segs, 'identifier', i]);
+  for (const { x, i } of ids)
+    if (x.system !== FNR_SYSTEM && x.system !== DNR_SYSTEM) ctx.reporter.report('fhir_element', [...entry.segs, 'identifier', i]);
 
   // FHIR's `date` may give only the year and month, or the year: the person model reads it for what
   // it says. A value that is no date at all leaves the age unknown, so it is a gap the host must see.
   if (p.birthDate !== undefined) {
     if (isBirthDate(p.birthDate) && birthDateInRange(p.birthDate)) out.birthDate = p.birthDate;
-    else if (isBirthDate(p.birthDate)) ctx.reporter.gap('fhir_value', [...entry.segs, 'birthDate'], { expected: [`${DATE_RANGE.min} – ${DATE_RANGE.max}`], affects: 'age' });
+    else if (isBirthDate(p.birthDate))
+      ctx.reporter.gap('fhir_value', [...entry.segs, 'birthDate'], { expected: [`${DATE_RANGE.min} – ${DATE_RANGE.max}`], affects: 'age' });
     else ctx.reporter.gap('fhir_value', [...entry.segs, 'birthDate'], { expected: ['YYYY-MM-DD', 'YYYY-MM', 'YYYY'], affects: 'age' });
   }
   if (p.gender !== undefined) {

@@ -8,7 +8,12 @@ import { dateProblem } from '../../../util/dates.js';
  */
 
 /** A Coding as received. */
-export const CodingIn = z.looseObject({ system: z.string().optional(), version: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
+export const CodingIn = z.looseObject({
+  system: z.string().optional(),
+  version: z.string().optional(),
+  code: z.string().optional(),
+  display: z.string().optional(),
+});
 /** A received Coding. */
 export type CodingIn = z.infer<typeof CodingIn>;
 
@@ -34,7 +39,12 @@ export type ReferenceIn = z.infer<typeof ReferenceIn>;
 export const PeriodIn = z.looseObject({ start: z.string().optional(), end: z.string().optional() });
 
 /** A Quantity as received. */
-export const QuantityIn = z.looseObject({ value: z.number().optional(), unit: z.string().optional(), system: z.string().optional(), code: z.string().optional() });
+export const QuantityIn = z.looseObject({
+  value: z.number().optional(),
+  unit: z.string().optional(),
+  system: z.string().optional(),
+  code: z.string().optional(),
+});
 
 /**
  * The calendar date of a FHIR `date`, `dateTime` or `instant`, as `YYYY-MM-DD`, or `undefined` when
@@ -67,14 +77,21 @@ export function seenCodes(concept: CodeableConceptIn | undefined): string[] {
 const SYSTEM_URI = /^[a-zA-Z][a-zA-Z0-9+.-]{0,20}:[^\s]{1,200}$/;
 
 /** An Extension as received; only simple values are read. */
-export const ExtensionIn = z.looseObject({ url: z.string(), valueString: z.string().optional(), valueBoolean: z.boolean().optional(), valueCode: z.string().optional() });
+export const ExtensionIn = z.looseObject({
+  url: z.string(),
+  valueString: z.string().optional(),
+  valueBoolean: z.boolean().optional(),
+  valueCode: z.string().optional(),
+});
 
 /** The values of the extensions with `url` on an element (strings, codes and booleans). */
 export function extValues(element: unknown, url: string): (string | boolean)[] {
   const raw = typeof element === 'object' && element !== null ? (element as { extension?: unknown }).extension : undefined;
   const list = z.array(ExtensionIn).safeParse(raw);
   if (!list.success) return [];
-  return list.data.filter((e) => e.url === url).flatMap((e) => [e.valueString ?? e.valueCode ?? e.valueBoolean].filter((v): v is string | boolean => v !== undefined));
+  return list.data
+    .filter((e) => e.url === url)
+    .flatMap((e) => [e.valueString ?? e.valueCode ?? e.valueBoolean].filter((v): v is string | boolean => v !== undefined));
 }
 
 /** The first string value of an extension, or undefined. */

@@ -110,12 +110,21 @@ function read(
   if (patients.size !== 1) return E.left(invalidFhirInput([fhirIssue('fhir_patient', [], lang, { count: patients.size })]));
   const patientEntry = [...patients.values()][0]!;
   const who = identity(patientEntry);
-  if (options.patientId !== undefined && who.id !== options.patientId) return E.left(invalidFhirInput([fhirIssue('fhir_subject', [...patientEntry.segs, 'id'], lang)]));
+  if (options.patientId !== undefined && who.id !== options.patientId)
+    return E.left(invalidFhirInput([fhirIssue('fhir_subject', [...patientEntry.segs, 'id'], lang)]));
   const ctx = new ReadContext(reporter, new Resolver(entries), lang, who);
 
   const mapped: Record<string, unknown> = { ...readPatient(patientEntry, ctx) };
   const patientKey = Resolver.key(patientEntry);
-  const lists: Record<PersonListKind, unknown[]> = { diagnoses: [], encounters: [], medications: [], iplos: [], functionMeasures: [], consents: [], whatMatters: [] };
+  const lists: Record<PersonListKind, unknown[]> = {
+    diagnoses: [],
+    encounters: [],
+    medications: [],
+    iplos: [],
+    functionMeasures: [],
+    consents: [],
+    whatMatters: [],
+  };
   const present = new Set<PersonListKind>();
   const unreadable = new Set<PersonListKind>();
   const basis: string[] = patientKey ? [patientKey] : [];
@@ -163,7 +172,15 @@ function read(
 
   for (const e of entries) {
     const type = e.resource.resourceType;
-    if (type === 'Patient' || type === 'CarePlan' || consumed.has(e.resource) || consumedKeys.has(idKey(e.resource) ?? '') || consumedKeys.has(e.fullUrl ?? '') || SUPPORTING.has(type)) continue;
+    if (
+      type === 'Patient' ||
+      type === 'CarePlan' ||
+      consumed.has(e.resource) ||
+      consumedKeys.has(idKey(e.resource) ?? '') ||
+      consumedKeys.has(e.fullUrl ?? '') ||
+      SUPPORTING.has(type)
+    )
+      continue;
     if (type === 'Condition') {
       const d = attempt(e, ['diagnoses'], () => readCondition(e, ctx));
       if (d) lists.diagnoses.push(d);
@@ -179,7 +196,10 @@ function read(
     } else if (type === 'Observation') {
       // Which list an Observation is meant for, so an unreadable one keeps that list unknown.
       const code = jsonText(e.resource['code'] ?? '');
-      const kinds: PersonListKind[] = [...(code.includes(LIB.iplosVariable) ? ['iplos' as const] : []), ...(code.includes(LIB.functionMeasure) ? ['functionMeasures' as const] : [])];
+      const kinds: PersonListKind[] = [
+        ...(code.includes(LIB.iplosVariable) ? ['iplos' as const] : []),
+        ...(code.includes(LIB.functionMeasure) ? ['functionMeasures' as const] : []),
+      ];
       const v = attempt(e, kinds, () => readObservation(e, ctx));
       if (v?.kind === 'iplos') {
         present.add('iplos');
@@ -198,7 +218,9 @@ function read(
       const v = attempt(e, ['whatMatters'], () => readWhatMatters(e, ctx));
       if (v) lists.whatMatters.push(v);
     } else if (type === 'Goal' || type === 'Task') {
-      reporter.report('fhir_value', e.segs, { expected: type === 'Goal' ? ['CarePlan.goal', `${LIB.goalCategory}|what-matters`] : 'CarePlan.activity.reference' });
+      reporter.report('fhir_value', e.segs, {
+        expected: type === 'Goal' ? ['CarePlan.goal', `${LIB.goalCategory}|what-matters`] : 'CarePlan.activity.reference',
+      });
     } else {
       reporter.report('fhir_resource_type', e.segs, { resourceType: type });
     }
@@ -302,7 +324,16 @@ export function personFromPrefetch(input: unknown, options: FhirToPersonOptions 
   if ('issue' in plain) return E.left(invalidFhirInput([plain.issue]));
   const prefetch = plain.value;
   if (typeof prefetch !== 'object' || prefetch === null || Array.isArray(prefetch))
-    return E.left(invalidFhirInput([fhirIssue(prefetch === undefined ? 'missing' : 'invalid_type', ['prefetch'], lang, prefetch === undefined ? {} : { expected: 'object' })]));
+    return E.left(
+      invalidFhirInput([
+        fhirIssue(
+          prefetch === undefined ? 'missing' : 'invalid_type',
+          ['prefetch'],
+          lang,
+          prefetch === undefined ? {} : { expected: 'object' },
+        ),
+      ]),
+    );
   const reporter = new Reporter(lang);
   const entries: Entry[] = [];
   const fetched = new Set<PersonListKind>();

@@ -18,7 +18,11 @@ const SERVICE_KIND: Record<ServiceKind, LocalizedText> = {
   pharmacist: { nb: 'Farmasøyt', nn: 'Farmasøyt', en: 'Pharmacist' },
   'health-station': { nb: 'Helsestasjon', nn: 'Helsestasjon', en: 'Child health centre' },
   'practical-assistance': { nb: 'Praktisk bistand', nn: 'Praktisk bistand', en: 'Practical assistance' },
-  'personal-assistance': { nb: 'Brukerstyrt personlig assistanse (BPA)', nn: 'Brukarstyrt personleg assistanse (BPA)', en: 'User-controlled personal assistance (BPA)' },
+  'personal-assistance': {
+    nb: 'Brukerstyrt personlig assistanse (BPA)',
+    nn: 'Brukarstyrt personleg assistanse (BPA)',
+    en: 'User-controlled personal assistance (BPA)',
+  },
   'respite-care': { nb: 'Avlastning', nn: 'Avlasting', en: 'Respite care' },
   'short-term-stay': { nb: 'Korttidsopphold', nn: 'Korttidsopphald', en: 'Short-term stay' },
   'long-term-care': { nb: 'Langtidsopphold', nn: 'Langtidsopphald', en: 'Long-term stay' },
@@ -58,7 +62,11 @@ export const CODE_DISPLAYS: Readonly<Record<string, Readonly<Record<string, Loca
     'outpatient-visit': { nb: 'Poliklinisk besøk', nn: 'Poliklinisk besøk', en: 'Outpatient visit' },
   },
   [LIB.functionMeasure]: {
-    PSFS: { nb: 'Pasientspesifikk funksjonsskala (PSFS)', nn: 'Pasientspesifikk funksjonsskala (PSFS)', en: 'Patient-Specific Functional Scale (PSFS)' },
+    PSFS: {
+      nb: 'Pasientspesifikk funksjonsskala (PSFS)',
+      nn: 'Pasientspesifikk funksjonsskala (PSFS)',
+      en: 'Patient-Specific Functional Scale (PSFS)',
+    },
     activity: { nb: 'Aktivitet', nn: 'Aktivitet', en: 'Activity' },
     direction: { nb: 'Skalaretning', nn: 'Skalaretning', en: 'Scale direction' },
     'higher-is-better': { nb: 'Høyere er bedre', nn: 'Høgare er betre', en: 'Higher is better' },
@@ -66,7 +74,11 @@ export const CODE_DISPLAYS: Readonly<Record<string, Readonly<Record<string, Loca
     proxy: { nb: 'Besvart av en annen', nn: 'Svara av ein annan', en: 'Answered by a proxy' },
   },
   [LIB.taskCode]: {
-    'assess-follow-up-team': { nb: 'Vurder behov for oppfølgingsteam', nn: 'Vurder behov for oppfølgingsteam', en: 'Assess the need for a follow-up team' },
+    'assess-follow-up-team': {
+      nb: 'Vurder behov for oppfølgingsteam',
+      nn: 'Vurder behov for oppfølgingsteam',
+      en: 'Assess the need for a follow-up team',
+    },
     'evaluate-plan': { nb: 'Evaluer oppfølgingsplanen', nn: 'Evaluer oppfølgingsplanen', en: 'Evaluate the follow-up plan' },
     'follow-up-prompt': { nb: 'Følg opp beslutningsstøtte', nn: 'Følg opp avgjerdsstøtte', en: 'Follow up a decision-support prompt' },
   },
@@ -82,7 +94,11 @@ export const CODE_DISPLAYS: Readonly<Record<string, Readonly<Record<string, Loca
     team: { nb: 'Samtykke til oppfølgingsteam', nn: 'Samtykke til oppfølgingsteam', en: 'Consent to a follow-up team' },
     'individual-plan': { nb: 'Samtykke til individuell plan', nn: 'Samtykke til individuell plan', en: 'Consent to an individual plan' },
     coordinator: { nb: 'Samtykke til koordinator', nn: 'Samtykke til koordinator', en: 'Consent to a coordinator' },
-    'information-sharing': { nb: 'Samtykke til å dele opplysninger', nn: 'Samtykke til å dele opplysningar', en: 'Consent to share information' },
+    'information-sharing': {
+      nb: 'Samtykke til å dele opplysninger',
+      nn: 'Samtykke til å dele opplysningar',
+      en: 'Consent to share information',
+    },
   },
   [LIB.careTeamCategory]: {
     'follow-up-team': { nb: 'Oppfølgingsteam', nn: 'Oppfølgingsteam', en: 'Follow-up team' },

@@ -8,9 +8,7 @@ import { z } from 'zod';
 const Str = z.string().min(1);
 
 /** FHIR `date` or `dateTime` as written here: a full date, or a date-time with seconds and a zone. */
-export const FhirDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/);
+export const FhirDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/);
 
 /** A Coding. */
 export const Coding = z.strictObject({

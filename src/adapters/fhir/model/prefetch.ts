@@ -10,7 +10,15 @@ import { LIB } from './systems.js';
 export type PersonListKind = 'diagnoses' | 'encounters' | 'medications' | 'iplos' | 'functionMeasures' | 'consents' | 'whatMatters';
 
 /** Every list kind, in a fixed order. */
-export const PERSON_LIST_KINDS: readonly PersonListKind[] = ['diagnoses', 'encounters', 'medications', 'iplos', 'functionMeasures', 'consents', 'whatMatters'];
+export const PERSON_LIST_KINDS: readonly PersonListKind[] = [
+  'diagnoses',
+  'encounters',
+  'medications',
+  'iplos',
+  'functionMeasures',
+  'consents',
+  'whatMatters',
+];
 
 /** One prefetch template: the FHIR query (CDS Hooks 2.0 tokens) and the lists its result completes. */
 export interface PrefetchTemplate {

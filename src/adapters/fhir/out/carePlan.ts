@@ -32,14 +32,20 @@ const STATUS = { draft: 'draft', active: 'active', closed: 'completed' } as cons
 function expressedBy(g: PlanGoal, subject: Reference, careTeam: string | undefined, lang: Lang): Reference | undefined {
   if (g.expressedBy === 'person') return subject;
   if (g.expressedBy === 'relative') return { type: 'RelatedPerson', display: FHIR_TEXTS.relative[lang] };
-  if (g.expressedBy === 'team') return careTeam ? { reference: careTeam } : { type: 'CareTeam', display: libCoding(LIB.careTeamCategory, 'follow-up-team', lang).display! };
+  if (g.expressedBy === 'team')
+    return careTeam
+      ? { reference: careTeam }
+      : { type: 'CareTeam', display: libCoding(LIB.careTeamCategory, 'follow-up-team', lang).display! };
   return undefined;
 }
 
 function planGoal(g: PlanGoal, urn: string, subject: Reference, planDraft: boolean, careTeam: string | undefined, lang: Lang): Goal {
   const goal: Goal = {
     resourceType: 'Goal',
-    identifier: [{ system: LIB.planItem, value: g.id }, { system: HL7.uri, value: urn }],
+    identifier: [
+      { system: LIB.planItem, value: g.id },
+      { system: HL7.uri, value: urn },
+    ],
     lifecycleStatus: planDraft ? 'proposed' : g.status === 'met' ? 'completed' : 'active',
     category: [{ coding: [libCoding(LIB.goalCategory, 'plan-goal', lang)] }],
     description: { text: g.text },
@@ -97,7 +103,10 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
     const detail: NonNullable<(typeof activity)[number]['detail']> = { status: 'unknown', description: m.text };
     const g = m.goalId !== undefined ? goalUrn.get(m.goalId) : undefined;
     if (g) detail.goal = [{ reference: g }];
-    if (m.owner) detail.performer = [{ display: libCoding(LIB.serviceKind, m.owner, lang).display!, identifier: { system: LIB.serviceKind, value: m.owner } }];
+    if (m.owner)
+      detail.performer = [
+        { display: libCoding(LIB.serviceKind, m.owner, lang).display!, identifier: { system: LIB.serviceKind, value: m.owner } },
+      ];
     const progress = [
       ...(m.extent ? [{ text: fill(FHIR_TEXTS.extent[lang], { text: m.extent }) }] : []),
       ...(m.howCarriedOut ? [{ text: fill(FHIR_TEXTS.howCarriedOut[lang], { text: m.howCarriedOut }) }] : []),
@@ -113,7 +122,11 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
 
   if (!plan) {
     // Only "what matters" is known: the Goals stand alone until a plan is made.
-    return fhirSafe({ resourceType: 'Bundle', type: 'transaction', entry: entries.map((e) => ({ ...e, request: { method: 'POST' as const, url: e.resource.resourceType } })) });
+    return fhirSafe({
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: entries.map((e) => ({ ...e, request: { method: 'POST' as const, url: e.resource.resourceType } })),
+    });
   }
   const carePlan: CarePlan = {
     resourceType: 'CarePlan',
@@ -124,7 +137,8 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
     title: libCoding(LIB.planKind, kind, lang).display!,
     subject,
   };
-  if (plan.startDate || plan.endDate) carePlan.period = { ...(plan.startDate ? { start: plan.startDate } : {}), ...(plan.endDate ? { end: plan.endDate } : {}) };
+  if (plan.startDate || plan.endDate)
+    carePlan.period = { ...(plan.startDate ? { start: plan.startDate } : {}), ...(plan.endDate ? { end: plan.endDate } : {}) };
   withExtensions(carePlan, [
     ...extCode(EXT.planOwner, plan.owner),
     ...(plan.participants ?? []).flatMap((p) => extCode(EXT.planParticipant, p)),

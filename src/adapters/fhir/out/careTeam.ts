@@ -52,7 +52,9 @@ export function toCareTeam(person: PersonInput, options: CareTeamOptions): CareT
     const p: Participant = { role: role(lang, c?.kind ?? 'coordinator', c?.service) };
     if (member) p.member = member;
     if (c?.appointedDate) p.period = { start: c.appointedDate };
-    participant.push(withExtensions(p, [...extBoolean(EXT.recordedInJournal, c?.recordedInJournal), ...extBoolean(EXT.hasMandate, c?.hasMandate)]));
+    participant.push(
+      withExtensions(p, [...extBoolean(EXT.recordedInJournal, c?.recordedInJournal), ...extBoolean(EXT.hasMandate, c?.hasMandate)]),
+    );
   }
 
   // Members keep their order; the first GP among them takes the GP role.

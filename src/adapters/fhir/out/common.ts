@@ -19,7 +19,8 @@ export interface FhirOutputOptions {
 
 /** Checks the patient reference; a missing one is programmer misuse. */
 export function patientRef(options: FhirOutputOptions): Reference {
-  if (typeof options?.patient !== 'string' || options.patient.trim() === '') throw new TypeError('options.patient must be a reference such as "Patient/123"');
+  if (typeof options?.patient !== 'string' || options.patient.trim() === '')
+    throw new TypeError('options.patient must be a reference such as "Patient/123"');
   return { reference: options.patient };
 }
 

@@ -25,9 +25,12 @@ type PersonConsent = NonNullable<PersonInput['consents']>[number];
 /** The legal basis per scope: Helsedirektoratet's rundskriv and guidelines, at their published addresses. */
 export const CONSENT_POLICY: Readonly<Record<PersonConsent['scope'], string>> = {
   team: 'https://helsedirektoratet.no/veiledere/samarbeid-om-tjenester-til-barn-unge-og-deres-familier/veiledningsplikt-oppmerksomhetsplikt-og-taushetsplikt',
-  'information-sharing': 'https://helsedirektoratet.no/veiledere/samarbeid-om-tjenester-til-barn-unge-og-deres-familier/veiledningsplikt-oppmerksomhetsplikt-og-taushetsplikt',
-  'individual-plan': 'https://www.helsedirektoratet.no/rundskriv/pasient-og-brukerrettighetsloven-med-kommentarer/rett-til-helse-og-omsorgstjenester-og-transport/rett-til-individuell-plan',
-  coordinator: 'https://www.helsedirektoratet.no/rundskriv/pasient-og-brukerrettighetsloven-med-kommentarer/rett-til-helse-og-omsorgstjenester-og-transport/-2-5b-rett-til-koordinator',
+  'information-sharing':
+    'https://helsedirektoratet.no/veiledere/samarbeid-om-tjenester-til-barn-unge-og-deres-familier/veiledningsplikt-oppmerksomhetsplikt-og-taushetsplikt',
+  'individual-plan':
+    'https://www.helsedirektoratet.no/rundskriv/pasient-og-brukerrettighetsloven-med-kommentarer/rett-til-helse-og-omsorgstjenester-og-transport/rett-til-individuell-plan',
+  coordinator:
+    'https://www.helsedirektoratet.no/rundskriv/pasient-og-brukerrettighetsloven-med-kommentarer/rett-til-helse-og-omsorgstjenester-og-transport/-2-5b-rett-til-koordinator',
 };
 
 function performer(c: PersonConsent, lang: Lang, patient: string): Pick<Consent, 'contained' | 'performer'> {
@@ -66,7 +69,10 @@ export function toConsents(person: PersonInput, options: FhirOutputOptions): Con
       identifier: [identifierFor(['Consent', subject.reference!, c.scope, c.date, String(i)])],
       status: c.withdrawnDate ? 'inactive' : 'active',
       scope: { coding: [{ system: HL7.consentScope, code: privacy ? 'patient-privacy' : 'treatment' }] },
-      category: [{ coding: [{ system: HL7.consentCategoryLoinc, code: '59284-0', display: 'Patient Consent' }] }, { coding: [libCoding(LIB.consentScope, c.scope, lang)] }],
+      category: [
+        { coding: [{ system: HL7.consentCategoryLoinc, code: '59284-0', display: 'Patient Consent' }] },
+        { coding: [libCoding(LIB.consentScope, c.scope, lang)] },
+      ],
       patient: subject,
       dateTime: c.date,
       policy: [{ uri: CONSENT_POLICY[c.scope] }],

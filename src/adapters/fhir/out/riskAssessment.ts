@@ -31,10 +31,18 @@ export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, o
   const lang = options.lang ?? 'nb';
   const subject = patientRef(options);
   const title = ruleSet.file.title[lang];
-  const basis: Reference[] = [subject, ...[...new Set(options.basis ?? [])].filter((b) => b !== subject.reference).map((reference) => ({ reference }))];
-  const reasons = score.reasons.length > 0 ? score.reasons.map((r) => r.text.replace(/\.$/, '')).join('; ') : FHIR_TEXTS.riskNoReasons[lang];
+  const basis: Reference[] = [
+    subject,
+    ...[...new Set(options.basis ?? [])].filter((b) => b !== subject.reference).map((reference) => ({ reference })),
+  ];
+  const reasons =
+    score.reasons.length > 0 ? score.reasons.map((r) => r.text.replace(/\.$/, '')).join('; ') : FHIR_TEXTS.riskNoReasons[lang];
   // The rationale opens with the same score line the cards show, "preliminary" included.
-  const rationale = fill(FHIR_TEXTS.riskRationale[lang], { score: scoreSummaryText(score, lang), cutOff: score.highCutOff ?? '–', reasons });
+  const rationale = fill(FHIR_TEXTS.riskRationale[lang], {
+    score: scoreSummaryText(score, lang),
+    cutOff: score.highCutOff ?? '–',
+    reasons,
+  });
   const preliminary = tierUncertain(score);
   const tier = tierName(score.tier, lang);
   return fhirSafe({
@@ -51,10 +59,24 @@ export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, o
     prediction: [
       {
         outcome: { text: title },
-        qualitativeRisk: { coding: [{ system: HL7.riskProbability, code: score.tier }], text: preliminary ? fill(FHIR_TEXTS.tierPreliminary[lang], { tier }) : tier },
+        qualitativeRisk: {
+          coding: [{ system: HL7.riskProbability, code: score.tier }],
+          text: preliminary ? fill(FHIR_TEXTS.tierPreliminary[lang], { tier }) : tier,
+        },
         rationale: `${rationale}.`,
       },
     ],
-    ...(preliminary ? { note: [{ text: fill(FHIR_TEXTS.riskPreliminary[lang], { tier: tierName(score.tierIfComplete, lang), maxPoints: pointsText(score.maxPoints, lang) }) }] } : {}),
+    ...(preliminary
+      ? {
+          note: [
+            {
+              text: fill(FHIR_TEXTS.riskPreliminary[lang], {
+                tier: tierName(score.tierIfComplete, lang),
+                maxPoints: pointsText(score.maxPoints, lang),
+              }),
+            },
+          ],
+        }
+      : {}),
   } satisfies RiskAssessment);
 }
