@@ -48,7 +48,9 @@ export function alertBurden(size: number): Burden {
     if (decisions._tag === 'Left') throw new Error(`synthetic person ${i} invalid`);
     let shown = 0;
     decisions.right.forEach((d, k) => {
-      for (const c of toCards(d, ruleSets[k]!, { hookInstance: 'bench', patient: `Patient/${i}` })) {
+      const made = toCards(d, ruleSets[k]!, { hookInstance: 'bench', patient: `Patient/${i}` });
+      if (made._tag === 'Left') throw new Error(made.left.issues[0]!.message);
+      for (const c of made.right) {
         shown++;
         if (c.indicator !== 'info') urgent++;
         const o = c.extension?.['oppfolgingsteam'] as { kind: string; ruleId?: string; ruleSetId: string };

@@ -87,9 +87,14 @@ function render(): void {
     const rs = loadBundledRuleSet(id, { lang });
     if (rs._tag === 'Left') continue;
     const decision = evaluateParsed(rs.right, read.right.person, { asOf: AS_OF, lang });
-    cards.push(
-      ...toCards(decision, rs.right, { hookInstance: nameBasedUuid(['browser', name]), patient, user: `Practitioner/gp-${name}`, lang }),
-    );
+    const made = toCards(decision, rs.right, {
+      hookInstance: nameBasedUuid(['browser', name]),
+      patient,
+      user: `Practitioner/gp-${name}`,
+      lang,
+    });
+    if (made._tag === 'Left') throw new Error(made.left.issues.map((i) => i.message).join('\n'));
+    cards.push(...made.right);
   }
   const response = validateCdsResponse({ cards }, lang);
   if (response._tag === 'Left') throw new Error(response.left.issues.map((i) => i.message).join('\n'));

@@ -103,7 +103,10 @@ for (const file of files) {
   const riskAssessments: unknown[] = [];
   for (const rs of ruleSets) {
     const decision = evaluateParsed(rs, read.right.person, { asOf: AS_OF, lang });
-    cards.push(...toCards(decision, rs, { ...cardOptionsFromRequest(request.right), lang }));
+    const made = toCards(decision, rs, { ...cardOptionsFromRequest(request.right), lang });
+    // A Left here is the host's own slip (a decision paired with another rule set), never the patient's data.
+    if (made._tag === 'Left') throw new Error(made.left.issues.map((i) => i.message).join('\n'));
+    cards.push(...made.right);
     const ra = toRiskAssessment(decision, rs, { patient: `Patient/${request.right.context.patientId}`, lang, basis: read.right.basis });
     if (ra) riskAssessments.push(ra);
   }

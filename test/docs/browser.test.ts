@@ -74,12 +74,14 @@ describe.runIf(GATE !== 'skip')('browser example', () => {
     return bundledRuleSetIds().flatMap((id) => {
       const rs = right(loadBundledRuleSet(id, { lang }));
       const d = evaluateParsed(rs, person, { asOf: '2026-11-23', lang });
-      return toCards(d, rs, {
-        hookInstance: nameBasedUuid(['browser', name]),
-        patient: `Patient/${name}`,
-        user: `Practitioner/gp-${name}`,
-        lang,
-      }).map((c) => c.summary);
+      return right(
+        toCards(d, rs, {
+          hookInstance: nameBasedUuid(['browser', name]),
+          patient: `Patient/${name}`,
+          user: `Practitioner/gp-${name}`,
+          lang,
+        }),
+      ).map((c) => c.summary);
     });
   }
 

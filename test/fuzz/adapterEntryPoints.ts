@@ -27,7 +27,7 @@ const request = JSON.parse(JSON.stringify(patientViewRequest(bundle, HOOK, 'Prac
 };
 const decision: Decision = right(evaluate(rs, klara, { asOf: AS_OF }));
 const cardOptions = { hookInstance: HOOK, patient: 'Patient/klara', user: 'Practitioner/gp1', dataNeeded: 'all', score: 'always' } as const;
-const cards = toCards(decision, rs, cardOptions);
+const cards = right(toCards(decision, rs, cardOptions));
 const response = JSON.parse(JSON.stringify(right(cdsResponse(cards)))) as unknown;
 const feedback = {
   feedback: [
@@ -87,8 +87,7 @@ export const ADAPTER_ENTRY_POINTS: readonly EntryPoint[] = [
     base: storedDecision,
     call: (x) => toCards(x as Decision, rs, cardOptions),
     json: true,
-    // Documented: a decision that is not this rule set's (or not a decision) is programmer misuse.
-    throws: { type: TypeError, message: /^(the decision comes from another rule set|the decision is damaged: .*)$/ },
+    tags: CDS_TAGS,
   },
   {
     name: 'stratify (hostile cohort items)',

@@ -127,7 +127,7 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     expect(e.issues[100]).toMatchObject({ code: 'too_many_issues' });
   });
 
-  it('toCards with a damaged stored decision throws one documented TypeError naming the path, not a crash halfway', () => {
+  it('toCards with a damaged stored decision returns one typed issue naming the path, not a crash halfway', () => {
     const rs = ruleSet('identification');
     const d = JSON.parse(JSON.stringify(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })))) as {
       prompts: { severity: string }[];
@@ -135,8 +135,11 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     expect(d.prompts.length).toBeGreaterThan(0);
     d.prompts[0]!.severity = 'urgent';
     const options = { hookInstance: HOOK, patient: 'Patient/klara' };
-    expect(() => toCards(d as unknown as Decision, rs, options)).toThrow(new TypeError('the decision is damaged: prompts[0].severity'));
-    expect(() => toCards({} as Decision, rs, options)).toThrow(/^the decision is damaged: /);
-    expect(() => toCards(null as unknown as Decision, rs, options)).toThrow(TypeError);
+    const damaged = left(toCards(d as unknown as Decision, rs, { ...options, lang: 'en' }));
+    expect(damaged).toMatchObject({ _tag: 'InvalidCdsHooks', message: 'cards' });
+    expect(damaged.issues.map((i) => i.path)).toEqual(['decision.prompts[0].severity']);
+    expect(damaged.issues[0]!.message).not.toContain('urgent');
+    expect(left(toCards({} as Decision, rs, options)).issues[0]!.path).toMatch(/^decision\./);
+    expect(left(toCards(null as unknown as Decision, rs, options))._tag).toBe('InvalidCdsHooks');
   });
 });

@@ -65,10 +65,12 @@ describe('links in rule files and cards are https: or http:', () => {
     const file = ruleSetJson();
     for (const r of file.rules) r.source.url = 'http://example.org/guideline#section';
     const rs = right(compileRuleSet(file));
-    const cards = toCards(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })), rs, {
-      hookInstance: HOOK,
-      patient: 'Patient/klara',
-    });
+    const cards = right(
+      toCards(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })), rs, {
+        hookInstance: HOOK,
+        patient: 'Patient/klara',
+      }),
+    );
     expect(cards.length).toBeGreaterThan(0);
     expect(cardUrls(cards).every((u) => u === 'http://example.org/guideline#section')).toBe(true);
   });
@@ -81,10 +83,12 @@ describe('links in rule files and cards are https: or http:', () => {
         const r = compileRuleSet(file);
         if (r._tag === 'Left') return;
         expect(url).toMatch(WEB);
-        const cards = toCards(right(evaluate(r.right, examplePerson('klara'), { asOf: AS_OF })), r.right, {
-          hookInstance: HOOK,
-          patient: 'Patient/klara',
-        });
+        const cards = right(
+          toCards(right(evaluate(r.right, examplePerson('klara'), { asOf: AS_OF })), r.right, {
+            hookInstance: HOOK,
+            patient: 'Patient/klara',
+          }),
+        );
         for (const u of cardUrls(cards)) expect(u).toMatch(WEB);
       }),
       { numRuns: 150 },
@@ -96,7 +100,7 @@ describe('links in rule files and cards are https: or http:', () => {
     const d = JSON.parse(JSON.stringify(right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF })))) as Decision;
     expect(d.prompts.length).toBeGreaterThan(0);
     for (const p of d.prompts) (p.source as { url?: string }).url = 'javascript:alert(1)';
-    const cards = toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/klara' });
+    const cards = right(toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/klara' }));
     expect(cards.length).toBeGreaterThan(0);
     for (const u of cardUrls(cards)) expect(u).toMatch(WEB);
   });

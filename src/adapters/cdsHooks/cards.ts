@@ -1,10 +1,15 @@
-import { assertDecisionForCards } from './decisionShape.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { decisionForCardsIssues } from './decisionShape.js';
 import type { CompiledRuleSet } from '../../engine/compile.js';
 import type { DataNeeded, Decision, Prompt } from '../../engine/decision.js';
 import { scoreMissingText, scoreSummaryText } from '../../explain/score.js';
 import { explainRule } from '../../explain/why.js';
 import { RULE_SET_SYSTEM, ruleSystem } from '../fhir/model/systems.js';
-import type { Lang } from '../../model/lang.js';
+import { Lang } from '../../model/lang.js';
+import { makeIssue } from '../../model/issues.js';
+import type { InvalidCdsHooksError } from './errors.js';
+import { invalidCdsHooks } from './errors.js';
+import { cdsHooksIssue } from './issueMessages.js';
 import { isHttpUrl } from '../../model/url.js';
 import type { Severity, SourceRef } from '../../model/ruleSet.js';
 import { trimEndChars } from '../../util/lines.js';
@@ -75,33 +80,60 @@ function source(ref: SourceRef, topic: CdsSource['topic']): CdsSource {
   };
 }
 
-function required(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`options.${name} must be a non-empty string`);
-  return value;
+/** The language of the error: the options' when valid, else the decision's when valid, else bokmål. */
+function errorLang(decision: unknown, options: unknown): Lang {
+  const read = (o: unknown): unknown => {
+    try {
+      return typeof o === 'object' && o !== null ? (o as { lang?: unknown }).lang : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const l = Lang.safeParse(read(options));
+  if (l.success) return l.data;
+  const d = Lang.safeParse(read(decision));
+  return d.success ? d.data : 'nb';
+}
+
+/** What is wrong with toCards' arguments, as issues: a damaged decision, one from another rule set, or a missing option. */
+function argumentIssues(decision: Decision, ruleSet: CompiledRuleSet, options: CardOptions, lang: Lang): InvalidCdsHooksError | undefined {
+  const damaged = decisionForCardsIssues(decision, lang);
+  if (damaged.length > 0) return invalidCdsHooks('cards', damaged);
+  if (decision.ruleSet.id !== ruleSet?.id || decision.ruleSet.version !== ruleSet?.version)
+    return invalidCdsHooks('cards', [cdsHooksIssue('cds_other_rule_set', ['ruleSet'], lang)]);
+  if (typeof options !== 'object' || options === null) return invalidCdsHooks('cards', [makeIssue('missing', ['hookInstance'], lang)]);
+  for (const name of ['hookInstance', 'patient'] as const) {
+    const v = options[name] as unknown;
+    if (typeof v !== 'string' || v.trim() === '') return invalidCdsHooks('cards', [makeIssue('missing', [name], lang)]);
+  }
+  return undefined;
 }
 
 /**
  * The cards for one decision, most urgent first: prompts (critical, warning, info), then the score,
  * then "data needed". Pass the rule set the decision came from, for fact labels and rule metadata.
- * Throws a TypeError for programmer misuse: a decision from another rule set, a damaged decision
- * (`the decision is damaged: <path>`; re-evaluate rather than pass a stored decision back), or an
- * empty `hookInstance` or `patient`.
+ * Never throws: a decision from another rule set (`cds_other_rule_set` at `ruleSet`), a damaged
+ * decision (the first damaged path; re-evaluate rather than pass a stored decision back), or an empty
+ * `hookInstance` or `patient` is an `InvalidCdsHooks` error (`message: 'cards'`), in `options.lang`.
  *
  * @example
  * ```ts
  * import { cdsResponse, toCards } from 'oppfolgingsteam/cds-hooks';
  *
  * const cards = toCards(decision, ruleSet, { hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea', patient: 'Patient/p1', user: 'Practitioner/gp1' });
- * const response = cdsResponse(cards);
+ * if (cards._tag === 'Left') throw new Error(cards.left.issues[0]!.message); // your own misuse, not the patient's data
+ * const response = cdsResponse(cards.right);
  * if (response._tag === 'Right') send(200, response.right); // { cards: [...] }
  * ```
  */
-export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: CardOptions): CdsCard[] {
-  assertDecisionForCards(decision);
-  if (decision.ruleSet.id !== ruleSet.id || decision.ruleSet.version !== ruleSet.version)
-    throw new TypeError('the decision comes from another rule set');
-  const hookInstance = required(options.hookInstance, 'hookInstance');
-  const patient = required(options.patient, 'patient');
+export function toCards(decision: Decision, ruleSet: CompiledRuleSet, options: CardOptions): E.Either<InvalidCdsHooksError, CdsCard[]> {
+  const wrong = argumentIssues(decision, ruleSet, options, errorLang(decision, options));
+  if (wrong) return E.left(wrong);
+  return E.right(buildCards(decision, ruleSet, options));
+}
+
+function buildCards(decision: Decision, ruleSet: CompiledRuleSet, options: CardOptions): CdsCard[] {
+  const { hookInstance, patient } = options;
   const lang = options.lang ?? decision.lang;
   const policy = options.suggestions ?? defaultSuggestionPolicy;
   const rules = new Map(ruleSet.rules.map((r) => [r.rule.id, r.rule]));

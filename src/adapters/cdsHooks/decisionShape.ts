@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { checkInputShape } from '../../model/inputShape.js';
-import { formatPath } from '../../model/issues.js';
+import { fromZodIssues } from '../../model/issues.js';
+import type { ValidationIssue } from '../../model/issues.js';
 import { Lang } from '../../model/lang.js';
 
 /*
  * What `toCards` reads from a decision. A decision fresh from `evaluate` always has this shape; one
  * a host stored and read back may be truncated or edited. Checking it up front turns such a decision
- * into one documented TypeError naming the first damaged path (never a value), instead of a crash
+ * into one typed issue naming the first damaged path (never a value), instead of a crash
  * halfway through building the cards. Loose objects: fields toCards does not read are not checked.
  */
 
@@ -43,10 +44,11 @@ const DecisionForCards = z.looseObject({
   trace: z.array(z.looseObject({ ruleId: text })).optional(),
 });
 
-/** Throws `TypeError('the decision is damaged: <path>')` unless `decision` has what toCards reads. */
-export function assertDecisionForCards(decision: unknown): void {
-  const shape = checkInputShape(decision, 'en');
-  if (shape) throw new TypeError(`the decision is damaged: ${shape.path || '(root)'} (${shape.code})`);
+/** The first problem with `decision` as toCards reads it, as one issue under `decision` (none when it is sound). */
+export function decisionForCardsIssues(decision: unknown, lang: Lang): ValidationIssue[] {
+  const shape = checkInputShape(decision, lang, ['decision']);
+  if (shape) return [shape];
   const r = DecisionForCards.safeParse(decision);
-  if (!r.success) throw new TypeError(`the decision is damaged: ${formatPath(r.error.issues[0]!.path) || '(root)'}`);
+  if (r.success) return [];
+  return fromZodIssues(r.error.issues.slice(0, 1), lang, ['decision']);
 }

@@ -34,7 +34,7 @@ export type CdsDiscovery = z.infer<typeof CdsDiscovery>;
 export interface ServiceOptions {
   /** The service id, the `{id}` in `{baseUrl}/cds-services/{id}`. Default `oppfolgingsteam`. */
   readonly id?: string;
-  /** Language of title, description and usage requirements. Default `nb`. */
+  /** Language of title, description and usage requirements: `nb` (default), `nn` or `en`. */
   readonly lang?: Lang;
   /** The rule sets the service evaluates; named in the description and the extension. */
   readonly ruleSets?: readonly CompiledRuleSet[];
@@ -44,12 +44,17 @@ export interface ServiceOptions {
 export function patientViewService(options: ServiceOptions = {}): CdsService {
   const lang = options.lang ?? 'nb';
   const sets = options.ruleSets ?? [];
-  const names = sets.length > 0 ? sets.map((r) => `${r.file.title[lang]} ${r.version}`).join(', ') : '–';
+  // Without rule sets the description says what the service is, and names none (never a placeholder dash).
+  const names = sets.map((r) => `${r.file.title[lang]} ${r.version}`).join(', ');
+  const description = [
+    CDS_TEXTS.serviceDescription[lang],
+    ...(sets.length > 0 ? [fill(CDS_TEXTS.serviceRuleSets[lang], { ruleSets: names })] : []),
+  ];
   return {
     hook: 'patient-view',
     title: CDS_TEXTS.serviceTitle[lang],
     id: options.id ?? 'oppfolgingsteam',
-    description: fill(CDS_TEXTS.serviceDescription[lang], { ruleSets: names }),
+    description: description.join(' '),
     prefetch: Object.fromEntries(Object.entries(PREFETCH_TEMPLATES).map(([k, v]) => [k, v.query])),
     usageRequirements: CDS_TEXTS.serviceUsage[lang],
     ...(sets.length > 0

@@ -11,7 +11,13 @@ import { list } from '../../model/locales/format.js';
  */
 
 /** The issue codes of the CDS Hooks adapter. */
-export type CdsHooksIssueCode = 'cds_invariant' | 'cds_empty' | 'cds_unknown_card' | 'cds_unknown_suggestion';
+export type CdsHooksIssueCode =
+  | 'cds_invariant'
+  | 'cds_empty'
+  | 'cds_unknown_card'
+  | 'cds_unknown_suggestion'
+  | 'cds_other_rule_set'
+  | 'cds_bare_id';
 
 /** What each CDS Hooks 2.0 invariant demands (input/fsh/invariants in HL7/cds-hooks). */
 const INVARIANTS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
@@ -84,18 +90,28 @@ export const CDS_HOOKS_ISSUE_MESSAGES: IssueCatalogue<CdsHooksIssueCode> = {
     cds_empty: (p) => `${p} er tom. Utelat valgfrie felt i stedet for å sende dem tomme (CDS Hooks).`,
     cds_unknown_card: (p) => `${p} viser til et kort som denne tjenesten ikke har laget.`,
     cds_unknown_suggestion: (p) => `${p} viser til et forslag som ikke finnes på kortet.`,
+    cds_other_rule_set: (p) =>
+      `${p} er ikke regelsettet (id og versjon) som beslutningen kommer fra. Send med regelsettet som ble evaluert.`,
+    cds_bare_id: (p) =>
+      `${p} skal være en FHIR-id uten ressurstypen foran (for eksempel «123», ikke «Patient/123»): 1–64 tegn av A–Z, a–z, 0–9, «-» og «.».`,
   },
   nn: {
     cds_invariant: (p, d) => `${p} bryt CDS Hooks-regelen ${list(d['invariant'])}: ${invariantText(d, 'nn')}.`,
     cds_empty: (p) => `${p} er tom. Utelat valfrie felt i staden for å sende dei tomme (CDS Hooks).`,
     cds_unknown_card: (p) => `${p} viser til eit kort som denne tenesta ikkje har laga.`,
     cds_unknown_suggestion: (p) => `${p} viser til eit forslag som ikkje finst på kortet.`,
+    cds_other_rule_set: (p) => `${p} er ikkje regelsettet (id og versjon) som avgjerda kjem frå. Send med regelsettet som vart evaluert.`,
+    cds_bare_id: (p) =>
+      `${p} skal vere ein FHIR-id utan ressurstypen framfor (til dømes «123», ikkje «Patient/123»): 1–64 teikn av A–Z, a–z, 0–9, «-» og «.».`,
   },
   en: {
     cds_invariant: (p, d) => `${p} breaks the CDS Hooks rule ${list(d['invariant'])}: ${invariantText(d, 'en')}.`,
     cds_empty: (p) => `${p} is empty. Leave optional fields out instead of sending them empty (CDS Hooks).`,
     cds_unknown_card: (p) => `${p} refers to a card this service did not issue.`,
     cds_unknown_suggestion: (p) => `${p} refers to a suggestion that is not on the card.`,
+    cds_other_rule_set: (p) => `${p} is not the rule set (id and version) the decision came from. Pass the rule set that was evaluated.`,
+    cds_bare_id: (p) =>
+      `${p} must be a FHIR id without the resource type in front (for example "123", not "Patient/123"): 1–64 characters of A–Z, a–z, 0–9, "-" and ".".`,
   },
 };
 

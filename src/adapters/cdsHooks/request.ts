@@ -6,6 +6,7 @@ import type { Lang } from '../../model/lang.js';
 import type { CardOptions } from './cards.js';
 import { CdsExtension } from './schema.js';
 import { cdsIssues } from './issues.js';
+import { cdsHooksIssue } from './issueMessages.js';
 import { readInput } from '../../model/inputShape.js';
 
 /*
@@ -51,6 +52,9 @@ export const CdsHooksRequest = z.strictObject({
 /** A CDS Hooks request. */
 export type CdsHooksRequest = z.infer<typeof CdsHooksRequest>;
 
+/** The context fields that hold a bare FHIR id. */
+const BARE_IDS: ReadonlySet<string> = new Set(['context.patientId', 'context.encounterId']);
+
 /** Validates a CDS Hooks `patient-view` request. Errors name the path, never the value. */
 export function parseCdsHooksRequest(input: unknown, lang: Lang = 'nb'): E.Either<InvalidCdsHooksError, CdsHooksRequest> {
   // Before zod: bounded depth and size, and JSON only, since `prefetch` resources pass through as they are.
@@ -59,7 +63,11 @@ export function parseCdsHooksRequest(input: unknown, lang: Lang = 'nb'): E.Eithe
   if ('issue' in read) return E.left(invalidCdsHooks('request', [read.issue]));
   const r = CdsHooksRequest.safeParse(read.value);
   if (r.success) return E.right(r.data);
-  return E.left(invalidCdsHooks('request', cdsIssues(undefined, r.error.issues, lang)));
+  // An id in the wrong form says which form is expected: a bare id, not `Patient/123` (a common slip).
+  const issues = cdsIssues(undefined, r.error.issues, lang).map((i) =>
+    i.code === 'invalid_format' && BARE_IDS.has(i.path) ? cdsHooksIssue('cds_bare_id', i.segments, lang) : i,
+  );
+  return E.left(invalidCdsHooks('request', issues));
 }
 
 /** The card options a request implies: hook instance, patient reference and user. */

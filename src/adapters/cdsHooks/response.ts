@@ -30,7 +30,9 @@ export function validateCdsResponse(input: unknown, lang: Lang = 'nb'): E.Either
  *
  * @example
  * ```ts
- * const response = cdsResponse(toCards(decision, ruleSet, options));
+ * const cards = toCards(decision, ruleSet, options);
+ * if (cards._tag === 'Left') throw new Error(cards.left.issues[0]!.message); // a decision paired with another rule set
+ * const response = cdsResponse(cards.right);
  * // Send the body, not the Either around it.
  * if (response._tag === 'Left') send(500, response.left.issues);
  * else send(200, response.right);

@@ -72,9 +72,14 @@ export const CDS_TEXTS = {
     en: 'Follow-up team: identification and follow-up',
   },
   serviceDescription: {
-    nb: 'Beslutningsstøtte etter Helsedirektoratets rammeverk for strukturert tverrfaglig oppfølgingsteam. Regelsett: {ruleSets}.',
-    nn: 'Avgjerdsstøtte etter Helsedirektoratet sitt rammeverk for strukturert tverrfagleg oppfølgingsteam. Regelsett: {ruleSets}.',
-    en: "Decision support following Helsedirektoratet's framework for structured interdisciplinary follow-up teams. Rule sets: {ruleSets}.",
+    nb: 'Beslutningsstøtte etter Helsedirektoratets rammeverk for strukturert tverrfaglig oppfølgingsteam.',
+    nn: 'Avgjerdsstøtte etter Helsedirektoratet sitt rammeverk for strukturert tverrfagleg oppfølgingsteam.',
+    en: "Decision support following Helsedirektoratet's framework for structured interdisciplinary follow-up teams.",
+  },
+  serviceRuleSets: {
+    nb: 'Regelsett: {ruleSets}.',
+    nn: 'Regelsett: {ruleSets}.',
+    en: 'Rule sets: {ruleSets}.',
   },
   serviceUsage: {
     nb: 'Krever prefetch med pasient, diagnoser (ICPC-2/ICD-10), kontakter og legemidler (ATC). Norske kodeverk etter HL7 Norge no-basis.',

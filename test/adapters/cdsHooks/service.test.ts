@@ -45,15 +45,17 @@ function cardsFor(
   const d = right(evaluate(rs, examplePerson(name), { asOf: AS_OF }));
   return {
     d,
-    cards: toCards(d, rs, {
-      hookInstance: HOOK,
-      patient: `Patient/${name}`,
-      user: 'Practitioner/gp1',
-      dataNeeded: 'all',
-      score: 'always',
-      findings: 'all',
-      ...extra,
-    }),
+    cards: right(
+      toCards(d, rs, {
+        hookInstance: HOOK,
+        patient: `Patient/${name}`,
+        user: 'Practitioner/gp1',
+        dataNeeded: 'all',
+        score: 'always',
+        findings: 'all',
+        ...extra,
+      }),
+    ),
   };
 }
 
@@ -88,10 +90,10 @@ describe('cards for every bundled rule set and example person', () => {
     const d = right(evaluate(rs, examplePerson('klara'), { asOf: AS_OF }));
     const findingIds = d.findings.filter((f) => f.type === 'finding').map((f) => f.ruleId);
     expect(findingIds.length).toBeGreaterThan(0);
-    const byDefault = toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/klara' }).map((c) => c.source.topic?.code);
+    const byDefault = right(toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/klara' })).map((c) => c.source.topic?.code);
     for (const id of findingIds) expect(byDefault).not.toContain(id);
     expect(byDefault).toContain('ID-TARGET-GROUP');
-    const all = toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/klara', findings: 'all' }).map((c) => c.source.topic?.code);
+    const all = right(toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/klara', findings: 'all' })).map((c) => c.source.topic?.code);
     for (const id of findingIds) expect(all).toContain(id);
   });
 
@@ -130,7 +132,9 @@ describe('cards for every bundled rule set and example person', () => {
     expect(otherPatient.filter((u) => a.includes(u))).toEqual([]);
     const bumped = right(compileRuleSet({ ...(rs.file as object), version: '1.0.1' }));
     const d = right(evaluate(bumped, examplePerson('klara'), { asOf: AS_OF }));
-    const v2 = toCards(d, bumped, { hookInstance: HOOK, patient: 'Patient/klara', dataNeeded: 'all', score: 'always' }).map((c) => c.uuid);
+    const v2 = right(toCards(d, bumped, { hookInstance: HOOK, patient: 'Patient/klara', dataNeeded: 'all', score: 'always' })).map(
+      (c) => c.uuid,
+    );
     expect(v2.filter((u) => a.includes(u))).toEqual([]);
   });
 
@@ -183,7 +187,7 @@ describe('any rule set', () => {
   it('long titles, no URL, markup in texts, rule-chosen suggestions and data-needed cards', () => {
     const rs = right(compileRuleSet(file));
     const d = right(evaluate(rs, { birthDate: '1950-01-01' }, { asOf: AS_OF }));
-    const cards = toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/x' });
+    const cards = right(toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/x' }));
     right(cdsResponse(cards));
     const [crit, needed] = cards;
     expect(crit!.indicator).toBe('critical');
@@ -196,7 +200,7 @@ describe('any rule set', () => {
     expect(crit!.selectionBehavior).toBe('at-most-one');
     expect((needed!.extension!['oppfolgingsteam'] as { kind: string }).kind).toBe('data-needed');
     expect(needed!.summary).toBe('Mangler data: Ukjent');
-    expect(toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/x', dataNeeded: 'none' })).toHaveLength(1);
+    expect(right(toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/x', dataNeeded: 'none' }))).toHaveLength(1);
   });
 
   it('a summary is always one line under 140 characters', () => {
@@ -221,12 +225,19 @@ describe('any rule set', () => {
     );
   });
 
-  it('a decision from another rule set is programmer misuse', () => {
+  it('a decision with another rule set, or an empty hookInstance, is a typed error in the requested language, not a TypeError', () => {
     const rs = right(compileRuleSet(file));
     const d = right(evaluate(ruleSet('identification'), { birthDate: '1950-01-01' }, { asOf: AS_OF }));
-    expect(() => toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/x' })).toThrow(TypeError);
+    const other = left(toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/x', lang: 'nn' }));
+    expect(other).toMatchObject({ _tag: 'InvalidCdsHooks', message: 'cards', issues: [{ path: 'ruleSet', code: 'cds_other_rule_set' }] });
+    expect(other.issues[0]!.message).toContain('regelsettet (id og versjon) som avgjerda kjem frå');
+    const en = left(toCards(d, rs, { hookInstance: HOOK, patient: 'Patient/x', lang: 'en' }));
+    expect(en.issues[0]!.message).toMatch(/is not the rule set \(id and version\) the decision came from/);
     const own = right(evaluate(rs, {}, { asOf: AS_OF }));
-    expect(() => toCards(own, rs, { hookInstance: '', patient: 'Patient/x' })).toThrow(TypeError);
+    expect(left(toCards(own, rs, { hookInstance: '', patient: 'Patient/x' })).issues).toMatchObject([
+      { path: 'hookInstance', code: 'missing' },
+    ]);
+    expect(left(toCards(own, rs, { hookInstance: HOOK } as never)).issues).toMatchObject([{ path: 'patient', code: 'missing' }]);
   });
 });
 
@@ -313,14 +324,16 @@ describe('request, discovery and the whole patient-view call', () => {
     const req = right(parseCdsHooksRequest(request));
     const read = right(personFromPrefetch(req.prefetch, { patientId: req.context.patientId }));
     const rs = ruleSet('identification');
-    const viaHook = toCards(evaluateParsed(rs, read.person, { asOf: AS_OF }), rs, cardOptionsFromRequest(req));
+    const viaHook = right(toCards(evaluateParsed(rs, read.person, { asOf: AS_OF }), rs, cardOptionsFromRequest(req)));
     // Klara's FHIR record lacks the frailty screening and social facts, so compare with the person without them.
     const { frailty: _f, social: _s, municipalServices: _m, ...fhirOnly } = examplePerson('klara');
-    const direct = toCards(right(evaluate(rs, { ...fhirOnly, id: 'Patient/klara' }, { asOf: AS_OF })), rs, {
-      hookInstance: HOOK,
-      patient: 'Patient/klara',
-      user: 'Practitioner/gp-klara',
-    });
+    const direct = right(
+      toCards(right(evaluate(rs, { ...fhirOnly, id: 'Patient/klara' }, { asOf: AS_OF })), rs, {
+        hookInstance: HOOK,
+        patient: 'Patient/klara',
+        user: 'Practitioner/gp-klara',
+      }),
+    );
     expect(viaHook).toEqual(direct);
     expect(cardOptionsFromRequest(req)).toEqual({ hookInstance: HOOK, patient: 'Patient/klara', user: 'Practitioner/gp-klara' });
   });
@@ -349,6 +362,33 @@ describe('request, discovery and the whole patient-view call', () => {
     expect(doc.services[0]!.prefetch!['patient']).toBe('Patient/{{context.patientId}}');
     expect(svc.description).toContain(`Tidleg identifisering ${ruleSet('identification').version}`);
     expect(patientViewService({ lang: 'en' }).title).not.toBe(svc.title);
+  });
+
+  it('without rule sets the service describes itself without a placeholder, in nb, nn and en', () => {
+    const texts = (['nb', 'nn', 'en'] as const).map((lang) => patientViewService({ lang }));
+    for (const svc of texts) {
+      expect(svc.description).not.toMatch(/–|Regelsett|Rule sets/);
+      expect(svc.extension).toBeUndefined();
+      CdsDiscovery.parse(cdsDiscovery([svc]));
+    }
+    expect(texts[0]!.description).toMatch(/^Beslutningsstøtte etter Helsedirektoratets rammeverk/);
+    expect(texts[1]!.description).toMatch(/^Avgjerdsstøtte etter Helsedirektoratet sitt rammeverk/);
+    expect(texts[2]!.description).toMatch(/^Decision support following Helsedirektoratet's framework/);
+    expect(new Set(texts.map((s) => s.usageRequirements)).size).toBe(3);
+    expect(patientViewService({ ruleSets: [ruleSet('identification')], lang: 'en' }).description).toMatch(/ Rule sets: .+\.$/);
+  });
+
+  it('a patientId sent as a reference ("Patient/klara") is told that a bare id is expected, in nb, nn and en', () => {
+    const sent = { ...request, context: { ...(request.context as object), patientId: 'Patient/klara' } };
+    const msg = (lang: 'nb' | 'nn' | 'en') => {
+      const e = left(parseCdsHooksRequest(sent, lang));
+      expect(e.issues).toMatchObject([{ path: 'context.patientId', code: 'cds_bare_id' }]);
+      expect(e.issues[0]!.message).not.toContain('klara');
+      return e.issues[0]!.message;
+    };
+    expect(msg('nb')).toContain('uten ressurstypen foran (for eksempel «123», ikke «Patient/123»)');
+    expect(msg('nn')).toContain('utan ressurstypen framfor (til dømes «123», ikkje «Patient/123»)');
+    expect(msg('en')).toContain('without the resource type in front (for example "123", not "Patient/123")');
   });
 });
 
