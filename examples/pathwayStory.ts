@@ -146,7 +146,9 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
         return true;
       },
       due(asOf: string) {
-        const items = whatIsDue(pathway!, asOf);
+        const due = whatIsDue(pathway!, asOf, { lang });
+        if (due._tag === 'Left') throw new Error(due.left.issues[0]!.message);
+        const items = due.right;
         if (items.length === 0) out(`  ${asOf} · ${H.nothingDue[lang]}`);
         for (const i of items)
           out(

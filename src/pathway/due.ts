@@ -1,5 +1,10 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { InvalidOptionsError } from '../model/errors.js';
+import { invalidOptions } from '../model/errors.js';
+import { makeIssue } from '../model/issues.js';
 import type { LocalizedText } from '../model/lang.js';
-import { addDays, DATE_RANGE, dateProblem, toDayNumber } from '../util/dates.js';
+import { Lang } from '../model/lang.js';
+import { addDays, dateProblem, toDayNumber } from '../util/dates.js';
 import type { PathwayConfig } from './context.js';
 import { nextOpenCheckpoint } from './context.js';
 import type { Pathway } from './envelope.js';
@@ -127,11 +132,33 @@ function item(
 /**
  * Lists what the pathway waits on someone for, as of a date: the current step with its due date,
  * and in an active plan every checkpoint not yet evaluated. Overdue items come first, then by due
- * date. Pure: the same pathway and date give the same list. Throws a RangeError on a date that is
- * not `YYYY-MM-DD` from 1800-01-01 to 2199-12-31 (the host owns the date).
+ * date. Pure: the same pathway and date give the same list. A date that is not `YYYY-MM-DD` from
+ * 1800-01-01 to 2199-12-31 (`20.01.2027`, say) is an `InvalidOptions` error at `asOf`, in
+ * `options.lang` (default `nb`), never an exception.
  */
-export function whatIsDue(pathway: Pathway, asOf: string): DueItem[] {
-  if (dateProblem(asOf)) throw new RangeError(`whatIsDue: asOf is not an ISO date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`);
+export function whatIsDue(
+  pathway: Pathway,
+  asOf: string,
+  options: { readonly lang?: Lang } = {},
+): E.Either<InvalidOptionsError, DueItem[]> {
+  const bad = dateProblem(asOf);
+  if (bad) {
+    const l = Lang.safeParse(readLang(options));
+    return E.left(invalidOptions([makeIssue(asOf === undefined ? 'missing' : bad, ['asOf'], l.success ? l.data : 'nb')]));
+  }
+  return E.right(dueOn(pathway, asOf));
+}
+
+/** The options' `lang`, read once; options that cannot be read count as none. */
+function readLang(options: unknown): unknown {
+  try {
+    return typeof options === 'object' && options !== null ? (options as { lang?: unknown }).lang : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function dueOn(pathway: Pathway, asOf: string): DueItem[] {
   const asOfDay = toDayNumber(asOf)!;
   const ctx = pathway.snapshot.context;
   const state = pathway.state;

@@ -88,10 +88,11 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     expect(right(restorePathway(envelope, null as never)).state).toBe('planActive');
   });
 
-  it('whatIsDue and generateCohort with a date that is not a string throw their documented RangeError, not a TypeError', () => {
-    expect(() => whatIsDue(planActive, null as never)).toThrow(
-      new RangeError('whatIsDue: asOf is not an ISO date from 1800-01-01 to 2199-12-31'),
-    );
+  it('whatIsDue with a date that is not a string is a typed error, and generateCohort throws its documented RangeError, not a TypeError', () => {
+    expect(left(whatIsDue(planActive, null as never))).toMatchObject({
+      _tag: 'InvalidOptions',
+      issues: [{ path: 'asOf', code: 'iso_date' }],
+    });
     expect(() => [...generateCohort({ seed: 1, size: 1, asOf: 20261123 as never })]).toThrow(RangeError);
     expect(() => generateCohort(null as unknown as CohortOptions)).toThrow(new RangeError('generateCohort: options must be an object'));
   });

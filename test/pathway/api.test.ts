@@ -423,12 +423,12 @@ describe('closure', () => {
 describe('whatIsDue', () => {
   it('lists the step waiting on someone with its due date, and overdue items first', () => {
     const p = start('2026-01-05');
-    expect(whatIsDue(p, '2026-01-10')).toEqual([
+    expect(right(whatIsDue(p, '2026-01-10'))).toEqual([
       expect.objectContaining({ kind: 'review', waitingOn: 'gp', since: '2026-01-05', due: '2026-01-19', overdue: false, daysOverdue: 0 }),
     ]);
-    expect(whatIsDue(p, '2026-01-22')[0]).toMatchObject({ overdue: true, daysOverdue: 3 });
+    expect(right(whatIsDue(p, '2026-01-22'))[0]).toMatchObject({ overdue: true, daysOverdue: 3 });
     const referred = drive(p, '2026-01-20', [{ type: 'REVIEW_RELEVANT' }, { type: 'ACCEPT_OFFER', unit: 'adults' }]);
-    expect(whatIsDue(referred, '2026-02-10')).toEqual([
+    expect(right(whatIsDue(referred, '2026-02-10'))).toEqual([
       expect.objectContaining({
         kind: 'referral-answer',
         waitingOn: 'coordinating-unit',
@@ -444,24 +444,33 @@ describe('whatIsDue', () => {
     let p = drive(start(), D, toPlanActive(D, '2026-06-01'));
     p = right(send(p, { type: 'START_EVALUATION' }, '2026-06-01'));
     p = right(send(p, { type: 'CONTINUE', nextCheckpoint: '2026-09-01' }, '2026-06-01'));
-    const due = whatIsDue(p, '2026-09-05');
+    const due = right(whatIsDue(p, '2026-09-05'));
     expect(due.map((d) => [d.kind, d.checkpoint, d.overdue, d.daysOverdue])).toEqual([['evaluation', '2026-09-01', true, 4]]);
     expect(due[0]!.text.nn).toBe('Evaluering ved sjekkpunkt i planen.');
   });
 
   it('lists nothing for a declined, checked-out or closed pathway, and refuses a bad date', () => {
     const declined = drive(start(), D, [{ type: 'REVIEW_RELEVANT' }, { type: 'DECLINE_OFFER' }]);
-    expect(whatIsDue(declined, '2027-01-01')).toEqual([]);
-    expect(whatIsDue(drive(start(), D, [{ type: 'REVIEW_NOT_RELEVANT', reason: 'Ikke aktuelt' }]), '2027-01-01')).toEqual([]);
-    expect(whatIsDue(drive(start(), D, [{ type: 'CLOSE', reason: 'died' }]), '2027-01-01')).toEqual([]);
-    expect(() => whatIsDue(start(), '01.01.2027')).toThrow(RangeError);
+    expect(right(whatIsDue(declined, '2027-01-01'))).toEqual([]);
+    expect(right(whatIsDue(drive(start(), D, [{ type: 'REVIEW_NOT_RELEVANT', reason: 'Ikke aktuelt' }]), '2027-01-01'))).toEqual([]);
+    expect(right(whatIsDue(drive(start(), D, [{ type: 'CLOSE', reason: 'died' }]), '2027-01-01'))).toEqual([]);
+  });
+
+  it('a date that is not YYYY-MM-DD is InvalidOptions at asOf in the requested language, not a RangeError', () => {
+    const nb = left(whatIsDue(start(), '20.01.2027'));
+    expect(nb).toMatchObject({ _tag: 'InvalidOptions', issues: [{ path: 'asOf', code: 'iso_date' }] });
+    const msgs = (['nb', 'nn', 'en'] as const).map((lang) => left(whatIsDue(start(), '20.01.2027', { lang })).issues[0]!.message);
+    expect(msgs[0]).toBe(nb.issues[0]!.message);
+    expect(new Set(msgs).size).toBe(3);
+    expect(msgs[2]).toMatch(/YYYY-MM-DD/);
+    expect(left(whatIsDue(start(), undefined as never, { lang: 'en' })).issues).toMatchObject([{ path: 'asOf', code: 'missing' }]);
   });
 
   it('uses the configured waiting periods', () => {
     const p = right(
       startPathway({ channel: 'staff', config: { waitDays: { review: 2 } } }, { asOf: '2026-01-05', role: 'staff', subject: SUBJECT }),
     );
-    expect(whatIsDue(p, '2026-01-08')[0]).toMatchObject({ due: '2026-01-07', overdue: true, daysOverdue: 1 });
+    expect(right(whatIsDue(p, '2026-01-08'))[0]).toMatchObject({ due: '2026-01-07', overdue: true, daysOverdue: 1 });
   });
 });
 
