@@ -5,6 +5,9 @@ import type { FactRegistry } from '../facts/registry.js';
 import { factContext } from '../facts/context.js';
 import type { Person } from '../model/person.js';
 import type { Condition, LeafCondition } from '../model/ruleSet.js';
+import { invalidOptions } from '../model/errors.js';
+import { makeIssue } from '../model/issues.js';
+import { Lang } from '../model/lang.js';
 import { DATE_RANGE, dateProblem, toDayNumber } from '../util/dates.js';
 
 /*
@@ -35,13 +38,21 @@ export interface RegisterOptions {
   readonly ruleSet: CompiledRuleSet;
   /** Facts to register as fact functions; they read `person` and `asOf` from the run's facts. */
   readonly facts: FactRegistry;
-  /** The evaluation date for date-relative operators (`withinLastDays`). */
+  /**
+   * The evaluation date for date-relative operators (`withinLastDays`), and for the facts of every
+   * `engine.run` that gives no `asOf` of its own.
+   */
   readonly asOf: string;
+  /** Language of the error a run's invalid `asOf` gives: `nb` (default), `nn` or `en`. */
+  readonly lang?: Lang;
 }
 
 /**
  * Registers our non-default operators, the derived facts and the rule set's rules on an `Engine`.
- * Run it with `engine.run({ person, asOf })`. Construct the engine with
+ * Run it with `engine.run({ person })`: the facts use the `asOf` given here, unless the run passes its
+ * own (`engine.run({ person, asOf })`). A run's `asOf` that is not `YYYY-MM-DD` in the date range makes
+ * `engine.run` reject with an `InvalidOptions` error at `asOf` (a value with `_tag` and `issues`, as
+ * `evaluate` returns it), never with an exception from inside a fact. Construct the engine with
  * `{ allowUndefinedFacts: true, pathResolver: safePathResolver }` so that paths stay in the safe subset.
  * The `person` you pass to `run` must have passed {@link parsePerson}: the facts read it as validated.
  *
@@ -51,6 +62,8 @@ export function registerOnJsonRulesEngine(engine: JsonRulesEngineLike, options: 
   if (dateProblem(options.asOf))
     throw new RangeError(`registerOnJsonRulesEngine: asOf is not an ISO date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`);
   const asOfDay = toDayNumber(options.asOf)!;
+  const parsedLang = Lang.safeParse(options.lang);
+  const lang: Lang = parsedLang.success ? parsedLang.data : 'nb';
   const lists = options.ruleSet.codeLists;
   for (const op of OPERATORS.values()) {
     if (op.jsonRulesEngineDefault) continue;
@@ -64,14 +77,26 @@ export function registerOnJsonRulesEngine(engine: JsonRulesEngineLike, options: 
     if (def.name === 'asOf') continue;
     engine.addFact(def.name, async (params, almanac) => {
       const person = (await almanac.factValue('person')) as Person;
-      const asOf = (await almanac.factValue('asOf')) as string;
-      const ctx = factContext(person, asOf, toDayNumber(asOf) ?? asOfDay, lists);
+      const asOf = runAsOf(await almanac.factValue('asOf'), options.asOf, lang);
+      const ctx = factContext(person, asOf, toDayNumber(asOf)!, lists);
       return def.derive(ctx, params && Object.keys(params).length > 0 ? params : undefined);
     });
   }
   const { rules, conditions } = toJsonRulesEngineRules(options.ruleSet);
   for (const [name, c] of Object.entries(conditions)) engine.setCondition(name, c);
   for (const r of rules) engine.addRule(r);
+}
+
+/**
+ * The date a run's facts use: the run's own `asOf` when it gives one, else the registered one. A run's
+ * date that is not an ISO date is rejected as a typed error here, before any fact computes with it.
+ */
+function runAsOf(given: unknown, registered: string, lang: Lang): string {
+  if (given === undefined) return registered;
+  const bad = dateProblem(given);
+  // json-rules-engine rejects `engine.run` with what a fact throws: a typed error value, as `evaluate` returns.
+  if (bad) throw invalidOptions([makeIssue(bad, ['asOf'], lang)]);
+  return given as string;
 }
 
 /** A json-rules-engine `pathResolver` that accepts only the safe `$.a.b[0]` subset. */

@@ -26,4 +26,24 @@ describe('json-rules-engine bridge on the bundled identification rule set', () =
     }
     expect(compared).toBeGreaterThan(1000);
   });
+
+  it('a run without asOf uses the one given at registration; a run with a bad asOf rejects with a typed error, not a RangeError from a fact', async () => {
+    const ruleSet = right(loadBundledRuleSet('identification'));
+    const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: safePathResolver });
+    registerOnJsonRulesEngine(engine as never, { ruleSet, facts: builtinFacts(), asOf: AS_OF, lang: 'en' });
+    const ids = (events: { params?: Record<string, unknown> }[]) => events.map((e) => e.params?.['ruleId']).sort();
+    for (const person of generateCohort({ seed: 5, size: 10, asOf: AS_OF })) {
+      const given = await engine.run({ person, asOf: AS_OF });
+      const omitted = await engine.run({ person });
+      expect(ids(omitted.events)).toEqual(ids(given.events));
+    }
+    const person = { birthDate: '1951-03-02', diagnoses: [{ system: 'ICPC-2', code: 'K77' }] };
+    const rejected = await engine.run({ person, asOf: '20.01.2027' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(rejected).not.toBeInstanceOf(Error);
+    expect(rejected).toMatchObject({ _tag: 'InvalidOptions', issues: [{ path: 'asOf', code: 'iso_date' }] });
+    expect((rejected as { issues: { message: string }[] }).issues[0]!.message).toMatch(/YYYY-MM-DD/);
+  });
 });
