@@ -1,4 +1,4 @@
-import type { CompiledRuleSet } from '../../src/index.js';
+import type { CompiledRuleSet, PersonInput } from '../../src/index.js';
 import type { Pathway, PathwayEventInput, PathwayEventType, PathwayRole, SendEventError } from '../../src/pathway/index.js';
 import { compileRuleSet } from '../../src/index.js';
 import { pathwayFacts, sendEvent, startPathway } from '../../src/pathway/index.js';
@@ -127,7 +127,14 @@ export function start(asOf = '2026-01-05'): Pathway {
 
 /** Sends one event with the fixture rule sets. */
 export function send(p: Pathway, event: PathwayEventInput, asOf: string, person: unknown = HOSTS.adult) {
-  return sendEvent(p, event, { asOf, role: roleFor(event.type), subject: SUBJECT, person, ruleSets: fixtureRuleSets() });
+  // `person` may be deliberately invalid: the run-time validation is what some tests check.
+  return sendEvent(p, event, {
+    asOf,
+    role: roleFor(event.type),
+    subject: SUBJECT,
+    person: person as PersonInput,
+    ruleSets: fixtureRuleSets(),
+  });
 }
 
 /** Sends events that must all be accepted; fails the test with the rejection otherwise. */
