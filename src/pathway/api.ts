@@ -32,6 +32,7 @@ import {
   refusalReason,
   rejection,
   staleRevision,
+  targetGroupConfirmationNeeded,
   unknownVersion,
   wrongSubject,
 } from './errors.js';
@@ -300,6 +301,11 @@ export function sendEvent(pathway: Pathway, event: PathwayEventInput, options: S
           why: r.fullWhy,
         })),
       ...live.refusals.map(refusalReason),
+      // The target-group judgement is the one missing datum only an event field (or the person
+      // record) can give: name that field, since the rule's "why" cannot know the pathway's events.
+      ...(live.results.some((r) => !r.record.passed && r.missing.includes('targetGroupConfirmed'))
+        ? [targetGroupConfirmationNeeded()]
+        : []),
     ];
     return E.left(reasons.length > 0 ? rejection(from, ev.type, reasons) : eventNotAllowed(from, ev.type, allowed));
   }
