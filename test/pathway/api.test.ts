@@ -150,7 +150,7 @@ describe('guards: team decision', () => {
   const assessed = (needs: unknown) =>
     drive(start(), D, [
       ...TO_TEAM_ESTABLISHMENT.slice(0, 3),
-      { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å bo hjemme', serviceNeeds: needs } as never,
+      { type: 'COMPLETE_ASSESSMENT', whatMatters: [{ text: 'Å bo hjemme', date: D }], serviceNeeds: needs } as never,
     ]);
 
   it('rejects a team when the criteria are not met, with the rule and the same why as the prompt', () => {
@@ -182,7 +182,7 @@ describe('guards: team decision', () => {
 describe('guards: a confirmation only an event field gives', () => {
   const complete = (targetGroupConfirmed?: boolean): PathwayEventInput => ({
     type: 'COMPLETE_ASSESSMENT',
-    whatMatters: 'Å bo hjemme',
+    whatMatters: [{ text: 'Å bo hjemme', date: D }],
     serviceNeeds: [
       { service: 'gp', longTerm: true },
       { service: 'home-nursing', longTerm: true },

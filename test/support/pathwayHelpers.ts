@@ -53,12 +53,24 @@ export function sampleEvents(asOf: string): Record<PathwayEventType, PathwayEven
     COMPLETE_ASSESSMENT: [
       {
         type: 'COMPLETE_ASSESSMENT',
-        whatMatters: 'Å klare seg hjemme',
+        whatMatters: [{ text: 'Å klare seg hjemme', date: asOf }],
         serviceNeeds: needs(true, ['gp', 'home-nursing', 'physiotherapy']),
       },
-      { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å klare seg hjemme', serviceNeeds: needs(true, ['gp', 'school']) },
-      { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å klare seg hjemme', serviceNeeds: needs(false, ['gp', 'home-nursing']) },
-      { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å klare seg hjemme', serviceNeeds: needs(undefined, ['gp', 'home-nursing']) },
+      {
+        type: 'COMPLETE_ASSESSMENT',
+        whatMatters: [{ text: 'Å klare seg hjemme', date: asOf }],
+        serviceNeeds: needs(true, ['gp', 'school']),
+      },
+      {
+        type: 'COMPLETE_ASSESSMENT',
+        whatMatters: [{ text: 'Å klare seg hjemme', date: asOf }],
+        serviceNeeds: needs(false, ['gp', 'home-nursing']),
+      },
+      {
+        type: 'COMPLETE_ASSESSMENT',
+        whatMatters: [{ text: 'Å klare seg hjemme', date: asOf }],
+        serviceNeeds: needs(undefined, ['gp', 'home-nursing']),
+      },
     ],
     DECIDE_TEAM: [{ type: 'DECIDE_TEAM' }],
     DECIDE_OTHER_FOLLOW_UP: [{ type: 'DECIDE_OTHER_FOLLOW_UP', reason: 'Koordinator er nok' }],
@@ -153,7 +165,12 @@ export const TO_TEAM_ESTABLISHMENT: PathwayEventInput[] = [
   { type: 'REVIEW_RELEVANT' },
   { type: 'ACCEPT_OFFER', unit: 'adults' },
   { type: 'START_ASSESSMENT' },
-  { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å klare seg hjemme', serviceNeeds: needs(true, ['gp', 'home-nursing']) },
+  // Dated on the day the tests usually start; what matters is not checked against `asOf`.
+  {
+    type: 'COMPLETE_ASSESSMENT',
+    whatMatters: [{ text: 'Å klare seg hjemme', date: '2026-01-05' }],
+    serviceNeeds: needs(true, ['gp', 'home-nursing']),
+  },
   { type: 'DECIDE_TEAM' },
 ];
 
