@@ -59,7 +59,7 @@ const toDecision: [number, PathwayEventInput][] = [
     32,
     {
       type: 'COMPLETE_ASSESSMENT',
-      whatMatters: 'Å bo hjemme så lenge som mulig og komme meg ut på tur hver dag.',
+      whatMatters: [{ text: 'Å bo hjemme så lenge som mulig og komme meg ut på tur hver dag.', date: plus(DAY0, 32) }],
       serviceNeeds: [
         { service: 'home-nursing', level: 'municipal', longTerm: true },
         { service: 'physiotherapy', level: 'municipal', longTerm: true },

@@ -190,7 +190,7 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
   k.send('2026-11-20', 'coordinating-unit', { type: 'START_ASSESSMENT' });
   k.send('2026-11-27', 'coordinating-unit', {
     type: 'COMPLETE_ASSESSMENT',
-    whatMatters: 'Å bo hjemme så lenge som mulig og komme meg ut på tur hver dag.',
+    whatMatters: [{ text: 'Å bo hjemme så lenge som mulig og komme meg ut på tur hver dag.', date: '2026-11-27' }],
     serviceNeeds: [
       { service: 'home-nursing', level: 'municipal', longTerm: true },
       { service: 'physiotherapy', level: 'municipal', longTerm: true },
@@ -294,7 +294,7 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
   c.send('2026-09-22', 'coordinating-unit', { type: 'START_ASSESSMENT' });
   c.send('2026-10-01', 'coordinating-unit', {
     type: 'COMPLETE_ASSESSMENT',
-    whatMatters: 'At Kasper trives på skolen, og at foreldrene slipper å koordinere alt selv.',
+    whatMatters: [{ text: 'At Kasper trives på skolen, og at foreldrene slipper å koordinere alt selv.', date: '2026-10-01' }],
     serviceNeeds: [
       { service: 'physiotherapy', level: 'municipal', longTerm: true },
       { service: 'specialist', level: 'specialist', longTerm: true },

@@ -8,7 +8,7 @@ import type { ValidationIssue } from '../model/issues.js';
 import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { isLang, LANGS, resolveLang } from '../model/lang.js';
-import type { Person } from '../model/person.js';
+import type { Person, PersonInput } from '../model/person.js';
 import { parseJsonText } from '../model/parseJson.js';
 import { readInput } from '../model/inputShape.js';
 import { dateProblem } from '../util/dates.js';
@@ -32,11 +32,12 @@ import {
   refusalReason,
   rejection,
   staleRevision,
+  targetGroupConfirmationNeeded,
   unknownVersion,
   wrongSubject,
 } from './errors.js';
 import { PathwayEvent, PathwayRole, StartInput } from './events.js';
-import type { PathwayEventType } from './events.js';
+import type { PathwayEventInput, PathwayEventType } from './events.js';
 import type { GuardEnv, PathwayRefusal } from './guards.js';
 import { RULE_CHECKS } from './guards.js';
 import type { CheckRecord, HistoryEntry, RuleSetRef } from './history.js';
@@ -80,7 +81,7 @@ export interface SendOptions extends StartOptions {
    * over it (consents, coordinator, members, plan). Without it the rules see only the pathway's
    * records, and criteria that need the person's data come back as "data needed".
    */
-  readonly person?: unknown;
+  readonly person?: PersonInput;
   /** Compiled rule sets to use, by id (`team`, `consent`, `plan`); the bundled ones are used for any not given. */
   readonly ruleSets?: readonly CompiledRuleSet[];
   /**
@@ -237,7 +238,8 @@ function mergeRuleSets(current: readonly RuleSetRef[], decisions: readonly Check
 /**
  * Sends an event. Returns the pathway after it, or on the left: the event did not validate, is not
  * possible in this state, or was rejected by a guard (with the rules not met and why). The pathway
- * passed in is never changed.
+ * passed in is never changed. The event and the person are typed, so a misspelt event does not
+ * compile; they are still validated at run time, for hosts in JavaScript and for data read from JSON.
  *
  * @example
  * ```ts
@@ -246,7 +248,7 @@ function mergeRuleSets(current: readonly RuleSetRef[], decisions: readonly Check
  * else if (sent._tag === 'Right') pathway = sent.right; // store persistPathway(pathway) with the record
  * ```
  */
-export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions): E.Either<SendEventError, Pathway> {
+export function sendEvent(pathway: Pathway, event: PathwayEventInput, options: SendOptions): E.Either<SendEventError, Pathway> {
   const last = pathway.history[pathway.history.length - 1]!.at;
   const bad = checkOptions(options, last);
   if (bad) return E.left(bad);
@@ -299,6 +301,11 @@ export function sendEvent(pathway: Pathway, event: unknown, options: SendOptions
           why: r.fullWhy,
         })),
       ...live.refusals.map(refusalReason),
+      // The target-group judgement is the one missing datum only an event field (or the person
+      // record) can give: name that field, since the rule's "why" cannot know the pathway's events.
+      ...(live.results.some((r) => !r.record.passed && r.missing.includes('targetGroupConfirmed'))
+        ? [targetGroupConfirmationNeeded()]
+        : []),
     ];
     return E.left(reasons.length > 0 ? rejection(from, ev.type, reasons) : eventNotAllowed(from, ev.type, allowed));
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../model/limits.js';
-import { Consent, Coordinator, IsoDate, Plan, PsfsMeasure, ServiceNeed, TeamMember } from '../model/person.js';
+import { Consent, Coordinator, IsoDate, Plan, PsfsMeasure, ServiceNeed, TeamMember, WhatMatters } from '../model/person.js';
 
 /*
  * The pathway's context: everything the machine remembers between visits. It is plain JSON (no
@@ -110,7 +110,11 @@ export const PathwayContext = z.strictObject({
   referral: z.strictObject({ unit: z.enum(['children', 'adults']), sentDate: IsoDate, acknowledgedDate: IsoDate.optional() }).optional(),
   assessment: z
     .strictObject({
-      whatMatters: Text,
+      /**
+       * `[{ text, date }]` as in `Person.whatMatters`. A pathway stored before that shape holds one
+       * string here; it is kept as stored so the history still replays to it.
+       */
+      whatMatters: z.union([list(WhatMatters).min(1), Text]),
       serviceNeeds: list(ServiceNeed).min(1),
       baseline: PsfsMeasure.optional(),
       targetGroupConfirmed: z.boolean().optional(),

@@ -32,8 +32,41 @@ export interface RuleNotMet {
 /** A refusal by the pathway itself (re-flag period, closure without evaluation). */
 export type PathwayRefusalReason = PathwayRefusal & { readonly why: LocalizedText };
 
+/**
+ * A rule came out unknown for want of a confirmation only the assessor can give, and the pathway's
+ * events carry it: the reason names the event and its field (and the person-record field a host
+ * can send instead), so a host need not guess. Given along with the rule it concerns.
+ */
+export interface ConfirmationNeeded {
+  readonly kind: 'confirmation-needed';
+  /** The fact that was missing. */
+  readonly fact: 'targetGroupConfirmed';
+  /** The event and the field that give it. */
+  readonly event: 'COMPLETE_ASSESSMENT';
+  readonly field: 'targetGroupConfirmed';
+  /** The same confirmation in the host's person record, sent as `options.person`. */
+  readonly personField: 'assessment.targetGroupConfirmed';
+  readonly why: LocalizedText;
+}
+
 /** Why an event was rejected. */
-export type RejectionReason = RuleNotMet | PathwayRefusalReason;
+export type RejectionReason = RuleNotMet | PathwayRefusalReason | ConfirmationNeeded;
+
+/** Builds the {@link ConfirmationNeeded} reason for the assessor's target-group judgement. */
+export function targetGroupConfirmationNeeded(): ConfirmationNeeded {
+  return {
+    kind: 'confirmation-needed',
+    fact: 'targetGroupConfirmed',
+    event: 'COMPLETE_ASSESSMENT',
+    field: 'targetGroupConfirmed',
+    personField: 'assessment.targetGroupConfirmed',
+    why: {
+      nb: 'Kartleggerens vurdering av om personen er i målgruppen (store og sammensatte behov) er ikke registrert. Send den som `targetGroupConfirmed: true` (eller `false`) i COMPLETE_ASSESSMENT, eller som `assessment.targetGroupConfirmed` i personopplysningene (`person`).',
+      nn: 'Kartleggjaren si vurdering av om personen er i målgruppa (store og samansette behov) er ikkje registrert. Send ho som `targetGroupConfirmed: true` (eller `false`) i COMPLETE_ASSESSMENT, eller som `assessment.targetGroupConfirmed` i personopplysningane (`person`).',
+      en: "The assessor's judgement of whether the person is in the target group (major and complex needs) is not recorded. Send it as `targetGroupConfirmed: true` (or `false`) in COMPLETE_ASSESSMENT, or as `assessment.targetGroupConfirmed` in the person record (`person`).",
+    },
+  };
+}
 
 /** The event is allowed in this state, but a guard said no. Nothing changed. */
 export interface PathwayRejection {
@@ -167,13 +200,15 @@ export function rejection(state: PathwayStateId, event: PathwayEventType, reason
           en: `: criteria not met (${list(ruleIds)}).`,
         }
       : { nb: '.', nn: '.', en: '.' };
+  const hint = reasons.find((r) => r.kind === 'confirmation-needed');
+  const more = (l: keyof LocalizedText) => (hint ? ` ${hint.why[l]}` : '');
   return {
     _tag: 'Rejected',
     state,
     event,
     ruleIds,
     reasons,
-    message: { nb: head.nb + tail.nb, nn: head.nn + tail.nn, en: head.en + tail.en },
+    message: { nb: head.nb + tail.nb + more('nb'), nn: head.nn + tail.nn + more('nn'), en: head.en + tail.en + more('en') },
   };
 }
 

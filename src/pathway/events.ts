@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { LIMITS } from '../model/limits.js';
-import { Consent, Coordinator, Goal, IsoDate, Plan, PsfsMeasure, ServiceKind, ServiceNeed, TeamMember } from '../model/person.js';
+import {
+  Consent,
+  Coordinator,
+  Goal,
+  IsoDate,
+  Plan,
+  PsfsMeasure,
+  ServiceKind,
+  ServiceNeed,
+  TeamMember,
+  WhatMatters,
+} from '../model/person.js';
 import { CloseReason, FlagChannel, NewTrigger, PathwayConfigInput, TransitionKind } from './context.js';
 
 /*
@@ -43,9 +54,13 @@ export const AcceptOfferEvent = ev('ACCEPT_OFFER', { unit: z.enum(['children', '
 export const DeclineOfferEvent = ev('DECLINE_OFFER', { reason: Text.optional() });
 /** The coordinating unit answers the referral and starts the assessment. */
 export const StartAssessmentEvent = ev('START_ASSESSMENT', {});
+/** What matters to the person, in the Person model's shape (`Person.whatMatters`): at least one `{ text, date }`. */
+export const WhatMattersList = z.array(WhatMatters).min(1).max(LIMITS.listItems);
+
 /** The assessment is complete: what matters, the needs across providers, a baseline function measure. */
 export const CompleteAssessmentEvent = ev('COMPLETE_ASSESSMENT', {
-  whatMatters: Text,
+  /** What the person said matters, `[{ text, date }]` as in `Person.whatMatters`. */
+  whatMatters: WhatMattersList,
   serviceNeeds: z.array(ServiceNeed).min(1).max(LIMITS.listItems),
   baseline: PsfsMeasure.optional(),
   /** The assessor's judgement that the person is in the target group (store og sammensatte behov). */
@@ -116,6 +131,14 @@ export type PathwayEvent = z.infer<typeof PathwayEvent>;
 export type PathwayEventInput = z.input<typeof PathwayEvent>;
 /** The event type names. */
 export type PathwayEventType = PathwayEvent['type'];
+
+/**
+ * `COMPLETE_ASSESSMENT` as a stored history may hold it. Pathways stored before `whatMatters` took
+ * the Person model's shape hold one string there; their histories must still restore and replay to
+ * the context stored with them, so the stored form is read as it is (`pathwayPerson` reads the
+ * string as one item dated on the assessment). New events take the list only.
+ */
+export const StoredCompleteAssessmentEvent = CompleteAssessmentEvent.extend({ whatMatters: z.union([WhatMattersList, Text]) });
 
 /** Every event type, in the order of the pathway. */
 export const PATHWAY_EVENT_TYPES: readonly PathwayEventType[] = PathwayEvent.options.map((o) => o.shape.type.value);

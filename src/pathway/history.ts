@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../model/person.js';
 import { LocalizedText } from '../model/lang.js';
-import { PathwayEvent, PathwayRole, StartInput } from './events.js';
+import { CompleteAssessmentEvent, PathwayEvent, PathwayRole, StartInput, StoredCompleteAssessmentEvent } from './events.js';
 import { PathwayStateId } from './states.js';
 
 /*
@@ -48,7 +48,11 @@ export function historyEntrySchema<S extends z.ZodType<string>>(stateId: S) {
     seq: z.number().int().min(0),
     at: IsoDate,
     role: PathwayRole,
-    event: z.discriminatedUnion('type', [StartEvent, ...PathwayEvent.options]),
+    event: z.discriminatedUnion('type', [
+      StartEvent,
+      StoredCompleteAssessmentEvent,
+      ...PathwayEvent.options.filter((o) => o !== CompleteAssessmentEvent),
+    ]),
     from: stateId.nullable(),
     to: stateId,
     decisions: z.array(CheckRecord).max(64),

@@ -42,6 +42,7 @@ export type {
   RejectionReason,
   RuleNotMet,
   PathwayRefusalReason,
+  ConfirmationNeeded,
   EventNotAllowedError,
   InvalidEventError,
   RuleSetUnavailableError,

@@ -17,7 +17,9 @@ export function pathwayPerson(host: Person, ctx: PathwayContext): PersonInput {
   if (ctx.assessment) {
     const a = ctx.assessment;
     out.serviceNeeds = a.serviceNeeds;
-    out.whatMatters = [...(host.whatMatters ?? []), { text: a.whatMatters, date: a.completedDate }];
+    // A pathway stored before `whatMatters` took the list shape holds one string, said on the assessment day.
+    const said = typeof a.whatMatters === 'string' ? [{ text: a.whatMatters, date: a.completedDate }] : a.whatMatters;
+    out.whatMatters = [...(host.whatMatters ?? []), ...said];
     if (a.baseline) out.functionMeasures = [...(host.functionMeasures ?? []), a.baseline];
     out.assessment = {
       ...(host.assessment ?? {}),

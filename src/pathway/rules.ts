@@ -4,6 +4,7 @@ import { evaluateParsed, parsePerson } from '../engine/evaluate.js';
 import { invalidOptions } from '../model/errors.js';
 import { makeIssue } from '../model/issues.js';
 import type { ConditionTrace, RuleTrace } from '../engine/trace.js';
+import { missingFacts } from '../engine/trace.js';
 import { explainRule } from '../explain/why.js';
 import type { EvaluationError } from '../model/errors.js';
 import type { Lang, LocalizedText } from '../model/lang.js';
@@ -61,6 +62,8 @@ export interface CheckResult {
   readonly record: CheckRecord;
   /** The "why" with the fact values seen, as the prompts show it. */
   readonly fullWhy: LocalizedText;
+  /** The facts whose absence left the rule unknown. */
+  readonly missing: readonly string[];
 }
 
 /** Evaluates a list of checks on one person. A missing rule set or rule, or an invalid person, is an error. */
@@ -104,6 +107,7 @@ export function runChecks(
         why: why({ ...trace, conditions: redact(trace.conditions) }, d.rs),
       },
       fullWhy: why(trace, d.rs),
+      missing: [...missingFacts(trace.conditions)],
     });
   }
   return E.right(out);

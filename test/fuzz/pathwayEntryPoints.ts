@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { Pathway, RestoreError, SendOptions } from '../../src/pathway/index.js';
+import type { Pathway, PathwayEventInput, RestoreError, SendOptions } from '../../src/pathway/index.js';
 import { persistPathway, restorePathway, sendEvent, whatIsDue } from '../../src/pathway/index.js';
 import { right } from '../support/helpers.js';
 import { drive, downgradeToV1, fixtureRuleSets, HOSTS, start, SUBJECT, toPlanActive } from '../support/pathwayHelpers.js';
@@ -121,7 +121,7 @@ export const PATHWAY_ENTRY_POINTS: readonly EntryPoint[] = [
   {
     name: 'sendEvent (event)',
     base: { type: 'START_EVALUATION' },
-    call: (x) => sendEvent(planActive, x, { ...(sendOptions as SendOptions), ruleSets: fixtureRuleSets() }),
+    call: (x) => sendEvent(planActive, x as PathwayEventInput, { ...(sendOptions as SendOptions), ruleSets: fixtureRuleSets() }),
     json: true,
     tags: SEND_TAGS,
     issueless: ISSUELESS,

@@ -6,6 +6,7 @@ import { personFromBundle, personFromPrefetch } from '../../src/adapters/fhir/in
 import type { CohortOptions } from '../../src/population/index.js';
 import type { Decision } from '../../src/index.js';
 import { restorePathway, sendEvent, whatIsDue } from '../../src/pathway/index.js';
+import type { PathwayEventInput } from '../../src/pathway/index.js';
 import { examplePerson, left, right, ruleSet } from '../support/helpers.js';
 import { SUBJECT } from '../support/pathwayHelpers.js';
 import { nest } from './hostile.js';
@@ -29,7 +30,8 @@ describe('fuzz regressions: pathway, adapters, population', () => {
     const e = left(
       sendEvent(
         planActive,
-        { type: 'ADD_NOTE', note: nest(10_000, 'mixed') },
+        // A JavaScript host can send anything: the run-time check still answers.
+        { type: 'ADD_NOTE', note: nest(10_000, 'mixed') } as unknown as PathwayEventInput,
         { asOf: '2026-02-01', role: 'coordinator', subject: SUBJECT },
       ),
     );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../../src/index.js';
 import { allowedEvents, pathwayFacts, sendEvent, startPathway, whatIsDue } from '../../src/pathway/index.js';
-import type { Pathway, PathwayRejection } from '../../src/pathway/index.js';
+import type { Pathway, PathwayEventInput, PathwayRejection } from '../../src/pathway/index.js';
+import type { PersonInput } from '../../src/index.js';
 import { left, readJson, right } from '../support/helpers.js';
 import { drive, fixtureRuleSets, HOSTS, send, start, SUBJECT, TO_TEAM_ESTABLISHMENT, toPlanActive } from '../support/pathwayHelpers.js';
 
@@ -149,7 +150,7 @@ describe('guards: team decision', () => {
   const assessed = (needs: unknown) =>
     drive(start(), D, [
       ...TO_TEAM_ESTABLISHMENT.slice(0, 3),
-      { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å bo hjemme', serviceNeeds: needs } as never,
+      { type: 'COMPLETE_ASSESSMENT', whatMatters: [{ text: 'Å bo hjemme', date: D }], serviceNeeds: needs } as never,
     ]);
 
   it('rejects a team when the criteria are not met, with the rule and the same why as the prompt', () => {
@@ -175,6 +176,53 @@ describe('guards: team decision', () => {
     const reason = r.reasons[0]!;
     expect(reason).toMatchObject({ outcome: 'unknown' });
     expect(reason.why.nb).toBe('Ukjent fordi det mangler data om langvarig behov.');
+  });
+});
+
+describe('guards: a confirmation only an event field gives', () => {
+  const complete = (targetGroupConfirmed?: boolean): PathwayEventInput => ({
+    type: 'COMPLETE_ASSESSMENT',
+    whatMatters: [{ text: 'Å bo hjemme', date: D }],
+    serviceNeeds: [
+      { service: 'gp', longTerm: true },
+      { service: 'home-nursing', longTerm: true },
+    ],
+    ...(targetGroupConfirmed === undefined ? {} : { targetGroupConfirmed }),
+  });
+  // The bundled `team` rule set, whose TEAM-CRITERIA-MET needs the assessor's target-group judgement.
+  const decide = (targetGroupConfirmed?: boolean, person: PersonInput = HOSTS.adult) =>
+    sendEvent(
+      drive(start(), D, [...TO_TEAM_ESTABLISHMENT.slice(0, 3), complete(targetGroupConfirmed)], person),
+      { type: 'DECIDE_TEAM' },
+      { asOf: D, role: 'coordinating-unit', subject: SUBJECT, person },
+    );
+
+  it('names the event field that gives the target-group confirmation, in nb, nn and en', () => {
+    const r = rejected(left(decide()));
+    expect(r.ruleIds).toEqual(['TEAM-CRITERIA-MET']);
+    expect(r.reasons[0]).toMatchObject({ kind: 'rule', outcome: 'unknown' });
+    expect(r.reasons[1]).toMatchObject({
+      kind: 'confirmation-needed',
+      event: 'COMPLETE_ASSESSMENT',
+      field: 'targetGroupConfirmed',
+      personField: 'assessment.targetGroupConfirmed',
+    });
+    for (const lang of ['nb', 'nn', 'en'] as const) {
+      expect(r.reasons[1]!.why[lang]).toContain('`targetGroupConfirmed: true`');
+      expect(r.reasons[1]!.why[lang]).toContain('COMPLETE_ASSESSMENT');
+      expect(r.message[lang]).toContain(r.reasons[1]!.why[lang]);
+    }
+  });
+
+  it('is accepted once the field is sent, in the event or in the person record', () => {
+    expect(right(decide(true)).state).toBe('teamEstablishment');
+    expect(right(decide(undefined, { ...HOSTS.adult, assessment: { targetGroupConfirmed: true } })).state).toBe('teamEstablishment');
+  });
+
+  it('asks for no confirmation when the judgement was given, even if the criteria are not met', () => {
+    const r = rejected(left(decide(false)));
+    expect(r.reasons.map((x) => x.kind)).toEqual(['rule']);
+    expect(r.message.en).not.toContain('targetGroupConfirmed');
   });
 });
 

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   MACHINE_VERSION,
   PathwayEnvelope,
+  pathwayPerson,
   persistPathway,
   replayPathway,
   restorePathway,
   SCHEMA_VERSION,
 } from '../../src/pathway/index.js';
 import type { Pathway } from '../../src/pathway/index.js';
-import { left, right } from '../support/helpers.js';
-import { drive, send, start, toPlanActive } from '../support/pathwayHelpers.js';
+import { left, readJson, right } from '../support/helpers.js';
+import { drive, send, start, SUBJECT, toPlanActive } from '../support/pathwayHelpers.js';
 
 /*
  * The persisted envelope: what it holds, that restore validates it with zod and with consistency
@@ -166,5 +167,56 @@ describe('history and replay', () => {
       expected: 'teamEstablishment',
       actual: 'rejected',
     });
+  });
+});
+
+describe('whatMatters: one shape, and envelopes stored with the string form', () => {
+  // Saved by the release before `COMPLETE_ASSESSMENT.whatMatters` took the Person model's shape:
+  // the string is in the history's event and in the context.
+  const stored = readJson('test/fixtures/pathway/envelope-v3-what-matters-text.json') as Record<string, unknown>;
+
+  it('restores and replays an envelope stored with the string form, unchanged and without a migration', () => {
+    const p = right(restorePathway(stored, { subject: SUBJECT }));
+    expect(p.snapshot.context.assessment?.whatMatters).toBe('Å klare seg hjemme');
+    expect(p.history.find((h) => h.event.type === 'COMPLETE_ASSESSMENT')?.event).toMatchObject({ whatMatters: 'Å klare seg hjemme' });
+    expect(persistPathway(p)).toEqual(stored);
+    right(replayPathway(p));
+  });
+
+  it('gives the rules the stored string as one item dated on the assessment day', () => {
+    const p = right(restorePathway(stored, { subject: SUBJECT }));
+    const a = p.snapshot.context.assessment!;
+    expect(pathwayPerson({ whatMatters: [{ text: 'Tidligere', date: '2025-01-01' }] }, p.snapshot.context).whatMatters).toEqual([
+      { text: 'Tidligere', date: '2025-01-01' },
+      { text: 'Å klare seg hjemme', date: a.completedDate },
+    ]);
+  });
+
+  it('moves a restored pathway of the string form on, and it restores again', () => {
+    const p = right(restorePathway(stored, { subject: SUBJECT }));
+    const next = right(send(p, { type: 'START_EVALUATION' }, '2026-06-01'));
+    right(restorePathway(JSON.parse(JSON.stringify(persistPathway(next))), { subject: SUBJECT }));
+  });
+
+  it('takes and stores the list shape of a new COMPLETE_ASSESSMENT, and refuses the string form in a new event', () => {
+    const items = [
+      { text: 'Å bo hjemme', date: '2026-01-05' },
+      { text: 'Å gå tur', date: '2026-01-05' },
+    ];
+    const base = drive(start(), '2026-01-05', [
+      { type: 'REVIEW_RELEVANT' },
+      { type: 'ACCEPT_OFFER', unit: 'adults' },
+      { type: 'START_ASSESSMENT' },
+    ]);
+    const needs = [
+      { service: 'gp' as const, longTerm: true },
+      { service: 'home-nursing' as const, longTerm: true },
+    ];
+    const p = right(send(base, { type: 'COMPLETE_ASSESSMENT', whatMatters: items, serviceNeeds: needs }, '2026-01-05'));
+    expect(p.snapshot.context.assessment?.whatMatters).toEqual(items);
+    expect(pathwayPerson({}, p.snapshot.context).whatMatters).toEqual(items);
+    right(restorePathway(JSON.parse(JSON.stringify(persistPathway(p))), { subject: SUBJECT }));
+    const old = left(send(base, { type: 'COMPLETE_ASSESSMENT', whatMatters: 'Å bo hjemme', serviceNeeds: needs } as never, '2026-01-05'));
+    expect(old).toMatchObject({ _tag: 'InvalidEvent', issues: [{ path: 'whatMatters' }] });
   });
 });
