@@ -18,6 +18,7 @@ import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { bundleForBench } from './bundle.js';
 
 const exec = promisify(execFile);
 const args = process.argv.slice(2);
@@ -41,24 +42,8 @@ if (arms.length < 2) throw new Error('give at least two source trees (or tree@ca
 const label = (i: number): string => `${basename(trees[i]!)}${arms[i]!.name === name ? '' : `@${arms[i]!.name}`}`;
 
 async function bundle(tree: string): Promise<string> {
-  const { build } = await import('tsup');
   const out = `.bench-ab-${process.pid}`;
-  await build({
-    entry: { [out]: join(tree, script) },
-    outDir: join(tree, 'examples'),
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    bundle: true,
-    splitting: false,
-    silent: true,
-    outExtension: () => ({ js: '.mjs' }),
-    noExternal: [/.*/],
-    banner: {
-      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
-    },
-    config: false,
-  });
+  await bundleForBench(join(tree, 'examples'), { [out]: join(tree, script) });
   const file = join(tree, 'examples', `${out}.mjs`);
   process.on('exit', () => rmSync(file, { force: true }));
   return file;

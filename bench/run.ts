@@ -18,6 +18,7 @@ import { evaluateParsed, loadBundledRuleSet, parsePerson } from '../src/index.js
 import { generateCohort } from '../src/population/index.js';
 import { builtinFacts } from '../src/policy/index.js';
 import { alertBurden } from './burden.js';
+import { bundleForBench } from './bundle.js';
 import { AS_OF } from './common.js';
 import { factsFromPerson, identificationByHand } from './handWritten.js';
 
@@ -90,36 +91,10 @@ function selfCheck(n: number): number {
   return checked;
 }
 
-/**
- * Bundles entry points to plain JavaScript with tsup (esbuild), as the published package is built.
- * The cases do not run under tsx: its transform keeps function names (esbuild's keepNames), which
- * wraps every closure the library creates in a helper call and made the cases 7-10 % slower than
- * the code a host runs.
- */
-async function bundle(dir: string, entry: Record<string, string>): Promise<void> {
-  const { build } = await import('tsup');
-  await build({
-    entry,
-    outDir: dir,
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    bundle: true,
-    splitting: false,
-    silent: true,
-    outExtension: () => ({ js: '.mjs' }),
-    noExternal: [/.*/],
-    // Bundled CommonJS dependencies (yaml) require Node built-ins; give the ESM bundle a real `require`.
-    banner: {
-      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
-    },
-    config: false,
-  });
-}
 
 /** The CLI entry and its worker, as a published CLI would run. */
 async function bundleCli(dir: string): Promise<string> {
-  await bundle(dir, { cli: join(ROOT, 'src/cli/main.ts'), stratifyWorker: join(ROOT, 'src/node/stratifyWorker.ts') });
+  await bundleForBench(dir, { cli: join(ROOT, 'src/cli/main.ts'), stratifyWorker: join(ROOT, 'src/node/stratifyWorker.ts') });
   return join(dir, 'cli.mjs');
 }
 
@@ -135,7 +110,7 @@ async function bundleScripts(): Promise<Map<string, string>> {
   process.on('exit', () => {
     for (let i = 0; i < scripts.length; i++) rmSync(join(dir, `${name(i)}.mjs`), { force: true });
   });
-  await bundle(dir, Object.fromEntries(scripts.map((s, i) => [name(i), join(ROOT, s)])));
+  await bundleForBench(dir, Object.fromEntries(scripts.map((s, i) => [name(i), join(ROOT, s)])));
   return new Map(scripts.map((s, i) => [s, join(dir, `${name(i)}.mjs`)]));
 }
 
