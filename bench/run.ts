@@ -91,7 +91,6 @@ function selfCheck(n: number): number {
   return checked;
 }
 
-
 /** The CLI entry and its worker, as a published CLI would run. */
 async function bundleCli(dir: string): Promise<string> {
   await bundleForBench(dir, { cli: join(ROOT, 'src/cli/main.ts'), stratifyWorker: join(ROOT, 'src/node/stratifyWorker.ts') });
