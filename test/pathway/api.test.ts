@@ -160,9 +160,7 @@ describe('guards: team decision', () => {
     const reason = r.reasons[0]!;
     expect(reason).toMatchObject({ kind: 'rule', ruleId: 'TEAM-CRITERIA-MET', expected: 'fires', outcome: false });
     if (reason.kind !== 'rule') return;
-    expect(reason.why.nb).toMatch(
-      /^Ikke utløst fordi: antall ulike tjenesteytere med kartlagt behov er 1, ikke minst 2/,
-    );
+    expect(reason.why.nb).toMatch(/^Ikke utløst fordi: antall ulike tjenesteytere med kartlagt behov er 1, ikke minst 2/);
     expect(reason.why.nn).toMatch(/^Ikkje utløyst fordi/);
     expect(reason.why.en).toMatch(/^Not fired because/);
     expect(r.message.nb).toBe('DECIDE_TEAM ble avvist i tilstanden «Beslutning om team»: vilkår ikke oppfylt (TEAM-CRITERIA-MET).');
