@@ -22,7 +22,8 @@ export type PlaceholderField = (typeof PLACEHOLDER_FIELDS)[number];
 
 /** The parameter names a text names, in order, with repeats. */
 export function placeholdersIn(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  // The literal repeats PLACEHOLDER: matchAll is given regex literals only, never a value that could be a string.
+  return [...text.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g)].map((m) => m[1]!);
 }
 
 /** A parameter value as it reads in a sentence: decimals with a comma in nb and nn, lists joined, yes/no. */

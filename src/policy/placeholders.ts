@@ -21,9 +21,6 @@ import type { Workspace } from './workspace.js';
  *   `changeNote`: a local change would pass as the source's figure.
  */
 
-/** Numbers as written in a text: digits, with a decimal comma or point, not part of a longer token like "ICPC-2" or "§ 4-3". */
-const NUMBER = /(?<![\w§.,-])\d+(?:[.,]\d+)?(?![\w])/g;
-
 /** The parameters a condition tests, through named conditions too. */
 function paramsUsed(
   c: Condition,
@@ -65,7 +62,8 @@ export function placeholderWarnings(file: RuleSetFile, lang: Lang): ValidationIs
       for (const l of LANGS) {
         const text = rule[field][l];
         const inText = new Set(placeholdersIn(text));
-        const numbers = new Set([...text.matchAll(NUMBER)].map((m) => Number(m[0].replace(',', '.'))));
+        // Numbers as written: digits with a decimal comma or point, not part of a token like "ICPC-2" or "§ 4-3".
+        const numbers = new Set([...text.matchAll(/(?<![\w§.,-])\d+(?:[.,]\d+)?(?!\w)/g)].map((m) => Number(m[0].replace(',', '.'))));
         for (const name of used) {
           const v = params[name]!.value as number;
           if (inText.has(name) || !numbers.has(v)) continue;
