@@ -4,10 +4,11 @@ import { canonicalJson, sha256Hex } from '../util/sha256.js';
 import type { CompiledRule, CompiledRuleSet } from './compiled.js';
 import type { FactSlot } from './factSlots.js';
 import type { IssueLog } from './issueLog.js';
+import { fillRuleTexts } from './placeholders.js';
 
 /*
  * The last step of compiling: the score tiers with their parameters resolved, the content hash, the
- * rules in evaluation order, and the whole frozen.
+ * rules' texts with their parameters filled in, the rules in evaluation order, and the whole frozen.
  */
 
 /** The score tiers, highest first, with parameter cut-offs resolved; issues for those that do not resolve. */
@@ -62,7 +63,11 @@ export function assemble(p: RuleSetParts): CompiledRuleSet {
       codeLists: [...codeLists.values()].map((l) => l.file),
     }),
   );
+  const file = fillRuleTexts(p.file, p.params);
+  // Rules are in file order and their ids are unique (compiling refused duplicates).
+  const filled = new Map(file.rules.map((r) => [r.id, r]));
   const ordered = p.rules
+    .map((r) => ({ ...r, rule: filled.get(r.rule.id) ?? r.rule }))
     .map((r, i) => ({ r, i }))
     .sort((a, b) => (b.r.rule.priority ?? 1) - (a.r.rule.priority ?? 1) || a.i - b.i)
     .map((x) => x.r);
@@ -72,7 +77,8 @@ export function assemble(p: RuleSetParts): CompiledRuleSet {
     contentHash,
     validFrom: p.file.validFrom,
     validTo: p.file.validTo,
-    file: p.file,
+    // The hash is of the file as written; every output reads the texts with the parameters filled in.
+    file,
     parameters: p.params,
     rules: ordered,
     slots: p.slots,

@@ -9,6 +9,7 @@ import type { Condition, Parameter, Rule } from '../model/ruleSet.js';
 import { assemble, resolveTiers } from './assemble.js';
 import type { CompiledRule, CompiledRuleSet } from './compiled.js';
 import { LeafCounter } from './conditionSize.js';
+import { checkPlaceholders } from './placeholders.js';
 import { ConditionCompiler } from './conditions.js';
 import { FactSlots } from './factSlots.js';
 import { IssueLog } from './issueLog.js';
@@ -74,6 +75,7 @@ export function compileRuleSet(raw: unknown, options: CompileOptions): E.Either<
     if (withinSize(size, cond, ['conditions', name], log)) conditions.compile(cond, ['conditions', name], 1, [name]);
   }
   const tiers = resolveTiers(file, params, log);
+  checkPlaceholders(file, log);
 
   if (log.size > 0) return E.left(invalidRuleSet(log.issues(), file.id));
   return E.right(

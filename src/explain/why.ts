@@ -6,11 +6,16 @@ import type { ConditionTrace, FactTrace, RuleTrace } from '../engine/trace.js';
 import type { Lang } from '../model/lang.js';
 import { resolveLang } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';
+import { codeWord, paramName } from './codeWords.js';
 
 /*
  * Turns a trace into short sentences: "why" a rule fired, "why not" when it did not, and which data
  * is needed when it is unknown. Only the decisive conditions are named: for a fired `all`, every
  * child; for a fired `any`, the children that held; for a failed `all`, the children that failed.
+ * A condition reads as a sentence about what was recorded, worded per operator and kind of fact
+ * ("antall faste legemidler er 13, som er minst 10"; "demens: ja"; "teammedlemmer uten uttrykkelig
+ * samtykke: NAV"), with codes in words (codeWords.ts). Because each sentence states the recorded
+ * value and whether the condition held, it reads the same under a `not`.
  *
  * Hosts store decisions as audit records and explain them later, so a trace may come back from JSON,
  * from another version or hand-edited. Nothing here throws on such a trace: a node that is not one
@@ -58,8 +63,39 @@ const W = {
     nn: (n: unknown) => `siste ${n} månader`,
     en: (n: unknown) => `in the last ${n} months`,
   },
-  notOf: { nb: 'det motsatte av', nn: 'det motsette av', en: 'the opposite of' },
+  notRecorded: { nb: 'ikke registrert', nn: 'ikkje registrert', en: 'not recorded' },
+  is: { nb: 'er', nn: 'er', en: 'is' },
+  which: { nb: 'som', nn: 'som', en: 'which' },
+  not: { nb: 'ikke', nn: 'ikkje', en: 'not' },
+  none: { nb: 'ingen', nn: 'ingen', en: 'none' },
+  contains: { nb: 'inneholder', nn: 'inneheld', en: 'includes' },
+  containsNot: { nb: 'inneholder ikke', nn: 'inneheld ikkje', en: 'does not include' },
+  codeIn: { nb: 'har en kode i', nn: 'har ein kode i', en: 'has a code in' },
+  noCodeIn: { nb: 'har ingen kode i', nn: 'har ingen kode i', en: 'has no code in' },
+  withinDays: {
+    nb: (n: string) => `innenfor de siste ${n} dagene`,
+    nn: (n: string) => `innanfor dei siste ${n} dagane`,
+    en: (n: string) => `within the last ${n} days`,
+  },
 } as const;
+
+/**
+ * How a comparison reads after "<fact> er <recorded>, som …" (held) or "…, ikke …" (did not hold):
+ * the operator's words without its leading verb. Operators not listed read with their own label.
+ */
+const COMPARE: Readonly<Record<string, { readonly [L in Lang]: string }>> = {
+  in: { nb: 'er en av', nn: 'er ein av', en: 'is one of' },
+  lessThan: { nb: 'er mindre enn', nn: 'er mindre enn', en: 'is less than' },
+  lessThanInclusive: { nb: 'er høyst', nn: 'er høgst', en: 'is at most' },
+  greaterThan: { nb: 'er større enn', nn: 'er større enn', en: 'is greater than' },
+  greaterThanInclusive: { nb: 'er minst', nn: 'er minst', en: 'is at least' },
+  dateBefore: { nb: 'er før', nn: 'er før', en: 'is before' },
+  dateOnOrBefore: { nb: 'er på eller før', nn: 'er på eller før', en: 'is on or before' },
+  dateAfter: { nb: 'er etter', nn: 'er etter', en: 'is after' },
+  dateOnOrAfter: { nb: 'er på eller etter', nn: 'er på eller etter', en: 'is on or after' },
+  hasAtLeast: { nb: 'er minst', nn: 'er minst', en: 'is at least' },
+  hasAtMost: { nb: 'er høyst', nn: 'er høgst', en: 'is at most' },
+};
 
 /** Text for a name-like field of a trace: strings and numbers only, so a damaged trace cannot make a template throw. */
 function txt(v: unknown): string {
@@ -73,8 +109,9 @@ function isTruth(v: unknown): v is Truth {
 function show(v: unknown, lang: Lang, depth = 0): string {
   if (v === true) return W.yes[lang];
   if (v === false) return W.no[lang];
+  if (typeof v === 'string') return codeWord(v, lang);
   if (depth > SHOW_DEPTH) return '…';
-  if (Array.isArray(v)) return v.length === 0 ? '∅' : v.map((x) => show(x, lang, depth + 1)).join(', ');
+  if (Array.isArray(v)) return v.length === 0 ? W.none[lang] : v.map((x) => show(x, lang, depth + 1)).join(', ');
   if (v !== null && typeof v === 'object') {
     const o = v as { system?: unknown; code?: unknown };
     if (typeof o.code === 'string') return `${txt(o.system)} ${o.code}`.trim();
@@ -100,7 +137,7 @@ function factLabel(ruleSet: CompiledRuleSet | undefined, t: FactTrace, lang: Lan
     if (typeof params['months'] === 'number') label += ` ${W.months[lang](params['months'])}`;
     // Other params (a consent's scope, a list of services) tell apart two conditions on the same fact.
     const other = Object.entries(params).filter(([k]) => k !== 'months');
-    if (other.length > 0) label += ` (${other.map(([k, v]) => `${k}: ${show(v, lang)}`).join('; ')})`;
+    if (other.length > 0) label += ` (${other.map(([k, v]) => `${paramName(k, lang)}: ${show(v, lang)}`).join('; ')})`;
   }
   if (typeof t.path === 'string') label += ` (${t.path})`;
   return label;
@@ -121,43 +158,75 @@ function valueText(ruleSet: CompiledRuleSet | undefined, t: FactTrace, lang: Lan
   return show(t.value, lang);
 }
 
-/** One sentence for a leaf condition. */
+/** One sentence for a leaf condition: what was recorded, and how it compares with what the rule asks. */
 export function describeLeaf(t: FactTrace, lang: Lang, ruleSet?: CompiledRuleSet): string {
   if (typeof t !== 'object' || t === null) return '';
   lang = resolveLang(lang);
-  const op = OPERATORS.get(t.operator);
-  const cond = `${factLabel(ruleSet, t, lang)} ${op?.label[lang] ?? txt(t.operator)} ${valueText(ruleSet, t, lang)}`;
-  const state = t.outcome === 'unknown' ? W.missing[lang] : t.outcome ? W.met[lang] : W.notMet[lang];
-  const seen = t.factValue !== undefined ? `; ${W.seen[lang]}: ${show(t.factValue, lang)}` : '';
-  return `${cond} (${state}${seen})`;
+  const label = factLabel(ruleSet, t, lang);
+  if (t.outcome === 'unknown') return `${label}: ${W.notRecorded[lang]}`;
+  const held = t.outcome === true;
+  const op = txt(t.operator);
+  const value = valueText(ruleSet, t, lang);
+  // A redacted trace has no recorded value: say what the condition was and whether it held.
+  if (t.factValue === undefined) {
+    const opLabel = OPERATORS.get(op)?.label[lang] ?? op;
+    return `${label} ${opLabel} ${value} (${held ? W.met[lang] : W.notMet[lang]})`;
+  }
+  const seen = show(t.factValue, lang);
+  const compare = (words: string) =>
+    `${label} ${W.is[lang]} ${seen}, ${held ? `${W.which[lang]} ${words}` : `${W.not[lang]} ${words.replace(/^(er|is) /, '')}`}`;
+  switch (op) {
+    case 'equal':
+      if (typeof t.value === 'boolean') return `${label}: ${seen}`;
+      return held ? `${label} ${W.is[lang]} ${seen}` : `${label} ${W.is[lang]} ${seen}, ${W.not[lang]} ${value}`;
+    case 'notEqual':
+      return held ? `${label} ${W.is[lang]} ${seen}, ${W.not[lang]} ${value}` : `${label} ${W.is[lang]} ${seen}`;
+    case 'notIn':
+      return held
+        ? `${label} ${W.is[lang]} ${seen}, ${W.not[lang]} ${COMPARE['in']![lang].replace(/^(er|is) /, '')} ${value}`
+        : compare(`${COMPARE['in']![lang]} ${value}`);
+    case 'contains':
+      return held ? `${label} ${W.contains[lang]} ${value}` : `${label} ${W.containsNot[lang]} ${value} (${W.seen[lang]}: ${seen})`;
+    case 'doesNotContain':
+      return held ? `${label} ${W.containsNot[lang]} ${value} (${W.seen[lang]}: ${seen})` : `${label} ${W.contains[lang]} ${value}`;
+    case 'inCodeList':
+      return held ? `${label} ${W.codeIn[lang]} ${value} (${W.seen[lang]}: ${seen})` : `${label} ${W.noCodeIn[lang]} ${value}`;
+    case 'notInCodeList':
+      return held ? `${label} ${W.noCodeIn[lang]} ${value}` : `${label} ${W.codeIn[lang]} ${value} (${W.seen[lang]}: ${seen})`;
+    case 'withinLastDays':
+      return `${label} ${W.is[lang]} ${seen}, ${held ? '' : `${W.not[lang]} `}${W.withinDays[lang](value)}`;
+    case 'hasAtLeast':
+    case 'hasAtMost': {
+      // A list read against a count: "at least one" reads as the list itself, or "none".
+      if (op === 'hasAtLeast' && t.value === 1) return `${label}: ${seen}`;
+      const n = Array.isArray(t.factValue) ? t.factValue.length : 0;
+      const words = `${COMPARE[op]![lang]} ${value}`;
+      return `${label}: ${seen} (${n}, ${held ? `${W.which[lang]} ${words}` : `${W.not[lang]} ${words.replace(/^(er|is) /, '')}`})`;
+    }
+    default: {
+      const words = COMPARE[op]?.[lang] ?? OPERATORS.get(op)?.label[lang] ?? op;
+      return compare(`${words} ${value}`);
+    }
+  }
 }
 
 /** The decisive leaves for reaching `target` at this node. */
-function decisive(
-  node: ConditionTrace,
-  target: Truth,
-  lang: Lang,
-  ruleSet: CompiledRuleSet | undefined,
-  negated: boolean,
-  depth: number,
-): string[] {
+function decisive(node: ConditionTrace, target: Truth, lang: Lang, ruleSet: CompiledRuleSet | undefined, depth: number): string[] {
   if (typeof node !== 'object' || node === null || depth > LIMITS.inputDepth) return [];
   switch (node.kind) {
-    case 'fact': {
-      const s = describeLeaf(node, lang, ruleSet);
-      return [negated ? `${W.notOf[lang]}: ${s}` : s];
-    }
+    case 'fact':
+      return [describeLeaf(node, lang, ruleSet)];
     case 'condition':
-      return decisive(node.child, target, lang, ruleSet, negated, depth + 1);
+      return decisive(node.child, target, lang, ruleSet, depth + 1);
     case 'not': {
       const inner: Truth = target === 'unknown' ? 'unknown' : !target;
-      return decisive(node.child, inner, lang, ruleSet, !negated, depth + 1);
+      return decisive(node.child, inner, lang, ruleSet, depth + 1);
     }
     case 'all':
     case 'any': {
       if (!Array.isArray(node.children)) return [];
       const matching = node.children.filter((c) => typeof c === 'object' && c !== null && c.outcome === target);
-      return matching.flatMap((c) => decisive(c, target, lang, ruleSet, negated, depth + 1));
+      return matching.flatMap((c) => decisive(c, target, lang, ruleSet, depth + 1));
     }
     default:
       return [];
@@ -181,7 +250,7 @@ export function explainRule(trace: RuleTrace, options: ExplainOptions = {}): Exp
   const t: Partial<RuleTrace> = typeof trace === 'object' && trace !== null ? trace : {};
   const outcome: Truth = isTruth(t.outcome) ? t.outcome : 'unknown';
   const conditions = t.conditions as ConditionTrace;
-  const because = decisive(conditions, outcome, lang, ruleSet, false, 0);
+  const because = decisive(conditions, outcome, lang, ruleSet, 0);
   let summary: string;
   if (outcome === 'unknown') {
     const missing = new Set<string>();

@@ -129,6 +129,15 @@ export type RuleEvent = z.infer<typeof RuleEvent>;
  * a string splits into repetitions in exactly one way (test/project/regex.test.ts lists and runs them).
  */
 
+/**
+ * Why a rule or parameter is as it is, for the catalogue: in three languages, or (the older form,
+ * still read) one string, which is taken as English and shown in every language. May name
+ * parameters as placeholders (`{name}`), filled when the rule set is compiled.
+ */
+export const Rationale = z.union([LocalizedText, z.string().max(4000)]);
+/** A rationale. */
+export type Rationale = z.infer<typeof Rationale>;
+
 /** A rule with its metadata. */
 export const Rule = z.strictObject({
   id: z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/),
@@ -141,7 +150,7 @@ export const Rule = z.strictObject({
   conditions: TopCondition,
   event: RuleEvent,
   /** Explains `evidence: inferred` or a design choice, for the catalogue. */
-  rationale: z.string().max(4000).optional(),
+  rationale: Rationale.optional(),
 });
 /** A rule. */
 export type Rule = z.infer<typeof Rule>;
@@ -152,7 +161,14 @@ export const Parameter = z.strictObject({
   description: LocalizedText,
   evidence: Evidence,
   source: SourceRef.optional(),
-  rationale: z.string().max(4000).optional(),
+  rationale: Rationale.optional(),
+  /**
+   * For `evidence: found`: the value the source states. `validate` warns when `value` differs from
+   * it and no `changeNote` says why, so a local change never passes as the source's figure.
+   */
+  sourceValue: z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.number(), z.string()]))]).optional(),
+  /** Why `value` differs from `sourceValue`: the local decision, shown in the catalogue beside the value. */
+  changeNote: Rationale.optional(),
 });
 /** A rule-set parameter. */
 export type Parameter = z.infer<typeof Parameter>;

@@ -1,7 +1,8 @@
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { CodeList } from '../facts/codeList.js';
 import type { FactRegistry } from '../facts/registry.js';
-import type { Rule } from '../model/ruleSet.js';
+import type { Parameter, Rule } from '../model/ruleSet.js';
+import { paramValueText, rationaleText } from '../engine/placeholders.js';
 import type { TestVectorFile } from '../model/vectors.js';
 import type { Block, Inline, ListItem } from './doc.js';
 import { escapeHtml, toHtml, toMarkdown } from './doc.js';
@@ -15,6 +16,20 @@ import { LANGS } from '../model/lang.js';
  * rule sets, so it can never describe a rule that does not load. Output is deterministic (no date or
  * clock), so a catalogue can be committed and diffed.
  */
+
+/** A parameter's rationale, and when its value differs from its source's, the change note that says why. */
+function paramRationale(p: Parameter, lang: CatalogueLang): string {
+  const base = p.rationale === undefined ? '' : rationaleText(p.rationale)[lang];
+  if (p.changeNote === undefined) return base;
+  const from =
+    p.sourceValue === undefined
+      ? { nb: 'Lokal endring', nn: 'Lokal endring' }[lang]
+      : {
+          nb: `Endret fra kildens verdi ${paramValueText(p.sourceValue, lang)}`,
+          nn: `Endra frå verdien i kjelda, ${paramValueText(p.sourceValue, lang)}`,
+        }[lang];
+  return `${base}${base === '' ? '' : ' '}${from}: ${rationaleText(p.changeNote)[lang]}`;
+}
 
 /** The languages the catalogue is written in. */
 export type CatalogueLang = 'nb' | 'nn';
@@ -171,7 +186,7 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
             [show(rs.parameters[name])],
             [p.description[lang]],
             [p.evidence === 'found' ? T.found[lang] : T.inferred[lang], ...(p.source ? ['; ', ...sourceInline(p.source)] : [])],
-            [p.rationale ?? ''],
+            [paramRationale(p, lang)],
           ]),
         },
       );
@@ -223,7 +238,7 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
             { label: T.evidence[lang], value: [rule.evidence === 'found' ? T.found[lang] : T.inferred[lang]] },
             { label: T.severity[lang], value: [SEVERITY[rule.severity][lang]] },
             ...(rule.priority !== undefined ? [{ label: T.priority[lang], value: [String(rule.priority)] }] : []),
-            ...(rule.rationale ? [{ label: T.rationale[lang], value: [rule.rationale] }] : []),
+            ...(rule.rationale ? [{ label: T.rationale[lang], value: [rationaleText(rule.rationale)[lang]] }] : []),
             groups.length
               ? {
                   label: T.vectors[lang],

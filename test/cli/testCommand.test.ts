@@ -122,11 +122,11 @@ describe('test', () => {
         '      SAMPLE-TARGET',
         '        - forventet: utløst',
         '        + faktisk:   ikke utløst',
-        '        Hvorfor: Ikke utløst fordi: antall faste legemidler er minst 13 (ikke oppfylt; registrert: 12); og antall akutte innleggelser siste 12 måneder er minst 2 (ikke oppfylt; registrert: 0); og skrøpelighet (screening) er ja (ikke oppfylt; registrert: nei).',
+        '        Hvorfor: Ikke utløst fordi: antall faste legemidler er 12, ikke minst 13; og antall akutte innleggelser siste 12 måneder er 0, ikke minst 2; og skrøpelighet (screening): nei.',
         '      SAMPLE-MEDICINES',
         '        - forventet: utløst',
         '        + faktisk:   ikke utløst',
-        '        Hvorfor: Ikke utløst fordi: antall faste legemidler er minst 13 (ikke oppfylt; registrert: 12).',
+        '        Hvorfor: Ikke utløst fordi: antall faste legemidler er 12, ikke minst 13.',
         '  ✓ Older with three emergency admissions: target',
       ].join('\n'),
     );

@@ -3,6 +3,10 @@ import type { JsonSyntaxReason } from '../../util/jsonScan.js';
 import type { IssueLocale } from '../issueCode.js';
 import { list } from './format.js';
 
+/** A rule's text field as a sentence names it. */
+const FIELDS: Readonly<Record<string, string>> = { title: 'title', text: 'text', rationale: 'rationale' };
+const field = (f: unknown): string => (Object.hasOwn(FIELDS, String(f)) ? FIELDS[String(f)]! : list(f));
+
 /** Why a text is not JSON, in English. */
 const reasons: Readonly<Record<JsonSyntaxReason, string>> = {
   unexpected_end: 'the text ends too early',
@@ -52,6 +56,12 @@ export const en: IssueLocale = {
     unknown_code_list: (p, d) => `${p} refers to the code list "${list(d['name'])}", which does not exist.`,
     unknown_condition: (p, d) => `${p} refers to the condition "${list(d['name'])}", which does not exist.`,
     unknown_parameter: (p, d) => `${p} refers to the parameter "${list(d['name'])}", which does not exist.`,
+    unknown_placeholder: (p, d) =>
+      `${p}: rule "${list(d['rule'])}" has the placeholder "{${list(d['name'])}}" in its ${field(d['field'])} (${list(d['lang'])}), but the rule set has no parameter of that name.${d['suggestion'] ? ` Did you mean "{${list(d['suggestion'])}}"?` : ''}`,
+    parameter_in_text: (p, d) =>
+      `${p}: the ${field(d['field'])} of rule "${list(d['rule'])}" (${list(d['lang'])}) holds the number ${list(d['value'])}, the value of the parameter "${list(d['name'])}" the rule uses. Write "{${list(d['name'])}}" so the text follows the parameter when it changes.`,
+    parameter_off_source: (p, d) =>
+      `${p}: the parameter "${list(d['name'])}" is marked found in the source, but its value was changed from the source's ${list(d['sourceValue'])} to ${list(d['value'])}. Say why in "changeNote" (or mark it "inferred").`,
     unknown_rule: (p, d) => `${p} refers to the rule "${list(d['name'])}", which does not exist.`,
     duplicate_id: (p, d) => `${p}: the id "${list(d['name'])}" is used more than once.`,
     missing_text: (p, d) => `${p} is missing its ${list(d['lang'])} text.`,

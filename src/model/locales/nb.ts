@@ -3,6 +3,10 @@ import type { JsonSyntaxReason } from '../../util/jsonScan.js';
 import type { IssueLocale } from '../issueCode.js';
 import { list } from './format.js';
 
+/** A rule's text field as a sentence names it. */
+const FIELDS: Readonly<Record<string, string>> = { title: 'tittelen', text: 'teksten', rationale: 'begrunnelsen' };
+const field = (f: unknown): string => (Object.hasOwn(FIELDS, String(f)) ? FIELDS[String(f)]! : list(f));
+
 /** Why a text is not JSON, in bokmål. */
 const reasons: Readonly<Record<JsonSyntaxReason, string>> = {
   unexpected_end: 'teksten slutter for tidlig',
@@ -53,6 +57,12 @@ export const nb: IssueLocale = {
     unknown_code_list: (p, d) => `${p} viser til kodelisten «${list(d['name'])}», som ikke finnes.`,
     unknown_condition: (p, d) => `${p} viser til betingelsen «${list(d['name'])}», som ikke finnes.`,
     unknown_parameter: (p, d) => `${p} viser til parameteren «${list(d['name'])}», som ikke finnes.`,
+    unknown_placeholder: (p, d) =>
+      `${p}: regelen «${list(d['rule'])}» har plassholderen «{${list(d['name'])}}» i ${field(d['field'])} (${list(d['lang'])}), men regelsettet har ingen parameter med det navnet.${d['suggestion'] ? ` Mente du «{${list(d['suggestion'])}}»?` : ''}`,
+    parameter_in_text: (p, d) =>
+      `${p}: ${field(d['field'])} i regelen «${list(d['rule'])}» (${list(d['lang'])}) har tallet ${list(d['value'])}, som er verdien til parameteren «${list(d['name'])}» som regelen bruker. Skriv «{${list(d['name'])}}», så følger teksten parameteren når den endres.`,
+    parameter_off_source: (p, d) =>
+      `${p}: parameteren «${list(d['name'])}» er merket funnet i kilden, men verdien er endret fra kildens ${list(d['sourceValue'])} til ${list(d['value'])}. Skriv hvorfor i «changeNote» (eller merk den «inferred»).`,
     unknown_rule: (p, d) => `${p} viser til regelen «${list(d['name'])}», som ikke finnes.`,
     duplicate_id: (p, d) => `${p}: id-en «${list(d['name'])}» er brukt mer enn én gang.`,
     missing_text: (p, d) => `${p} mangler tekst på ${list(d['lang'])}.`,

@@ -3,6 +3,10 @@ import type { JsonSyntaxReason } from '../../util/jsonScan.js';
 import type { IssueLocale } from '../issueCode.js';
 import { list } from './format.js';
 
+/** A rule's text field as a sentence names it. */
+const FIELDS: Readonly<Record<string, string>> = { title: 'tittelen', text: 'teksten', rationale: 'grunngjevinga' };
+const field = (f: unknown): string => (Object.hasOwn(FIELDS, String(f)) ? FIELDS[String(f)]! : list(f));
+
 /** Why a text is not JSON, in nynorsk. */
 const reasons: Readonly<Record<JsonSyntaxReason, string>> = {
   unexpected_end: 'teksten sluttar for tidleg',
@@ -52,6 +56,12 @@ export const nn: IssueLocale = {
     unknown_code_list: (p, d) => `${p} viser til kodelista «${list(d['name'])}», som ikkje finst.`,
     unknown_condition: (p, d) => `${p} viser til vilkåret «${list(d['name'])}», som ikkje finst.`,
     unknown_parameter: (p, d) => `${p} viser til parameteren «${list(d['name'])}», som ikkje finst.`,
+    unknown_placeholder: (p, d) =>
+      `${p}: regelen «${list(d['rule'])}» har plasshaldaren «{${list(d['name'])}}» i ${field(d['field'])} (${list(d['lang'])}), men regelsettet har ingen parameter med det namnet.${d['suggestion'] ? ` Meinte du «{${list(d['suggestion'])}}»?` : ''}`,
+    parameter_in_text: (p, d) =>
+      `${p}: ${field(d['field'])} i regelen «${list(d['rule'])}» (${list(d['lang'])}) har talet ${list(d['value'])}, som er verdien til parameteren «${list(d['name'])}» som regelen brukar. Skriv «{${list(d['name'])}}», så følgjer teksten parameteren når han blir endra.`,
+    parameter_off_source: (p, d) =>
+      `${p}: parameteren «${list(d['name'])}» er merkt funnen i kjelda, men verdien er endra frå ${list(d['sourceValue'])} i kjelda til ${list(d['value'])}. Skriv kvifor i «changeNote» (eller merk han «inferred»).`,
     unknown_rule: (p, d) => `${p} viser til regelen «${list(d['name'])}», som ikkje finst.`,
     duplicate_id: (p, d) => `${p}: id-en «${list(d['name'])}» er brukt meir enn éin gong.`,
     missing_text: (p, d) => `${p} manglar tekst på ${list(d['lang'])}.`,
