@@ -46,7 +46,10 @@ export const TestVectorFile = z.strictObject({
   $schema: z.string().optional(),
   ruleSet: z.string().regex(/^[a-z][a-z0-9-]*$/),
   /** The version of the rule set these vectors are for; absent: each vector runs against the version in force on its `asOf`. */
-  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/).optional(),
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/)
+    .optional(),
   vectors: z.array(TestVector).min(1).max(LIMITS.vectorsPerFile),
 });
 /** A test-vector file. */

@@ -3,6 +3,7 @@ import type { CodeList } from '../facts/codeList.js';
 import type { FactRegistry } from '../facts/registry.js';
 import type { Rule } from '../model/ruleSet.js';
 import type { TestVectorFile } from '../model/vectors.js';
+import { changeLogBlocks, signOffFields } from './changeLog.js';
 import type { Block, Inline, ListItem } from './doc.js';
 import { escapeHtml, toHtml, toMarkdown } from './doc.js';
 import type { ProseNode } from './prose.js';
@@ -26,6 +27,8 @@ export interface CatalogueInput {
     /** Where the rule set came from, as shown to readers. */
     readonly path: string;
     readonly vectors: readonly TestVectorFile[];
+    /** Every version of the rule set, the one shown included, for the change log. Default: the one shown. */
+    readonly versions?: readonly CompiledRuleSet[];
   }[];
   readonly facts: FactRegistry;
 }
@@ -141,7 +144,7 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
   const usedFacts = new Set<string>();
   const usedLists = new Map<string, CodeList>();
 
-  for (const { ruleSet: rs, path, vectors } of input.ruleSets) {
+  for (const { ruleSet: rs, path, vectors, versions } of input.ruleSets) {
     const ctx = proseContext(rs, input.facts);
     const f = rs.file;
     for (const s of rs.slots) usedFacts.add(s.name);
@@ -156,8 +159,10 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
           { label: T.version[lang], value: [rs.version] },
           { label: T.valid[lang], value: [`${T.from[lang]} ${rs.validFrom}${rs.validTo ? ` ${T.to[lang]} ${rs.validTo}` : ''}`] },
           { label: T.hash[lang], value: [{ code: rs.contentHash }] },
+          ...signOffFields(rs, lang),
         ],
       },
+      ...changeLogBlocks(rs, versions ?? [rs], lang),
     );
     const params = Object.entries(f.parameters ?? {});
     if (params.length) {

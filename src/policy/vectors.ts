@@ -14,7 +14,7 @@ import { TestVectorFile } from '../model/vectors.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { Decision } from '../engine/decision.js';
 import { evaluate, evaluateFacts } from '../engine/evaluate.js';
-import { inForceOn as isValidOn } from '../ruleSets/versions.js';
+import { inForceOn, withoutPeriod } from '../ruleSets/versions.js';
 import type { Truth } from '../engine/logic.js';
 
 /** One mismatch between a vector's expectation and what the rules did. */
@@ -81,23 +81,6 @@ function ruleSetFor(
   return c;
 }
 
-const OPEN = new WeakMap<CompiledRuleSet, CompiledRuleSet>();
-
-/**
- * The same rule set with no validity period, for a vector dated outside it. A vector's date belongs to
- * its scenario (ages and time windows count from it); moving the date into the period would change
- * what the vector says. A version prepared for next year is thus tested with this year's vectors
- * as written. Only the vector runner does this: evaluating for a person keeps the period.
- */
-function openEnded(ruleSet: CompiledRuleSet): CompiledRuleSet {
-  let open = OPEN.get(ruleSet);
-  if (open === undefined) {
-    open = Object.freeze({ ...ruleSet, validFrom: '0000-01-01', validTo: undefined });
-    OPEN.set(ruleSet, open);
-  }
-  return open;
-}
-
 /**
  * Runs one vector. A vector without `asOf` runs on the rule set's `validFrom`; one dated outside its
  * period runs on its own date all the same. Vectors with `parameters` that change a value compile their own variant of the
@@ -120,12 +103,12 @@ function runOne(
   const c = ruleSetFor(ruleSet, vector, options, variants);
   if (E.isLeft(c)) return { name: vector.name, passed: false, mismatches: [], issues: c.left.issues };
   const asOf = vector.asOf ?? c.right.validFrom;
-  const rs = isValidOn(c.right, asOf) ? c.right : openEnded(c.right);
+  // A vector's date belongs to its scenario (ages and time windows count from it): moving it into the
+  // period would change what the vector says, so a date outside the period is kept as written.
+  const rs = inForceOn(c.right, asOf) ? c.right : withoutPeriod(c.right);
   const lang = options.lang ?? 'nb';
   const r =
-    vector.person !== undefined
-      ? evaluate(rs, vector.person, { asOf, lang })
-      : evaluateFacts(rs, vector.facts ?? {}, { asOf, lang });
+    vector.person !== undefined ? evaluate(rs, vector.person, { asOf, lang }) : evaluateFacts(rs, vector.facts ?? {}, { asOf, lang });
   if (E.isLeft(r)) return { name: vector.name, passed: false, mismatches: [], issues: r.left.issues };
   const d = r.right;
   const by = new Map(d.outcomes.map((o) => [o.ruleId, o.outcome]));

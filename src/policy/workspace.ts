@@ -167,7 +167,9 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
     const siblings = versions.get(rs.id) ?? [];
     const same = siblings.find((o) => o.compiled!.version === rs.version);
     if (same) {
-      issues.push(locateIssue(src, makeIssue('duplicate_version', ['version'], lang, { name: rs.id, version: rs.version, other: same.path })));
+      issues.push(
+        locateIssue(src, makeIssue('duplicate_version', ['version'], lang, { name: rs.id, version: rs.version, other: same.path })),
+      );
       ruleSets.push({ path: src.path, source: src });
       continue;
     }
@@ -218,7 +220,9 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
       versions.has(r.right.ruleSet) &&
       !ruleSets.some((x) => x.compiled?.id === r.right.ruleSet && x.compiled.version === r.right.version) &&
       // A version whose file has errors is still there: its own errors say what is wrong.
-      !ruleSets.some((x) => !x.compiled && rawField(x.source.value, 'id') === r.right.ruleSet && rawField(x.source.value, 'version') === r.right.version)
+      !ruleSets.some(
+        (x) => !x.compiled && rawField(x.source.value, 'id') === r.right.ruleSet && rawField(x.source.value, 'version') === r.right.version,
+      )
     )
       issues.push(locateIssue(src, makeIssue('unknown_version', ['version'], lang, { name: r.right.ruleSet, version: r.right.version })));
     vectors.push({ path: src.path, source: src, file: r.right });

@@ -72,3 +72,20 @@ export function pickVersions<T>(items: readonly T[], period: (item: T) => Versio
   }
   return out;
 }
+
+const OPEN = new WeakMap<CompiledRuleSet, CompiledRuleSet>();
+
+/**
+ * The same compiled rule set with no validity period: for reading a version on a date outside its
+ * period on purpose (a test vector's own date; the impact of a coming version before it starts).
+ * Evaluating for a person in care keeps the period. One copy per rule set, so its runtime is reused.
+ * @internal
+ */
+export function withoutPeriod(ruleSet: CompiledRuleSet): CompiledRuleSet {
+  let open = OPEN.get(ruleSet);
+  if (open === undefined) {
+    open = Object.freeze({ ...ruleSet, validFrom: '0000-01-01', validTo: undefined });
+    OPEN.set(ruleSet, open);
+  }
+  return open;
+}

@@ -76,8 +76,9 @@ export const en: IssueLocale = {
     period_order: (p, d) =>
       `${p}: the end date ${list(d['to'])} is before the start date ${list(d['from'])}. validTo must be the same day as validFrom or later.`,
     overlapping_versions: (p, d) =>
-      `${p}: version ${list(d['version'])} of the rule set "${list(d['name'])}" is in force at the same time as version ${list(d['otherVersion'])} in ${list(d['other'])}: both apply from ${list(d['from'])} to ${list(d['to'])}. Only one version can be in force on a date; set validTo of the older one to the day before the new one starts.`,
+      `${p}: version ${list(d['version'])} of the rule set "${list(d['name'])}" is in force at the same time as version ${list(d['otherVersion'])} in ${list(d['other'])}: both apply ${d['to'] === '…' ? `from ${list(d['from'])} on` : `from ${list(d['from'])} to ${list(d['to'])}`}. Only one version can be in force on a date; set validTo of the older one to the day before the new one starts.`,
     duplicate_version: (p, d) => `${p}: version ${list(d['version'])} of the rule set "${list(d['name'])}" is also in ${list(d['other'])}.`,
-    unknown_version: (p, d) => `${p} refers to version ${list(d['version'])} of the rule set "${list(d['name'])}", which is not among the files.`,
+    unknown_version: (p, d) =>
+      `${p} refers to version ${list(d['version'])} of the rule set "${list(d['name'])}", which is not among the files.`,
   },
 };
