@@ -42,9 +42,24 @@ export function periodOverlap(a: VersionPeriod, b: VersionPeriod): { readonly fr
  * ```
  */
 export function ruleSetInForce<T extends VersionPeriod = CompiledRuleSet>(versions: readonly T[], asOf: string): T | undefined {
+  // Called from JavaScript with anything: what is not a list of periods has no version in force.
+  if (!Array.isArray(versions) || typeof asOf !== 'string') return undefined;
   let best: T | undefined;
-  for (const v of versions) if (inForceOn(v, asOf) && (best === undefined || v.validFrom > best.validFrom)) best = v;
+  for (const v of versions as readonly unknown[]) {
+    if (!isPeriod(v)) continue;
+    if (inForceOn(v, asOf) && (best === undefined || v.validFrom > best.validFrom)) best = v as T;
+  }
   return best;
+}
+
+function isPeriod(v: unknown): v is VersionPeriod {
+  if (typeof v !== 'object' || v === null) return false;
+  try {
+    const { validFrom, validTo } = v as Record<string, unknown>;
+    return typeof validFrom === 'string' && (validTo === undefined || typeof validTo === 'string');
+  } catch {
+    return false; // a getter that throws: not a period
+  }
 }
 
 /**
