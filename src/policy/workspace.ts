@@ -178,21 +178,50 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
       return overlap ? [{ o, overlap }] : [];
     })[0];
     if (clash) {
+      // The error sits on the version that starts later (inside the other's period): that is the
+      // one most likely added or moved. The other stays in use, so that commands still run on it.
+      const earlier = clash.o.compiled!;
+      const laterIsNew = rs.validFrom >= earlier.validFrom;
+      const [bad, badSrc, good, goodPath] = laterIsNew ? [rs, src, earlier, clash.o.path] : [earlier, clash.o.source, rs, src.path];
       const detail = {
         name: rs.id,
-        version: rs.version,
-        otherVersion: clash.o.compiled!.version,
-        other: clash.o.path,
+        version: bad.version,
+        otherVersion: good.version,
+        other: goodPath,
         from: clash.overlap.from,
         to: clash.overlap.to ?? '…',
       };
-      issues.push(locateIssue(src, makeIssue('overlapping_versions', ['validFrom'], lang, detail)));
-      ruleSets.push({ path: src.path, source: src });
-      continue;
+      issues.push(locateIssue(badSrc, makeIssue('overlapping_versions', ['validFrom'], lang, detail)));
+      if (laterIsNew) {
+        ruleSets.push({ path: src.path, source: src });
+        continue;
+      }
+      const at = ruleSets.indexOf(clash.o);
+      ruleSets[at] = { path: clash.o.path, source: clash.o.source };
+      versions.set(
+        rs.id,
+        siblings.filter((x) => x !== clash.o),
+      );
+      // With three or more versions, the new one may clash with another as well.
+      const next = (versions.get(rs.id) ?? []).find((o) => periodOverlap(o.compiled!, rs));
+      if (next) {
+        const overlap = periodOverlap(next.compiled!, rs)!;
+        const more = {
+          ...detail,
+          version: rs.version,
+          otherVersion: next.compiled!.version,
+          other: next.path,
+          from: overlap.from,
+          to: overlap.to ?? '…',
+        };
+        issues.push(locateIssue(src, makeIssue('overlapping_versions', ['validFrom'], lang, more)));
+        ruleSets.push({ path: src.path, source: src });
+        continue;
+      }
     }
     ruleSetIds.add(rs.id);
     const entry = { path: src.path, source: src, compiled: rs };
-    versions.set(rs.id, [...siblings, entry]);
+    versions.set(rs.id, [...(versions.get(rs.id) ?? []), entry]);
     ruleSets.push(entry);
   }
   // A rule set that does not compile still has an id other files may refer to.
