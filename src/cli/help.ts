@@ -42,14 +42,21 @@ beslutningen.
   --json    skriv beslutningene som JSON
   --all     vis også hvorfor regler ikke ble utløst
   --rules   bruk regelsettene i denne mappen i stedet for de innebygde`,
-    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--lang nb|nn|en]
+    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--as-of ÅÅÅÅ-MM-DD] [--lang nb|nn|en]
 
 Lager regelkatalogen: regelkatalog.nb.md, regelkatalog.nn.md og regelkatalog.html (én
-selvstendig side på bokmål og nynorsk uten eksterne forespørsler). Ved feil skrives ingenting.`,
+selvstendig side på bokmål og nynorsk uten eksterne forespørsler). Ved feil skrives ingenting.
+Har mappen flere versjoner av et regelsett, beskrives den som gjelder på --as-of, med
+godkjenning og endringslogg.
+
+  --as-of   datoen versjonen skal gjelde på (standard: i dag)`,
     diff: `Bruk: oppfolgingsteam diff <gammel> <ny> [--cohort FIL | --synthetic N] [--seed N] [--as-of ÅÅÅÅ-MM-DD] [--examples N] [--lang nb|nn|en] [--json]
+       oppfolgingsteam diff <mappe> --id ID --from VERSJON|DATO --to VERSJON|DATO [valg som over]
 
 Viser regler som er lagt til, fjernet og endret mellom to versjoner (mapper eller filer), og
-virkningen: hvilke personers beslutninger som endres, per regel og med eksempler.
+virkningen: hvilke personers beslutninger som endres, per regel og med eksempler. Med --id
+sammenlignes to versjoner av ett regelsett i samme mappe; en dato velger versjonen som gjelder
+den dagen, og virkningen vises den dagen den nye versjonen begynner å gjelde.
 
   --cohort     personer, én JSON-person per linje (NDJSON)
   --synthetic  antall personer i en syntetisk kohort
@@ -98,14 +105,21 @@ avgjerda.
   --json    skriv avgjerdene som JSON
   --all     vis også kvifor reglar ikkje vart utløyste
   --rules   bruk regelsetta i denne mappa i staden for dei innebygde`,
-    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--lang nb|nn|en]
+    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--as-of ÅÅÅÅ-MM-DD] [--lang nb|nn|en]
 
 Lagar regelkatalogen: regelkatalog.nb.md, regelkatalog.nn.md og regelkatalog.html (éi
-sjølvstendig side på bokmål og nynorsk utan eksterne førespurnader). Ved feil blir ingenting skrive.`,
+sjølvstendig side på bokmål og nynorsk utan eksterne førespurnader). Ved feil blir ingenting skrive.
+Har mappa fleire versjonar av eit regelsett, blir den som gjeld på --as-of skildra, med
+godkjenning og endringslogg.
+
+  --as-of   datoen versjonen skal gjelde på (standard: i dag)`,
     diff: `Bruk: oppfolgingsteam diff <gammal> <ny> [--cohort FIL | --synthetic N] [--seed N] [--as-of ÅÅÅÅ-MM-DD] [--examples N] [--lang nb|nn|en] [--json]
+       oppfolgingsteam diff <mappe> --id ID --from VERSJON|DATO --to VERSJON|DATO [val som over]
 
 Viser reglar som er lagde til, fjerna og endra mellom to versjonar (mapper eller filer), og
-verknaden: kva personar som får endra avgjerd, per regel og med døme.
+verknaden: kva personar som får endra avgjerd, per regel og med døme. Med --id blir to
+versjonar av eitt regelsett i same mappe samanlikna; ein dato vel versjonen som gjeld den dagen,
+og verknaden blir vist den dagen den nye versjonen byrjar å gjelde.
 
   --cohort     personar, éin JSON-person per linje (NDJSON)
   --synthetic  talet på personar i ein syntetisk kohort
@@ -154,14 +168,21 @@ the decision.
   --json    print the decisions as JSON
   --all     also show why rules did not fire
   --rules   use the rule sets in this folder instead of the bundled ones`,
-    docs: `Usage: oppfolgingsteam docs <dir> --out <dir> [--lang nb|nn|en]
+    docs: `Usage: oppfolgingsteam docs <dir> --out <dir> [--as-of YYYY-MM-DD] [--lang nb|nn|en]
 
 Writes the rule catalogue: regelkatalog.nb.md, regelkatalog.nn.md and regelkatalog.html (one
-self-contained page in bokmål and nynorsk, with no external requests). On error nothing is written.`,
+self-contained page in bokmål and nynorsk, with no external requests). On error nothing is written.
+When the folder holds several versions of a rule set, the one in force on --as-of is described,
+with its sign-off and a change log.
+
+  --as-of   the date the version is to be in force on (default: today)`,
     diff: `Usage: oppfolgingsteam diff <old> <new> [--cohort FILE | --synthetic N] [--seed N] [--as-of YYYY-MM-DD] [--examples N] [--lang nb|nn|en] [--json]
+       oppfolgingsteam diff <dir> --id ID --from VERSION|DATE --to VERSION|DATE [options as above]
 
 Shows rules added, removed and changed between two versions (folders or files), and the
-impact: whose decisions change, by rule and with examples.
+impact: whose decisions change, by rule and with examples. With --id, two versions of one rule
+set in one folder are compared; a date picks the version in force on that day, and the impact is
+shown on the day the new version takes effect.
 
   --cohort     persons, one JSON person per line (NDJSON)
   --synthetic  number of persons in a synthetic cohort

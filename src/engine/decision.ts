@@ -3,11 +3,34 @@ import type { Evidence, Severity, SourceRef } from '../model/ruleSet.js';
 import type { Truth } from './logic.js';
 import type { RuleTrace } from './trace.js';
 
-/** Which rule set a decision came from, so the decision can be audited and reproduced. */
+/**
+ * Which rule set a decision came from, so the decision can be audited and reproduced. A version
+ * that records its sign-off carries it too (`approvedBy`, `approvedOn`): the decision then says
+ * who approved the rules it rests on. A rule set without sign-off gives the three fields alone.
+ */
 export interface RuleSetStamp {
   readonly id: string;
   readonly version: string;
   readonly contentHash: string;
+  readonly approvedBy?: string;
+  readonly approvedOn?: string;
+}
+
+/** The stamp of a compiled rule set (frozen), with its sign-off when the file has one. */
+export function ruleSetStamp(ruleSet: {
+  readonly id: string;
+  readonly version: string;
+  readonly contentHash: string;
+  readonly file: { readonly approvedBy?: string | undefined; readonly approvedOn?: string | undefined };
+}): RuleSetStamp {
+  const { approvedBy, approvedOn } = ruleSet.file;
+  return Object.freeze({
+    id: ruleSet.id,
+    version: ruleSet.version,
+    contentHash: ruleSet.contentHash,
+    ...(approvedBy !== undefined ? { approvedBy } : {}),
+    ...(approvedOn !== undefined ? { approvedOn } : {}),
+  });
 }
 
 /** What a fired rule asserts (its json-rules-engine event). */

@@ -1,6 +1,7 @@
 import { Lang } from '../model/lang.js';
 import type { CompiledRuleSet } from './compiled.js';
 import type { DataNeeded, Finding, Prompt, RuleOutcome, RuleSetStamp, ScoreReason } from './decision.js';
+import { ruleSetStamp } from './decision.js';
 import { SharedTraces } from './traceSharing.js';
 
 /*
@@ -107,7 +108,7 @@ export class RuleSetRuntime {
       return i >= 0 ? i : names.push(r.component) - 1;
     });
     this.components = names.length;
-    this.stamp = f({ id: ruleSet.id, version: ruleSet.version, contentHash: ruleSet.contentHash });
+    this.stamp = ruleSetStamp(ruleSet);
     this.highCutOff = ruleSet.tiers?.find((t) => t.tier === 'high')?.minPoints;
     this.outcomes = ruleSet.rules.map(
       ({ rule }) =>

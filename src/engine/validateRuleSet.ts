@@ -56,6 +56,10 @@ export function validateRuleSet(raw: unknown, options: ValidateOptions, lang: La
   if (!parsed.success)
     return E.left(invalidRuleSet(withLeafRoots(input, withMissingText(fromZodIssues(parsed.error.issues, lang), lang), lang), idGuess));
   const file = parsed.data;
+  // A period that ends before it begins is one mistake in one field: said here, it stops the rule set
+  // before every vector is refused for a date the period cannot hold.
+  if (file.validTo !== undefined && file.validTo < file.validFrom)
+    return E.left(invalidRuleSet([makeIssue('period_order', ['validTo'], lang, { from: file.validFrom, to: file.validTo })], file.id));
 
   const params: Record<string, Parameter['value']> = {};
   for (const [k, p] of Object.entries(file.parameters ?? {})) params[k] = p.value;

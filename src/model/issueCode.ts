@@ -57,7 +57,11 @@ export type IssueCode =
   | 'unreadable'
   | 'not_after_as_of'
   | 'key_too_long'
-  | 'too_many_issues';
+  | 'too_many_issues'
+  | 'period_order'
+  | 'overlapping_versions'
+  | 'duplicate_version'
+  | 'unknown_version';
 
 /** Non-sensitive details of an issue: expected type, limits, allowed values, the unknown name. */
 export type IssueDetail = Readonly<Record<string, string | number | readonly string[]>>;

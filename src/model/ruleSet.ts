@@ -190,13 +190,29 @@ export const Scoring = z.strictObject({
 /** A scoring section. */
 export type Scoring = z.infer<typeof Scoring>;
 
-/** A rule-set file. */
+/**
+ * Sign-off of one version of a rule set: who approved it, on which day, and what changed, for the
+ * catalogue's change log and for the stamp on every decision. All optional: a draft has none.
+ */
+export const SignOff = {
+  /** Who approved this version (a name, a role or a body, e.g. «Kommuneoverlegen i Eksempel»). */
+  approvedBy: z.string().min(1).max(200).optional(),
+  /** The day this version was approved. */
+  approvedOn: IsoDate.optional(),
+  /** What changed in this version, and why, in the three languages. */
+  changeNote: LocalizedText.optional(),
+};
+
+/** A rule-set file. Several versions of one id may sit side by side, with periods that do not overlap. */
 export const RuleSetFile = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/),
+  /** The first day this version is in force. */
   validFrom: IsoDate,
+  /** The last day this version is in force (inclusive); absent while it has no end. Not before `validFrom`. */
   validTo: IsoDate.optional(),
+  ...SignOff,
   title: LocalizedText,
   description: LocalizedText.optional(),
   parameters: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), Parameter).optional(),

@@ -16,7 +16,11 @@ export const TestVector = z
     name: z.string().min(1).max(500),
     /** The document and section that justify the expected outcome. */
     source: SourceRef.optional(),
-    asOf: IsoDate,
+    /**
+     * The date the scenario happens on (ages and time windows count from it). Absent: the first day of
+     * the version the vector runs against. A date outside that version's period is kept as written.
+     */
+    asOf: IsoDate.optional(),
     /** Plain fact values; absent facts are unknown. */
     facts: z.record(z.string(), z.json()).optional(),
     /** A whole person record instead of facts. */
@@ -41,6 +45,11 @@ export type TestVector = z.infer<typeof TestVector>;
 export const TestVectorFile = z.strictObject({
   $schema: z.string().optional(),
   ruleSet: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  /** The version of the rule set these vectors are for; absent: each vector runs against the version in force on its `asOf`. */
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/)
+    .optional(),
   vectors: z.array(TestVector).min(1).max(LIMITS.vectorsPerFile),
 });
 /** A test-vector file. */

@@ -4,6 +4,7 @@ import type { FactRegistry } from '../facts/registry.js';
 import type { Parameter, Rule } from '../model/ruleSet.js';
 import { paramValueText, rationaleText } from '../engine/placeholders.js';
 import type { TestVectorFile } from '../model/vectors.js';
+import { changeLogBlocks, signOffFields } from './changeLog.js';
 import type { Block, Inline, ListItem } from './doc.js';
 import { escapeHtml, toHtml, toMarkdown } from './doc.js';
 import type { ProseNode } from './prose.js';
@@ -41,6 +42,8 @@ export interface CatalogueInput {
     /** Where the rule set came from, as shown to readers. */
     readonly path: string;
     readonly vectors: readonly TestVectorFile[];
+    /** Every version of the rule set, the one shown included, for the change log. Default: the one shown. */
+    readonly versions?: readonly CompiledRuleSet[];
   }[];
   readonly facts: FactRegistry;
 }
@@ -156,7 +159,7 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
   const usedFacts = new Set<string>();
   const usedLists = new Map<string, CodeList>();
 
-  for (const { ruleSet: rs, path, vectors } of input.ruleSets) {
+  for (const { ruleSet: rs, path, vectors, versions } of input.ruleSets) {
     const ctx = proseContext(rs, input.facts);
     const f = rs.file;
     for (const s of rs.slots) usedFacts.add(s.name);
@@ -171,8 +174,10 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
           { label: T.version[lang], value: [rs.version] },
           { label: T.valid[lang], value: [`${T.from[lang]} ${rs.validFrom}${rs.validTo ? ` ${T.to[lang]} ${rs.validTo}` : ''}`] },
           { label: T.hash[lang], value: [{ code: rs.contentHash }] },
+          ...signOffFields(rs, lang),
         ],
       },
+      ...changeLogBlocks(rs, versions ?? [rs], lang),
     );
     const params = Object.entries(f.parameters ?? {});
     if (params.length) {

@@ -10,12 +10,13 @@ import { compareLocated } from './located.js';
 import type { ParsedSource } from './source.js';
 import { locateIssue } from './source.js';
 import type { Workspace } from './workspace.js';
-import { vectorsFor } from './workspace.js';
+import { vectorsForVersion } from './workspace.js';
 
 /*
  * Checks that need the rule set and its vectors together, beyond what compiling either one finds:
  * vectors that name rules, facts or parameters that do not exist (they would pass or fail for the
- * wrong reason), vectors outside the rule set's validity, and rules no vector expects to fire.
+ * wrong reason), and rules no vector expects to fire. Each version of a rule set is checked with the
+ * vectors that run against it (`vectorsForVersion`).
  */
 
 const EXPECT_LISTS = ['fired', 'notFired', 'unknown'] as const;
@@ -40,7 +41,7 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
   for (const rs of ws.ruleSets) {
     const compiled = rs.compiled;
     if (!compiled) continue;
-    const files = vectorsFor(ws, compiled.id);
+    const files = vectorsForVersion(ws, compiled);
     if (files.length === 0) {
       push(rs.source, makeIssue('no_vectors', ['id'], lang, { name: compiled.id, file: `${compiled.id}.test.json` }));
       continue;
@@ -48,14 +49,15 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
     const ruleIds = new Set(compiled.file.rules.map((r) => r.id));
     const params = compiled.parameters;
     const expectedToFire = new Set<string>();
-    for (const vf of files) {
+    for (const { vectors: vf, indices } of files) {
       const file = vf.file!;
-      file.vectors.forEach((v, i) => {
+      for (const i of indices) {
+        const v = file.vectors[i]!;
         const at = (issue: ValidationIssue) => push(vf.source, issue);
         // Past the file's cap only the rules its vectors expect to fire are still wanted.
         if (!wanted(vf.source.path)) {
           for (const id of v.expect.fired ?? []) if (ruleIds.has(id)) expectedToFire.add(id);
-          return;
+          continue;
         }
         for (const list of EXPECT_LISTS)
           (v.expect[list] ?? []).forEach((id, j) => {
@@ -69,25 +71,26 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
         for (const key of Object.keys(v.parameters ?? {}))
           if (!Object.prototype.hasOwnProperty.call(params, key))
             at(makeIssue('unknown_parameter', ['vectors', i, 'parameters', key], lang, { name: key }));
-        if (v.asOf < compiled.validFrom || (compiled.validTo !== undefined && v.asOf > compiled.validTo))
-          at(
-            makeIssue('not_valid_now', ['vectors', i, 'asOf'], lang, {
-              asOf: v.asOf,
-              from: compiled.validFrom,
-              to: compiled.validTo ?? '…',
-            }),
-          );
         if (v.person !== undefined) {
           const p = parsePerson(v.person, lang);
           if (E.isLeft(p))
             for (const issue of p.left.issues)
               at(makeIssue(issue.code, ['vectors', i, 'person', ...issue.segments], lang, (issue.detail ?? {}) as Record<string, string>));
         }
-      });
+      }
     }
     compiled.file.rules.forEach((r, i) => {
       if (!expectedToFire.has(r.id)) push(rs.source, makeIssue('rule_not_fired', ['rules', i, 'id'], lang, { name: r.id }));
     });
   }
-  return out.sort(compareLocated);
+  // A vector that runs against two versions is one vector: the same issue in it is said once.
+  const seen = new Set<string>();
+  return out
+    .filter((li) => {
+      const key = `${li.file}\u0000${li.line}\u0000${li.column}\u0000${li.issue.code}\u0000${li.issue.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(compareLocated);
 }

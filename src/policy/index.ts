@@ -2,7 +2,7 @@
  * `oppfolgingsteam/policy`: tools for the people who write and review rule files. The rule-file,
  * code-list and test-vector formats as schemas; the built-in facts, code lists and operators a rule
  * may name; the test-vector runner; conditions in prose; coverage of a rule set by its vectors;
- * changes between two versions and their impact on a cohort; the rule catalogue; and where in a
+ * the version of a rule set in force on a date; changes between two versions and their impact on a cohort; the rule catalogue; and where in a
  * JSON text an issue's path points. The `oppfolgingsteam` command is built on these.
  *
  * Left out: the workspace loader and file checks of the command line (they read files), and the
@@ -66,6 +66,10 @@ export type {
   OutcomeName,
   InvalidPersonRef,
 } from './impact.js';
+
+// Versions of a rule set
+export { ruleSetInForce } from '../ruleSets/versions.js';
+export type { VersionPeriod } from '../ruleSets/versions.js';
 
 // The rule catalogue
 export { renderCatalogueMarkdown, renderCatalogueHtml } from './catalogue.js';

@@ -14,6 +14,7 @@ import { TestVectorFile } from '../model/vectors.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { Decision } from '../engine/decision.js';
 import { evaluate, evaluateFacts } from '../engine/evaluate.js';
+import { inForceOn, withoutPeriod } from '../ruleSets/versions.js';
 import type { Truth } from '../engine/logic.js';
 
 /** One mismatch between a vector's expectation and what the rules did. */
@@ -81,7 +82,8 @@ function ruleSetFor(
 }
 
 /**
- * Runs one vector. Vectors with `parameters` that change a value compile their own variant of the
+ * Runs one vector. A vector without `asOf` runs on the rule set's `validFrom`; one dated outside its
+ * period runs on its own date all the same. Vectors with `parameters` that change a value compile their own variant of the
  * rule set, so `file` (the rule set's source) is needed for those.
  */
 export function runVector(
@@ -100,12 +102,13 @@ function runOne(
 ): VectorResult {
   const c = ruleSetFor(ruleSet, vector, options, variants);
   if (E.isLeft(c)) return { name: vector.name, passed: false, mismatches: [], issues: c.left.issues };
-  const rs = c.right;
+  const asOf = vector.asOf ?? c.right.validFrom;
+  // A vector's date belongs to its scenario (ages and time windows count from it): moving it into the
+  // period would change what the vector says, so a date outside the period is kept as written.
+  const rs = inForceOn(c.right, asOf) ? c.right : withoutPeriod(c.right);
   const lang = options.lang ?? 'nb';
   const r =
-    vector.person !== undefined
-      ? evaluate(rs, vector.person, { asOf: vector.asOf, lang })
-      : evaluateFacts(rs, vector.facts ?? {}, { asOf: vector.asOf, lang });
+    vector.person !== undefined ? evaluate(rs, vector.person, { asOf, lang }) : evaluateFacts(rs, vector.facts ?? {}, { asOf, lang });
   if (E.isLeft(r)) return { name: vector.name, passed: false, mismatches: [], issues: r.left.issues };
   const d = r.right;
   const by = new Map(d.outcomes.map((o) => [o.ruleId, o.outcome]));

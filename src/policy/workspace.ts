@@ -8,6 +8,7 @@ import { CodeListFile } from '../model/ruleSet.js';
 import type { TestVectorFile } from '../model/vectors.js';
 import type { RuleSetOptions } from '../ruleSets/load.js';
 import { compileRuleSet } from '../ruleSets/load.js';
+import { periodOverlap, ruleSetInForce } from '../ruleSets/versions.js';
 import type { LocatedIssue, SourceFile } from './located.js';
 import { compareLocated } from './located.js';
 import type { ParsedSource } from './source.js';
@@ -153,6 +154,8 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
 
   const ruleSets: WorkspaceRuleSet[] = [];
   const ruleSetIds = new Set<string>();
+  // Several versions of one id may sit side by side; on any date at most one of them may be in force.
+  const versions = new Map<string, WorkspaceRuleSet[]>();
   for (const src of byKind['rule-set']) {
     const c = compileRuleSet(src.value, ruleOptions);
     if (E.isLeft(c)) {
@@ -160,13 +163,66 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
       ruleSets.push({ path: src.path, source: src });
       continue;
     }
-    if (ruleSetIds.has(c.right.id)) {
-      issues.push(locateIssue(src, makeIssue('duplicate_id', ['id'], lang, { name: c.right.id })));
+    const rs = c.right;
+    const siblings = versions.get(rs.id) ?? [];
+    const same = siblings.find((o) => o.compiled!.version === rs.version);
+    if (same) {
+      issues.push(
+        locateIssue(src, makeIssue('duplicate_version', ['version'], lang, { name: rs.id, version: rs.version, other: same.path })),
+      );
       ruleSets.push({ path: src.path, source: src });
       continue;
     }
-    ruleSetIds.add(c.right.id);
-    ruleSets.push({ path: src.path, source: src, compiled: c.right });
+    const clash = siblings.flatMap((o) => {
+      const overlap = periodOverlap(o.compiled!, rs);
+      return overlap ? [{ o, overlap }] : [];
+    })[0];
+    if (clash) {
+      // The error sits on the version that starts later (inside the other's period): that is the
+      // one most likely added or moved. The other stays in use, so that commands still run on it.
+      const earlier = clash.o.compiled!;
+      const laterIsNew = rs.validFrom >= earlier.validFrom;
+      const [bad, badSrc, good, goodPath] = laterIsNew ? [rs, src, earlier, clash.o.path] : [earlier, clash.o.source, rs, src.path];
+      const detail = {
+        name: rs.id,
+        version: bad.version,
+        otherVersion: good.version,
+        other: goodPath,
+        from: clash.overlap.from,
+        to: clash.overlap.to ?? '…',
+      };
+      issues.push(locateIssue(badSrc, makeIssue('overlapping_versions', ['validFrom'], lang, detail)));
+      if (laterIsNew) {
+        ruleSets.push({ path: src.path, source: src });
+        continue;
+      }
+      const at = ruleSets.indexOf(clash.o);
+      ruleSets[at] = { path: clash.o.path, source: clash.o.source };
+      versions.set(
+        rs.id,
+        siblings.filter((x) => x !== clash.o),
+      );
+      // With three or more versions, the new one may clash with another as well.
+      const next = (versions.get(rs.id) ?? []).find((o) => periodOverlap(o.compiled!, rs));
+      if (next) {
+        const overlap = periodOverlap(next.compiled!, rs)!;
+        const more = {
+          ...detail,
+          version: rs.version,
+          otherVersion: next.compiled!.version,
+          other: next.path,
+          from: overlap.from,
+          to: overlap.to ?? '…',
+        };
+        issues.push(locateIssue(src, makeIssue('overlapping_versions', ['validFrom'], lang, more)));
+        ruleSets.push({ path: src.path, source: src });
+        continue;
+      }
+    }
+    ruleSetIds.add(rs.id);
+    const entry = { path: src.path, source: src, compiled: rs };
+    versions.set(rs.id, [...(versions.get(rs.id) ?? []), entry]);
+    ruleSets.push(entry);
   }
   // A rule set that does not compile still has an id other files may refer to.
   for (const rs of ruleSets)
@@ -188,6 +244,16 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
     const unreadable = unparsed.some((u) => u.kind === 'rule-set' && baseName(u.path) === `${r.right.ruleSet}.json`);
     if (!ruleSetIds.has(r.right.ruleSet) && !unreadable)
       issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet })));
+    else if (
+      r.right.version !== undefined &&
+      versions.has(r.right.ruleSet) &&
+      !ruleSets.some((x) => x.compiled?.id === r.right.ruleSet && x.compiled.version === r.right.version) &&
+      // A version whose file has errors is still there: its own errors say what is wrong.
+      !ruleSets.some(
+        (x) => !x.compiled && rawField(x.source.value, 'id') === r.right.ruleSet && rawField(x.source.value, 'version') === r.right.version,
+      )
+    )
+      issues.push(locateIssue(src, makeIssue('unknown_version', ['version'], lang, { name: r.right.ruleSet, version: r.right.version })));
     vectors.push({ path: src.path, source: src, file: r.right });
   }
 
@@ -198,7 +264,47 @@ function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
-/** The vector files that belong to a rule set, by its id. */
+function rawField(v: unknown, key: string): unknown {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+}
+
+/** The vector files that belong to a rule set, by its id (every version's). */
 export function vectorsFor(ws: Workspace, ruleSetId: string): WorkspaceVectors[] {
   return ws.vectors.filter((v) => v.file?.ruleSet === ruleSetId);
+}
+
+/** The compiled versions of a rule set in a workspace, by id. */
+export function versionsOf(ws: Workspace, ruleSetId: string): CompiledRuleSet[] {
+  return ws.ruleSets.flatMap((r) => (r.compiled?.id === ruleSetId ? [r.compiled] : []));
+}
+
+/** A vector file and which of its vectors (by index) run against one version. */
+export interface VersionVectors {
+  readonly vectors: WorkspaceVectors;
+  readonly indices: readonly number[];
+}
+
+/**
+ * The vectors that run against one version of a rule set. A file that names a `version` belongs to
+ * that version alone. Otherwise a vector goes to the version in force on its `asOf`; a vector without
+ * `asOf`, or whose date no version covers, runs against every version (with one version in the
+ * folder, every vector runs against it).
+ */
+export function vectorsForVersion(ws: Workspace, ruleSet: CompiledRuleSet): VersionVectors[] {
+  const siblings = versionsOf(ws, ruleSet.id);
+  const out: VersionVectors[] = [];
+  for (const vf of vectorsFor(ws, ruleSet.id)) {
+    const file = vf.file;
+    if (!file) continue;
+    if (file.version !== undefined) {
+      if (file.version === ruleSet.version) out.push({ vectors: vf, indices: file.vectors.map((_, i) => i) });
+      continue;
+    }
+    const indices = file.vectors.flatMap((v, i) => {
+      const home = v.asOf === undefined ? undefined : ruleSetInForce(siblings, v.asOf);
+      return home === undefined || home === ruleSet ? [i] : [];
+    });
+    if (indices.length > 0) out.push({ vectors: vf, indices });
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { RuleSetStamp, Score } from '../engine/decision.js';
+import { ruleSetStamp } from '../engine/decision.js';
 import type { ParsedPerson } from '../engine/evaluate.js';
 import { parsePerson, screenParsed } from '../engine/evaluate.js';
 import { T } from '../engine/logic.js';
@@ -367,7 +368,7 @@ export function mergeStratifications(stratifier: Stratifier, states: readonly St
     }
   const rs = o.ruleSet;
   const summary: StratifySummary = {
-    ruleSet: { id: rs.id, version: rs.version, contentHash: rs.contentHash },
+    ruleSet: ruleSetStamp(rs),
     asOf: o.asOf,
     lang: o.lang,
     cutOff,

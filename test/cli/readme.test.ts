@@ -1,5 +1,5 @@
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blocks, docPages, readPage } from '../support/docPages.js';
 import { cli, edit, editJson, ROOT, tempDir } from './run.js';
@@ -8,7 +8,7 @@ import { cli, edit, editJson, ROOT, tempDir } from './run.js';
  * The walkthrough for policy staff (docs/policy-staff.md, "Endre en terskel, steg for steg") shows
  * real output. This test runs every `$ npx oppfolgingsteam …` line of every console block in
  * README.md and docs/*.md, in a folder laid out as the walkthrough says (rules/, rules-ny/ with the
- * new cut-off, examples/cohort.ndjson, morten.json), and compares what it prints with what the page
+ * new cut-off, samtykke/ with two versions of the consent rules, examples/cohort.ndjson, morten.json), and compares what it prints with what the page
  * shows. On a page, a line that is only "…" stands for any number of lines, and a line ending in "…"
  * for a line that starts with the text before it. A command with a `# comment` first makes the
  * mistake the comment names.
@@ -25,7 +25,52 @@ const MISTAKES: Record<string, (rulesNy: string) => void> = {
       delete j.rules[8].text.nn;
     }),
   'kommaet etter «version» slettet': (dir) => edit(join(dir, 'identification.json'), (t) => t.replace(/("version": "[^"]+"),/, '$1')),
+  '«validTo» slettet i consent.json': (dir) =>
+    editJson(join(dirname(dir), 'samtykke', 'consent.json'), (j) => {
+      delete j.validTo;
+    }),
 };
+
+/** The sign-off of consent 2.1.0 in the section "Ny versjon av et regelsett". */
+const SIGN_OFF = {
+  approvedBy: 'Kommuneoverlegen i Eksempel kommune',
+  approvedOn: '2026-11-20',
+  changeNote: {
+    nb: 'Manglende samtykke til individuell plan vises som kritisk.',
+    nn: 'Manglande samtykke til individuell plan blir vist som kritisk.',
+    en: 'A missing consent to an individual plan is shown as critical.',
+  },
+};
+
+/** Copies a JSON object with `extra` keys inserted after the key `after`, as an editor would write them. */
+function insertAfter(json: Record<string, unknown>, after: string, extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(json)) {
+    if (k in extra) continue;
+    out[k] = v;
+    if (k === after) Object.assign(out, extra);
+  }
+  return out;
+}
+
+/**
+ * samtykke/ as the section "Ny versjon av et regelsett" leaves it: consent 2.0.0 ending 2026-12-31,
+ * consent 2.1.0 from 2027-01-01 with its sign-off and one rule made critical, and vectors pinned to it.
+ */
+function versionsFolder(project: string): void {
+  const dir = join(project, 'samtykke');
+  mkdirSync(dir);
+  const read = (f: string) => JSON.parse(readFileSync(join(ROOT, 'rules', f), 'utf8')) as Record<string, unknown>;
+  const write = (f: string, j: unknown) => writeFileSync(join(dir, f), `${JSON.stringify(j, null, 2)}\n`);
+  const old = insertAfter(read('consent.json'), 'validFrom', { validTo: '2026-12-31' });
+  write('consent.json', old);
+  const next = insertAfter({ ...old, version: '2.1.0', validFrom: '2027-01-01' }, 'validFrom', SIGN_OFF);
+  delete next['validTo'];
+  (next['rules'] as { severity: string }[])[1]!.severity = 'critical';
+  write('consent-2027.json', next);
+  write('consent.test.json', read('consent.test.json'));
+  write('consent-2027.test.json', insertAfter(read('consent.test.json'), 'ruleSet', { version: '2.1.0' }));
+}
 
 interface Example {
   readonly args: string[];
@@ -87,6 +132,7 @@ function project(mistake: string | undefined): string {
   mkdirSync(join(dir, 'examples'));
   cpSync(join(ROOT, 'examples', 'cohort.ndjson'), join(dir, 'examples', 'cohort.ndjson'));
   cpSync(join(ROOT, 'examples', 'persons', 'morten.json'), join(dir, 'morten.json'));
+  versionsFolder(dir);
   if (mistake !== undefined) {
     const make = MISTAKES[mistake];
     if (!make) throw new Error(`the walkthrough's mistake "${mistake}" is not known to this test; add it to MISTAKES`);
@@ -102,6 +148,29 @@ describe('the walkthrough for policy staff', () => {
     );
     const rules = JSON.parse(readFileSync(join(ROOT, 'rules', 'identification.json'), 'utf8'));
     expect(rules.parameters.highRiskCutOff.value).toBe(10);
+  });
+
+  it('makes the edits the section on a new version says: validTo on the old one, the new one with its sign-off, pinned vectors', () => {
+    const page = readPage(WALKTHROUGH);
+    const section = page.slice(page.indexOf('## Ny versjon av et regelsett'));
+    expect(section).toContain('"validFrom": "2026-01-01",\n"validTo": "2026-12-31",\n');
+    const shown = `"version": "2.1.0",\n"validFrom": "2027-01-01",\n${JSON.stringify(SIGN_OFF, null, 2).slice(2, -2).replace(/\n  /g, '\n').replace(/^  /, '')},\n`;
+    expect(section).toContain(shown);
+    expect(section).toContain('`CONSENT-PLAN-MISSING` kritisk (`"severity": "critical"`)');
+    expect(section).toContain('legg til `"version": "2.1.0"` etter `"ruleSet": "consent"`');
+    const rules = JSON.parse(readFileSync(join(ROOT, 'rules', 'consent.json'), 'utf8'));
+    expect(rules.rules[1].id).toBe('CONSENT-PLAN-MISSING');
+    expect(rules.rules[1].severity).not.toBe('critical');
+  });
+
+  it('shows the change log the catalogue really has', async () => {
+    const dir = project(undefined);
+    const r = await cli(['docs', 'samtykke', '--out', 'katalog-2027', '--as-of', '2027-02-01'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const table = blocks(WALKTHROUGH, 'text').filter((b) => b.code.startsWith('| Versjon |'));
+    const catalogue = readFileSync(join(dir, 'katalog-2027', 'regelkatalog.nb.md'), 'utf8');
+    expect(table).toHaveLength(1);
+    expect(catalogue).toContain(`### Endringslogg\n\n${table[0]!.code}`);
   });
 
   it('uses a cohort file that holds the four example persons, in order', () => {
@@ -132,5 +201,5 @@ describe('the walkthrough for policy staff', () => {
     expect(all.map((e, k) => [e.args[0], e.mistake !== undefined, runs[k]!.code])).toEqual(
       all.map((e) => [e.args[0], e.mistake !== undefined, e.mistake !== undefined || e.args[0] === 'test' ? 1 : 0]),
     );
-  });
+  }, 240_000);
 });

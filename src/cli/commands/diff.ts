@@ -11,6 +11,8 @@ import { lineDiff } from '../../policy/lineDiff.js';
 import type { ProseContext } from '../../policy/prose.js';
 import { conditionProse, proseContext, proseLines } from '../../policy/prose.js';
 import { builtinFacts } from '../../ruleSets/load.js';
+import { pickVersions, ruleSetInForce, withoutPeriod } from '../../ruleSets/versions.js';
+import { versionsOf } from '../../policy/workspace.js';
 import { dateProblem } from '../../util/dates.js';
 import { parseCommandArgs, usageError } from '../args.js';
 import type { LoadedWorkspace } from '../common.js';
@@ -23,6 +25,22 @@ import { messages } from '../messages.js';
 
 const MAX_SYNTHETIC = 1_000_000;
 
+/** Messages of the comparison of two versions in one folder. */
+const VERSION_MSG = {
+  nb: {
+    notFound: (id: string, what: string, known: string) =>
+      `regelsettet «${id}» har ingen versjon for ${what}. Versjonene er: ${known || '—'}.`,
+  },
+  nn: {
+    notFound: (id: string, what: string, known: string) =>
+      `regelsettet «${id}» har ingen versjon for ${what}. Versjonane er: ${known || '—'}.`,
+  },
+  en: {
+    notFound: (id: string, what: string, known: string) =>
+      `the rule set "${id}" has no version for ${what}. Its versions are: ${known || '—'}.`,
+  },
+} as const;
+
 function positiveInt(v: string | undefined, fallback: number, max: number): number | undefined {
   if (v === undefined) return fallback;
   if (!/^\d+$/.test(v)) return undefined;
@@ -31,7 +49,8 @@ function positiveInt(v: string | undefined, fallback: number, max: number): numb
 }
 
 /**
- * `diff <old> <new>`: rules, parameters, named conditions and code lists added, removed and
+ * `diff <old> <new>`, or `diff <dir> --id <id> --from <version|date> --to <version|date>` for two
+ * versions of one rule set in one folder: rules, parameters, named conditions and code lists added, removed and
  * changed, and with a cohort the impact: whose decisions change, by rule, with examples.
  */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -45,8 +64,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       'as-of': { type: 'string' },
       examples: { type: 'string' },
       json: { type: 'boolean' },
+      id: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
-    { min: 2, max: 2, names: (m) => [m.argOld, m.argNew] },
+    { min: 1, max: 2, names: (m) => [m.argOld, m.argNew] },
     io,
   );
   if (typeof p === 'number') return p;
@@ -55,8 +77,15 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const v = p.values as Record<string, string | undefined>;
   if (v['cohort'] !== undefined && v['synthetic'] !== undefined)
     return usageError(io, lang, 'diff', m.conflicting('--cohort', '--synthetic'));
-  const asOf = v['as-of'] ?? io.today();
-  if (dateProblem(asOf)) return usageError(io, lang, 'diff', m.badDate('--as-of'));
+  // Two versions of one rule set in one folder (`--id`), or two folders or files.
+  const byVersion = v['id'] !== undefined || v['from'] !== undefined || v['to'] !== undefined;
+  if (byVersion) {
+    const absent = (['id', 'from', 'to'] as const).find((k) => v[k] === undefined || v[k] === '');
+    if (absent !== undefined) return usageError(io, lang, 'diff', m.missingArgument(`--${absent}`));
+    if (p.positionals.length !== 1) return usageError(io, lang, 'diff', m.tooManyArguments);
+  } else if (p.positionals.length < 2) return usageError(io, lang, 'diff', m.missingArgument(m.argNew));
+  const asOf = v['as-of'] ?? (byVersion ? undefined : io.today());
+  if (asOf !== undefined && dateProblem(asOf)) return usageError(io, lang, 'diff', m.badDate('--as-of'));
   const synthetic = positiveInt(v['synthetic'], 0, MAX_SYNTHETIC);
   if (synthetic === undefined) return usageError(io, lang, 'diff', m.badCount('--synthetic', MAX_SYNTHETIC));
   const seed = positiveInt(v['seed'], 1, 2 ** 31 - 1);
@@ -68,19 +97,60 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
 
-  const [oldPath, newPath] = p.positionals as [string, string];
+  let oldPath: string;
+  let newPath: string;
+  let before: Map<string, CompiledRuleSet>;
+  let after: Map<string, CompiledRuleSet>;
   const sides: LoadedWorkspace[] = [];
-  for (const target of [oldPath, newPath]) {
-    const lw = loadWorkspace(target, lang, io, 'diff');
+  if (byVersion) {
+    const lw = loadWorkspace(p.positionals[0]!, lang, io, 'diff');
     if (typeof lw === 'number') return lw;
     const refused = refuseInvalid(lw, lang, io, 'diff');
     if (refused !== undefined) return refused;
-    sides.push(lw);
+    sides.push(lw, lw);
+    const id = v['id']!;
+    const versions = versionsOf(lw.ws, id).filter((rs) => lw.ws.ruleSets.some((r) => r.compiled === rs && lw.relevant.has(r.path)));
+    const pick = (flag: 'from' | 'to'): CompiledRuleSet | number => {
+      const want = v[flag]!;
+      // A date picks the version in force on it; anything else is a version number.
+      const found = /^\d{4}-\d{2}-\d{2}$/.test(want) ? ruleSetInForce(versions, want) : versions.find((rs) => rs.version === want);
+      if (found) return found;
+      const known = [...versions]
+        .sort((x, y) => (x.validFrom < y.validFrom ? -1 : 1))
+        .map((rs) => `${rs.version} (${rs.validFrom}–${rs.validTo ?? ''})`)
+        .join(', ');
+      io.err(`oppfolgingsteam diff: ${VERSION_MSG[lang].notFound(id, `--${flag} ${want}`, known)}\n`);
+      return EXIT.usage;
+    };
+    const a = pick('from');
+    if (typeof a === 'number') return a;
+    const b = pick('to');
+    if (typeof b === 'number') return b;
+    oldPath = `${id} ${a.version}`;
+    newPath = `${id} ${b.version}`;
+    before = new Map([[id, a]]);
+    after = new Map([[id, b]]);
+  } else {
+    [oldPath, newPath] = p.positionals as [string, string];
+    for (const target of [oldPath, newPath]) {
+      const lw = loadWorkspace(target, lang, io, 'diff');
+      if (typeof lw === 'number') return lw;
+      const refused = refuseInvalid(lw, lang, io, 'diff');
+      if (refused !== undefined) return refused;
+      sides.push(lw);
+    }
+    // Of several versions of a rule set on one side, the one in force on the date.
+    const compiledOf = (lw: LoadedWorkspace) =>
+      new Map(
+        pickVersions(
+          lw.ws.ruleSets.filter((r) => r.compiled && lw.relevant.has(r.path)).map((r) => r.compiled!),
+          (rs) => rs,
+          asOf!,
+        ).map((rs) => [rs.id, rs]),
+      );
+    before = compiledOf(sides[0]!);
+    after = compiledOf(sides[1]!);
   }
-  const compiledOf = (lw: LoadedWorkspace) =>
-    new Map(lw.ws.ruleSets.filter((r) => r.compiled && lw.relevant.has(r.path)).map((r) => [r.compiled!.id, r.compiled!]));
-  const before = compiledOf(sides[0]!);
-  const after = compiledOf(sides[1]!);
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
   const changes = ids.map((id) => compareRuleSets(before.get(id)?.file, after.get(id)?.file));
   const listsOf = (lw: LoadedWorkspace) => new Map(lw.ws.codeLists.flatMap((c) => (c.file ? [[c.file.id, c.file] as const] : [])));
@@ -94,6 +164,12 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   let impact: ImpactReport | undefined;
   let impactSource = '';
   if (v['cohort'] !== undefined || v['synthetic'] !== undefined) {
+    // Two versions of one rule set are never in force on the same day: their impact is what changes
+    // on the day the new one takes effect (or on --as-of), with both read as if in force then.
+    const impactAsOf = asOf ?? after.values().next().value!.validFrom;
+    if (byVersion) {
+      for (const map of [before, after]) for (const [id, rs] of map) map.set(id, withoutPeriod(rs));
+    }
     const pairs: ImpactPair[] = ids.map((id) => ({
       id,
       ...(before.has(id) ? { before: before.get(id)! } : {}),
@@ -104,19 +180,21 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       [oldPath, before],
       [newPath, after],
     ];
-    const notValid = bySide.flatMap(([side, map]) => [...map.values()].filter((rs) => !isValidOn(rs, asOf)).map((rs) => ({ side, rs })));
+    const notValid = bySide.flatMap(([side, map]) =>
+      [...map.values()].filter((rs) => !isValidOn(rs, impactAsOf)).map((rs) => ({ side, rs })),
+    );
     if (notValid.length > 0) {
       io.err(
         notValid
           .map(
             ({ side, rs }) =>
-              `oppfolgingsteam diff: ${m.notValidOn(`${rs.id} ${rs.version} (${side})`, asOf, rs.validFrom, rs.validTo ?? '…')}\n`,
+              `oppfolgingsteam diff: ${m.notValidOn(`${rs.id} ${rs.version} (${side})`, impactAsOf, rs.validFrom, rs.validTo ?? '…')}\n`,
           )
           .join(''),
       );
       return EXIT.usage;
     }
-    const collector = createImpact(pairs, { asOf, examples });
+    const collector = createImpact(pairs, { asOf: impactAsOf, examples });
     const idOf = (x: unknown) => {
       const id = typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : undefined;
       return typeof id === 'string' ? ` (${id.slice(0, 64)})` : '';
@@ -134,7 +212,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       impactSource = file;
     } else {
       let k = 0;
-      for (const person of generateCohort!({ seed, size: synthetic, asOf })) collector.add(`#${++k}${idOf(person)}`, person);
+      for (const person of generateCohort!({ seed, size: synthetic, asOf: impactAsOf })) collector.add(`#${++k}${idOf(person)}`, person);
       impactSource = m.syntheticSource(synthetic, seed);
     }
     impact = collector.report();

@@ -11,6 +11,7 @@ import { isValidOn } from '../../policy/impact.js';
 import type { LocatedIssue } from '../../policy/located.js';
 import { locateIssue, parseSource } from '../../policy/source.js';
 import { bundledRuleSetIds, loadBundledRuleSet } from '../../ruleSets/load.js';
+import { pickVersions } from '../../ruleSets/versions.js';
 import { dateProblem } from '../../util/dates.js';
 import { parseCommandArgs, usageError } from '../args.js';
 import { formatLocated, loadErrorMessage, loadWorkspace, refuseInvalid } from '../common.js';
@@ -41,7 +42,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
   const person = readPerson(path, lang, io, m);
   if (typeof person === 'number') return person;
-  const ruleSets = loadRuleSets(p.values['rules'] as string | undefined, lang, io);
+  const ruleSets = loadRuleSets(p.values['rules'] as string | undefined, lang, io, asOf);
   if (typeof ruleSets === 'number') return ruleSets;
 
   const results: { rs: CompiledRuleSet; decision?: Decision; why: Explanation[] }[] = ruleSets.map((rs) => {
@@ -126,8 +127,8 @@ function readPerson(path: string, lang: Lang, io: CliIo, m: Messages): ParsedPer
   return parsed.right;
 }
 
-/** The bundled rule sets, or those in `--rules <dir>`; prints the problem and returns 2 when they do not load. */
-function loadRuleSets(dir: string | undefined, lang: Lang, io: CliIo): CompiledRuleSet[] | number {
+/** The bundled rule sets, or those in `--rules <dir>` (the version in force on `asOf` of each); prints the problem and returns 2 when they do not load. */
+function loadRuleSets(dir: string | undefined, lang: Lang, io: CliIo, asOf: string): CompiledRuleSet[] | number {
   if (dir === undefined) {
     const out: CompiledRuleSet[] = [];
     for (const id of bundledRuleSetIds()) {
@@ -142,7 +143,12 @@ function loadRuleSets(dir: string | undefined, lang: Lang, io: CliIo): CompiledR
   if (typeof lw === 'number') return lw;
   const refused = refuseInvalid(lw, lang, io, 'explain');
   if (refused !== undefined) return refused;
-  return lw.ws.ruleSets.filter((r) => r.compiled && lw.relevant.has(r.path)).map((r) => r.compiled!);
+  // Of several versions of a rule set, the one in force on the date.
+  return pickVersions(
+    lw.ws.ruleSets.filter((r) => r.compiled && lw.relevant.has(r.path)).map((r) => r.compiled!),
+    (rs) => rs,
+    asOf,
+  );
 }
 
 const SEVERITY_MARK = { info: '·', warning: '!', critical: '‼' } as const;

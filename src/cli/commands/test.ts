@@ -12,7 +12,7 @@ import { createCoverage } from '../../policy/coverage.js';
 import { conditionLine, proseContext } from '../../policy/prose.js';
 import type { ParsedSource } from '../../policy/source.js';
 import { locateIssue } from '../../policy/source.js';
-import { vectorsFor } from '../../policy/workspace.js';
+import { vectorsForVersion, versionsOf } from '../../policy/workspace.js';
 import { parseCommandArgs } from '../args.js';
 import { formatLocated, loadWorkspace, refuseInvalid } from '../common.js';
 import type { CliIo } from '../io.js';
@@ -36,9 +36,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (refused !== undefined) return refused;
   const { ws, relevant } = lw;
 
+  // Every version is tested, the coming ones too: a version must pass before it takes effect.
   const suites = ws.ruleSets
     .filter((r) => r.compiled && relevant.has(r.path))
-    .map((r) => ({ rs: r, files: vectorsFor(ws, r.compiled!.id).filter((v) => relevant.has(v.path)) }))
+    .map((r) => ({ rs: r, files: vectorsForVersion(ws, r.compiled!).filter((v) => relevant.has(v.vectors.path)) }))
     .filter((s) => s.files.length > 0);
   if (suites.length === 0) {
     io.err(`oppfolgingsteam test: ${m.noVectorFiles(target)}\n`);
@@ -51,12 +52,16 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const coverageReports: string[] = [];
   for (const { rs, files } of suites) {
     const compiled = rs.compiled!;
+    // With several versions in the folder, each is named by its version too.
+    const label = versionsOf(ws, compiled.id).length > 1 ? `${compiled.id} ${compiled.version}` : compiled.id;
     const coverage = createCoverage(compiled.file);
-    for (const vf of files) {
+    for (const { vectors: vf, indices } of files) {
       const file = vf.file!;
-      out.push(m.testHeader(compiled.id, rs.path, file.vectors.length, vf.path));
-      const results = runVectors(compiled, file, ws.options);
-      results.forEach((r, i) => {
+      const chosen = indices.length === file.vectors.length ? file : { ...file, vectors: indices.map((i) => file.vectors[i]!) };
+      out.push(m.testHeader(label, rs.path, chosen.vectors.length, vf.path));
+      const results = runVectors(compiled, chosen, ws.options);
+      results.forEach((r, k) => {
+        const i = indices[k]!;
         total++;
         if (r.decision?.trace) coverage.add(r.decision.trace);
         if (r.passed) {
@@ -70,7 +75,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       });
       out.push('');
     }
-    coverageReports.push(coverageReport(coverage.entries(), compiled, rs.source, lang, m));
+    coverageReports.push(coverageReport(coverage.entries(), compiled, label, rs.source, lang, m));
   }
   out.push(m.testSummary(passed, total), '', ...coverageReports);
   io.out(`${out.join('\n').trimEnd()}\n`);
@@ -137,7 +142,14 @@ function failureLines(
   return lines;
 }
 
-function coverageReport(entries: readonly CoverageEntry[], rs: CompiledRuleSet, source: ParsedSource, lang: Lang, m: Messages): string {
+function coverageReport(
+  entries: readonly CoverageEntry[],
+  rs: CompiledRuleSet,
+  label: string,
+  source: ParsedSource,
+  lang: Lang,
+  m: Messages,
+): string {
   const ctx = proseContext(rs, builtinFacts());
   // Gaps are listed in file order (named conditions come before the rules that use them), so the
   // list reads top to bottom like the file.
@@ -155,7 +167,7 @@ function coverageReport(entries: readonly CoverageEntry[], rs: CompiledRuleSet, 
     [m.neverFalse, inFileOrder(entries.filter((e) => e.seenFalse === 0))],
     [m.neverUnknown, inFileOrder(entries.filter((e) => e.seenUnknown === 0))],
   ];
-  const out = [m.coverageHeader(rs.id, entries.length)];
+  const out = [m.coverageHeader(label, entries.length)];
   for (const [title, list] of groups) if (list.length > 0) out.push(`  ${title(list.length)}:`, ...list.map(line));
   if (out.length === 1) out.push(`  ${m.coverageFull}`);
   return `${out.join('\n')}\n`;

@@ -83,5 +83,12 @@ export const en: IssueLocale = {
     not_after_as_of: (p) => `${p} must be after the date of the event (asOf).`,
     key_too_long: (p, d) => `${p} has a field name that is too long: at most ${list(d['maximum'])} characters are allowed.`,
     too_many_issues: (p, d) => `There are more problems than the ${list(d['maximum'])} shown. Fix these and try again.`,
+    period_order: (p, d) =>
+      `${p}: the end date ${list(d['to'])} is before the start date ${list(d['from'])}. validTo must be the same day as validFrom or later.`,
+    overlapping_versions: (p, d) =>
+      `${p}: version ${list(d['version'])} of the rule set "${list(d['name'])}" is in force at the same time as version ${list(d['otherVersion'])} in ${list(d['other'])}: both apply ${d['to'] === '…' ? `from ${list(d['from'])} on` : `from ${list(d['from'])} to ${list(d['to'])}`}. Only one version can be in force on a date; set validTo of the older one to the day before the new one starts.`,
+    duplicate_version: (p, d) => `${p}: version ${list(d['version'])} of the rule set "${list(d['name'])}" is also in ${list(d['other'])}.`,
+    unknown_version: (p, d) =>
+      `${p} refers to version ${list(d['version'])} of the rule set "${list(d['name'])}", which is not among the files.`,
   },
 };

@@ -85,5 +85,13 @@ export const nb: IssueLocale = {
     not_after_as_of: (p) => `${p} må være etter datoen hendelsen gjelder (asOf).`,
     key_too_long: (p, d) => `${p} har et feltnavn som er for langt: høyst ${list(d['maximum'])} tegn er tillatt.`,
     too_many_issues: (p, d) => `Det er flere feil enn de ${list(d['maximum'])} som er vist. Rett disse og prøv igjen.`,
+    period_order: (p, d) =>
+      `${p}: sluttdatoen ${list(d['to'])} er før startdatoen ${list(d['from'])}. validTo må være samme dag som validFrom eller senere.`,
+    overlapping_versions: (p, d) =>
+      `${p}: versjon ${list(d['version'])} av regelsettet «${list(d['name'])}» gjelder samtidig som versjon ${list(d['otherVersion'])} i ${list(d['other'])}: begge gjelder ${d['to'] === '…' ? `fra ${list(d['from'])} og videre` : `fra ${list(d['from'])} til ${list(d['to'])}`}. Bare én versjon kan gjelde på en dato; sett validTo på den eldste til dagen før den nye begynner.`,
+    duplicate_version: (p, d) =>
+      `${p}: versjon ${list(d['version'])} av regelsettet «${list(d['name'])}» finnes også i ${list(d['other'])}.`,
+    unknown_version: (p, d) =>
+      `${p} viser til versjon ${list(d['version'])} av regelsettet «${list(d['name'])}», som ikke finnes blant filene.`,
   },
 };

@@ -84,5 +84,12 @@ export const nn: IssueLocale = {
     not_after_as_of: (p) => `${p} må vere etter datoen hendinga gjeld (asOf).`,
     key_too_long: (p, d) => `${p} har eit feltnamn som er for langt: høgst ${list(d['maximum'])} teikn er tillate.`,
     too_many_issues: (p, d) => `Det er fleire feil enn dei ${list(d['maximum'])} som er viste. Rett desse og prøv igjen.`,
+    period_order: (p, d) =>
+      `${p}: sluttdatoen ${list(d['to'])} er før startdatoen ${list(d['from'])}. validTo må vere same dag som validFrom eller seinare.`,
+    overlapping_versions: (p, d) =>
+      `${p}: versjon ${list(d['version'])} av regelsettet «${list(d['name'])}» gjeld samtidig som versjon ${list(d['otherVersion'])} i ${list(d['other'])}: begge gjeld ${d['to'] === '…' ? `frå ${list(d['from'])} og vidare` : `frå ${list(d['from'])} til ${list(d['to'])}`}. Berre éin versjon kan gjelde på ein dato; set validTo på den eldste til dagen før den nye byrjar.`,
+    duplicate_version: (p, d) => `${p}: versjon ${list(d['version'])} av regelsettet «${list(d['name'])}» finst òg i ${list(d['other'])}.`,
+    unknown_version: (p, d) =>
+      `${p} viser til versjon ${list(d['version'])} av regelsettet «${list(d['name'])}», som ikkje finst blant filene.`,
   },
 };
