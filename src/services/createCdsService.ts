@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { CdsServiceHandlers, CdsServiceOptions } from '../adapters/cdsHooks/service.js';
-import { cdsServiceHandlers } from '../adapters/cdsHooks/service.js';
+import { cdsServiceHandlers, misconfigured } from '../adapters/cdsHooks/service.js';
+import { makeIssue } from '../model/issues.js';
 import { personFromPrefetch } from '../adapters/fhir/in/toPerson.js';
 import { isLang } from '../model/lang.js';
 import { bundledRuleSetIds, loadBundledRuleSet } from '../ruleSets/load.js';
@@ -42,10 +43,22 @@ function bundled(lang: CdsServiceOptions['lang']): CompiledRuleSet[] {
  * ```
  */
 export function createCdsService(options: CdsServiceOptions = {}): CdsServiceHandlers {
+  try {
+    return wire(options);
+  } catch {
+    // Options whose reading throws (a getter of the host's, a proxy): every call answers 500 naming them.
+    return misconfigured([makeIssue('invalid_type', ['options'], 'nb', { expected: 'CdsServiceOptions' })]);
+  }
+}
+
+function wire(options: CdsServiceOptions): CdsServiceHandlers {
   const o: CdsServiceOptions = typeof options === 'object' && options !== null ? options : {};
-  const ruleSets = Array.isArray(o.ruleSets) ? o.ruleSets : bundled(o.lang);
+  // Rule sets that are not compiled ones are reported by the handlers (a 500 naming the option), not thrown here.
+  const ruleSets = o.ruleSets === undefined ? bundled(o.lang) : o.ruleSets;
   // The discharge score is the identification rule set's: the host's own when it passes one, else the bundled one.
-  const own = ruleSets.find((r) => r?.id === 'identification' && r.file?.scoring !== undefined);
+  const own = Array.isArray(ruleSets)
+    ? ruleSets.find((r: Partial<CompiledRuleSet> | null) => r?.id === 'identification' && r.file?.scoring !== undefined)
+    : undefined;
   let dischargeRuleSet = own;
   if (!dischargeRuleSet) {
     const r = loadBundledRuleSet('identification', { lang: isLang(o.lang) ? o.lang : 'nb' });

@@ -127,8 +127,8 @@ export interface CdsFeedbackAnswer extends CdsAnswer<CdsFeedbackBody | CdsServic
 
 /** The handlers of a CDS Hooks service. */
 export interface CdsServiceHandlers {
-  /** `GET {baseUrl}/cds-services`. */
-  discovery(): Promise<CdsAnswer<CdsDiscovery>>;
+  /** `GET {baseUrl}/cds-services`; a 500 only when the service was given options that are not what they should be. */
+  discovery(): Promise<CdsAnswer<CdsDiscovery | CdsServiceError>>;
   /** `POST {baseUrl}/cds-services/{id}` for the `patient-view` service. */
   patientView(body: unknown): Promise<CdsAnswer<CdsHooksResponse | CdsServiceError>>;
   /** `POST {baseUrl}/cds-services/{dischargeId}` for the `encounter-discharge` service. */
@@ -154,9 +154,33 @@ const internal = (lang: Lang): CdsAnswer<CdsServiceError> => ({
 
 const isScoreCard = (c: CdsCard): boolean => (c.extension?.[EXTENSION_KEY] as { kind?: unknown } | undefined)?.kind === 'score';
 
+/** Whether a value has the shape of a compiled rule set (the host passes them; from JavaScript they may be anything). */
+const isCompiled = (r: unknown): r is CompiledRuleSet =>
+  typeof r === 'object' &&
+  r !== null &&
+  typeof (r as CompiledRuleSet).id === 'string' &&
+  Array.isArray((r as CompiledRuleSet).rules) &&
+  typeof (r as CompiledRuleSet).file === 'object' &&
+  (r as CompiledRuleSet).file !== null;
+
+/** Handlers that answer every call with a 500 naming the option that is wrong: a misconfigured service never throws. */
+export function misconfigured(issues: readonly ValidationIssue<string>[]): CdsServiceHandlers {
+  const answer = () => Promise.resolve(error(500, 'internal', issues));
+  return {
+    discovery: answer,
+    patientView: answer,
+    encounterDischarge: answer,
+    call: answer,
+    feedback: () => Promise.resolve({ ...error(500, 'internal', issues), records: [] }),
+  };
+}
+
 /** The service's handlers over the given rule sets and prefetch reader (see `createCdsService`). */
 export function cdsServiceHandlers(deps: CdsServiceDeps): CdsServiceHandlers {
   const lang: Lang = isLang(deps.lang) ? deps.lang : 'nb';
+  if (!Array.isArray(deps.ruleSets)) return misconfigured([cdsHooksIssue('invalid_type', ['ruleSets'], lang, { expected: 'array' })]);
+  const wrong = deps.ruleSets.findIndex((r) => !isCompiled(r));
+  if (wrong >= 0) return misconfigured([cdsHooksIssue('invalid_type', ['ruleSets', wrong], lang, { expected: 'CompiledRuleSet' })]);
   const id = deps.id ?? 'oppfolgingsteam';
   const dischargeId = deps.dischargeId ?? 'oppfolgingsteam-discharge';
   const ruleSets = [...deps.ruleSets];

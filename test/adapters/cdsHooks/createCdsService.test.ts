@@ -349,6 +349,19 @@ describe("today's date", () => {
   });
 });
 
+describe('options that are not what they should be', () => {
+  it.each([
+    ['a rule set that is not compiled', { ruleSets: [ruleSet('identification'), { id: 'x' }] }, 'ruleSets[1]'],
+    ['rule sets that are not a list', { ruleSets: 'identification' }, 'ruleSets'],
+  ])('%s: every handler answers 500 naming the option, nothing throws', async (_what, options, path) => {
+    const s = createCdsService(options as never);
+    for (const answer of [await s.discovery(), await s.patientView(request('klara')), await s.feedback({}), await s.call('x', {})]) {
+      expect(answer.status).toBe(500);
+      expect((answer.body as CdsServiceError).issues.map((i) => i.path)).toEqual([path]);
+    }
+  });
+});
+
 describe('any body', () => {
   const hostile = createCdsService({
     ruleSets: [ruleSet('identification')],
