@@ -39,6 +39,18 @@ const EXPECT: Record<string, (stdout: string) => void> = {
     expect(lines).toContain('card: [warning] Vurder strukturert tverrfaglig oppfølging');
     expect(lines.filter((l) => !perRuleSet.includes(l)).every((l) => /^card: \[(info|warning|critical)\] \S/.test(l))).toBe(true);
   },
+  'docs/getting-started.md#service': (out) => {
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toBe('services: oppfolgingsteam (patient-view), oppfolgingsteam-discharge (encounter-discharge)');
+    expect(lines[1]).toBe('200');
+    const cards = lines.filter((l) => l.startsWith('card: '));
+    expect(cards[0]).toBe('card: [warning] Vurder strukturert tverrfaglig oppfølging');
+    expect(cards.filter((l) => /^card: \[warning\] Risikoskår \d+ poeng: høy risiko$/.test(l))).toHaveLength(1);
+    // What was not sent is unknown, and the last card says so.
+    expect(cards.at(-1)).toBe('card: [info] Deler av journalen ble ikke hentet: IPLOS-opplysninger, funksjonsmål, samtykker, «Hva er viktig for deg?» er ukjent');
+    expect(lines.at(-1)).toMatch(/^400 context\.patientId: «context\.patientId» skal være en FHIR-id uten ressurstypen foran/);
+    expect(out).not.toContain('_tag');
+  },
   'docs/getting-started.md#invalid': (out) => {
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -168,5 +180,6 @@ describe('code samples in README.md and docs/', () => {
     const r = spawnSync(process.execPath, [tsc, '-p', join(DIR, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
     expect(samples.length).toBeGreaterThanOrEqual(Object.keys(EXPECT).length);
     expect(r.stdout + r.stderr).toBe('');
-  });
+    // One tsc run over every sample: about a minute on two busy cores, so more than the default limit.
+  }, 240_000);
 });
