@@ -66,7 +66,13 @@ function resourceAt(root: unknown, segments: readonly (string | number)[]): { ty
     }
   };
   walk(found, 0);
-  return { type: String(found['resourceType']).slice(0, 64), systems: [...systems].sort(), at: segments.slice(0, depth).join('/') };
+  // A FHIR resource type is a name like `Condition`; anything else the input called a type is not repeated.
+  const type = String(found['resourceType']);
+  return {
+    type: /^[A-Z][A-Za-z]{1,63}$/.test(type) ? type : 'Resource',
+    systems: [...systems].sort(),
+    at: segments.slice(0, depth).join('/'),
+  };
 }
 
 /** The "not read" line items: `2 Condition (code systems: http://snomed.info/sct)`, by resource type. */
