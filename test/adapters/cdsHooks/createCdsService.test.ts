@@ -222,6 +222,39 @@ describe('the data-quality card', () => {
   });
 });
 
+describe('the data-quality card never repeats the record', () => {
+  it('does not name a coding "system" that is free text, nor any code', async () => {
+    const sent = request('kasper');
+    const subject = { reference: `Patient/${String(sent.context['patientId'])}` };
+    sent.prefetch['conditions'] = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [
+        {
+          resource: {
+            resourceType: 'Condition',
+            id: 'x1',
+            subject,
+            code: { coding: [{ system: 'Kari har diabetes og bor alene', code: 'E11' }] },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Condition',
+            id: 'x2',
+            subject,
+            code: { coding: [{ system: 'http://snomed.info/sct', code: '44054006' }] },
+          },
+        },
+      ],
+    };
+    const s = createCdsService({ ruleSets: [ruleSet('identification')], today: AS_OF, dataQualityCard: true, lang: 'en' });
+    const card = cardsOf((await s.patientView(sent)).body).find((c) => c.summary.startsWith('Data quality'))!;
+    expect(card.detail).toContain('Not read: 2 Condition (code systems: http://snomed.info/sct).');
+    for (const secret of ['Kari', 'diabetes', 'E11', '44054006']) expect(card.detail).not.toContain(secret);
+  });
+});
+
 describe('feedback', () => {
   it('matches items by card id through the host’s lookup; an unknown id is reported, the rest stored', async () => {
     const issued = new Map<string, CdsCard>();
