@@ -6,6 +6,8 @@
  *              Pure: no adapter, no node edge, no node builtin.
  *   adapters   src/adapters/<name> (fhir, cdsHooks) and src/adapters/<name>.ts (jsonRulesEngine):
  *              use model, facts, engine, explain and util; never each other.
+ *   services   src/services: ready-made services (the CDS Hooks service in one call) wired from the
+ *              adapters and the bundled rule sets; pure like the adapters, never the node edge.
  *   node edge  src/cli, src/node: files, processes, workers; may use anything.
  *   root       src/index.ts gathers the public entry from the core and the adapters; nothing in
  *              src/ imports it back.
@@ -16,6 +18,7 @@
 const CORE = '^src/(model|facts|engine|explain|pathway|ruleSets|util|policy|synthetic|population)/';
 const EDGE = '^src/(cli|node)/';
 const ADAPTERS = '^src/adapters/';
+const SERVICES = '^src/services/';
 
 /** A folder (or single-file module) of src/, matched with or without its subfolders. */
 const folders = (...names) => `^src/(${names.join('|')})(/|\\.ts$)`;
@@ -31,6 +34,22 @@ module.exports = {
         'Move what the core needs into model/ or let the adapter translate.',
       from: { path: CORE },
       to: { path: ADAPTERS },
+    },
+    {
+      name: 'core-and-adapters-not-to-services',
+      severity: 'error',
+      comment:
+        'A service wires adapters and rule sets together for a host; the core and the adapters sit below it ' +
+        'and never reach up to it.',
+      from: { path: `${CORE}|${ADAPTERS}` },
+      to: { path: SERVICES },
+    },
+    {
+      name: 'services-not-to-node-edge',
+      severity: 'error',
+      comment: 'Services run in-process in EPJ and GP systems (and browsers) like the adapters they wire together.',
+      from: { path: SERVICES },
+      to: { path: EDGE },
     },
     {
       name: 'core-not-to-node-edge',
@@ -53,7 +72,7 @@ module.exports = {
         'The core and the adapters import no node builtin (fs, os, process, worker_threads, ...): they read no ' +
         'file, environment or clock. test/project/purity.test.ts checks the same sources for Date.now, new Date(), ' +
         'Math.random and process.',
-      from: { path: `${CORE}|${ADAPTERS}|^src/index\\.ts$` },
+      from: { path: `${CORE}|${ADAPTERS}|${SERVICES}|^src/index\\.ts$` },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -106,7 +125,7 @@ module.exports = {
       comment:
         'The pathway is its own entry (oppfolgingsteam/pathway, xstate optional); no other core or adapter ' +
         'module may pull it (and xstate) in.',
-      from: { path: `${CORE}|${ADAPTERS}|^src/index\\.ts$`, pathNot: '^src/pathway/' },
+      from: { path: `${CORE}|${ADAPTERS}|${SERVICES}|^src/index\\.ts$`, pathNot: '^src/pathway/' },
       to: { path: '^src/pathway/' },
     },
     {

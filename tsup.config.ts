@@ -8,7 +8,7 @@ export const ENTRIES = {
   index: 'src/index.ts',
   pathway: 'src/pathway/index.ts',
   fhir: 'src/adapters/fhir/index.ts',
-  'cds-hooks': 'src/adapters/cdsHooks/index.ts',
+  'cds-hooks': 'src/services/cdsHooks.ts',
   'json-rules-engine': 'src/adapters/jsonRulesEngine.ts',
   policy: 'src/policy/index.ts',
   population: 'src/population/index.ts',

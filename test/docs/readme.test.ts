@@ -39,6 +39,20 @@ const EXPECT: Record<string, (stdout: string) => void> = {
     expect(lines).toContain('card: [warning] Vurder strukturert tverrfaglig oppfølging');
     expect(lines.filter((l) => !perRuleSet.includes(l)).every((l) => /^card: \[(info|warning|critical)\] \S/.test(l))).toBe(true);
   },
+  'docs/getting-started.md#service': (out) => {
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toBe('services: oppfolgingsteam (patient-view), oppfolgingsteam-discharge (encounter-discharge)');
+    expect(lines[1]).toBe('200');
+    const cards = lines.filter((l) => l.startsWith('card: '));
+    expect(cards[0]).toBe('card: [warning] Vurder strukturert tverrfaglig oppfølging');
+    expect(cards.filter((l) => /^card: \[warning\] Risikoskår \d+ poeng: høy risiko$/.test(l))).toHaveLength(1);
+    // What was not sent is unknown, and the last card says so.
+    expect(cards.at(-1)).toBe(
+      'card: [info] Deler av journalen ble ikke hentet: IPLOS-opplysninger, funksjonsmål, samtykker, «Hva er viktig for deg?» er ukjent',
+    );
+    expect(lines.at(-1)).toMatch(/^400 context\.patientId: «context\.patientId» skal være en FHIR-id uten ressurstypen foran/);
+    expect(out).not.toContain('_tag');
+  },
   'docs/getting-started.md#invalid': (out) => {
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -72,19 +86,32 @@ const EXPECT: Record<string, (stdout: string) => void> = {
     expect(out).toContain("type: 'transaction'");
   },
   'docs/cds-hooks-and-fhir.md#service': (out) => {
+    type Answer = { status: number; body: Record<string, unknown> };
     const sent = JSON.parse(out.trimEnd().split('\n').at(-1)!) as {
-      discovery: { services: { hook: string; id: string; prefetch: Record<string, string> }[] };
-      result: { status: number; body: Record<string, unknown> };
-      feedback: { status: number; body: unknown };
+      discovery: { status: number; body: { services: { hook: string; id: string; prefetch: Record<string, string> }[] } };
+      viewed: Answer & { body: { cards: { uuid: string; summary: string; detail: string }[] } };
+      feedback: Answer & { records: { cardUuid: string; outcome: string }[] };
     };
-    expect(sent.discovery.services.map((s) => s.hook)).toEqual(['patient-view']);
-    expect(Object.keys(sent.discovery.services[0]!.prefetch)).toContain('patient');
+    expect(sent.discovery.status).toBe(200);
+    expect(sent.discovery.body.services.map((s) => s.hook)).toEqual(['patient-view', 'encounter-discharge']);
     // The body a CDS client reads: `{ cards: [...] }`, never the Either around it.
-    expect(sent.result.status).toBe(200);
-    expect(Object.keys(sent.result.body)).toEqual(['cards']);
-    expect(Array.isArray(sent.result.body['cards'])).toBe(true);
+    expect(sent.viewed.status).toBe(200);
+    expect(Object.keys(sent.viewed.body)).toEqual(['cards']);
+    expect(out).not.toContain('"_tag"');
+    const quality = sent.viewed.body.cards.at(-1)!;
+    expect(quality.summary).toBe('Data quality: not everything in the record could be read');
+    // Fetched through fetchPrefetch: conditions and encounters are not among the unknown; the SNOMED CT diagnosis is named by system only.
+    expect(quality.detail).toMatch(
+      /^Not fetched \(prefetch medications, observations, consents, goals, careTeams, carePlans\): medications,/,
+    );
+    expect(quality.detail).toContain('Not read: 1 Condition (code systems: http://snomed.info/sct).');
+    expect(quality.detail).not.toContain('44054006');
     expect(sent.feedback.status).toBe(200);
-    expect(sent.feedback.body).toEqual([expect.objectContaining({ outcome: 'overridden' })]);
+    expect(sent.feedback.body).toEqual({
+      matched: 1,
+      unknown: [expect.objectContaining({ path: 'feedback[1].card', code: 'cds_unknown_card' })],
+    });
+    expect(sent.feedback.records).toEqual([expect.objectContaining({ cardUuid: sent.viewed.body.cards[0]!.uuid, outcome: 'overridden' })]);
   },
   'docs/population.md#stratify': (out) => {
     const lines = out.trimEnd().split('\n');
@@ -168,5 +195,6 @@ describe('code samples in README.md and docs/', () => {
     const r = spawnSync(process.execPath, [tsc, '-p', join(DIR, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
     expect(samples.length).toBeGreaterThanOrEqual(Object.keys(EXPECT).length);
     expect(r.stdout + r.stderr).toBe('');
-  });
+    // One tsc run over every sample: about a minute on two busy cores, so more than the default limit.
+  }, 240_000);
 });

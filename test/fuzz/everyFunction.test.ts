@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as root from '../../src/index.js';
 import * as pathway from '../../src/pathway/index.js';
 import * as fhir from '../../src/adapters/fhir/index.js';
-import * as cdsHooks from '../../src/adapters/cdsHooks/index.js';
+import * as cdsHooks from '../../src/services/cdsHooks.js';
 import * as policy from '../../src/policy/index.js';
 import * as population from '../../src/population/index.js';
 import * as jsonRulesEngine from '../../src/adapters/jsonRulesEngine.js';

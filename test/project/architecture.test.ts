@@ -56,6 +56,8 @@ const CLEAN: Record<string, string> = {
   'src/cli/main.ts':
     "import { readFileSync } from 'node:fs';\nimport { fromFhir } from '../adapters/fhir/in.js';\nimport { machine } from '../pathway/machine.js';\nexport const main = () => [readFileSync, fromFhir, machine];",
   'src/index.ts': "export { run } from './engine/run.js';\nexport { card } from './adapters/cdsHooks/cards.js';",
+  'src/services/cdsService.ts':
+    "import { card } from '../adapters/cdsHooks/cards.js';\nimport { fromFhir } from '../adapters/fhir/in.js';\nimport { bundled } from '../ruleSets/bundled.js';\nexport const service = [card, fromFhir, bundled];",
 };
 
 const dirs: string[] = [];
@@ -120,6 +122,21 @@ describe('the architecture check', () => {
       'CDS Hooks beyond the FHIR types',
       { 'src/adapters/cdsHooks/more.ts': "import { fromFhir } from '../fhir/in.js';\nexport const more = fromFhir;" },
       ['cdsHooks-uses-only-fhir-types'],
+    ],
+    [
+      'a service from an adapter',
+      { 'src/adapters/cdsHooks/up.ts': "import { service } from '../../services/cdsService.js';\nexport const u = service;" },
+      ['adapter-uses-only-the-core-below', 'core-and-adapters-not-to-services', 'no-folder-cycles'],
+    ],
+    [
+      'the node edge from a service',
+      { 'src/services/files.ts': "import { main } from '../cli/main.js';\nexport const f = main;" },
+      ['services-not-to-node-edge'],
+    ],
+    [
+      'a node builtin in a service',
+      { 'src/services/clock.ts': "import { hostname } from 'node:os';\nexport const h = hostname;" },
+      ['pure-no-node-builtins'],
     ],
     [
       'an adapter reaching past the core it may use',
