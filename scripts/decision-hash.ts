@@ -5,6 +5,10 @@
  * copied in and the root given) and compare. The first figure recorded was 4d9965bb… at 6bd4a09.
  * The synthetic cohort comes from `oppfolgingsteam/population`, or from the root entry at commits
  * from before the entries were split, so that one copy of this file runs at either.
+ *
+ * A second line hashes the same decisions with their `ruleSet` stamp (id, version, content hash,
+ * sign-off) left out: a rule-set version bump that changes only texts or metadata moves the first
+ * hash and leaves the second, which changes only when an outcome, finding, prompt or trace does.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -23,8 +27,14 @@ const sets = m.bundledRuleSetIds().map((id) => {
   return r.right;
 });
 const h = createHash('sha256');
+const unstamped = createHash('sha256');
 for (const input of generateCohort({ seed: 5, size: 3000, asOf: '2026-11-23' }))
   for (const trace of ['full', 'redacted', 'none'] as const)
     for (const lang of ['nb', 'en'] as const)
-      for (const rs of sets) h.update(JSON.stringify(m.evaluate(rs, input, { asOf: '2026-11-23', trace, lang })));
-process.stdout.write(`${h.digest('hex')}\n`);
+      for (const rs of sets) {
+        const decision = m.evaluate(rs, input, { asOf: '2026-11-23', trace, lang });
+        h.update(JSON.stringify(decision));
+        const { ruleSet: _stamp, ...rest } = decision as unknown as Record<string, unknown>;
+        unstamped.update(JSON.stringify(rest));
+      }
+process.stdout.write(`${h.digest('hex')}\n${unstamped.digest('hex')} (stamps left out)\n`);
