@@ -154,9 +154,38 @@ function makeCase(name: string): () => unknown {
   }
 }
 
+/**
+ * The first guarded event in a fresh process (`first-event`): Klara's DECIDE_TEAM, the first event
+ * of her story whose guard evaluates rules, timed once, then the same event `size` times more; the
+ * first against the median of the later ones. Nothing before it has evaluated a rule set.
+ */
+function firstEvent(size: number): void {
+  const start = must(startPathway({ channel: 'risk-screening' }, { asOf: DAY0, role: 'risk-screening', subject: SUBJECT }), 'start');
+  const atDecision = drive(start, toDecision);
+  const opts = { asOf: plus(DAY0, 35), role: 'coordinating-unit' as const, subject: SUBJECT, person: HOST };
+  const t0 = process.hrtime.bigint();
+  const first = must(sendEvent(atDecision, { type: 'DECIDE_TEAM' }, opts), 'DECIDE_TEAM');
+  const firstUs = Number(process.hrtime.bigint() - t0) / 1000;
+  if (first.history.at(-1)!.decisions.length === 0) throw new Error('DECIDE_TEAM checked no rules');
+  const times = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const t = process.hrtime.bigint();
+    must(sendEvent(atDecision, { type: 'DECIDE_TEAM' }, opts), 'DECIDE_TEAM');
+    times[i] = Number(process.hrtime.bigint() - t) / 1000;
+  }
+  const later = times.sort()[Math.floor(size / 2)]!;
+  process.stdout.write(
+    `${JSON.stringify({ case: 'first-event', persons: 1, medianUs: firstUs, laterUs: later, ratio: firstUs / later })}\n`,
+  );
+}
+
 function main(): void {
   const [name = 'transition-rules', n = '2000'] = process.argv.slice(2);
   const size = Number(n);
+  if (name === 'first-event') {
+    firstEvent(size);
+    return;
+  }
   const run = makeCase(name);
   for (let i = 0; i < Math.min(200, size); i++) run(); // warm up
   const times = new Float64Array(size);
