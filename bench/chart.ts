@@ -6,7 +6,7 @@
  * (`toCards`) → the validated response (`cdsResponse`)), and `chart-evaluateAll` (`evaluateAll`
  * alone, on the person the bundle gives, in the same process shape). `chart-zod` is the A/B arm of
  * the response check: the cards validated by zod alone (`fastParse: false`). Each stage of `chart` is
- * timed too and printed as `stagesUs` (medians). Only the calls are timed, with process.hrtime,
+ * timed too and printed as `stagesUs` (medians) and `stageSumUs` (their sum). Only the calls are timed, with process.hrtime,
  * after 200 warm-up calls. Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
@@ -55,6 +55,15 @@ function chart(t: number[], fastParse: boolean): unknown {
 
 function quantile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/**
+ * Each stage's median, and their sum: on a loaded host a whole chart opening (milliseconds) is
+ * often preempted, and its median moves with the load; the shorter stages less so.
+ */
+function stageFigures(stages: Float64Array[]): { stagesUs: Record<string, number>; stageSumUs: number } {
+  const stagesUs = Object.fromEntries(STAGES.map((s, k) => [s, quantile(stages[k]!.sort(), 0.5)]));
+  return { stagesUs, stageSumUs: Object.values(stagesUs).reduce((a, b) => a + b, 0) };
 }
 
 function main(): void {
@@ -127,9 +136,7 @@ function main(): void {
     startRssMiB: rssBefore / 1048576,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     cpuPerCallUs: (cpu.user + cpu.system) / size,
-    ...(!name.startsWith('chart') || name === 'chart-evaluateAll'
-      ? {}
-      : { stagesUs: Object.fromEntries(STAGES.map((s, k) => [s, quantile(stages[k]!.sort(), 0.5)])) }),
+    ...(!name.startsWith('chart') || name === 'chart-evaluateAll' ? {} : stageFigures(stages)),
     sink,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
