@@ -4,6 +4,7 @@
  *   npx tsx bench/ab.ts --case decision --n 20000 --rounds 7 <treeA> <treeB> [<treeC> …]
  *   npx tsx bench/ab.ts --script bench/pathway.ts --case transition-rules --n 3000 <treeA> <treeB>
  *   npx tsx bench/ab.ts --n 20000 .@decision .@decision-unshared     # one tree, two cases
+ *   npx tsx bench/ab.ts --script bench/chart.ts --case chart --metric stageSumUs --n 1000 <treeA> <treeB>
  *
  * `<tree>@<case>` runs that case in that tree instead of `--case`: the A/B of an off switch is one
  * tree with two cases (such as `decision` and `decision-unshared`).
@@ -33,6 +34,8 @@ const script = opt('script', 'bench/engines.ts');
 const name = opt('case', 'decision');
 const n = opt('n', '20000');
 const rounds = Number(opt('rounds', '7'));
+/** The figure compared: a case's median per call, or another number it prints (`stageSumUs` for `bench/chart.ts`). */
+const metric = opt('metric', 'medianUs');
 const arms = args.map((a) => {
   const at = a.lastIndexOf('@');
   return at > 0 ? { tree: resolve(a.slice(0, at)), name: a.slice(at + 1) } : { tree: resolve(a), name };
@@ -66,9 +69,11 @@ for (let r = 0; r < rounds; r++) {
   for (let k = 0; k < trees.length; k++) {
     const i = (k + r) % trees.length;
     const { stdout } = await exec(process.execPath, [entries[i]!, arms[i]!.name, n], { cwd: trees[i], maxBuffer: 1 << 24 });
-    const res = JSON.parse(stdout.trim().split('\n').pop()!) as { medianUs: number };
-    medians[i]!.push(res.medianUs);
-    line.push(`${label(i)} ${res.medianUs.toFixed(2)}`);
+    const res = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, number>;
+    const value = res[metric];
+    if (typeof value !== 'number') throw new Error(`${arms[i]!.name} prints no ${metric}`);
+    medians[i]!.push(value);
+    line.push(`${label(i)} ${value.toFixed(2)}`);
   }
   process.stdout.write(`round ${r + 1}: ${line.join(', ')}\n`);
 }

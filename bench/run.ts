@@ -41,6 +41,9 @@ interface CaseResult {
   peakRssMiB: number;
   startRssMiB: number;
   cpuSeconds: number;
+  /** Medians of the stages of the `chart` case, in µs, and their sum. */
+  stagesUs?: Record<string, number>;
+  stageSumUs?: number;
 }
 
 /** The bundled case scripts (see {@link bundleScripts}), by source path. */
@@ -103,7 +106,8 @@ async function bundleCli(dir: string): Promise<string> {
  * to its own module, which a bundle there resolves as the sources do.
  */
 async function bundleScripts(): Promise<Map<string, string>> {
-  const scripts = ['bench/engines.ts', 'bench/pathway.ts'];
+  // The library itself (src/index.ts) is bundled as a module of its own, for the cold start case to import.
+  const scripts = ['bench/engines.ts', 'bench/pathway.ts', 'bench/chart.ts', 'bench/coldStart.ts', 'src/index.ts'];
   const dir = join(ROOT, 'examples');
   const name = (i: number) => `.bench-case${i}-${process.pid}`;
   process.on('exit', () => {
@@ -225,6 +229,42 @@ async function main(): Promise<void> {
     );
   }
 
+  // A chart opening for Klara's FHIR bundle, whole path and each stage, against evaluateAll alone.
+  const CN = quick ? 500 : 3_000;
+  const chart = await runCase('chart', CN, 'bench/chart.ts');
+  const chartEval = await runCase('chart-evaluateAll', CN, 'bench/chart.ts');
+  const stages = chart.stagesUs!;
+  const chartRatio = chart.medianUs / chartEval.medianUs;
+  // The sum of the stages' medians moves less with the host's load than the whole path's median.
+  const stageRatio = chart.stageSumUs! / chartEval.medianUs;
+  log(
+    `  chart opening, Klara's FHIR bundle → person → every rule set → cards → validated response: median ${fmt(chart.medianUs, 2)} µs (FHIR → person ${fmt(stages['fhirToPerson']!, 1)}, evaluateAll ${fmt(stages['evaluateAll']!, 1)}, toCards ${fmt(stages['toCards']!, 1)}, cdsResponse ${fmt(stages['cdsResponse']!, 1)} µs); evaluateAll alone ${fmt(chartEval.medianUs, 2)} µs; ratio ${chartRatio.toFixed(1)}×, by the sum of the stages ${stageRatio.toFixed(1)}× (target ≤ 3×)`,
+  );
+
+  // Cold start and the first guarded pathway event, each in fresh processes (the median of several).
+  const COLD = quick ? 3 : 7;
+  const colds: { importMs: number; ruleSetsMs: number; totalMs: number }[] = [];
+  for (let i = 0; i < COLD; i++) {
+    const { stdout } = await exec(process.execPath, [bundled!.get('bench/coldStart.ts')!, bundled!.get('src/index.ts')!], { cwd: ROOT });
+    colds.push(JSON.parse(stdout.trim().split('\n').pop()!));
+  }
+  colds.sort((a, b) => a.totalMs - b.totalMs);
+  const cold = colds[Math.floor((colds.length - 1) / 2)]!;
+  log(
+    `  cold start (fresh process: import the bundled library, then every bundled rule set loaded): ${cold.totalMs.toFixed(0)} ms (import ${cold.importMs.toFixed(0)} ms, rule sets ${cold.ruleSetsMs.toFixed(0)} ms), median of ${COLD} processes (target ≤ 60 ms)`,
+  );
+  const firstOf = async (name: string) => {
+    const runs: { medianUs: number; laterUs: number; ratio: number }[] = [];
+    for (let i = 0; i < COLD; i++) runs.push((await runOnce(name, 200, 'bench/pathway.ts')) as never);
+    runs.sort((a, b) => a.ratio - b.ratio);
+    return runs[Math.floor((runs.length - 1) / 2)]!;
+  };
+  const first = await firstOf('first-event');
+  const firstLazy = await firstOf('first-event-lazy');
+  log(
+    `  first guarded pathway event in a fresh process (DECIDE_TEAM), rule sets loaded at start-up: ${(first.medianUs / 1000).toFixed(1)} ms, a later one ${fmt(first.laterUs, 1)} µs: ${first.ratio.toFixed(1)}× (target ≤ 2×); not loaded at start-up: ${(firstLazy.medianUs / 1000).toFixed(1)} ms (${firstLazy.ratio.toFixed(0)}×); median of ${COLD} processes`,
+  );
+
   // The alert burden: what a GP reads when a chart opens (counted, not timed).
   const BN = quick ? 2_000 : 20_000;
   const burden = alertBurden(BN);
@@ -288,6 +328,24 @@ async function main(): Promise<void> {
       '—',
     ],
     [
+      "chart opening, Klara's FHIR bundle to validated CDS Hooks response, vs `evaluateAll` alone (same run)",
+      `${chartRatio.toFixed(1)}× (${fmt(chart.medianUs, 1)} µs vs ${fmt(chartEval.medianUs, 1)} µs); by the sum of the stages' medians ${stageRatio.toFixed(1)}×`,
+      '≤ 3×',
+      status(chartRatio <= 3),
+    ],
+    [
+      'cold start: import + every bundled rule set loaded (fresh process)',
+      `${cold.totalMs.toFixed(0)} ms (import ${cold.importMs.toFixed(0)}, rule sets ${cold.ruleSetsMs.toFixed(0)})`,
+      '≤ 60 ms',
+      status(cold.totalMs <= 60),
+    ],
+    [
+      'first guarded pathway event vs a later one (fresh process, rule sets loaded at start-up)',
+      `${first.ratio.toFixed(1)}× (${(first.medianUs / 1000).toFixed(1)} ms vs ${fmt(first.laterUs, 1)} µs; ${(firstLazy.medianUs / 1000).toFixed(1)} ms when not loaded at start-up)`,
+      '≤ 2×',
+      status(first.ratio <= 2),
+    ],
+    [
       'cards per chart opening, persons with no team, default card options',
       burden.cardsPerChart.toFixed(2),
       '≤ 1.5',
@@ -320,6 +378,14 @@ async function main(): Promise<void> {
       const r = pathwayResults.get(id)!;
       return `| ${label} | ${fmt(r.medianUs, 2)} | ${fmt(r.p99Us, 2)} | ${r.perSecond.toLocaleString('en')} | ${fmt(r.peakRssMiB)} |`;
     }),
+    '',
+    `Chart opening (\`bench/chart.ts\`; Klara's FHIR bundle, \`examples/fhir/klara.json\`, every bundled rule set, default card options; ${CN.toLocaleString('en')} calls after 200 warm-up calls; stages are medians of their own):`,
+    '',
+    '| path | median µs | FHIR → person | evaluateAll | toCards (all decisions) | cdsResponse | sum of stages | evaluateAll alone | ratio (whole; sum) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| whole path | ${fmt(chart.medianUs, 1)} | ${fmt(stages['fhirToPerson']!, 1)} | ${fmt(stages['evaluateAll']!, 1)} | ${fmt(stages['toCards']!, 1)} | ${fmt(stages['cdsResponse']!, 1)} | ${fmt(chart.stageSumUs!, 1)} | ${fmt(chartEval.medianUs, 1)} | ${chartRatio.toFixed(1)}×; ${stageRatio.toFixed(1)}× |`,
+    '',
+    `Cold start (\`bench/coldStart.ts\`, ${COLD} fresh processes, median): import ${cold.importMs.toFixed(0)} ms + every bundled rule set loaded ${cold.ruleSetsMs.toFixed(0)} ms = ${cold.totalMs.toFixed(0)} ms. First guarded pathway event (\`bench/pathway.ts first-event\`, the host having loaded the bundled rule sets at start-up): ${(first.medianUs / 1000).toFixed(1)} ms, a later one ${fmt(first.laterUs, 1)} µs; without loading them first (\`first-event-lazy\`) ${(firstLazy.medianUs / 1000).toFixed(1)} ms.`,
     '',
     `Alert burden at a chart opening (\`bench/burden.ts\`): every bundled rule set on ${burden.persons.toLocaleString('en')} synthetic persons with no team (seed 1, as of ${AS_OF}), cards from \`toCards\` with the default options; counted, not timed.`,
     '',

@@ -22,14 +22,10 @@ import { ruleSetUnavailable } from './errors.js';
  * and explained with `explainRule`, the same "why" the prompts carry, in all three languages.
  */
 
-const bundledCache = new Map<string, CompiledRuleSet | null>();
-
+/** A bundled rule set: compiled once per process by `loadBundledRuleSet`, shared with the host's own calls. */
 function bundled(id: string): CompiledRuleSet | undefined {
-  if (!bundledCache.has(id)) {
-    const r = bundledRuleSetIds().includes(id) ? loadBundledRuleSet(id) : undefined;
-    bundledCache.set(id, r && E.isRight(r) ? r.right : null);
-  }
-  return bundledCache.get(id) ?? undefined;
+  const r = bundledRuleSetIds().includes(id) ? loadBundledRuleSet(id) : undefined;
+  return r && E.isRight(r) ? r.right : undefined;
 }
 
 /** Finds a rule set by id among the host's, then the bundled ones. */

@@ -33,6 +33,8 @@ export interface RuleSetOptions {
 
 let defaultFacts: FactRegistry | undefined;
 let defaultLists: ReadonlyMap<string, CodeList> | undefined;
+/** The bundled rule sets compiled with the default options, by id: compiled once per process, on first use. */
+const bundledCompiled = new Map<string, CompiledRuleSet>();
 
 /** The built-in facts (created on first use, so importing the module has no side effects). */
 export function builtinFacts(): FactRegistry {
@@ -124,7 +126,9 @@ export function bundledRuleSetIds(): string[] {
 
 /**
  * Compiles one of the bundled rule sets by id ({@link bundledRuleSetIds} lists them). Compile once, at
- * start-up, and reuse the result for every evaluation.
+ * start-up, and reuse the result for every evaluation. With the default options (or only `lang`)
+ * the rule set is compiled once per process and the same frozen object is returned on every call,
+ * so that a pathway guard naming a bundled rule set uses the one the host loaded at start-up.
  *
  * @example
  * ```ts
@@ -137,5 +141,17 @@ export function loadBundledRuleSet(id: string, options: RuleSetOptions = {}): E.
   const file = typeof id === 'string' && Object.hasOwn(BUNDLED_RULE_SETS, id) ? BUNDLED_RULE_SETS[id] : undefined;
   if (file === undefined)
     return E.left(invalidRuleSet([makeIssue('invalid_value', ['id'], options.lang ?? 'nb', { allowed: bundledRuleSetIds() })]));
-  return compileRuleSet(file, options);
+  // `lang` words the issues only; any other option makes a rule set of its own, compiled afresh.
+  const plain =
+    typeof options === 'object' &&
+    options !== null &&
+    options.codeLists === undefined &&
+    options.extraFacts === undefined &&
+    options.parameters === undefined &&
+    options.sharedConditions === undefined;
+  const known = plain ? bundledCompiled.get(id) : undefined;
+  if (known) return E.right(known);
+  const r = compileRuleSet(file, options);
+  if (plain && E.isRight(r)) bundledCompiled.set(id, r.right);
+  return r;
 }

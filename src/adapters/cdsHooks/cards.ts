@@ -58,6 +58,12 @@ export interface CardOptions {
   readonly findings?: 'none' | 'all';
   /** Which suggestions each prompt carries. Default {@link defaultSuggestionPolicy}. */
   readonly suggestions?: SuggestionPolicy;
+  /**
+   * Check the decision with the fast accept path first (a structural check that accepts only what
+   * the full check accepts); `false` checks it with the schema alone. The cards are the same either
+   * way. Default `true`.
+   */
+  readonly fastParse?: boolean;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
@@ -80,24 +86,26 @@ function source(ref: SourceRef, topic: CdsSource['topic']): CdsSource {
   };
 }
 
+/** A field of a host's object, or `undefined` when it is not an object or reading it throws. */
+function readOption(o: unknown, name: string): unknown {
+  try {
+    return typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The language of the error: the options' when valid, else the decision's when valid, else bokmål. */
 function errorLang(decision: unknown, options: unknown): Lang {
-  const read = (o: unknown): unknown => {
-    try {
-      return typeof o === 'object' && o !== null ? (o as { lang?: unknown }).lang : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const l = Lang.safeParse(read(options));
+  const l = Lang.safeParse(readOption(options, 'lang'));
   if (l.success) return l.data;
-  const d = Lang.safeParse(read(decision));
+  const d = Lang.safeParse(readOption(decision, 'lang'));
   return d.success ? d.data : 'nb';
 }
 
 /** What is wrong with toCards' arguments, as issues: a damaged decision, one from another rule set, or a missing option. */
 function argumentIssues(decision: Decision, ruleSet: CompiledRuleSet, options: CardOptions, lang: Lang): InvalidCdsHooksError | undefined {
-  const damaged = decisionForCardsIssues(decision, lang);
+  const damaged = decisionForCardsIssues(decision, lang, readOption(options, 'fastParse') !== false);
   if (damaged.length > 0) return invalidCdsHooks('cards', damaged);
   if (decision.ruleSet.id !== ruleSet?.id || decision.ruleSet.version !== ruleSet?.version)
     return invalidCdsHooks('cards', [cdsHooksIssue('cds_other_rule_set', ['ruleSet'], lang)]);

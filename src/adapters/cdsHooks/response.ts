@@ -4,6 +4,7 @@ import { invalidCdsHooks } from './errors.js';
 import type { Lang } from '../../model/lang.js';
 import { cdsIssues } from './issues.js';
 import { readInput } from '../../model/inputShape.js';
+import { acceptsResponse } from './fastResponse.js';
 import type { CdsAction, CdsCard } from './schema.js';
 import { CdsHooksResponse } from './schema.js';
 
@@ -14,9 +15,15 @@ import { CdsHooksResponse } from './schema.js';
 
 /** Validates a CDS Hooks 2.0 response, invariants cds-resp-1..7 included; issues are localized. */
 export function validateCdsResponse(input: unknown, lang: Lang = 'nb'): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
+  return validated(input, lang, false);
+}
+
+/** {@link validateCdsResponse}, with the fast accept path for the copy first when `fast`. */
+function validated(input: unknown, lang: Lang, fast: boolean): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
   // Before zod and the invariant walk, both recursive: bounded depth and size, JSON only.
   const read = readInput(input, lang, [], { jsonOnly: true });
   if ('issue' in read) return E.left(invalidCdsHooks('response', [read.issue]));
+  if (fast && acceptsResponse(read.value)) return E.right(read.value as CdsHooksResponse);
   const r = CdsHooksResponse.safeParse(read.value);
   const issues = cdsIssues(read.value, r.success ? [] : r.error.issues, lang, new Set(['cards']));
   if (issues.length > 0) return E.left(invalidCdsHooks('response', issues));
@@ -26,7 +33,10 @@ export function validateCdsResponse(input: unknown, lang: Lang = 'nb'): E.Either
 /**
  * Builds a response from cards (of one or more rule sets) and optional system actions (e.g. creating
  * the RiskAssessment without showing it), and validates it. A Left here means a caller-supplied card
- * or action is invalid; cards from `toCards` always validate.
+ * or action is invalid; cards from `toCards` always validate. Cards of the shape `toCards` makes are
+ * checked by a fast structural check, which accepts only what the schema accepts and hands anything
+ * else to the full validation (`fastParse: false` validates everything with the schema alone; the
+ * response is the same either way).
  *
  * @example
  * ```ts
@@ -40,11 +50,11 @@ export function validateCdsResponse(input: unknown, lang: Lang = 'nb'): E.Either
  */
 export function cdsResponse(
   cards: readonly CdsCard[],
-  options: { systemActions?: readonly CdsAction[]; lang?: Lang } = {},
+  options: { systemActions?: readonly CdsAction[]; lang?: Lang; fastParse?: boolean } = {},
 ): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
   const response = {
     cards: [...cards],
     ...(options.systemActions && options.systemActions.length > 0 ? { systemActions: [...options.systemActions] } : {}),
   };
-  return validateCdsResponse(response, options.lang);
+  return validated(response, options.lang ?? 'nb', options.fastParse !== false);
 }

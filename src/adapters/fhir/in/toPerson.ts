@@ -6,6 +6,7 @@ import type { PersonListKind } from '../model/prefetch.js';
 import { PERSON_LIST_KINDS, PREFETCH_TEMPLATES } from '../model/prefetch.js';
 import { DNR_SYSTEM, FNR_SYSTEM, LIB } from '../model/systems.js';
 import { readInput } from '../../../model/inputShape.js';
+import { compileFastParse } from '../../../model/fastParse.js';
 import { capIssues, fromZodIssues } from '../../../model/issues.js';
 import type { FhirIssue } from '../issueMessages.js';
 import { fhirIssue } from '../issueMessages.js';
@@ -61,6 +62,11 @@ export interface FhirToPersonOptions {
   readonly supplement?: PersonInput;
   /** The expected Patient id (e.g. the CDS Hooks `context.patientId`); a different Patient is an error. */
   readonly patientId?: string;
+  /**
+   * Validate the person read with the fast accept path first, as `evaluate` does (src/model/fastParse.ts);
+   * `false` validates it with the schema alone. The person is the same either way. Default `true`.
+   */
+  readonly fastParse?: boolean;
 }
 
 /** A person read from FHIR, with everything that was not used. */
@@ -77,6 +83,9 @@ export interface FhirPerson {
   /** References (`Condition/123` or full URLs) of the resources that fed the person, for RiskAssessment.basis. */
   readonly basis: readonly string[];
 }
+
+/** The person's fast accept path, compiled from the schema on first use (`null` when the schema has a kind it does not know). */
+let fastPersonParser: ((input: unknown) => unknown) | null | undefined;
 
 const SUPPORTING = new Set(['Medication', 'Practitioner', 'PractitionerRole', 'Organization', 'RelatedPerson', 'Location']);
 
@@ -240,7 +249,14 @@ function read(
   }
 
   if (reporter.errors.length > 0) return E.left(invalidFhirInput(reporter.errors));
-  const person = Person.safeParse({ ...(options.supplement ?? {}), ...mapped });
+  const input = { ...(options.supplement ?? {}), ...mapped };
+  if (options.fastParse !== false) {
+    fastPersonParser ??= compileFastParse(Person) ?? null;
+    const fast = fastPersonParser === null ? undefined : fastPersonParser(input);
+    if (fast !== undefined)
+      return E.right({ person: fast as ParsedPerson, notUnderstood: reporter.all(), gaps: [...reporter.gaps], basis });
+  }
+  const person = Person.safeParse(input);
   if (!person.success) return E.left(invalidFhirInput(fromZodIssues(person.error.issues, lang)));
   return E.right({ person: person.data as ParsedPerson, notUnderstood: reporter.all(), gaps: [...reporter.gaps], basis });
 }
