@@ -30,11 +30,12 @@ export function loadErrorMessage(e: LoadError, m: Messages): string {
   }
 }
 
-/** One issue on one line: `file:line:column: message`, with the JSON path added when the message lacks it. */
+/**
+ * One issue on one line: `file:line:column: message`. The message names its place (a rule's id and
+ * field in rule files, the path in a person); the JSON path itself is in `--json` output.
+ */
 export function formatLocated(li: LocatedIssue): string {
-  const { path, message } = li.issue;
-  const withPath = path !== '' && !message.includes(`«${path}»`) ? `${message} («${path}»)` : message;
-  return `${li.file}:${li.line}:${li.column}: ${withPath}`;
+  return `${li.file}:${li.line}:${li.column}: ${li.issue.message}`;
 }
 
 /** A located issue as plain JSON for `--json` output. */

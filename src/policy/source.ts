@@ -7,6 +7,7 @@ import type { Lang } from '../model/lang.js';
 import type { ScannedValue } from '../util/jsonScan.js';
 import { duplicateKeys, locateInScanned, positionAt, scanJson } from '../util/jsonScan.js';
 import { parseJsonText } from '../model/parseJson.js';
+import { forPolicyStaff } from './issueLabel.js';
 import type { LocatedIssue, SourceFile } from './located.js';
 
 /*
@@ -25,10 +26,14 @@ export interface ParsedSource {
   readonly issues: readonly LocatedIssue[];
 }
 
-/** Places one issue in a parsed file. */
-export function locateIssue(source: ParsedSource, issue: ValidationIssue): LocatedIssue {
+/**
+ * Places one issue in a parsed file. With `lang`, the message names the place as policy staff do
+ * (rule id, parameter or vector name, field) instead of by JSON path; see {@link forPolicyStaff}.
+ */
+export function locateIssue(source: ParsedSource, issue: ValidationIssue, lang?: Lang): LocatedIssue {
   const { line, column } = source.locate(issue.segments);
-  return { file: source.path, line, column, issue };
+  const li = { file: source.path, line, column, issue };
+  return lang === undefined ? li : forPolicyStaff(li, source.value, lang);
 }
 
 /** True when a file name says YAML. */

@@ -134,12 +134,12 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
   for (const src of byKind['code-list']) {
     const r = CodeListFile.safeParse(src.value);
     if (!r.success) {
-      issues.push(...fromZodIssues(r.error.issues, lang).map((i) => locateIssue(src, i)));
+      issues.push(...fromZodIssues(r.error.issues, lang).map((i) => locateIssue(src, i, lang)));
       codeLists.push({ path: src.path, source: src });
       continue;
     }
     if (listIds.has(r.data.id)) {
-      issues.push(locateIssue(src, makeIssue('duplicate_id', ['id'], lang, { name: r.data.id })));
+      issues.push(locateIssue(src, makeIssue('duplicate_id', ['id'], lang, { name: r.data.id }), lang));
       codeLists.push({ path: src.path, source: src });
       continue;
     }
@@ -156,12 +156,12 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
   for (const src of byKind['rule-set']) {
     const c = compileRuleSet(src.value, ruleOptions);
     if (E.isLeft(c)) {
-      issues.push(...c.left.issues.map((i) => locateIssue(src, i)));
+      issues.push(...c.left.issues.map((i) => locateIssue(src, i, lang)));
       ruleSets.push({ path: src.path, source: src });
       continue;
     }
     if (ruleSetIds.has(c.right.id)) {
-      issues.push(locateIssue(src, makeIssue('duplicate_id', ['id'], lang, { name: c.right.id })));
+      issues.push(locateIssue(src, makeIssue('duplicate_id', ['id'], lang, { name: c.right.id }), lang));
       ruleSets.push({ path: src.path, source: src });
       continue;
     }
@@ -179,7 +179,7 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
   for (const src of byKind.vectors) {
     const r = parseVectorFile(src.value, lang);
     if (E.isLeft(r)) {
-      issues.push(...r.left.issues.map((i) => locateIssue(src, i)));
+      issues.push(...r.left.issues.map((i) => locateIssue(src, i, lang)));
       vectors.push({ path: src.path, source: src });
       continue;
     }
@@ -187,7 +187,7 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
     // its vectors then need no second error of their own.
     const unreadable = unparsed.some((u) => u.kind === 'rule-set' && baseName(u.path) === `${r.right.ruleSet}.json`);
     if (!ruleSetIds.has(r.right.ruleSet) && !unreadable)
-      issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet })));
+      issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet }), lang));
     vectors.push({ path: src.path, source: src, file: r.right });
   }
 
