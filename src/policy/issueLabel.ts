@@ -128,14 +128,9 @@ export function forPolicyStaff(li: LocatedIssue, fileValue: unknown, lang: Lang)
   if (label === undefined) return li;
   const message = issueMessageAbout(issue, label, lang);
   if (message === undefined) return li;
-  const named = message.includes(label) || (issue.detail !== undefined && mentionsOwner(message, issue.segments, fileValue));
+  const named = message.includes(label) || NAMES_ITS_SUBJECT.has(issue.code);
   return { ...li, issue: { ...li.issue, message: named ? message : `${label}: ${message}` } };
 }
 
-/** Whether a message already names the rule the path is in (e.g. "no vector expects rule X to fire"). */
-function mentionsOwner(message: string, segments: readonly (string | number)[], fileValue: unknown): boolean {
-  const [head, key] = segments;
-  if (head !== 'rules' || typeof key !== 'number') return false;
-  const id = nameAt(at(at(fileValue, 'rules'), key), 'id');
-  return id !== undefined && (message.includes(`«${id}»`) || message.includes(`"${id}"`));
-}
+/** Codes whose message names what it is about (the rule, the rule set) without the path. */
+const NAMES_ITS_SUBJECT: ReadonlySet<string> = new Set(['rule_not_fired', 'no_vectors', 'too_many_issues']);

@@ -71,8 +71,7 @@ export const en: IssueLocale = {
           ? `${p} has too few items: at least ${list(d['minimum'])} are required.`
           : `${p} is too small: at least ${list(d['minimum'])} is required.`,
     empty: (p, d) => (d['origin'] === 'array' ? `${p} is an empty list: at least one item is required.` : `${p} is empty: write a text.`),
-    nynorsk_bokmal: (p, d) =>
-      `${p}: the nn text looks like bokmål (found "${list(d['word'])}"). Nynorsk writes e.g. «ikkje», «kva», «frå».`,
+    nynorsk_bokmal: (p, d) => `${p} looks like bokmål (found "${list(d['word'])}"). Nynorsk writes e.g. «ikkje», «kva», «frå».`,
     invalid_value: (p, d) => `${p} has an invalid value: expected one of ${list(d['allowed'])}.`,
     invalid_format: (p, d) => `${p} has the wrong format${d['format'] ? ` (expected ${list(d['format'])})` : ''}.`,
     invalid_shape: (p) => `${p} does not match any of the allowed shapes.`,

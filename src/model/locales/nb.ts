@@ -72,7 +72,7 @@ export const nb: IssueLocale = {
           : `${p} er for liten: minst ${list(d['minimum'])} kreves.`,
     empty: (p, d) =>
       d['origin'] === 'array' ? `${p} er en tom liste: minst ett element kreves.` : `${p} er tom: skriv en tekst.`,
-    nynorsk_bokmal: (p, d) => `${p}: teksten på nn ser ut som bokmål (fant «${list(d['word'])}»). Nynorsk skriver f.eks. «ikkje», «kva», «frå».`,
+    nynorsk_bokmal: (p, d) => `${p} ser ut som bokmål (fant «${list(d['word'])}»). Nynorsk skriver f.eks. «ikkje», «kva», «frå».`,
     invalid_value: (p, d) => `${p} har en ugyldig verdi: forventet en av ${list(d['allowed'])}.`,
     invalid_format: (p, d) => `${p} har feil format${d['format'] ? ` (forventet ${list(d['format'])})` : ''}.`,
     invalid_shape: (p) => `${p} passer ikke med noen av de tillatte formene.`,

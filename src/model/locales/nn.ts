@@ -72,8 +72,7 @@ export const nn: IssueLocale = {
           : `${p} er for liten: minst ${list(d['minimum'])} er kravd.`,
     empty: (p, d) =>
       d['origin'] === 'array' ? `${p} er ei tom liste: minst eitt element er kravd.` : `${p} er tom: skriv ein tekst.`,
-    nynorsk_bokmal: (p, d) =>
-      `${p}: teksten på nn ser ut som bokmål (fann «${list(d['word'])}»). Nynorsk skriv til dømes «ikkje», «kva», «frå».`,
+    nynorsk_bokmal: (p, d) => `${p} ser ut som bokmål (fann «${list(d['word'])}»). Nynorsk skriv til dømes «ikkje», «kva», «frå».`,
     invalid_value: (p, d) => `${p} har ein ugyldig verdi: venta ein av ${list(d['allowed'])}.`,
     invalid_format: (p, d) => `${p} har feil format${d['format'] ? ` (venta ${list(d['format'])})` : ''}.`,
     invalid_shape: (p) => `${p} passar ikkje med nokon av dei tillatne formene.`,
