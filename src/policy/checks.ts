@@ -65,7 +65,8 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
           });
         for (const key of Object.keys(v.facts ?? {})) {
           const name = key.split(':')[0]!;
-          if (name !== 'asOf' && !facts.has(name)) at(makeIssue('unknown_fact', ['vectors', i, 'facts', key], lang, named(name, facts.keys())));
+          if (name !== 'asOf' && !facts.has(name))
+            at(makeIssue('unknown_fact', ['vectors', i, 'facts', key], lang, named(name, facts.keys())));
         }
         for (const key of Object.keys(v.parameters ?? {}))
           if (!Object.prototype.hasOwnProperty.call(params, key))

@@ -82,7 +82,8 @@ function at(value: unknown, seg: string | number): unknown {
 function fieldPart(rest: readonly (string | number)[], w: Words): string | undefined {
   if (rest.length === 0) return undefined;
   const last = rest[rest.length - 1];
-  if (rest.length >= 2 && typeof last === 'string' && LANG_KEYS.has(last)) return `${w.field(formatPath(rest.slice(0, -1)))} ${w.inLang(last)}`;
+  if (rest.length >= 2 && typeof last === 'string' && LANG_KEYS.has(last))
+    return `${w.field(formatPath(rest.slice(0, -1)))} ${w.inLang(last)}`;
   return w.field(formatPath(rest));
 }
 

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { CliRun } from './run.js';
 import { cli, copyFixture, copyRules, edit, editJson, positionAfter, positionOf, rulesFolder, tempDir } from './run.js';
 
-
 /*
  * `oppfolgingsteam validate`, run as a separate process. Mistakes are made on purpose in copies of
  * the fixture rule set (test/fixtures/cli/rules/), so paths and positions stay put when the clinical
@@ -123,13 +122,19 @@ describe('validate', () => {
       expect(en.code).toBe(1);
       const out = lines(en);
       const expectLine = (place: string, text: string) => expect(out.filter((l) => l.startsWith(`${place}${text}`))).toHaveLength(1);
-      expectLine(at(file, '"fact": "agee"'), 'Condition "older", field "all[0].fact" refers to the fact "agee", which does not exist. Did you mean "age"?');
+      expectLine(
+        at(file, '"fact": "agee"'),
+        'Condition "older", field "all[0].fact" refers to the fact "agee", which does not exist. Did you mean "age"?',
+      );
       expectLine(at(file, '"operator": "atLeast"'), 'Condition "anyTrigger", field "any[0].operator" uses the operator "atLeast"');
       expectLine(at(file, '"param": "noSuchParameter"'), 'Condition "anyTrigger", field "any[1].value.param" refers to the parameter');
       expectLine(at(file, '"condition": "noSuchCondition"'), 'Rule "SAMPLE-MEDICINES", field "conditions.condition" refers to');
       expectLine(at(file, '"value": "no-such-list"'), 'Rule "SAMPLE-SOCIAL", field "conditions.any[0].value" refers to the code list');
       // The second rule with the id is the duplicate.
-      expectLine(at(file, '"id": "SAMPLE-FALLS"', '"id": "SAMPLE-FALLS"'), 'Rule "SAMPLE-FALLS", field "id": the id "SAMPLE-FALLS" is used more than once.');
+      expectLine(
+        at(file, '"id": "SAMPLE-FALLS"', '"id": "SAMPLE-FALLS"'),
+        'Rule "SAMPLE-FALLS", field "id": the id "SAMPLE-FALLS" is used more than once.',
+      );
       expectLine(at(file, '"version": "9.9.9"'), 'The field "version" appears twice');
       // Positions in arrays are for programs; the text output names rules by id.
       expect(en.stdout).not.toMatch(/rules\[\d+\]/);
@@ -160,7 +165,9 @@ describe('validate', () => {
 
     it('says a key written twice keeps only the last one, and counts the errors and files', async () => {
       const { file, nb, nn, en } = await workspace();
-      expect(nb.stdout).toContain(`${at(file, '"version": "9.9.9"')}Feltet «version» står to ganger i samme objekt; bare den siste blir brukt.`);
+      expect(nb.stdout).toContain(
+        `${at(file, '"version": "9.9.9"')}Feltet «version» står to ganger i samme objekt; bare den siste blir brukt.`,
+      );
       for (const r of [nb, nn, en]) expect(r.code).toBe(1);
       // 7 in sample.json (6 semantic, 1 duplicate key) and 2 in second.json; the file count covers both rule sets.
       expect(nb.stdout).toContain('\n\n9 feil i 2 filer (kontrollert: 2 regelsett, 2 kodelister, 1 testvektorfil).\n');
@@ -263,7 +270,9 @@ describe('validate', () => {
       expect(en.stdout).toContain(`${place}warning: Rule "SAMPLE-FRAIL", field "text" in nn looks like bokmål (found "ikke").`);
       // 6 errors in sample.json and the empty title in the copy; the warning is counted apart and
       // does not fail on its own.
-      expect(nb.stdout).toContain('\n\n7 feil i 2 filer (kontrollert: 2 regelsett, 2 kodelister, 1 testvektorfil).\n1 advarsel (teller ikke som feil).\n');
+      expect(nb.stdout).toContain(
+        '\n\n7 feil i 2 filer (kontrollert: 2 regelsett, 2 kodelister, 1 testvektorfil).\n1 advarsel (teller ikke som feil).\n',
+      );
       const alone = copyFixture();
       editJson(join(alone, 'sample.json'), (j) => {
         j.rules[4].text.nn = 'Vurder om personen ikke er skrøpelig.';
@@ -281,7 +290,16 @@ describe('validate', () => {
     const bracket = join(dir, 'extra.test.yaml');
     writeFileSync(
       bracket,
-      ['ruleSet: sample', 'vectors:', '  - name: Open list', '    asOf: 2026-06-01', '    expect:', '      fired: [SAMPLE-TARGET', '  - name: next', ''].join('\n'),
+      [
+        'ruleSet: sample',
+        'vectors:',
+        '  - name: Open list',
+        '    asOf: 2026-06-01',
+        '    expect:',
+        '      fired: [SAMPLE-TARGET',
+        '  - name: next',
+        '',
+      ].join('\n'),
     );
     const quote = join(dir, 'quote.test.yaml');
     writeFileSync(quote, ['ruleSet: sample', 'vectors:', '  - name: "Open quote', '    asOf: 2026-06-01', '    expect: {}', ''].join('\n'));
@@ -365,7 +383,9 @@ describe('validate', () => {
     expect(out).toContain(
       `${at(lonely, '"id"')}The rule set "lonely" has no test vectors. Put them in lonely.test.json next to the rule set.\n`,
     );
-    expect(out).toContain(`${at(other, '"ruleSet"')}The field "ruleSet" refers to the rule set "no-such-set", which is not among the files.`);
+    expect(out).toContain(
+      `${at(other, '"ruleSet"')}The field "ruleSet" refers to the rule set "no-such-set", which is not among the files.`,
+    );
     expect(out).toContain(
       `${yaml}:6:7: Test vector "A YAML vector", field "facts.regularMedicationz" refers to the fact "regularMedicationz", which does not exist. Did you mean "regularMedications"?`,
     );
@@ -415,7 +435,9 @@ describe('validate', () => {
       severity: 'error',
       detail: { name: 'agee', suggestion: 'age' },
     });
-    expect(json.issues[0].message).toBe('Betingelsen «older», felt «all[0].fact» viser til faktumet «agee», som ikke finnes. Mente du «age»?');
+    expect(json.issues[0].message).toBe(
+      'Betingelsen «older», felt «all[0].fact» viser til faktumet «agee», som ikke finnes. Mente du «age»?',
+    );
   });
 
   it('treats missing or extra arguments and unknown options as usage errors (exit 2)', async () => {

@@ -70,7 +70,12 @@ const USES: Readonly<Record<string, Readonly<Record<string, Use>>>> = {
 };
 
 /** The parameters a condition reads, following named conditions. */
-function paramsRead(c: unknown, named: Readonly<Record<string, Condition>>, out = new Set<string>(), seen = new Set<string>()): Set<string> {
+function paramsRead(
+  c: unknown,
+  named: Readonly<Record<string, Condition>>,
+  out = new Set<string>(),
+  seen = new Set<string>(),
+): Set<string> {
   if (Array.isArray(c)) for (const x of c) paramsRead(x, named, out, seen);
   else if (typeof c === 'object' && c !== null) {
     const o = c as Record<string, unknown>;
@@ -88,7 +93,8 @@ describe('each bundled parameter does what its description says', () => {
   it('the table covers every bundled rule set and parameter', () => {
     const withParameters = bundledRuleSetIds().filter((id) => Object.keys(loadRuleSet(id).file.parameters ?? {}).length > 0);
     expect(Object.keys(USES).sort()).toEqual([...withParameters].sort());
-    for (const id of withParameters) expect(Object.keys(USES[id]!).sort()).toEqual(Object.keys(loadRuleSet(id).file.parameters ?? {}).sort());
+    for (const id of withParameters)
+      expect(Object.keys(USES[id]!).sort()).toEqual(Object.keys(loadRuleSet(id).file.parameters ?? {}).sort());
   });
 
   for (const id of bundledRuleSetIds())

@@ -70,8 +70,7 @@ export const nb: IssueLocale = {
         : d['origin'] === 'array'
           ? `${p} har for få elementer: minst ${list(d['minimum'])} kreves.`
           : `${p} er for liten: minst ${list(d['minimum'])} kreves.`,
-    empty: (p, d) =>
-      d['origin'] === 'array' ? `${p} er en tom liste: minst ett element kreves.` : `${p} er tom: skriv en tekst.`,
+    empty: (p, d) => (d['origin'] === 'array' ? `${p} er en tom liste: minst ett element kreves.` : `${p} er tom: skriv en tekst.`),
     nynorsk_bokmal: (p, d) => `${p} ser ut som bokmål (fant «${list(d['word'])}»). Nynorsk skriver f.eks. «ikkje», «kva», «frå».`,
     invalid_value: (p, d) => `${p} har en ugyldig verdi: forventet en av ${list(d['allowed'])}.`,
     invalid_format: (p, d) => `${p} har feil format${d['format'] ? ` (forventet ${list(d['format'])})` : ''}.`,

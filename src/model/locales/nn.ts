@@ -70,8 +70,7 @@ export const nn: IssueLocale = {
         : d['origin'] === 'array'
           ? `${p} har for få element: minst ${list(d['minimum'])} er kravd.`
           : `${p} er for liten: minst ${list(d['minimum'])} er kravd.`,
-    empty: (p, d) =>
-      d['origin'] === 'array' ? `${p} er ei tom liste: minst eitt element er kravd.` : `${p} er tom: skriv ein tekst.`,
+    empty: (p, d) => (d['origin'] === 'array' ? `${p} er ei tom liste: minst eitt element er kravd.` : `${p} er tom: skriv ein tekst.`),
     nynorsk_bokmal: (p, d) => `${p} ser ut som bokmål (fann «${list(d['word'])}»). Nynorsk skriv til dømes «ikkje», «kva», «frå».`,
     invalid_value: (p, d) => `${p} har ein ugyldig verdi: venta ein av ${list(d['allowed'])}.`,
     invalid_format: (p, d) => `${p} har feil format${d['format'] ? ` (venta ${list(d['format'])})` : ''}.`,
