@@ -30,11 +30,13 @@ export function loadErrorMessage(e: LoadError, m: Messages): string {
   }
 }
 
-/** One issue on one line: `file:line:column: message`, with the JSON path added when the message lacks it. */
-export function formatLocated(li: LocatedIssue): string {
-  const { path, message } = li.issue;
-  const withPath = path !== '' && !message.includes(`«${path}»`) ? `${message} («${path}»)` : message;
-  return `${li.file}:${li.line}:${li.column}: ${withPath}`;
+/**
+ * One issue on one line: `file:line:column: message`. The message names its place (a rule's id and
+ * field in rule files, the path in a person); the JSON path itself is in `--json` output.
+ */
+export function formatLocated(li: LocatedIssue, m?: Messages): string {
+  const kind = li.severity === 'warning' && m ? `${m.warning}: ` : '';
+  return `${li.file}:${li.line}:${li.column}: ${kind}${li.issue.message}`;
 }
 
 /** A located issue as plain JSON for `--json` output. */
@@ -45,6 +47,7 @@ export function locatedJson(li: LocatedIssue): Record<string, unknown> {
     column: li.column,
     path: li.issue.path,
     code: li.issue.code,
+    severity: li.severity ?? 'error',
     message: li.issue.message,
     ...(li.issue.detail ? { detail: li.issue.detail } : {}),
   };
@@ -125,6 +128,6 @@ export function refuseInvalid(lw: LoadedWorkspace, lang: Lang, io: CliIo, comman
   const issues = relevantIssues(lw);
   if (issues.length === 0) return undefined;
   const m = messages(lang);
-  io.err(`${issues.map(formatLocated).join('\n')}\n\noppfolgingsteam ${command}: ${m.inputHasErrors(issues.length)}\n`);
+  io.err(`${issues.map((i) => formatLocated(i)).join('\n')}\n\noppfolgingsteam ${command}: ${m.inputHasErrors(issues.length)}\n`);
   return EXIT.usage;
 }

@@ -25,7 +25,9 @@ Avslutningskode: 0 alt i orden, 1 feil eller feilede tester funnet, 2 feil bruk 
 
 Kontrollerer regelsett, kodelister og testvektorer: skjema, ukjente fakta, operatorer,
 kodelister, parametre og betingelser, like id-er, manglende tekster (nb, nn, en), og regler
-som ingen testvektor forventer utløst. Hver feil vises som fil:linje:kolonne med JSON-stien.
+som ingen testvektor forventer utløst. Hver feil vises som fil:linje:kolonne med regelens id og
+feltet; --json gir også JSON-stien. En nynorsk tekst som ser ut som bokmål, gir en advarsel
+som ikke teller som feil.
 
   --json   skriv funnene som JSON`,
     test: `Bruk: oppfolgingsteam test <mappe|fil> [--lang nb|nn|en]
@@ -88,7 +90,9 @@ Avslutningskode: 0 alt i orden, 1 feil eller feila testar funne, 2 feil bruk ell
 
 Kontrollerer regelsett, kodelister og testvektorar: skjema, ukjende fakta, operatorar,
 kodelister, parametrar og vilkår, like id-ar, manglande tekstar (nb, nn, en), og reglar
-som ingen testvektor ventar utløyste. Kvar feil blir vist som fil:linje:kolonne med JSON-stien.
+som ingen testvektor ventar utløyste. Kvar feil blir vist som fil:linje:kolonne med id-en til
+regelen og feltet; --json gir òg JSON-stien. Ein nynorsk tekst som ser ut som bokmål, gir ei
+åtvaring som ikkje tel som feil.
 
   --json   skriv funna som JSON`,
     test: `Bruk: oppfolgingsteam test <mappe|fil> [--lang nb|nn|en]
@@ -151,7 +155,9 @@ Exit code: 0 all well, 1 errors or failed tests found, 2 usage error or unreadab
 
 Checks rule sets, code lists and test vectors: schema, unknown facts, operators, code lists,
 parameters and conditions, duplicate ids, missing texts (nb, nn, en), and rules that no test
-vector expects to fire. Each error is shown as file:line:column with its JSON path.
+vector expects to fire. Each error is shown as file:line:column with the rule's id and the
+field; --json adds the JSON path. A nynorsk text that looks like bokmål gets a warning, which
+does not count as an error.
 
   --json   print the findings as JSON`,
     test: `Usage: oppfolgingsteam test <dir|file> [--lang nb|nn|en]

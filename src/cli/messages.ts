@@ -50,6 +50,8 @@ const nb = {
     `${issues} feil i ${files} ${files === 1 ? 'fil' : 'filer'} (kontrollert: ${summary}).`,
   counts: (r: number, c: number, v: number) =>
     `${r} regelsett, ${c} ${c === 1 ? 'kodeliste' : 'kodelister'}, ${v} ${v === 1 ? 'testvektorfil' : 'testvektorfiler'}`,
+  warnings: (n: number) => `${n} ${n === 1 ? 'advarsel' : 'advarsler'} (teller ikke som feil).`,
+  warning: 'advarsel',
   skipped: (n: number) => `${n} ${n === 1 ? 'fil' : 'filer'} er hoppet over fordi de ikke er regelsett, kodelister eller testvektorer.`,
 
   // test
@@ -171,6 +173,8 @@ const nn: Messages = {
   validateFailed: (issues, files, summary) => `${issues} feil i ${files} ${files === 1 ? 'fil' : 'filer'} (kontrollert: ${summary}).`,
   counts: (r, c, v) =>
     `${r} regelsett, ${c} ${c === 1 ? 'kodeliste' : 'kodelister'}, ${v} ${v === 1 ? 'testvektorfil' : 'testvektorfiler'}`,
+  warnings: (n) => `${n} ${n === 1 ? 'åtvaring' : 'åtvaringar'} (tel ikkje som feil).`,
+  warning: 'åtvaring',
   skipped: (n) => `${n} ${n === 1 ? 'fil' : 'filer'} er hoppa over fordi dei ikkje er regelsett, kodelister eller testvektorar.`,
   testHeader: (id, file, n, vf) => `${id} (${file}): ${n} ${n === 1 ? 'testvektor' : 'testvektorar'} frå ${vf}`,
   expected: 'venta',
@@ -273,6 +277,8 @@ const en: Messages = {
     `${issues} error${issues === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (checked: ${summary}).`,
   counts: (r, c, v) =>
     `${r} rule set${r === 1 ? '' : 's'}, ${c} code list${c === 1 ? '' : 's'}, ${v} test-vector file${v === 1 ? '' : 's'}`,
+  warnings: (n) => `${n} warning${n === 1 ? '' : 's'} (not counted as errors).`,
+  warning: 'warning',
   skipped: (n) => `${n} file${n === 1 ? ' was' : 's were'} skipped because they are not rule sets, code lists or test vectors.`,
   testHeader: (id, file, n, vf) => `${id} (${file}): ${n} test vector${n === 1 ? '' : 's'} from ${vf}`,
   expected: 'expected',

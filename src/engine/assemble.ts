@@ -24,11 +24,9 @@ export function resolveTiers(
       if (typeof mp === 'number') return { tier: t.tier, minPoints: mp };
       const v = Object.hasOwn(params, mp.param) ? params[mp.param] : undefined;
       if (typeof v !== 'number') {
-        log.issue(
-          v === undefined ? 'unknown_parameter' : 'operator_value',
-          ['scoring', 'tiers', i, 'minPoints'],
-          v === undefined ? { name: mp.param } : { operator: 'minPoints', expected: 'number' },
-        );
+        // A value of the wrong kind is wrong where the parameter is set.
+        if (v === undefined) log.issue('unknown_parameter', ['scoring', 'tiers', i, 'minPoints'], { name: mp.param });
+        else log.issue('operator_value', ['parameters', mp.param, 'value'], { operator: 'minPoints', expected: 'number' });
         return { tier: t.tier, minPoints: Number.NaN };
       }
       return { tier: t.tier, minPoints: v };

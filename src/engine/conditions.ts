@@ -1,6 +1,7 @@
 import type { LeafCondition, Condition, Parameter } from '../model/ruleSet.js';
 import { LIMITS } from '../model/limits.js';
 import { isIsoDate } from '../util/dates.js';
+import { nearestName } from '../util/suggest.js';
 import type { Closures, EvalEnv, Fast, Missing, Traced } from './closures.js';
 import { MASK_BITS } from './closures.js';
 import type { FactSlots } from './factSlots.js';
@@ -167,7 +168,7 @@ export class ConditionCompiler {
     // Own properties only: a reference to `toString` or `__proto__` must not reach Object.prototype.
     const target = Object.hasOwn(this.ctx.named, name) ? this.ctx.named[name] : undefined;
     if (target === undefined) {
-      this.ctx.log.issue('unknown_condition', [...segs, 'condition'], { name });
+      this.ctx.log.issue('unknown_condition', [...segs, 'condition'], named(name, Object.keys(this.ctx.named)));
       return undefined;
     }
     if (refs.includes(name)) {
@@ -200,7 +201,7 @@ export class ConditionCompiler {
     const log = this.ctx.log;
     const op = OPERATORS.get(c.operator);
     if (!op) {
-      log.issue('unknown_operator', [...segs, 'operator'], { name: c.operator, allowed: OPERATOR_NAMES });
+      log.issue('unknown_operator', [...segs, 'operator'], { ...named(c.operator, OPERATOR_NAMES), allowed: OPERATOR_NAMES });
       return undefined;
     }
     if (op.readsAsOf === true) scope.readsDate();
@@ -258,16 +259,19 @@ export class ConditionCompiler {
       return s ? { kind: 'fact', slot: s.index, name: s.name, path: p } : undefined;
     }
     let constant: unknown = v;
+    // A parameter's value of the wrong kind is wrong where the parameter is set, not where it is used.
+    let wrongAt: readonly Seg[] = vsegs;
     if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.hasOwn(v, 'param')) {
       const name = (v as { param: string }).param;
       if (!Object.hasOwn(this.ctx.params, name)) {
-        log.issue('unknown_parameter', [...vsegs, 'param'], { name });
+        log.issue('unknown_parameter', [...vsegs, 'param'], named(name, Object.keys(this.ctx.params)));
         return undefined;
       }
       constant = this.ctx.params[name];
+      wrongAt = ['parameters', name, 'value'];
     }
     const bad = (expected: string) => {
-      log.issue('operator_value', vsegs, { operator: op.name, expected });
+      log.issue('operator_value', wrongAt, { operator: op.name, expected });
       return undefined;
     };
     switch (op.valueKind) {
@@ -289,7 +293,7 @@ export class ConditionCompiler {
         if (typeof constant !== 'string') return bad('code list id');
         const list = this.ctx.slots.list(constant);
         if (!list) {
-          log.issue('unknown_code_list', vsegs, { name: constant });
+          log.issue('unknown_code_list', vsegs, this.ctx.slots.listNamed(constant));
           return undefined;
         }
         return { kind: 'const', value: list, shown: constant };
@@ -298,6 +302,12 @@ export class ConditionCompiler {
         return { kind: 'const', value: constant, shown: constant };
     }
   }
+}
+
+/** The detail of an unknown name: the name, and the nearest known one when one is near. */
+function named(name: string, known: Iterable<string>): { name: string; suggestion?: string } {
+  const suggestion = nearestName(name, known);
+  return suggestion ? { name, suggestion } : { name };
 }
 
 /** An `all` or `any` node over its children's closures. */

@@ -2,7 +2,10 @@ import type { CodeList } from '../facts/codeList.js';
 import type { FactRegistry } from '../facts/registry.js';
 import { isBuiltinFact } from '../facts/registry.js';
 import type { FactDefinition } from '../facts/types.js';
+import { z } from 'zod';
+import { fromZodIssues } from '../model/issues.js';
 import { canonicalJson } from '../util/sha256.js';
+import { nearestName } from '../util/suggest.js';
 import type { IssueLog, Seg } from './issueLog.js';
 
 /*
@@ -44,26 +47,35 @@ export class FactSlots {
   resolve(name: string, params: Record<string, unknown> | undefined, segs: readonly Seg[]): FactSlot | undefined {
     const def = this.facts.get(name);
     if (!def) {
-      this.log.issue('unknown_fact', [...segs, 'fact'], { name });
+      const suggestion = nearestName(name, this.facts.keys());
+      this.log.issue('unknown_fact', [...segs, 'fact'], suggestion ? { name, suggestion } : { name });
       return undefined;
     }
     let parsed: Record<string, unknown> | undefined = params;
+    // A refusal says which params the fact takes and why these are wrong; the fact's label says what
+    // it counts (e.g. falls in the last 12 months), which is why a fact without params takes none.
+    const refuse = (reason: string | undefined): undefined => {
+      const label = def.label[this.log.lang];
+      this.log.issue('fact_params', [...segs, 'params'], {
+        name,
+        takes: paramNames(def.params),
+        ...(label ? { label } : {}),
+        ...(reason ? { reason } : {}),
+      });
+      return undefined;
+    };
     if (def.params) {
       const r = def.params.safeParse(params);
-      if (!r.success) {
-        this.log.issue('fact_params', [...segs, 'params'], {
-          name,
-          expected: r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.code}`).join('; '),
-        });
-        return undefined;
-      }
+      if (!r.success)
+        return refuse(
+          fromZodIssues(r.error.issues, this.log.lang)
+            .map((i) => i.message.replace(/\.$/, ''))
+            .join('; '),
+        );
       parsed = r.data as Record<string, unknown> | undefined;
-    } else if (params !== undefined && Object.keys(params).length > 0) {
-      this.log.issue('fact_params', [...segs, 'params'], { name, expected: '—' });
-      return undefined;
-    }
+    } else if (params !== undefined && Object.keys(params).length > 0) return refuse(undefined);
     for (const l of def.codeLists ?? []) {
-      if (!this.codeLists.has(l)) this.log.issue('unknown_code_list', [...segs, 'fact'], { name: l });
+      if (!this.codeLists.has(l)) this.log.issue('unknown_code_list', [...segs, 'fact'], this.listNamed(l));
       else this.usedLists.add(l);
     }
     return this.slot(name, parsed, def);
@@ -76,6 +88,12 @@ export class FactSlots {
     return list;
   }
 
+  /** The detail of an unknown code list: its name, and the nearest known list's id when one is near. */
+  listNamed(name: string): { name: string; suggestion?: string } {
+    const suggestion = nearestName(name, this.codeLists.keys());
+    return suggestion ? { name, suggestion } : { name };
+  }
+
   private slot(name: string, params: Record<string, unknown> | undefined, def: FactDefinition<any>): FactSlot {
     const key = params === undefined || Object.keys(params).length === 0 ? name : `${name}:${canonicalJson(params)}`;
     let s = this.byKey.get(key);
@@ -86,4 +104,11 @@ export class FactSlots {
     }
     return s;
   }
+}
+
+/** The names of the params a fact takes: the keys of its params object, none when it takes none. */
+function paramNames(schema: z.ZodType | undefined): string[] {
+  let s: unknown = schema;
+  while (s instanceof z.ZodOptional) s = s.unwrap();
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }

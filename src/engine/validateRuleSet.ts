@@ -8,6 +8,7 @@ import type { Lang } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';
 import type { Condition, Parameter, RuleSetFile } from '../model/ruleSet.js';
 import { NamedConditions, Parameter as ParameterSchema, RuleSetFile as RuleSetFileSchema } from '../model/ruleSet.js';
+import { nearestName } from '../util/suggest.js';
 import { rawTooBig } from './conditionSize.js';
 import { dedupe } from './issueLog.js';
 import type { Seg } from './issueLog.js';
@@ -68,7 +69,8 @@ export function validateRuleSet(raw: unknown, options: ValidateOptions, lang: La
   const overrides = hostRecord(options.parameters, 'parameters', lang, issues);
   for (const [k, v] of Object.entries(overrides ?? {})) {
     if (!Object.hasOwn(params, k)) {
-      issues.push(makeIssue('unknown_parameter', ['parameters', k], lang, { name: k }));
+      const suggestion = nearestName(k, Object.keys(params));
+      issues.push(makeIssue('unknown_parameter', ['parameters', k], lang, suggestion ? { name: k, suggestion } : { name: k }));
       continue;
     }
     const r = ParameterSchema.shape.value.safeParse(v);

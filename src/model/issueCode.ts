@@ -13,6 +13,8 @@ export type IssueCode =
   | 'unknown_key'
   | 'too_big'
   | 'too_small'
+  | 'empty'
+  | 'nynorsk_bokmal'
   | 'invalid_value'
   | 'invalid_format'
   | 'invalid_shape'

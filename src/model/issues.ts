@@ -76,6 +76,16 @@ export function makeIssue(
   return Object.keys(detail).length > 0 ? { path, segments, code, message, detail } : { path, segments, code, message };
 }
 
+/**
+ * An issue's message with another subject in place of its path (e.g. «Regel «ID-X», felt «text»»
+ * for «rules[9].text»), in the requested language; undefined for a code the core does not know.
+ * @internal
+ */
+export function issueMessageAbout(issue: ValidationIssue<string>, subject: string, lang: Lang): string | undefined {
+  const template = templateFor(issue.code, resolveLang(lang), undefined);
+  return template === undefined ? undefined : template(subject, issue.detail ?? {});
+}
+
 const NO_MESSAGES: IssueCatalogue<never> = { nb: {}, nn: {}, en: {} };
 
 /**
@@ -135,6 +145,11 @@ export function capIssues<C extends string = IssueCode>(
   return [...issues.slice(0, LIMITS.issues), makeIssue('too_many_issues', [], lang, { maximum: LIMITS.issues })];
 }
 
+/** What kind of value a size limit is about (a text's length, a list's items), when it is one of those. */
+function originOf(i: { readonly origin?: unknown }): { origin?: string } {
+  return i.origin === 'string' || i.origin === 'array' ? { origin: i.origin } : {};
+}
+
 /** Maps zod issues to ours. Only the path, the expectation and limits are kept; never the input value. */
 export function fromZodIssues(
   issues: readonly z.core.$ZodIssue[],
@@ -162,10 +177,13 @@ export function fromZodIssues(
         for (const k of i.keys) push(makeIssue('unknown_key', [...segs, k], lang));
         break;
       case 'too_big':
-        push(makeIssue('too_big', segs, lang, { maximum: String(i.maximum) }));
+        push(makeIssue('too_big', segs, lang, { maximum: String(i.maximum), ...originOf(i) }));
         break;
       case 'too_small':
-        push(makeIssue('too_small', segs, lang, { minimum: String(i.minimum) }));
+        // An empty title or list is said to be empty: "at least 1 is required" reads as a number.
+        if (Number(i.minimum) === 1 && (i.origin === 'string' || i.origin === 'array'))
+          push(makeIssue('empty', segs, lang, { origin: i.origin }));
+        else push(makeIssue('too_small', segs, lang, { minimum: String(i.minimum), ...originOf(i) }));
         break;
       case 'invalid_value':
         push(makeIssue('invalid_value', segs, lang, { allowed: i.values.map((v) => JSON.stringify(v)) }));

@@ -5,6 +5,7 @@ import { makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';
 import { builtinFacts } from '../ruleSets/load.js';
+import { nearestName } from '../util/suggest.js';
 import type { LocatedIssue } from './located.js';
 import { compareLocated } from './located.js';
 import type { ParsedSource } from './source.js';
@@ -35,7 +36,7 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
     const n = perFile.get(source.path) ?? 0;
     if (n > LIMITS.issues) return;
     perFile.set(source.path, n + 1);
-    out.push(locateIssue(source, n < LIMITS.issues ? issue : makeIssue('too_many_issues', [], lang, { maximum: LIMITS.issues })));
+    out.push(locateIssue(source, n < LIMITS.issues ? issue : makeIssue('too_many_issues', [], lang, { maximum: LIMITS.issues }), lang));
   };
   const facts = builtinFacts();
   for (const rs of ws.ruleSets) {
@@ -61,16 +62,17 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
         }
         for (const list of EXPECT_LISTS)
           (v.expect[list] ?? []).forEach((id, j) => {
-            if (!ruleIds.has(id)) at(makeIssue('unknown_rule', ['vectors', i, 'expect', list, j], lang, { name: id }));
+            if (!ruleIds.has(id)) at(makeIssue('unknown_rule', ['vectors', i, 'expect', list, j], lang, named(id, ruleIds)));
             else if (list === 'fired') expectedToFire.add(id);
           });
         for (const key of Object.keys(v.facts ?? {})) {
           const name = key.split(':')[0]!;
-          if (name !== 'asOf' && !facts.has(name)) at(makeIssue('unknown_fact', ['vectors', i, 'facts', key], lang, { name }));
+          if (name !== 'asOf' && !facts.has(name))
+            at(makeIssue('unknown_fact', ['vectors', i, 'facts', key], lang, named(name, facts.keys())));
         }
         for (const key of Object.keys(v.parameters ?? {}))
           if (!Object.prototype.hasOwnProperty.call(params, key))
-            at(makeIssue('unknown_parameter', ['vectors', i, 'parameters', key], lang, { name: key }));
+            at(makeIssue('unknown_parameter', ['vectors', i, 'parameters', key], lang, named(key, Object.keys(params))));
         if (v.person !== undefined) {
           const p = parsePerson(v.person, lang);
           if (E.isLeft(p))
@@ -93,4 +95,10 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
       return true;
     })
     .sort(compareLocated);
+}
+
+/** The detail of an unknown name: the name, and the nearest known one when one is near. */
+function named(name: string, known: Iterable<string>): { name: string; suggestion?: string } {
+  const suggestion = nearestName(name, known);
+  return suggestion ? { name, suggestion } : { name };
 }

@@ -14,6 +14,8 @@ export interface LocatedIssue {
   /** 1-based column, counted as editors count. */
   readonly column: number;
   readonly issue: ValidationIssue;
+  /** `warning` for a finding that does not make the file wrong (e.g. nynorsk that looks like bokmål); absent for an error. */
+  readonly severity?: 'warning';
 }
 
 /** Orders issues by file, then line, then column, so reports read top to bottom like the file. */

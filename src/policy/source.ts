@@ -1,12 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import { LineCounter, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { ValidationIssue } from '../model/issues.js';
 import { makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import type { ScannedValue } from '../util/jsonScan.js';
 import { duplicateKeys, locateInScanned, positionAt, scanJson } from '../util/jsonScan.js';
 import { parseJsonText } from '../model/parseJson.js';
+import { forPolicyStaff } from './issueLabel.js';
 import type { LocatedIssue, SourceFile } from './located.js';
 
 /*
@@ -25,10 +26,14 @@ export interface ParsedSource {
   readonly issues: readonly LocatedIssue[];
 }
 
-/** Places one issue in a parsed file. */
-export function locateIssue(source: ParsedSource, issue: ValidationIssue): LocatedIssue {
+/**
+ * Places one issue in a parsed file. With `lang`, the message names the place as policy staff do
+ * (rule id, parameter or vector name, field) instead of by JSON path; see {@link forPolicyStaff}.
+ */
+export function locateIssue(source: ParsedSource, issue: ValidationIssue, lang?: Lang): LocatedIssue {
   const { line, column } = source.locate(issue.segments);
-  return { file: source.path, line, column, issue };
+  const li = { file: source.path, line, column, issue };
+  return lang === undefined ? li : forPolicyStaff(li, source.value, lang);
 }
 
 /** True when a file name says YAML. */
@@ -74,9 +79,12 @@ function parseYaml(file: SourceFile, lang: Lang): E.Either<LocatedIssue, ParsedS
   const doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    const pos = lineCounter.linePos(err.pos[0]);
+    // An unclosed { [ or quote is found where the parser gives up, often lines later: the place to
+    // fix is where it was opened.
+    const opened = err.code === 'BAD_INDENT' || err.code === 'MISSING_CHAR' ? unclosedAt(doc, err.pos[0]) : undefined;
+    const pos = lineCounter.linePos(opened?.offset ?? err.pos[0]);
     // Only the error's code is kept: the parser's message quotes the text.
-    const issue = makeIssue('yaml_syntax', [], lang, { line: pos.line, column: pos.col, reason: err.code });
+    const issue = makeIssue('yaml_syntax', [], lang, { line: pos.line, column: pos.col, reason: opened?.reason ?? err.code });
     return E.left({ file: file.path, line: pos.line, column: pos.col, issue });
   }
   let value: unknown;
@@ -104,4 +112,20 @@ function parseYaml(file: SourceFile, lang: Lang): E.Either<LocatedIssue, ParsedS
     return { line: p.line, column: p.col };
   };
   return E.right({ path: file.path, format: 'yaml', value, locate, issues: [] });
+}
+
+/**
+ * The flow collection ({ } or [ ]) or quoted text that runs, unclosed, up to where the parser gave up
+ * (`pos`): where it opens, and why. The innermost one when several are open.
+ */
+function unclosedAt(doc: Document, pos: number): { offset: number; reason: 'UNCLOSED_FLOW' | 'UNCLOSED_QUOTE' } | undefined {
+  let found: { offset: number; reason: 'UNCLOSED_FLOW' | 'UNCLOSED_QUOTE' } | undefined;
+  visit(doc, (_key, node) => {
+    const flow = isCollection(node) && node.flow === true;
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    const range = (node as YamlNode).range;
+    if ((flow || quoted) && range && range[0] < pos && range[2] >= pos && (found === undefined || range[0] > found.offset))
+      found = { offset: range[0], reason: flow ? 'UNCLOSED_FLOW' : 'UNCLOSED_QUOTE' };
+  });
+  return found;
 }

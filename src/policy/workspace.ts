@@ -135,12 +135,12 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
   for (const src of byKind['code-list']) {
     const r = CodeListFile.safeParse(src.value);
     if (!r.success) {
-      issues.push(...fromZodIssues(r.error.issues, lang).map((i) => locateIssue(src, i)));
+      issues.push(...fromZodIssues(r.error.issues, lang).map((i) => locateIssue(src, i, lang)));
       codeLists.push({ path: src.path, source: src });
       continue;
     }
     if (listIds.has(r.data.id)) {
-      issues.push(locateIssue(src, makeIssue('duplicate_id', ['id'], lang, { name: r.data.id })));
+      issues.push(locateIssue(src, makeIssue('duplicate_id', ['id'], lang, { name: r.data.id }), lang));
       codeLists.push({ path: src.path, source: src });
       continue;
     }
@@ -159,7 +159,7 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
   for (const src of byKind['rule-set']) {
     const c = compileRuleSet(src.value, ruleOptions);
     if (E.isLeft(c)) {
-      issues.push(...c.left.issues.map((i) => locateIssue(src, i)));
+      issues.push(...c.left.issues.map((i) => locateIssue(src, i, lang)));
       ruleSets.push({ path: src.path, source: src });
       continue;
     }
@@ -168,7 +168,7 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
     const same = siblings.find((o) => o.compiled!.version === rs.version);
     if (same) {
       issues.push(
-        locateIssue(src, makeIssue('duplicate_version', ['version'], lang, { name: rs.id, version: rs.version, other: same.path })),
+        locateIssue(src, makeIssue('duplicate_version', ['version'], lang, { name: rs.id, version: rs.version, other: same.path }), lang),
       );
       ruleSets.push({ path: src.path, source: src });
       continue;
@@ -191,7 +191,7 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
         from: clash.overlap.from,
         to: clash.overlap.to ?? '…',
       };
-      issues.push(locateIssue(badSrc, makeIssue('overlapping_versions', ['validFrom'], lang, detail)));
+      issues.push(locateIssue(badSrc, makeIssue('overlapping_versions', ['validFrom'], lang, detail), lang));
       if (laterIsNew) {
         ruleSets.push({ path: src.path, source: src });
         continue;
@@ -214,7 +214,7 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
           from: overlap.from,
           to: overlap.to ?? '…',
         };
-        issues.push(locateIssue(src, makeIssue('overlapping_versions', ['validFrom'], lang, more)));
+        issues.push(locateIssue(src, makeIssue('overlapping_versions', ['validFrom'], lang, more), lang));
         ruleSets.push({ path: src.path, source: src });
         continue;
       }
@@ -235,7 +235,7 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
   for (const src of byKind.vectors) {
     const r = parseVectorFile(src.value, lang);
     if (E.isLeft(r)) {
-      issues.push(...r.left.issues.map((i) => locateIssue(src, i)));
+      issues.push(...r.left.issues.map((i) => locateIssue(src, i, lang)));
       vectors.push({ path: src.path, source: src });
       continue;
     }
@@ -243,7 +243,7 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
     // its vectors then need no second error of their own.
     const unreadable = unparsed.some((u) => u.kind === 'rule-set' && baseName(u.path) === `${r.right.ruleSet}.json`);
     if (!ruleSetIds.has(r.right.ruleSet) && !unreadable)
-      issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet })));
+      issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet }), lang));
     else if (
       r.right.version !== undefined &&
       versions.has(r.right.ruleSet) &&
@@ -253,7 +253,7 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
         (x) => !x.compiled && rawField(x.source.value, 'id') === r.right.ruleSet && rawField(x.source.value, 'version') === r.right.version,
       )
     )
-      issues.push(locateIssue(src, makeIssue('unknown_version', ['version'], lang, { name: r.right.ruleSet, version: r.right.version })));
+      issues.push(locateIssue(src, makeIssue('unknown_version', ['version'], lang, { name: r.right.ruleSet, version: r.right.version }), lang));
     vectors.push({ path: src.path, source: src, file: r.right });
   }
 

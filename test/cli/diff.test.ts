@@ -192,7 +192,7 @@ describe('diff', () => {
     expect(missing.stderr).toContain('Fant ikke «no/such/folder»');
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain(`${join(broken, 'sample.json')}:`);
-    expect(invalid.stderr).toContain('«rules[0].text» mangler tekst på nn.');
+    expect(invalid.stderr).toContain('Regel «SAMPLE-TARGET», felt «text» mangler tekst på nn.');
     expect(noCohort.code).toBe(2);
     expect(noCohort.stderr).toMatch(/Fant ikke «.*none\.ndjson»./);
     // Every rule set that cannot be used on the date is named, on both sides.

@@ -95,7 +95,7 @@ describe('docs', () => {
     writeFileSync(join(old, 'regelkatalog.nb.md'), 'old catalogue\n');
     const [a, b] = await Promise.all([cli(['docs', dir, '--out', fresh]), cli(['docs', dir, '--out', old])]);
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain('«conditions.older.all[0].fact» viser til faktumet «agee», som ikke finnes.');
+    expect(a.stderr).toContain('Betingelsen «older», felt «all[0].fact» viser til faktumet «agee», som ikke finnes. Mente du «age»?');
     expect(a.stderr).toContain('oppfolgingsteam docs: Regelfilene har 1 feil; rett dem først');
     expect(existsSync(fresh)).toBe(false);
     expect(b.code).toBe(2);

@@ -29,7 +29,28 @@ const MISTAKES: Record<string, (rulesNy: string) => void> = {
     editJson(join(dirname(dir), 'samtykke', 'consent.json'), (j) => {
       delete j.validTo;
     }),
+  '«medicationReviewThreshold» skrevet som tekst': (dir) =>
+    editJson(join(dir, 'identification.json'), (j) => {
+      j.parameters.medicationReviewThreshold.value = String(j.parameters.medicationReviewThreshold.value);
+    }),
+  'en tittel tømt': (dir) =>
+    editJson(join(dir, 'identification.json'), (j) => {
+      j.rules[8].title.nb = '';
+    }),
+  '«params» med «months» lagt til på «falls»': (dir) =>
+    editJson(join(dir, 'identification.json'), (j) => {
+      j.conditions.anyTrigger.any.find((c: { fact?: string }) => c.fact === 'falls').params = { months: 6 };
+    }),
+  'bokmålsteksten kopiert inn som nynorsk': (dir) =>
+    editJson(join(dir, 'identification.json'), (j) => {
+      const rule = j.rules.find((r: { id: string }) => r.id === 'ID-TRIGGER-POLYPHARMACY');
+      rule.text.nn = rule.text.nb;
+    }),
 };
+
+/** Mistakes that validate only warns about: they are listed, and the exit code stays 0. */
+const WARNINGS_ONLY = new Set(['bokmålsteksten kopiert inn som nynorsk']);
+
 
 /** The sign-off of consent 2.1.0 in the section "Ny versjon av et regelsett". */
 const SIGN_OFF = {
@@ -197,9 +218,9 @@ describe('the walkthrough for policy staff', () => {
         command,
       ).toBeUndefined();
     });
-    // The exit codes the walkthrough describes: 1 for errors found and failing vectors, else 0.
-    expect(all.map((e, k) => [e.args[0], e.mistake !== undefined, runs[k]!.code])).toEqual(
-      all.map((e) => [e.args[0], e.mistake !== undefined, e.mistake !== undefined || e.args[0] === 'test' ? 1 : 0]),
-    );
+    // The exit codes the walkthrough describes: 1 for errors found and failing vectors, else 0
+    // (warnings alone do not fail).
+    const fails = (e: Example) => (e.mistake !== undefined && !WARNINGS_ONLY.has(e.mistake)) || e.args[0] === 'test';
+    expect(all.map((e, k) => [e.args[0], e.mistake, runs[k]!.code])).toEqual(all.map((e) => [e.args[0], e.mistake, fails(e) ? 1 : 0]));
   }, 240_000);
 });

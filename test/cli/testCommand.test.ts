@@ -218,7 +218,7 @@ describe('test', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Vektoren kunne ikkje køyrast:');
     expect(r.stdout).toContain(
-      `${join(dir, 'small.test.yaml')}:6:7: «vectors[0].person.birthDate» må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når berre månad eller år er kjend.`,
+      `${join(dir, 'small.test.yaml')}:6:7: Testvektoren «Bad person», felt «person.birthDate» må vere ein gyldig dato på forma ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ når berre månad eller år er kjend.`,
     );
     expect(r.stdout).toContain('0 av 1 testvektorar bestått, 1 feila.');
   });
@@ -233,7 +233,7 @@ describe('test', () => {
     expect(r.code).toBe(2);
     const p = positionOf(file, '"fact": "agee"');
     expect(r.stderr).toBe(
-      `${file}:${p.line}:${p.column}: «conditions.older.all[0].fact» viser til faktumet «agee», som ikke finnes.\n\noppfolgingsteam test: Regelfilene har 1 feil; rett dem først (kjør «oppfolgingsteam validate»).\n`,
+      `${file}:${p.line}:${p.column}: Betingelsen «older», felt «all[0].fact» viser til faktumet «agee», som ikke finnes. Mente du «age»?\n\noppfolgingsteam test: Regelfilene har 1 feil; rett dem først (kjør «oppfolgingsteam validate»).\n`,
     );
     expect(r.stdout).toBe('');
   });

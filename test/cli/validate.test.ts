@@ -8,8 +8,9 @@ import { cli, copyFixture, copyRules, edit, editJson, positionAfter, positionOf,
  * `oppfolgingsteam validate`, run as a separate process. Mistakes are made on purpose in copies of
  * the fixture rule set (test/fixtures/cli/rules/), so paths and positions stay put when the clinical
  * rules change; the bundled rules/ folder must validate clean. Every error must name the file, the
- * line and column, and the JSON path. Mistakes that do not hide one another share a folder and a
- * run, since every run is a process.
+ * line and column, and the place as policy staff name it: the rule's id, the parameter's, named
+ * condition's or vector's name, and the field (the JSON path is in --json). Mistakes that do not
+ * hide one another share a folder and a run, since every run is a process.
  */
 
 /** `file:line:column: ` of `needle` (after `anchor`, when given) in a file. */
@@ -116,48 +117,57 @@ describe('validate', () => {
     });
     const lines = (r: CliRun) => r.stdout.split('\n');
 
-    it('names each semantic error at its key, with the JSON path (en)', async () => {
+    it('names each semantic error at its key, by rule id, condition or parameter name and field (en)', async () => {
       const { file, en } = await workspace();
       expect(en.code).toBe(1);
       const out = lines(en);
-      const expectLine = (place: string, path: string) => expect(out.filter((l) => l.startsWith(`${place}«${path}»`))).toHaveLength(1);
-      expectLine(at(file, '"fact": "agee"'), 'conditions.older.all[0].fact');
-      expect(en.stdout).toContain(`«conditions.older.all[0].fact» refers to the fact "agee", which does not exist.`);
-      expectLine(at(file, '"operator": "atLeast"'), 'conditions.anyTrigger.any[0].operator');
-      expectLine(at(file, '"param": "noSuchParameter"'), 'conditions.anyTrigger.any[1].value.param');
-      expectLine(at(file, '"condition": "noSuchCondition"'), 'rules[2].conditions.condition');
-      expectLine(at(file, '"value": "no-such-list"'), 'rules[3].conditions.any[0].value');
+      const expectLine = (place: string, text: string) => expect(out.filter((l) => l.startsWith(`${place}${text}`))).toHaveLength(1);
+      expectLine(
+        at(file, '"fact": "agee"'),
+        'Condition "older", field "all[0].fact" refers to the fact "agee", which does not exist. Did you mean "age"?',
+      );
+      expectLine(at(file, '"operator": "atLeast"'), 'Condition "anyTrigger", field "any[0].operator" uses the operator "atLeast"');
+      expectLine(at(file, '"param": "noSuchParameter"'), 'Condition "anyTrigger", field "any[1].value.param" refers to the parameter');
+      expectLine(at(file, '"condition": "noSuchCondition"'), 'Rule "SAMPLE-MEDICINES", field "conditions.condition" refers to');
+      expectLine(at(file, '"value": "no-such-list"'), 'Rule "SAMPLE-SOCIAL", field "conditions.any[0].value" refers to the code list');
       // The second rule with the id is the duplicate.
-      expectLine(at(file, '"id": "SAMPLE-FALLS"', '"id": "SAMPLE-FALLS"'), 'rules[5].id');
-      expectLine(at(file, '"version": "9.9.9"'), 'version');
+      expectLine(
+        at(file, '"id": "SAMPLE-FALLS"', '"id": "SAMPLE-FALLS"'),
+        'Rule "SAMPLE-FALLS", field "id": the id "SAMPLE-FALLS" is used more than once.',
+      );
+      expectLine(at(file, '"version": "9.9.9"'), 'The field "version" appears twice');
+      // Positions in arrays are for programs; the text output names rules by id.
+      expect(en.stdout).not.toMatch(/rules\[\d+\]/);
     });
 
     it('says a missing text is missing, in the reader’s language', async () => {
       const { second, nb, nn, en } = await workspace();
       const place = at(second, '"title"', '"rules": [');
-      expect(nb.stdout).toContain(`${place}«rules[0].title» mangler tekst på nb.`);
-      expect(nn.stdout).toContain(`${place}«rules[0].title» manglar tekst på nb.`);
-      expect(en.stdout).toContain(`${place}«rules[0].title» is missing its nb text.`);
+      expect(nb.stdout).toContain(`${place}Regel «SAMPLE-TARGET», felt «title» mangler tekst på nb.`);
+      expect(nn.stdout).toContain(`${place}Regel «SAMPLE-TARGET», felt «title» manglar tekst på nb.`);
+      expect(en.stdout).toContain(`${place}Rule "SAMPLE-TARGET", field "title" is missing its nb text.`);
     });
 
     it('says a bare leaf at a rule’s root must be wrapped, and why', async () => {
       const { second, nb, nn, en } = await workspace();
       const place = at(second, '"conditions"', '"id": "SAMPLE-FRAIL"');
       expect(nb.stdout).toContain(
-        `${place}«rules[4].conditions» er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der.`,
+        `${place}Regel «SAMPLE-FRAIL», felt «conditions» er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der.`,
       );
       expect(nn.stdout).toContain(
-        `${place}«rules[4].conditions» er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der.`,
+        `${place}Regel «SAMPLE-FRAIL», felt «conditions» er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der.`,
       );
       expect(en.stdout).toContain(
-        `${place}«rules[4].conditions» is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.`,
+        `${place}Rule "SAMPLE-FRAIL", field "conditions" is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.`,
       );
       expect(en.stdout).not.toContain('does not match any of the allowed shapes');
     });
 
     it('says a key written twice keeps only the last one, and counts the errors and files', async () => {
       const { file, nb, nn, en } = await workspace();
-      expect(nb.stdout).toContain(`${at(file, '"version": "9.9.9"')}«version» står to ganger i samme objekt; bare den siste blir brukt.`);
+      expect(nb.stdout).toContain(
+        `${at(file, '"version": "9.9.9"')}Feltet «version» står to ganger i samme objekt; bare den siste blir brukt.`,
+      );
       for (const r of [nb, nn, en]) expect(r.code).toBe(1);
       // 7 in sample.json (6 semantic, 1 duplicate key) and 2 in second.json; the file count covers both rule sets.
       expect(nb.stdout).toContain('\n\n9 feil i 2 filer (kontrollert: 2 regelsett, 2 kodelister, 1 testvektorfil).\n');
@@ -166,13 +176,149 @@ describe('validate', () => {
     });
   });
 
+  describe('messages for policy staff: the place, the reason, a nearer name, in nb, nn and en', () => {
+    // One folder with mistakes that do not hide one another: a parameter of the wrong kind, an empty
+    // title, params on a fact that takes none and a window out of range on one that takes one, names
+    // one slip away from a real one, and a nynorsk text copied from bokmål.
+    const workspace = once(async () => {
+      const dir = copyFixture();
+      const file = join(dir, 'sample.json');
+      // A schema error stops compiling, so the empty title is in a copy of its own.
+      const second = join(dir, 'second.json');
+      cpSync(file, second);
+      editJson(second, (j) => {
+        j.id = 'second';
+        j.rules[1].title.nb = '';
+      });
+      editJson(file, (j) => {
+        j.parameters.manyMedicines.value = '10';
+        j.rules[5].conditions.all[0].params = { months: 6 };
+        j.conditions.anyTrigger.any[1].params = { months: 0 };
+        j.rules[4].conditions.all[0].operator = 'equals';
+        j.conditions.older.all[0].value = { param: 'olderAg' };
+        j.rules[3].conditions.any[0].value = 'sample-socal';
+        j.rules[4].text.nn = 'Vurder om personen ikke er skrøpelig.';
+      });
+      const [nb, nn, en] = await Promise.all((['nb', 'nn', 'en'] as const).map((lang) => cli(['validate', dir, '--lang', lang])));
+      return { file, second, nb: nb!, nn: nn!, en: en! };
+    });
+
+    it('reports a parameter of the wrong kind where it is set, not where it is used, with a Norwegian type name', async () => {
+      const { file, nb, nn, en } = await workspace();
+      const place = at(file, '"value": "10"');
+      expect(nb.stdout).toContain(
+        `${place}Parameteren «manyMedicines», felt «value» passer ikke med operatoren «greaterThanInclusive»: forventet et tall.\n`,
+      );
+      expect(nn.stdout).toContain(
+        `${place}Parameteren «manyMedicines», felt «value» passar ikkje med operatoren «greaterThanInclusive»: venta eit tal.\n`,
+      );
+      expect(en.stdout).toContain(
+        `${place}Parameter "manyMedicines", field "value" does not fit the operator "greaterThanInclusive": expected a number.\n`,
+      );
+      // Used twice (a named condition and a rule): one error, at the parameter.
+      expect(nb.stdout.match(/manyMedicines/g)).toHaveLength(1);
+      expect(nb.stdout).not.toContain('forventet number');
+    });
+
+    it('says an empty title is empty', async () => {
+      const { second, nb, nn, en } = await workspace();
+      const place = at(second, '"nb": ""');
+      expect(nb.stdout).toContain(`${place}Regel «SAMPLE-OLDER», felt «title» på nb er tom: skriv en tekst.\n`);
+      expect(nn.stdout).toContain(`${place}Regel «SAMPLE-OLDER», felt «title» på nb er tom: skriv ein tekst.\n`);
+      expect(en.stdout).toContain(`${place}Rule "SAMPLE-OLDER", field "title" in nb is empty: write a text.\n`);
+      expect(nb.stdout.split('\n').filter((l) => l.includes('«title»'))).toHaveLength(1);
+    });
+
+    it('says which params a fact takes, and why these are refused', async () => {
+      const { file, nb, nn, en } = await workspace();
+      expect(nb.stdout).toContain(
+        `${at(file, '"params"', '"id": "SAMPLE-FALLS"')}Regel «SAMPLE-FALLS», felt «conditions.all[0].params»: faktumet «falls» (fall siste 12 måneder) tar ingen parametre. Fjern «params».\n`,
+      );
+      expect(nn.stdout).toContain('faktumet «falls» (fall siste 12 månader) tek ingen parametrar. Fjern «params».');
+      expect(en.stdout).toContain('the fact "falls" (falls in the last 12 months) takes no parameters. Remove "params".');
+      expect(nb.stdout).toContain(
+        `${at(file, '"params"', '"fact": "emergencyAdmissions"')}Betingelsen «anyTrigger», felt «any[1].params» har ugyldige parametre for faktumet «emergencyAdmissions» (antall akutte innleggelser), som tar «months»: «months» er for liten: minst 1 kreves.\n`,
+      );
+      expect(en.stdout).toContain(
+        'has invalid parameters for the fact "emergencyAdmissions" (number of emergency admissions), which takes "months": «months» is too small: at least 1 is required.',
+      );
+      expect(nb.stdout).not.toContain(': —.');
+    });
+
+    it('suggests the nearest operator, parameter and code list', async () => {
+      const { file, nb, nn, en } = await workspace();
+      expect(nb.stdout).toContain(
+        `${at(file, '"operator": "equals"')}Regel «SAMPLE-FRAIL», felt «conditions.all[0].operator» bruker operatoren «equals», som ikke finnes. Mente du «equal»? Tillatt: `,
+      );
+      expect(nn.stdout).toContain('brukar operatoren «equals», som ikkje finst. Meinte du «equal»? Tillate: ');
+      expect(en.stdout).toContain('uses the operator "equals", which does not exist. Did you mean "equal"? Allowed: ');
+      expect(nb.stdout).toContain(
+        `${at(file, '"param": "olderAg"')}Betingelsen «older», felt «all[0].value.param» viser til parameteren «olderAg», som ikke finnes. Mente du «olderAge»?\n`,
+      );
+      expect(nb.stdout).toContain(
+        `${at(file, '"value": "sample-socal"')}Regel «SAMPLE-SOCIAL», felt «conditions.any[0].value» viser til kodelisten «sample-socal», som ikke finnes. Mente du «sample-social»?\n`,
+      );
+    });
+
+    it('warns, without failing on it, when a nynorsk text looks like bokmål', async () => {
+      const { file, nb, nn, en } = await workspace();
+      const place = at(file, '"nn": "Vurder om personen ikke');
+      expect(nb.stdout).toContain(
+        `${place}advarsel: Regel «SAMPLE-FRAIL», felt «text» på nn ser ut som bokmål (fant «ikke»). Nynorsk skriver f.eks. «ikkje», «kva», «frå».\n`,
+      );
+      expect(nn.stdout).toContain(`${place}åtvaring: Regel «SAMPLE-FRAIL», felt «text» på nn ser ut som bokmål (fann «ikke»).`);
+      expect(en.stdout).toContain(`${place}warning: Rule "SAMPLE-FRAIL", field "text" in nn looks like bokmål (found "ikke").`);
+      // 6 errors in sample.json and the empty title in the copy; the warning is counted apart and
+      // does not fail on its own.
+      expect(nb.stdout).toContain(
+        '\n\n7 feil i 2 filer (kontrollert: 2 regelsett, 2 kodelister, 1 testvektorfil).\n1 advarsel (teller ikke som feil).\n',
+      );
+      const alone = copyFixture();
+      editJson(join(alone, 'sample.json'), (j) => {
+        j.rules[4].text.nn = 'Vurder om personen ikke er skrøpelig.';
+      });
+      const r = await cli(['validate', alone, '--lang', 'nn', '--json']);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expect(json.ok).toBe(true);
+      expect(json.issues).toMatchObject([{ code: 'nynorsk_bokmal', severity: 'warning', path: 'rules[4].text.nn' }]);
+    });
+  });
+
+  it('places a YAML error at the unclosed bracket or quote that causes it, with the reason in words', async () => {
+    const dir = copyFixture();
+    const bracket = join(dir, 'extra.test.yaml');
+    writeFileSync(
+      bracket,
+      [
+        'ruleSet: sample',
+        'vectors:',
+        '  - name: Open list',
+        '    asOf: 2026-06-01',
+        '    expect:',
+        '      fired: [SAMPLE-TARGET',
+        '  - name: next',
+        '',
+      ].join('\n'),
+    );
+    const quote = join(dir, 'quote.test.yaml');
+    writeFileSync(quote, ['ruleSet: sample', 'vectors:', '  - name: "Open quote', '    asOf: 2026-06-01', '    expect: {}', ''].join('\n'));
+    const [nb, en] = await Promise.all([cli(['validate', dir]), cli(['validate', dir, '--lang', 'en'])]);
+    expect(nb.code).toBe(1);
+    expect(nb.stdout).toContain(`${bracket}:6:14: Ugyldig YAML på linje 6, kolonne 14: en { eller [ som ikke er lukket.\n`);
+    expect(nb.stdout).toContain(`${quote}:3:11: Ugyldig YAML på linje 3, kolonne 11: et anførselstegn som ikke er lukket.\n`);
+    expect(en.stdout).toContain(`${bracket}:6:14: Invalid YAML at line 6, column 14: a { or [ that is not closed.\n`);
+  });
+
   it('checks vector files against their rule set: rules, facts, parameters, persons, rules never expected to fire, rule sets without vectors, YAML', async () => {
     const dir = copyFixture();
     const file = join(dir, 'sample.json');
     const vectors = join(dir, 'sample.test.json');
     let notFiredLength = 0;
     let withPerson = -1;
+    let names: string[] = [];
     editJson(vectors, (j) => {
+      names = j.vectors.map((v: { name: string }) => v.name);
       notFiredLength = j.vectors[0].expect.notFired.length;
       withPerson = j.vectors.findIndex((v: { person?: unknown }) => v.person !== undefined);
       j.vectors[0].expect.notFired.push('SAMPLE-NO-SUCH-RULE');
@@ -216,29 +362,35 @@ describe('validate', () => {
     expect(r.code).toBe(1);
     const out = r.stdout;
     expect(out).toContain(
-      `${at(vectors, '"SAMPLE-NO-SUCH-RULE"')}«vectors[0].expect.notFired[${notFiredLength}]» refers to the rule "SAMPLE-NO-SUCH-RULE", which does not exist.`,
-    );
-    expect(out).toContain(`${at(vectors, '"agee"')}«vectors[0].facts.agee» refers to the fact "agee", which does not exist.`);
-    expect(out).toContain(
-      `${at(vectors, '"noSuchThreshold"')}«vectors[1].parameters.noSuchThreshold» refers to the parameter "noSuchThreshold", which does not exist.`,
+      `${at(vectors, '"SAMPLE-NO-SUCH-RULE"')}Test vector "${names[0]}", field "expect.notFired[${notFiredLength}]" refers to the rule "SAMPLE-NO-SUCH-RULE", which does not exist.`,
     );
     // A vector dated outside the rule set's period is run on its own date, not refused: the date
     // belongs to the scenario, and a version prepared for next year keeps this year's vectors.
     expect(out).not.toContain('vectors[2].asOf');
     expect(out).not.toContain('not valid on');
-    expect(out).toContain(`${at(vectors, '"code": "K7X"')}«vectors[${withPerson}].person.diagnoses[0].code» is not an ICPC-2 code`);
+    expect(out).toContain(
+      `${at(vectors, '"agee"')}Test vector "${names[0]}", field "facts.agee" refers to the fact "agee", which does not exist. Did you mean "age"?`,
+    );
+    expect(out).toContain(
+      `${at(vectors, '"noSuchThreshold"')}Test vector "${names[1]}", field "parameters.noSuchThreshold" refers to the parameter "noSuchThreshold", which does not exist.`,
+    );
+    expect(out).toContain(
+      `${at(vectors, '"code": "K7X"')}Test vector "${names[withPerson]}", field "person.diagnoses[0].code" is not an ICPC-2 code`,
+    );
     expect(out).not.toMatch(/K7X[^"]/); // the value itself is never echoed in a message
     expect(out).toContain(
-      `${at(file, '"id": "SAMPLE-FALLS"')}No test vector expects the rule "SAMPLE-FALLS" to fire. Add a vector with the rule under expect.fired. («rules[5].id»)`,
+      `${at(file, '"id": "SAMPLE-FALLS"')}No test vector expects the rule "SAMPLE-FALLS" to fire. Add a vector with the rule under expect.fired.\n`,
     );
     expect(out).toContain(
-      `${at(lonely, '"id"')}The rule set "lonely" has no test vectors. Put them in lonely.test.json next to the rule set. («id»)`,
+      `${at(lonely, '"id"')}The rule set "lonely" has no test vectors. Put them in lonely.test.json next to the rule set.\n`,
     );
-    expect(out).toContain(`${at(other, '"ruleSet"')}«ruleSet» refers to the rule set "no-such-set", which is not among the files.`);
     expect(out).toContain(
-      `${yaml}:6:7: «vectors[0].facts.regularMedicationz» refers to the fact "regularMedicationz", which does not exist.`,
+      `${at(other, '"ruleSet"')}The field "ruleSet" refers to the rule set "no-such-set", which is not among the files.`,
     );
-    expect(out).toContain(`${twice}:4:5: Invalid YAML at line 4, column 5 (DUPLICATE_KEY).`);
+    expect(out).toContain(
+      `${yaml}:6:7: Test vector "A YAML vector", field "facts.regularMedicationz" refers to the fact "regularMedicationz", which does not exist. Did you mean "regularMedications"?`,
+    );
+    expect(out).toContain(`${twice}:4:5: Invalid YAML at line 4, column 5: the same key appears twice.`);
     expect(out).toContain('\n\n9 errors in 6 files (checked: 2 rule sets, 2 code lists, 4 test-vector files).\n');
   });
 
@@ -254,9 +406,9 @@ describe('validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
-        `${at(social, '"code": "z05"', '"entries"')}«entries[1].code» has the wrong format.`,
-        `${at(file, '"value": "sample-social"')}«rules[3].conditions.any[0].value» refers to the code list "sample-social", which does not exist.`,
-        `${at(file, '"value": "sample-mental"')}«rules[3].conditions.any[1].value» refers to the code list "sample-mental", which does not exist.`,
+        `${at(social, '"code": "z05"', '"entries"')}Code no. 2 in the code list, field "code" has the wrong format.`,
+        `${at(file, '"value": "sample-social"')}Rule "SAMPLE-SOCIAL", field "conditions.any[0].value" refers to the code list "sample-social", which does not exist.`,
+        `${at(file, '"value": "sample-mental"')}Rule "SAMPLE-SOCIAL", field "conditions.any[1].value" refers to the code list "sample-mental", which does not exist.`,
         '',
         '3 errors in 2 files (checked: 1 rule set, 1 code list, 1 test-vector file).',
         '',
@@ -281,8 +433,12 @@ describe('validate', () => {
       column: p.column,
       path: 'conditions.older.all[0].fact',
       code: 'unknown_fact',
-      detail: { name: 'agee' },
+      severity: 'error',
+      detail: { name: 'agee', suggestion: 'age' },
     });
+    expect(json.issues[0].message).toBe(
+      'Betingelsen «older», felt «all[0].fact» viser til faktumet «agee», som ikke finnes. Mente du «age»?',
+    );
   });
 
   it('treats missing or extra arguments and unknown options as usage errors (exit 2)', async () => {

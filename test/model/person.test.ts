@@ -21,9 +21,13 @@ describe('person validation', () => {
     const [i] = issuesOf({ birthDate: 19510302 }, 'en');
     expect(i).toMatchObject({ path: 'birthDate', code: 'invalid_type' });
     expect(i!.message).toContain('birthDate');
-    expect(i!.message).toContain('expected string');
+    expect(i!.message).toContain('expected a text');
+    expect(i!.detail).toMatchObject({ expected: 'string' });
+    // Type names are words in each language, not the schema's English type names.
     const [nn] = issuesOf({ birthDate: 19510302 }, 'nn');
-    expect(nn!.message).toContain('venta');
+    expect(nn!.message).toContain('venta ein tekst');
+    const [nb] = issuesOf({ birthDate: 19510302 }, 'nb');
+    expect(nb!.message).toContain('forventet en tekst');
   });
 
   it('impossible dates are rejected (2023-02-30, 2025-13-01)', () => {

@@ -113,7 +113,7 @@ function failureLines(
   const lines: string[] = [];
   if (r.issues && r.issues.length > 0) {
     lines.push(m.vectorInvalid);
-    for (const issue of r.issues) lines.push(`  ${formatLocated(locateIssue(source, vectorIssue(issue, vector, index, lang)))}`);
+    for (const issue of r.issues) lines.push(`  ${formatLocated(locateIssue(source, vectorIssue(issue, vector, index, lang), lang))}`);
     return lines;
   }
   const d = r.decision;

@@ -1,7 +1,7 @@
 import { DATE_RANGE } from '../../util/dates.js';
 import type { JsonSyntaxReason } from '../../util/jsonScan.js';
-import type { IssueLocale } from '../issueCode.js';
-import { list } from './format.js';
+import type { IssueDetail, IssueLocale } from '../issueCode.js';
+import { list, typeName } from './format.js';
 
 /** A rule's text field as a sentence names it. */
 const FIELDS: Readonly<Record<string, string>> = { title: 'title', text: 'text', rationale: 'rationale' };
@@ -22,15 +22,60 @@ const reasons: Readonly<Record<JsonSyntaxReason, string>> = {
 };
 const reason = (r: unknown): string => (Object.hasOwn(reasons, String(r)) ? reasons[String(r) as JsonSyntaxReason] : list(r));
 
+/** Type names in English, for what a field or an operator expects. */
+const types: Readonly<Record<string, string>> = {
+  number: 'a number',
+  integer: 'a whole number',
+  'integer ≥ 0': 'a whole number (0 or more)',
+  'number ≥ 0': 'a number (0 or more)',
+  string: 'a text',
+  boolean: 'true or false',
+  object: 'an object ({ … })',
+  array: 'a list ([ … ])',
+  list: 'a list',
+  date: 'a date',
+  'YYYY-MM-DD': 'a date in the form YYYY-MM-DD',
+  'code list id': 'the id of a code list',
+};
+const type = (t: unknown): string => typeName(types, t);
+
+/** Why a text is not YAML, in English, by the parser's code. */
+const yamlReasons: Readonly<Record<string, string>> = {
+  UNCLOSED_FLOW: 'a { or [ that is not closed',
+  UNCLOSED_QUOTE: 'a quotation mark that is not closed',
+  BAD_INDENT: 'wrong indentation',
+  TAB_AS_INDENT: 'a tab used as indentation; use spaces',
+  DUPLICATE_KEY: 'the same key appears twice',
+  BLOCK_AS_IMPLICIT_KEY: 'wrong indentation or one colon too many',
+  MULTILINE_IMPLICIT_KEY: 'a key must be on one line',
+  MISSING_CHAR: 'a character is missing',
+  UNEXPECTED_TOKEN: 'unexpected character',
+  ALIAS_COUNT: 'too many aliases (*)',
+};
+const yamlReason = (r: unknown): string => (Object.hasOwn(yamlReasons, String(r)) ? yamlReasons[String(r)]! : list(r));
+const didYouMean = (d: IssueDetail): string => (d['suggestion'] ? ` Did you mean "${list(d['suggestion'])}"?` : '');
+
 /** Every issue message of the core in English. A message names the path and what was expected, never the value. */
 export const en: IssueLocale = {
   root: 'The root',
   messages: {
     missing: (p) => `${p} is missing but required.`,
-    invalid_type: (p, d) => `${p} has the wrong type: expected ${list(d['expected'])}.`,
+    invalid_type: (p, d) => `${p} has the wrong type: expected ${type(d['expected'])}.`,
     unknown_key: (p) => `${p} is not a known field. Check the spelling; unknown fields are not ignored.`,
-    too_big: (p, d) => `${p} is too large: at most ${list(d['maximum'])} is allowed.`,
-    too_small: (p, d) => `${p} is too small: at least ${list(d['minimum'])} is required.`,
+    too_big: (p, d) =>
+      d['origin'] === 'string'
+        ? `${p} is too long: at most ${list(d['maximum'])} characters are allowed.`
+        : d['origin'] === 'array'
+          ? `${p} has too many items: at most ${list(d['maximum'])} are allowed.`
+          : `${p} is too large: at most ${list(d['maximum'])} is allowed.`,
+    too_small: (p, d) =>
+      d['origin'] === 'string'
+        ? `${p} is too short: at least ${list(d['minimum'])} characters are required.`
+        : d['origin'] === 'array'
+          ? `${p} has too few items: at least ${list(d['minimum'])} are required.`
+          : `${p} is too small: at least ${list(d['minimum'])} is required.`,
+    empty: (p, d) => (d['origin'] === 'array' ? `${p} is an empty list: at least one item is required.` : `${p} is empty: write a text.`),
+    nynorsk_bokmal: (p, d) => `${p} looks like bokmål (found "${list(d['word'])}"). Nynorsk writes e.g. «ikkje», «kva», «frå».`,
     invalid_value: (p, d) => `${p} has an invalid value: expected one of ${list(d['allowed'])}.`,
     invalid_format: (p, d) => `${p} has the wrong format${d['format'] ? ` (expected ${list(d['format'])})` : ''}.`,
     invalid_shape: (p) => `${p} does not match any of the allowed shapes.`,
@@ -45,32 +90,39 @@ export const en: IssueLocale = {
       `${p} appears to hold a national identity number or D number. Use the host system's own reference to the person (e.g. Patient/123), not the identity number.`,
     json_syntax: (p, d) => `Invalid JSON${d['line'] ? ` at line ${d['line']}, column ${d['column']}` : ''}: ${reason(d['reason'])}.`,
     line_too_long: (p, d) => `The line is too long: at most ${list(d['maximum'])} bytes are allowed. It was skipped.`,
-    yaml_syntax: (p, d) => `Invalid YAML at line ${list(d['line'])}, column ${list(d['column'])} (${list(d['reason'])}).`,
+    yaml_syntax: (p, d) => `Invalid YAML at line ${list(d['line'])}, column ${list(d['column'])}: ${yamlReason(d['reason'])}.`,
     duplicate_key: (p) => `${p} appears twice in the same object; only the last one is used.`,
     rule_not_fired: (p, d) =>
       `No test vector expects the rule "${list(d['name'])}" to fire. Add a vector with the rule under expect.fired.`,
     no_vectors: (p, d) => `The rule set "${list(d['name'])}" has no test vectors. Put them in ${list(d['file'])} next to the rule set.`,
     unknown_rule_set: (p, d) => `${p} refers to the rule set "${list(d['name'])}", which is not among the files.`,
-    unknown_fact: (p, d) => `${p} refers to the fact "${list(d['name'])}", which does not exist.`,
-    unknown_operator: (p, d) => `${p} uses the operator "${list(d['name'])}", which does not exist. Allowed: ${list(d['allowed'])}.`,
-    unknown_code_list: (p, d) => `${p} refers to the code list "${list(d['name'])}", which does not exist.`,
-    unknown_condition: (p, d) => `${p} refers to the condition "${list(d['name'])}", which does not exist.`,
-    unknown_parameter: (p, d) => `${p} refers to the parameter "${list(d['name'])}", which does not exist.`,
+    unknown_fact: (p, d) => `${p} refers to the fact "${list(d['name'])}", which does not exist.${didYouMean(d)}`,
+    unknown_operator: (p, d) =>
+      `${p} uses the operator "${list(d['name'])}", which does not exist.${didYouMean(d)} Allowed: ${list(d['allowed'])}.`,
+    unknown_code_list: (p, d) => `${p} refers to the code list "${list(d['name'])}", which does not exist.${didYouMean(d)}`,
+    unknown_condition: (p, d) => `${p} refers to the condition "${list(d['name'])}", which does not exist.${didYouMean(d)}`,
+    unknown_parameter: (p, d) => `${p} refers to the parameter "${list(d['name'])}", which does not exist.${didYouMean(d)}`,
     unknown_placeholder: (p, d) =>
       `${p}: rule "${list(d['rule'])}" has the placeholder "{${list(d['name'])}}" in its ${field(d['field'])} (${list(d['lang'])}), but the rule set has no parameter of that name.${d['suggestion'] ? ` Did you mean "{${list(d['suggestion'])}}"?` : ''}`,
     parameter_in_text: (p, d) =>
       `${p}: the ${field(d['field'])} of rule "${list(d['rule'])}" (${list(d['lang'])}) holds the number ${list(d['value'])}, the value of the parameter "${list(d['name'])}" the rule uses. Write "{${list(d['name'])}}" so the text follows the parameter when it changes.`,
     parameter_off_source: (p, d) =>
       `${p}: the parameter "${list(d['name'])}" is marked found in the source, but its value was changed from the source's ${list(d['sourceValue'])} to ${list(d['value'])}. Say why in "changeNote" (or mark it "inferred").`,
-    unknown_rule: (p, d) => `${p} refers to the rule "${list(d['name'])}", which does not exist.`,
+    unknown_rule: (p, d) => `${p} refers to the rule "${list(d['name'])}", which does not exist.${didYouMean(d)}`,
     duplicate_id: (p, d) => `${p}: the id "${list(d['name'])}" is used more than once.`,
     missing_text: (p, d) => `${p} is missing its ${list(d['lang'])} text.`,
     too_deep: (p, d) => `${p} is nested too deeply: at most ${list(d['maximum'])} levels are allowed.`,
     unsafe_path: (p) => `${p} is not an allowed path. Use $.field.field or $.field[0]; other JSONPath is never run.`,
-    operator_value: (p, d) => `${p} does not fit the operator "${list(d['operator'])}": expected ${list(d['expected'])}.`,
+    operator_value: (p, d) => `${p} does not fit the operator "${list(d['operator'])}": expected ${type(d['expected'])}.`,
     operator_fact_type: (p, d) =>
-      `${p}: the operator "${list(d['operator'])}" cannot be used on the fact "${list(d['name'])}" of type ${list(d['type'])}.`,
-    fact_params: (p, d) => `${p} has invalid parameters for the fact "${list(d['name'])}": ${list(d['expected'])}.`,
+      `${p}: the operator "${list(d['operator'])}" cannot be used on the fact "${list(d['name'])}", which gives ${type(d['type'])}.`,
+    fact_params: (p, d) => {
+      const name = `the fact "${list(d['name'])}"${d['label'] ? ` (${list(d['label'])})` : ''}`;
+      if (Array.isArray(d['takes']) && d['takes'].length === 0) return `${p}: ${name} takes no parameters. Remove "params".`;
+      const takes = Array.isArray(d['takes']) ? `, which takes ${d['takes'].map((t) => `"${t}"`).join(' and ')}` : '';
+      const why = list(d['reason'] ?? d['expected']);
+      return `${p} has invalid parameters for ${name}${takes}${why ? `: ${why}` : ''}.`;
+    },
     condition_cycle: (p, d) => `${p}: the condition "${list(d['name'])}" refers to itself.`,
     leaf_root: (p) =>
       `${p} is a single condition (fact, operator, value) at the root. The root must be all, any, not or condition, because json-rules-engine accepts nothing else there. Wrap it: {"all": [ … ]}.`,

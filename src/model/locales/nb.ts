@@ -1,7 +1,7 @@
 import { DATE_RANGE } from '../../util/dates.js';
 import type { JsonSyntaxReason } from '../../util/jsonScan.js';
-import type { IssueLocale } from '../issueCode.js';
-import { list } from './format.js';
+import type { IssueDetail, IssueLocale } from '../issueCode.js';
+import { list, typeName } from './format.js';
 
 /** A rule's text field as a sentence names it. */
 const FIELDS: Readonly<Record<string, string>> = { title: 'tittelen', text: 'teksten', rationale: 'begrunnelsen' };
@@ -22,15 +22,60 @@ const reasons: Readonly<Record<JsonSyntaxReason, string>> = {
 };
 const reason = (r: unknown): string => (Object.hasOwn(reasons, String(r)) ? reasons[String(r) as JsonSyntaxReason] : list(r));
 
+/** Type names in bokmål, for what a field or an operator expects. */
+const types: Readonly<Record<string, string>> = {
+  number: 'et tall',
+  integer: 'et heltall',
+  'integer ≥ 0': 'et heltall (0 eller mer)',
+  'number ≥ 0': 'et tall (0 eller mer)',
+  string: 'en tekst',
+  boolean: 'true eller false',
+  object: 'et objekt ({ … })',
+  array: 'en liste ([ … ])',
+  list: 'en liste',
+  date: 'en dato',
+  'YYYY-MM-DD': 'en dato på formen ÅÅÅÅ-MM-DD',
+  'code list id': 'id-en til en kodeliste',
+};
+const type = (t: unknown): string => typeName(types, t);
+
+/** Why a text is not YAML, in bokmål, by the parser's code. */
+const yamlReasons: Readonly<Record<string, string>> = {
+  UNCLOSED_FLOW: 'en { eller [ som ikke er lukket',
+  UNCLOSED_QUOTE: 'et anførselstegn som ikke er lukket',
+  BAD_INDENT: 'feil innrykk',
+  TAB_AS_INDENT: 'tabulator brukt som innrykk; bruk mellomrom',
+  DUPLICATE_KEY: 'samme nøkkel står to ganger',
+  BLOCK_AS_IMPLICIT_KEY: 'feil innrykk eller et kolon for mye',
+  MULTILINE_IMPLICIT_KEY: 'en nøkkel må stå på én linje',
+  MISSING_CHAR: 'et tegn mangler',
+  UNEXPECTED_TOKEN: 'uventet tegn',
+  ALIAS_COUNT: 'for mange alias (*)',
+};
+const yamlReason = (r: unknown): string => (Object.hasOwn(yamlReasons, String(r)) ? yamlReasons[String(r)]! : list(r));
+const didYouMean = (d: IssueDetail): string => (d['suggestion'] ? ` Mente du «${list(d['suggestion'])}»?` : '');
+
 /** Every issue message of the core in bokmål. A message names the path and what was expected, never the value. */
 export const nb: IssueLocale = {
   root: 'Roten',
   messages: {
     missing: (p) => `${p} mangler, men er påkrevd.`,
-    invalid_type: (p, d) => `${p} har feil type: forventet ${list(d['expected'])}.`,
+    invalid_type: (p, d) => `${p} har feil type: forventet ${type(d['expected'])}.`,
     unknown_key: (p) => `${p} er ikke et kjent felt. Sjekk stavemåten; ukjente felt blir ikke ignorert.`,
-    too_big: (p, d) => `${p} er for stor: høyst ${list(d['maximum'])} er tillatt.`,
-    too_small: (p, d) => `${p} er for liten: minst ${list(d['minimum'])} kreves.`,
+    too_big: (p, d) =>
+      d['origin'] === 'string'
+        ? `${p} er for lang: høyst ${list(d['maximum'])} tegn er tillatt.`
+        : d['origin'] === 'array'
+          ? `${p} har for mange elementer: høyst ${list(d['maximum'])} er tillatt.`
+          : `${p} er for stor: høyst ${list(d['maximum'])} er tillatt.`,
+    too_small: (p, d) =>
+      d['origin'] === 'string'
+        ? `${p} er for kort: minst ${list(d['minimum'])} tegn kreves.`
+        : d['origin'] === 'array'
+          ? `${p} har for få elementer: minst ${list(d['minimum'])} kreves.`
+          : `${p} er for liten: minst ${list(d['minimum'])} kreves.`,
+    empty: (p, d) => (d['origin'] === 'array' ? `${p} er en tom liste: minst ett element kreves.` : `${p} er tom: skriv en tekst.`),
+    nynorsk_bokmal: (p, d) => `${p} ser ut som bokmål (fant «${list(d['word'])}»). Nynorsk skriver f.eks. «ikkje», «kva», «frå».`,
     invalid_value: (p, d) => `${p} har en ugyldig verdi: forventet en av ${list(d['allowed'])}.`,
     invalid_format: (p, d) => `${p} har feil format${d['format'] ? ` (forventet ${list(d['format'])})` : ''}.`,
     invalid_shape: (p) => `${p} passer ikke med noen av de tillatte formene.`,
@@ -45,33 +90,40 @@ export const nb: IssueLocale = {
       `${p} ser ut til å inneholde et fødselsnummer eller D-nummer. Bruk vertssystemets egen referanse til personen (f.eks. Patient/123), ikke identitetsnummeret.`,
     json_syntax: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reason(d['reason'])}.`,
     line_too_long: (p, d) => `Linjen er for lang: høyst ${list(d['maximum'])} byte er tillatt. Den er hoppet over.`,
-    yaml_syntax: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])} (${list(d['reason'])}).`,
+    yaml_syntax: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])}: ${yamlReason(d['reason'])}.`,
     duplicate_key: (p) => `${p} står to ganger i samme objekt; bare den siste blir brukt.`,
     rule_not_fired: (p, d) =>
       `Ingen testvektor forventer at regelen «${list(d['name'])}» utløses. Legg til en vektor med regelen under expect.fired.`,
     no_vectors: (p, d) =>
       `Regelsettet «${list(d['name'])}» har ingen testvektorer. Legg dem i ${list(d['file'])} ved siden av regelsettet.`,
     unknown_rule_set: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikke finnes blant filene.`,
-    unknown_fact: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikke finnes.`,
-    unknown_operator: (p, d) => `${p} bruker operatoren «${list(d['name'])}», som ikke finnes. Tillatt: ${list(d['allowed'])}.`,
-    unknown_code_list: (p, d) => `${p} viser til kodelisten «${list(d['name'])}», som ikke finnes.`,
-    unknown_condition: (p, d) => `${p} viser til betingelsen «${list(d['name'])}», som ikke finnes.`,
-    unknown_parameter: (p, d) => `${p} viser til parameteren «${list(d['name'])}», som ikke finnes.`,
+    unknown_fact: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikke finnes.${didYouMean(d)}`,
+    unknown_operator: (p, d) =>
+      `${p} bruker operatoren «${list(d['name'])}», som ikke finnes.${didYouMean(d)} Tillatt: ${list(d['allowed'])}.`,
+    unknown_code_list: (p, d) => `${p} viser til kodelisten «${list(d['name'])}», som ikke finnes.${didYouMean(d)}`,
+    unknown_condition: (p, d) => `${p} viser til betingelsen «${list(d['name'])}», som ikke finnes.${didYouMean(d)}`,
+    unknown_parameter: (p, d) => `${p} viser til parameteren «${list(d['name'])}», som ikke finnes.${didYouMean(d)}`,
     unknown_placeholder: (p, d) =>
       `${p}: regelen «${list(d['rule'])}» har plassholderen «{${list(d['name'])}}» i ${field(d['field'])} (${list(d['lang'])}), men regelsettet har ingen parameter med det navnet.${d['suggestion'] ? ` Mente du «{${list(d['suggestion'])}}»?` : ''}`,
     parameter_in_text: (p, d) =>
       `${p}: ${field(d['field'])} i regelen «${list(d['rule'])}» (${list(d['lang'])}) har tallet ${list(d['value'])}, som er verdien til parameteren «${list(d['name'])}» som regelen bruker. Skriv «{${list(d['name'])}}», så følger teksten parameteren når den endres.`,
     parameter_off_source: (p, d) =>
       `${p}: parameteren «${list(d['name'])}» er merket funnet i kilden, men verdien er endret fra kildens ${list(d['sourceValue'])} til ${list(d['value'])}. Skriv hvorfor i «changeNote» (eller merk den «inferred»).`,
-    unknown_rule: (p, d) => `${p} viser til regelen «${list(d['name'])}», som ikke finnes.`,
+    unknown_rule: (p, d) => `${p} viser til regelen «${list(d['name'])}», som ikke finnes.${didYouMean(d)}`,
     duplicate_id: (p, d) => `${p}: id-en «${list(d['name'])}» er brukt mer enn én gang.`,
     missing_text: (p, d) => `${p} mangler tekst på ${list(d['lang'])}.`,
     too_deep: (p, d) => `${p} er nøstet for dypt: høyst ${list(d['maximum'])} nivåer er tillatt.`,
     unsafe_path: (p) => `${p} er ikke en tillatt sti. Bruk $.felt.felt eller $.felt[0]; annen JSONPath kjøres aldri.`,
-    operator_value: (p, d) => `${p} passer ikke med operatoren «${list(d['operator'])}»: forventet ${list(d['expected'])}.`,
+    operator_value: (p, d) => `${p} passer ikke med operatoren «${list(d['operator'])}»: forventet ${type(d['expected'])}.`,
     operator_fact_type: (p, d) =>
-      `${p}: operatoren «${list(d['operator'])}» kan ikke brukes på faktumet «${list(d['name'])}» av typen ${list(d['type'])}.`,
-    fact_params: (p, d) => `${p} har ugyldige parametre for faktumet «${list(d['name'])}»: ${list(d['expected'])}.`,
+      `${p}: operatoren «${list(d['operator'])}» kan ikke brukes på faktumet «${list(d['name'])}», som gir ${type(d['type'])}.`,
+    fact_params: (p, d) => {
+      const name = `faktumet «${list(d['name'])}»${d['label'] ? ` (${list(d['label'])})` : ''}`;
+      if (Array.isArray(d['takes']) && d['takes'].length === 0) return `${p}: ${name} tar ingen parametre. Fjern «params».`;
+      const takes = Array.isArray(d['takes']) ? `, som tar ${d['takes'].map((t) => `«${t}»`).join(' og ')}` : '';
+      const why = list(d['reason'] ?? d['expected']);
+      return `${p} har ugyldige parametre for ${name}${takes}${why ? `: ${why}` : ''}.`;
+    },
     condition_cycle: (p, d) => `${p}: betingelsen «${list(d['name'])}» viser til seg selv.`,
     leaf_root: (p) =>
       `${p} er én enkelt betingelse (fact, operator, value) rett på roten. Roten må være all, any, not eller condition, fordi json-rules-engine ikke godtar noe annet der. Pakk den inn: {"all": [ … ]}.`,

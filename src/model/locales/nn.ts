@@ -1,7 +1,7 @@
 import { DATE_RANGE } from '../../util/dates.js';
 import type { JsonSyntaxReason } from '../../util/jsonScan.js';
-import type { IssueLocale } from '../issueCode.js';
-import { list } from './format.js';
+import type { IssueDetail, IssueLocale } from '../issueCode.js';
+import { list, typeName } from './format.js';
 
 /** A rule's text field as a sentence names it. */
 const FIELDS: Readonly<Record<string, string>> = { title: 'tittelen', text: 'teksten', rationale: 'grunngjevinga' };
@@ -22,15 +22,60 @@ const reasons: Readonly<Record<JsonSyntaxReason, string>> = {
 };
 const reason = (r: unknown): string => (Object.hasOwn(reasons, String(r)) ? reasons[String(r) as JsonSyntaxReason] : list(r));
 
+/** Typenamn på nynorsk, for det eit felt eller ein operator ventar. */
+const types: Readonly<Record<string, string>> = {
+  number: 'eit tal',
+  integer: 'eit heiltal',
+  'integer ≥ 0': 'eit heiltal (0 eller meir)',
+  'number ≥ 0': 'eit tal (0 eller meir)',
+  string: 'ein tekst',
+  boolean: 'true eller false',
+  object: 'eit objekt ({ … })',
+  array: 'ei liste ([ … ])',
+  list: 'ei liste',
+  date: 'ein dato',
+  'YYYY-MM-DD': 'ein dato på forma ÅÅÅÅ-MM-DD',
+  'code list id': 'id-en til ei kodeliste',
+};
+const type = (t: unknown): string => typeName(types, t);
+
+/** Kvifor ein tekst ikkje er YAML, på nynorsk, etter koden frå tolkaren. */
+const yamlReasons: Readonly<Record<string, string>> = {
+  UNCLOSED_FLOW: 'ein { eller [ som ikkje er lukka',
+  UNCLOSED_QUOTE: 'eit hermeteikn som ikkje er lukka',
+  BAD_INDENT: 'feil innrykk',
+  TAB_AS_INDENT: 'tabulator brukt som innrykk; bruk mellomrom',
+  DUPLICATE_KEY: 'same nøkkel står to gonger',
+  BLOCK_AS_IMPLICIT_KEY: 'feil innrykk eller eitt kolon for mykje',
+  MULTILINE_IMPLICIT_KEY: 'ein nøkkel må stå på éi linje',
+  MISSING_CHAR: 'eit teikn manglar',
+  UNEXPECTED_TOKEN: 'uventa teikn',
+  ALIAS_COUNT: 'for mange alias (*)',
+};
+const yamlReason = (r: unknown): string => (Object.hasOwn(yamlReasons, String(r)) ? yamlReasons[String(r)]! : list(r));
+const didYouMean = (d: IssueDetail): string => (d['suggestion'] ? ` Meinte du «${list(d['suggestion'])}»?` : '');
+
 /** Every issue message of the core in nynorsk. A message names the path and what was expected, never the value. */
 export const nn: IssueLocale = {
   root: 'Rota',
   messages: {
     missing: (p) => `${p} manglar, men er påkravd.`,
-    invalid_type: (p, d) => `${p} har feil type: venta ${list(d['expected'])}.`,
+    invalid_type: (p, d) => `${p} har feil type: venta ${type(d['expected'])}.`,
     unknown_key: (p) => `${p} er ikkje eit kjent felt. Sjekk stavemåten; ukjende felt blir ikkje ignorerte.`,
-    too_big: (p, d) => `${p} er for stor: høgst ${list(d['maximum'])} er tillate.`,
-    too_small: (p, d) => `${p} er for liten: minst ${list(d['minimum'])} er kravd.`,
+    too_big: (p, d) =>
+      d['origin'] === 'string'
+        ? `${p} er for lang: høgst ${list(d['maximum'])} teikn er tillate.`
+        : d['origin'] === 'array'
+          ? `${p} har for mange element: høgst ${list(d['maximum'])} er tillate.`
+          : `${p} er for stor: høgst ${list(d['maximum'])} er tillate.`,
+    too_small: (p, d) =>
+      d['origin'] === 'string'
+        ? `${p} er for kort: minst ${list(d['minimum'])} teikn er kravd.`
+        : d['origin'] === 'array'
+          ? `${p} har for få element: minst ${list(d['minimum'])} er kravd.`
+          : `${p} er for liten: minst ${list(d['minimum'])} er kravd.`,
+    empty: (p, d) => (d['origin'] === 'array' ? `${p} er ei tom liste: minst eitt element er kravd.` : `${p} er tom: skriv ein tekst.`),
+    nynorsk_bokmal: (p, d) => `${p} ser ut som bokmål (fann «${list(d['word'])}»). Nynorsk skriv til dømes «ikkje», «kva», «frå».`,
     invalid_value: (p, d) => `${p} har ein ugyldig verdi: venta ein av ${list(d['allowed'])}.`,
     invalid_format: (p, d) => `${p} har feil format${d['format'] ? ` (venta ${list(d['format'])})` : ''}.`,
     invalid_shape: (p) => `${p} passar ikkje med nokon av dei tillatne formene.`,
@@ -45,32 +90,39 @@ export const nn: IssueLocale = {
       `${p} ser ut til å innehalde eit fødselsnummer eller D-nummer. Bruk vertssystemet sin eigen referanse til personen (t.d. Patient/123), ikkje identitetsnummeret.`,
     json_syntax: (p, d) => `Ugyldig JSON${d['line'] ? ` på linje ${d['line']}, kolonne ${d['column']}` : ''}: ${reason(d['reason'])}.`,
     line_too_long: (p, d) => `Linja er for lang: høgst ${list(d['maximum'])} byte er tillate. Ho er hoppa over.`,
-    yaml_syntax: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])} (${list(d['reason'])}).`,
+    yaml_syntax: (p, d) => `Ugyldig YAML på linje ${list(d['line'])}, kolonne ${list(d['column'])}: ${yamlReason(d['reason'])}.`,
     duplicate_key: (p) => `${p} står to gonger i same objekt; berre den siste blir brukt.`,
     rule_not_fired: (p, d) =>
       `Ingen testvektor ventar at regelen «${list(d['name'])}» blir utløyst. Legg til ein vektor med regelen under expect.fired.`,
     no_vectors: (p, d) => `Regelsettet «${list(d['name'])}» har ingen testvektorar. Legg dei i ${list(d['file'])} ved sida av regelsettet.`,
     unknown_rule_set: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikkje finst blant filene.`,
-    unknown_fact: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikkje finst.`,
-    unknown_operator: (p, d) => `${p} brukar operatoren «${list(d['name'])}», som ikkje finst. Tillate: ${list(d['allowed'])}.`,
-    unknown_code_list: (p, d) => `${p} viser til kodelista «${list(d['name'])}», som ikkje finst.`,
-    unknown_condition: (p, d) => `${p} viser til vilkåret «${list(d['name'])}», som ikkje finst.`,
-    unknown_parameter: (p, d) => `${p} viser til parameteren «${list(d['name'])}», som ikkje finst.`,
+    unknown_fact: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikkje finst.${didYouMean(d)}`,
+    unknown_operator: (p, d) =>
+      `${p} brukar operatoren «${list(d['name'])}», som ikkje finst.${didYouMean(d)} Tillate: ${list(d['allowed'])}.`,
+    unknown_code_list: (p, d) => `${p} viser til kodelista «${list(d['name'])}», som ikkje finst.${didYouMean(d)}`,
+    unknown_condition: (p, d) => `${p} viser til vilkåret «${list(d['name'])}», som ikkje finst.${didYouMean(d)}`,
+    unknown_parameter: (p, d) => `${p} viser til parameteren «${list(d['name'])}», som ikkje finst.${didYouMean(d)}`,
     unknown_placeholder: (p, d) =>
       `${p}: regelen «${list(d['rule'])}» har plasshaldaren «{${list(d['name'])}}» i ${field(d['field'])} (${list(d['lang'])}), men regelsettet har ingen parameter med det namnet.${d['suggestion'] ? ` Meinte du «{${list(d['suggestion'])}}»?` : ''}`,
     parameter_in_text: (p, d) =>
       `${p}: ${field(d['field'])} i regelen «${list(d['rule'])}» (${list(d['lang'])}) har talet ${list(d['value'])}, som er verdien til parameteren «${list(d['name'])}» som regelen brukar. Skriv «{${list(d['name'])}}», så følgjer teksten parameteren når han blir endra.`,
     parameter_off_source: (p, d) =>
       `${p}: parameteren «${list(d['name'])}» er merkt funnen i kjelda, men verdien er endra frå ${list(d['sourceValue'])} i kjelda til ${list(d['value'])}. Skriv kvifor i «changeNote» (eller merk han «inferred»).`,
-    unknown_rule: (p, d) => `${p} viser til regelen «${list(d['name'])}», som ikkje finst.`,
+    unknown_rule: (p, d) => `${p} viser til regelen «${list(d['name'])}», som ikkje finst.${didYouMean(d)}`,
     duplicate_id: (p, d) => `${p}: id-en «${list(d['name'])}» er brukt meir enn éin gong.`,
     missing_text: (p, d) => `${p} manglar tekst på ${list(d['lang'])}.`,
     too_deep: (p, d) => `${p} er nøsta for djupt: høgst ${list(d['maximum'])} nivå er tillate.`,
     unsafe_path: (p) => `${p} er ikkje ein tillaten sti. Bruk $.felt.felt eller $.felt[0]; anna JSONPath blir aldri køyrt.`,
-    operator_value: (p, d) => `${p} passar ikkje med operatoren «${list(d['operator'])}»: venta ${list(d['expected'])}.`,
+    operator_value: (p, d) => `${p} passar ikkje med operatoren «${list(d['operator'])}»: venta ${type(d['expected'])}.`,
     operator_fact_type: (p, d) =>
-      `${p}: operatoren «${list(d['operator'])}» kan ikkje brukast på faktumet «${list(d['name'])}» av typen ${list(d['type'])}.`,
-    fact_params: (p, d) => `${p} har ugyldige parametrar for faktumet «${list(d['name'])}»: ${list(d['expected'])}.`,
+      `${p}: operatoren «${list(d['operator'])}» kan ikkje brukast på faktumet «${list(d['name'])}», som gir ${type(d['type'])}.`,
+    fact_params: (p, d) => {
+      const name = `faktumet «${list(d['name'])}»${d['label'] ? ` (${list(d['label'])})` : ''}`;
+      if (Array.isArray(d['takes']) && d['takes'].length === 0) return `${p}: ${name} tek ingen parametrar. Fjern «params».`;
+      const takes = Array.isArray(d['takes']) ? `, som tek ${d['takes'].map((t) => `«${t}»`).join(' og ')}` : '';
+      const why = list(d['reason'] ?? d['expected']);
+      return `${p} har ugyldige parametrar for ${name}${takes}${why ? `: ${why}` : ''}.`;
+    },
     condition_cycle: (p, d) => `${p}: vilkåret «${list(d['name'])}» viser til seg sjølv.`,
     leaf_root: (p) =>
       `${p} er eitt enkelt vilkår (fact, operator, value) rett på rota. Rota må vere all, any, not eller condition, fordi json-rules-engine ikkje godtek noko anna der. Pakk det inn: {"all": [ … ]}.`,
