@@ -52,7 +52,7 @@ const MISTAKES: Record<string, (rulesNy: string) => void> = {
 const WARNINGS_ONLY = new Set(['bokmålsteksten kopiert inn som nynorsk']);
 
 
-/** The sign-off of consent 2.1.0 in the section "Ny versjon av et regelsett". */
+/** The sign-off of consent 2.2.0 in the section "Ny versjon av et regelsett". */
 const SIGN_OFF = {
   approvedBy: 'Kommuneoverlegen i Eksempel kommune',
   approvedOn: '2026-11-20',
@@ -75,8 +75,8 @@ function insertAfter(json: Record<string, unknown>, after: string, extra: Record
 }
 
 /**
- * samtykke/ as the section "Ny versjon av et regelsett" leaves it: consent 2.0.0 ending 2026-12-31,
- * consent 2.1.0 from 2027-01-01 with its sign-off and one rule made critical, and vectors pinned to it.
+ * samtykke/ as the section "Ny versjon av et regelsett" leaves it: consent 2.1.0 ending 2026-12-31,
+ * consent 2.2.0 from 2027-01-01 with its sign-off and one rule made critical, and vectors pinned to it.
  */
 function versionsFolder(project: string): void {
   const dir = join(project, 'samtykke');
@@ -85,12 +85,12 @@ function versionsFolder(project: string): void {
   const write = (f: string, j: unknown) => writeFileSync(join(dir, f), `${JSON.stringify(j, null, 2)}\n`);
   const old = insertAfter(read('consent.json'), 'validFrom', { validTo: '2026-12-31' });
   write('consent.json', old);
-  const next = insertAfter({ ...old, version: '2.1.0', validFrom: '2027-01-01' }, 'validFrom', SIGN_OFF);
+  const next = insertAfter({ ...old, version: '2.2.0', validFrom: '2027-01-01' }, 'validFrom', SIGN_OFF);
   delete next['validTo'];
   (next['rules'] as { severity: string }[])[1]!.severity = 'critical';
   write('consent-2027.json', next);
   write('consent.test.json', read('consent.test.json'));
-  write('consent-2027.test.json', insertAfter(read('consent.test.json'), 'ruleSet', { version: '2.1.0' }));
+  write('consent-2027.test.json', insertAfter(read('consent.test.json'), 'ruleSet', { version: '2.2.0' }));
 }
 
 interface Example {
@@ -175,10 +175,10 @@ describe('the walkthrough for policy staff', () => {
     const page = readPage(WALKTHROUGH);
     const section = page.slice(page.indexOf('## Ny versjon av et regelsett'));
     expect(section).toContain('"validFrom": "2026-01-01",\n"validTo": "2026-12-31",\n');
-    const shown = `"version": "2.1.0",\n"validFrom": "2027-01-01",\n${JSON.stringify(SIGN_OFF, null, 2).slice(2, -2).replace(/\n  /g, '\n').replace(/^  /, '')},\n`;
+    const shown = `"version": "2.2.0",\n"validFrom": "2027-01-01",\n${JSON.stringify(SIGN_OFF, null, 2).slice(2, -2).replace(/\n  /g, '\n').replace(/^  /, '')},\n`;
     expect(section).toContain(shown);
     expect(section).toContain('`CONSENT-PLAN-MISSING` kritisk (`"severity": "critical"`)');
-    expect(section).toContain('legg til `"version": "2.1.0"` etter `"ruleSet": "consent"`');
+    expect(section).toContain('legg til `"version": "2.2.0"` etter `"ruleSet": "consent"`');
     const rules = JSON.parse(readFileSync(join(ROOT, 'rules', 'consent.json'), 'utf8'));
     expect(rules.rules[1].id).toBe('CONSENT-PLAN-MISSING');
     expect(rules.rules[1].severity).not.toBe('critical');

@@ -27,7 +27,7 @@ function consentFolder(): string {
   return dir;
 }
 
-/** consent 2.0.0 until 2026-12-31 and consent 2.1.0 from 2027-01-01 (signed off, one rule's severity changed), with vectors for each. */
+/** consent 2.1.0 until 2026-12-31 and consent 2.2.0 from 2027-01-01 (signed off, one rule's severity changed), with vectors for each. */
 function twoVersions(): { dir: string; next: string } {
   const dir = consentFolder();
   editJson(join(dir, 'consent.json'), (j) => {
@@ -36,16 +36,16 @@ function twoVersions(): { dir: string; next: string } {
   const next = join(dir, 'consent-2027.json');
   cpSync(join(dir, 'consent.json'), next);
   editJson(next, (j) => {
-    j.version = '2.1.0';
+    j.version = '2.2.0';
     j.validFrom = '2027-01-01';
     delete j.validTo;
     Object.assign(j, SIGN_OFF);
     j.rules[1].severity = 'critical';
   });
-  // The new version's vectors: a copy of this year's, pinned to 2.1.0.
+  // The new version's vectors: a copy of this year's, pinned to 2.2.0.
   cpSync(join(dir, 'consent.test.json'), join(dir, 'consent-2027.test.json'));
   editJson(join(dir, 'consent-2027.test.json'), (j) => {
-    j.version = '2.1.0';
+    j.version = '2.2.0';
   });
   return { dir, next };
 }
@@ -67,9 +67,9 @@ describe('versions of a rule set in one folder', () => {
 
     const t = await cli(['test', dir]);
     expect(t.code).toBe(0);
-    expect(t.stdout).toContain(`consent 2.0.0 (${join(dir, 'consent.json')}):`);
-    expect(t.stdout).toContain(`consent 2.1.0 (${join(dir, 'consent-2027.json')}):`);
-    expect(t.stdout).toContain('Betingelsesdekning for consent 2.1.0');
+    expect(t.stdout).toContain(`consent 2.1.0 (${join(dir, 'consent.json')}):`);
+    expect(t.stdout).toContain(`consent 2.2.0 (${join(dir, 'consent-2027.json')}):`);
+    expect(t.stdout).toContain('Betingelsesdekning for consent 2.2.0');
 
     const p = person();
     const now = await cli(['explain', p, '--rules', dir, '--as-of', '2026-06-01', '--json']);
@@ -78,30 +78,30 @@ describe('versions of a rule set in one folder', () => {
     expect(later.code).toBe(0);
     const stamp = (r: { stdout: string }) =>
       JSON.parse(r.stdout).decisions.map((d: { decision: { ruleSet: unknown } }) => d.decision.ruleSet);
-    expect(stamp(now)).toEqual([expect.objectContaining({ id: 'consent', version: '2.0.0' })]);
+    expect(stamp(now)).toEqual([expect.objectContaining({ id: 'consent', version: '2.1.0' })]);
     expect(stamp(now)[0]).not.toHaveProperty('approvedBy');
     // The decision made under the signed-off version says who approved it, and when.
     expect(stamp(later)).toEqual([
-      expect.objectContaining({ id: 'consent', version: '2.1.0', approvedBy: SIGN_OFF.approvedBy, approvedOn: '2026-11-20' }),
+      expect.objectContaining({ id: 'consent', version: '2.2.0', approvedBy: SIGN_OFF.approvedBy, approvedOn: '2026-11-20' }),
     ]);
 
     const out = tempDir();
     const d = await cli(['docs', dir, '--out', out, '--as-of', '2027-02-01']);
     expect(d.code).toBe(0);
     const nb = readFileSync(join(out, 'regelkatalog.nb.md'), 'utf8');
-    expect(nb).toContain('Samtykke og taushetsplikt (consent 2.1.0)');
-    expect(nb).not.toContain('(consent 2.0.0)');
+    expect(nb).toContain('Samtykke og taushetsplikt (consent 2.2.0)');
+    expect(nb).not.toContain('(consent 2.1.0)');
     expect(nb).toContain(
       `- **Godkjent av:** ${SIGN_OFF.approvedBy}\n- **Godkjent:** 2026-11-20\n- **Endring:** ${SIGN_OFF.changeNote.nb}\n`,
     );
     expect(nb).toContain('### Endringslogg');
-    expect(nb).toMatch(/\| 2\.0\.0 \| 2026-01-01 \| 2026-12-31 \| ikke registrert \| — \| — \|/);
-    expect(nb).toContain(`| 2.1.0 (vist her) | 2027-01-01 | — | ${SIGN_OFF.approvedBy} | 2026-11-20 | ${SIGN_OFF.changeNote.nb} |`);
+    expect(nb).toMatch(/\| 2\.1\.0 \| 2026-01-01 \| 2026-12-31 \| ikke registrert \| — \| — \|/);
+    expect(nb).toContain(`| 2.2.0 (vist her) | 2027-01-01 | — | ${SIGN_OFF.approvedBy} | 2026-11-20 | ${SIGN_OFF.changeNote.nb} |`);
     const nn = readFileSync(join(out, 'regelkatalog.nn.md'), 'utf8');
     expect(nn).toContain(SIGN_OFF.changeNote.nn);
     const before = tempDir();
     expect((await cli(['docs', dir, '--out', before, '--as-of', '2026-02-01'])).code).toBe(0);
-    expect(readFileSync(join(before, 'regelkatalog.nb.md'), 'utf8')).toContain('Samtykke og taushetsplikt (consent 2.0.0)');
+    expect(readFileSync(join(before, 'regelkatalog.nb.md'), 'utf8')).toContain('Samtykke og taushetsplikt (consent 2.1.0)');
   });
 
   it('two versions whose periods overlap are one error that names both files and the overlap', async () => {
@@ -109,7 +109,7 @@ describe('versions of a rule set in one folder', () => {
     const other = join(dir, 'consent-b.json');
     cpSync(join(dir, 'consent.json'), other);
     editJson(other, (j) => {
-      j.version = '2.1.0';
+      j.version = '2.2.0';
       j.validFrom = '2026-07-01';
       j.validTo = '2026-09-30';
     });
@@ -118,7 +118,7 @@ describe('versions of a rule set in one folder', () => {
     const errors = r.stdout.split('\n').filter((l) => /^\/.+:\d+:\d+: /.test(l));
     const { line, column } = positionOf(other, '"validFrom"');
     expect(errors).toEqual([
-      `${other}:${line}:${column}: «validFrom»: versjon 2.1.0 av regelsettet «consent» gjelder samtidig som versjon 2.0.0 i ${join(dir, 'consent.json')}: begge gjelder fra 2026-07-01 til 2026-09-30. Bare én versjon kan gjelde på en dato; sett validTo på den eldste til dagen før den nye begynner.`,
+      `${other}:${line}:${column}: Feltet «validFrom»: versjon 2.2.0 av regelsettet «consent» gjelder samtidig som versjon 2.1.0 i ${join(dir, 'consent.json')}: begge gjelder fra 2026-07-01 til 2026-09-30. Bare én versjon kan gjelde på en dato; sett validTo på den eldste til dagen før den nye begynner.`,
     ]);
     const en = await cli(['validate', dir, '--lang', 'en']);
     expect(en.stdout).toContain('both apply from 2026-07-01 to 2026-09-30');
@@ -133,7 +133,7 @@ describe('versions of a rule set in one folder', () => {
     expect(r.code).toBe(1);
     const { line, column } = positionOf(join(dir, 'consent.json'), '"validTo"');
     expect(r.stdout).toBe(
-      `${join(dir, 'consent.json')}:${line}:${column}: «validTo»: sluttdatoen 2025-12-31 er før startdatoen 2026-01-01. validTo må være samme dag som validFrom eller senere.\n\n1 feil i 1 fil (kontrollert: 1 regelsett, 0 kodelister, 1 testvektorfil).\n`,
+      `${join(dir, 'consent.json')}:${line}:${column}: Feltet «validTo»: sluttdatoen 2025-12-31 er før startdatoen 2026-01-01. validTo må være samme dag som validFrom eller senere.\n\n1 feil i 1 fil (kontrollert: 1 regelsett, 0 kodelister, 1 testvektorfil).\n`,
     );
     const t = await cli(['test', dir]);
     expect(t.code).toBe(2);
@@ -143,7 +143,7 @@ describe('versions of a rule set in one folder', () => {
   it('next year’s version alone in the folder passes this year’s vectors with no error', async () => {
     const dir = consentFolder();
     editJson(join(dir, 'consent.json'), (j) => {
-      j.version = '2.1.0';
+      j.version = '2.2.0';
       j.validFrom = '2027-01-01';
     });
     const v = await cli(['validate', dir]);
@@ -165,25 +165,25 @@ describe('versions of a rule set in one folder', () => {
 
   it('diff compares two versions of one rule set in one folder, by version or by date', async () => {
     const { dir } = twoVersions();
-    const r = await cli(['diff', dir, '--id', 'consent', '--from', '2.0.0', '--to', '2.1.0']);
+    const r = await cli(['diff', dir, '--id', 'consent', '--from', '2.1.0', '--to', '2.2.0']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Endringer fra consent 2.0.0 til consent 2.1.0');
-    expect(r.stdout).toContain('Regelsett consent: 2.0.0 → 2.1.0');
+    expect(r.stdout).toContain('Endringer fra consent 2.1.0 til consent 2.2.0');
+    expect(r.stdout).toContain('Regelsett consent: 2.1.0 → 2.2.0');
     expect(r.stdout).toMatch(/~ CONSENT-PLAN-MISSING: .* \(endret: severity\)/);
     const byDate = await cli(['diff', dir, '--id', 'consent', '--from', '2026-06-01', '--to', '2027-06-01']);
     expect(byDate.stdout).toBe(r.stdout);
     // With a cohort: what changes on the day the new version takes effect.
-    const s = await cli(['diff', dir, '--id', 'consent', '--from', '2.0.0', '--to', '2.1.0', '--synthetic', '50']);
+    const s = await cli(['diff', dir, '--id', 'consent', '--from', '2.1.0', '--to', '2.2.0', '--synthetic', '50']);
     expect(s.code).toBe(0);
     expect(s.stdout).toContain('per 2027-01-01');
 
-    const missing = await cli(['diff', dir, '--id', 'consent', '--from', '2.0.0', '--to', '3.0.0']);
+    const missing = await cli(['diff', dir, '--id', 'consent', '--from', '2.1.0', '--to', '3.0.0']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(
-      'oppfolgingsteam diff: regelsettet «consent» har ingen versjon for --to 3.0.0. Versjonene er: 2.0.0 (2026-01-01–2026-12-31), 2.1.0 (2027-01-01–).\n',
+      'oppfolgingsteam diff: regelsettet «consent» har ingen versjon for --to 3.0.0. Versjonene er: 2.1.0 (2026-01-01–2026-12-31), 2.2.0 (2027-01-01–).\n',
     );
-    const noTo = await cli(['diff', dir, '--id', 'consent', '--from', '2.0.0']);
+    const noTo = await cli(['diff', dir, '--id', 'consent', '--from', '2.1.0']);
     expect(noTo.code).toBe(2);
     expect(noTo.stderr).toContain('--to');
   });
