@@ -14,6 +14,8 @@
 // In: FHIR to a person
 export { personFromBundle, personFromPrefetch } from './in/toPerson.js';
 export type { FhirToPersonOptions, FhirPerson } from './in/toPerson.js';
+export { parseSnomedMap, isSnomedMap, SnomedMapFile, SNOMED_SYSTEM, SNOMED_MAP_FORMAT } from './in/snomedMap.js';
+export type { SnomedMap, SnomedMapIssue, SnomedMapOptions, InvalidSnomedMapError } from './in/snomedMap.js';
 export { PERSON_LIST_KINDS } from './model/prefetch.js';
 export type { PersonListKind } from './model/prefetch.js';
 
