@@ -113,5 +113,5 @@ export function libCoding(system: string, code: string, lang: Lang): Coding {
 
 /** True when `code` is defined in the library system `system`. */
 export function isLibCode(system: string, code: string): boolean {
-  return Object.hasOwn(CODE_DISPLAYS[system] ?? {}, code);
+  return Object.prototype.hasOwnProperty.call(CODE_DISPLAYS[system] ?? {}, code);
 }
