@@ -37,7 +37,7 @@ import {
   wrongSubject,
 } from './errors.js';
 import { PathwayEvent, PathwayRole, StartInput } from './events.js';
-import type { PathwayEventInput, PathwayEventType } from './events.js';
+import type { PathwayEventInput, PathwayEventType, StartPathwayInput } from './events.js';
 import type { GuardEnv, PathwayRefusal } from './guards.js';
 import { RULE_CHECKS } from './guards.js';
 import type { CheckRecord, HistoryEntry, RuleSetRef } from './history.js';
@@ -150,7 +150,7 @@ function subjectIssues(subject: unknown, lang: Lang, required: boolean): Validat
  * if (started._tag === 'Right') console.log(started.right.state, started.right.revision); // candidate 0
  * ```
  */
-export function startPathway(input: unknown, options: StartOptions): E.Either<InvalidEventError | InvalidOptionsError, Pathway> {
+export function startPathway(input: StartPathwayInput, options: StartOptions): E.Either<InvalidEventError | InvalidOptionsError, Pathway> {
   const bad = checkOptions(options, undefined);
   if (bad) return E.left(bad);
   const lang = options.lang ?? 'nb';
@@ -197,6 +197,14 @@ export function allowedEvents(pathway: Pathway): PathwayEventType[] {
 
 function eventIssues(event: PathwayEvent, asOf: string, lang: Lang): ValidationIssue[] {
   if (event.type === 'CONTINUE' && event.nextCheckpoint <= asOf) return [makeIssue('not_after_as_of', ['nextCheckpoint'], lang)];
+  if (event.type === 'COMPLETE_ASSESSMENT') {
+    // What the person said, and the baseline measure, are recorded at the assessment: a date after it is a typing error.
+    const issues = event.whatMatters.flatMap((w, i) =>
+      w.date > asOf ? [makeIssue('after_event_date', ['whatMatters', i, 'date'], lang)] : [],
+    );
+    if (event.baseline && event.baseline.date > asOf) issues.push(makeIssue('after_event_date', ['baseline', 'date'], lang));
+    return issues;
+  }
   return [];
 }
 

@@ -95,7 +95,7 @@ describe('SNOMED CT through the host’s map', () => {
 
   it('an ICD-10 or ICPC-2 coding on the same Condition wins over the map', () => {
     const b = bundle(DEPRESSION);
-    (b.entry[1]!.resource.code.coding as { system: string; code: string }[]).push({
+    ((b.entry[1]!.resource as { code: { coding: unknown[] } }).code.coding as { system: string; code: string }[]).push({
       system: 'http://hl7.org/fhir/sid/icd-10',
       code: 'F32',
     });
