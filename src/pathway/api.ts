@@ -50,6 +50,7 @@ import { runChecks } from './rules.js';
 import { historyIssues } from './replay.js';
 import { leafOf } from './states.js';
 import { SubjectRef } from './subject.js';
+import { pathwayArgumentIssues } from './argument.js';
 
 /*
  * The host-facing API: four calls. `startPathway` flags a person, `sendEvent` moves the pathway on
@@ -186,11 +187,30 @@ export function startPathway(input: StartPathwayInput, options: StartOptions): E
   });
 }
 
-/** The events the pathway's current state has transitions for (guards not evaluated). */
+/** The language of an error, read without trusting the options object (a getter may throw). */
+function optionLang(options: unknown): Lang {
+  try {
+    return resolveLang(typeof options === 'object' && options !== null ? (options as { lang?: unknown }).lang : undefined);
+  } catch {
+    return 'nb';
+  }
+}
+
+/**
+ * The events the pathway's current state has transitions for (guards not evaluated). A value that is
+ * not a pathway's has none.
+ */
 export function allowedEvents(pathway: Pathway): PathwayEventType[] {
+  if (pathwayArgumentIssues(pathway, 'nb').length > 0) return [];
   if (pathway.snapshot.status === 'done') return [];
   const out = new Set<string>();
-  const snap = pathwayMachine.resolveState({ value: pathway.snapshot.value as never, context: pathway.snapshot.context });
+  let snap: ReturnType<typeof pathwayMachine.resolveState>;
+  try {
+    snap = pathwayMachine.resolveState({ value: pathway.snapshot.value as never, context: pathway.snapshot.context });
+  } catch {
+    // A state value the machine does not have: no events, rather than an exception from the machine.
+    return [];
+  }
   for (const node of snap._nodes) for (const t of node.transitions.keys()) out.add(t);
   return PathwayEvent.options.map((o) => o.shape.type.value).filter((t) => out.has(t));
 }
@@ -257,6 +277,8 @@ function mergeRuleSets(current: readonly RuleSetRef[], decisions: readonly Check
  * ```
  */
 export function sendEvent(pathway: Pathway, event: PathwayEventInput, options: SendOptions): E.Either<SendEventError, Pathway> {
+  const notPathway = pathwayArgumentIssues(pathway, optionLang(options));
+  if (notPathway.length > 0) return E.left(corruptEnvelope(notPathway));
   const last = pathway.history[pathway.history.length - 1]!.at;
   const bad = checkOptions(options, last);
   if (bad) return E.left(bad);

@@ -6,8 +6,11 @@ import type { Lang, LocalizedText } from '../model/lang.js';
 import { canonicalJson } from '../util/sha256.js';
 import { initialContext, resolveConfig } from './context.js';
 import type { Pathway } from './envelope.js';
-import type { ReplayMismatchError } from './errors.js';
-import { replayMismatch } from './errors.js';
+import type { CorruptEnvelopeError, ReplayMismatchError } from './errors.js';
+import { corruptEnvelope, replayMismatch } from './errors.js';
+import { PathwayEnvelope } from './envelope.js';
+import { readInput } from '../model/inputShape.js';
+import { fromZodIssues } from '../model/issues.js';
 import type { PathwayRole } from './events.js';
 import type { GuardEnv } from './guards.js';
 import { RULE_CHECKS } from './guards.js';
@@ -86,9 +89,17 @@ function runHistory(pathway: Pathway): Replayed {
   return { kind: 'ok', steps };
 }
 
-/** Replays a pathway's history. Right: the steps; Left: where replay and the stored pathway part. */
-export function replayPathway(pathway: Pathway): E.Either<ReplayMismatchError, ReplayStep[]> {
-  const r = runHistory(pathway);
+/**
+ * Replays a pathway's history. Right: the steps; Left: where replay and the stored pathway part, or
+ * (`CorruptEnvelope`) what is wrong with a value that is not a pathway.
+ */
+export function replayPathway(pathway: Pathway): E.Either<ReplayMismatchError | CorruptEnvelopeError, ReplayStep[]> {
+  // Read once into plain data and checked like a stored envelope: replay reads every history entry.
+  const read = readInput(pathway, 'nb', [], { jsonOnly: true });
+  if ('issue' in read) return E.left(corruptEnvelope([read.issue]));
+  const checked = PathwayEnvelope.safeParse(read.value);
+  if (!checked.success) return E.left(corruptEnvelope(fromZodIssues(checked.error.issues, 'nb')));
+  const r = runHistory(checked.data);
   if (r.kind === 'entry') return E.left(replayMismatch(r.seq, r.expected, r.actual));
   if (r.kind === 'context') return E.left(replayMismatch(pathway.history.length - 1, 'context', 'context'));
   return E.right(r.steps);

@@ -2,6 +2,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { InvalidCdsHooksError } from './errors.js';
 import { invalidCdsHooks } from './errors.js';
 import type { Lang } from '../../model/lang.js';
+import { resolveLang } from '../../model/lang.js';
+import { cdsHooksIssue } from './issueMessages.js';
 import { cdsIssues } from './issues.js';
 import { readInput } from '../../model/inputShape.js';
 import type { CdsAction, CdsCard } from './schema.js';
@@ -42,9 +44,27 @@ export function cdsResponse(
   cards: readonly CdsCard[],
   options: { systemActions?: readonly CdsAction[]; lang?: Lang } = {},
 ): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
-  const response = {
-    cards: [...cards],
-    ...(options.systemActions && options.systemActions.length > 0 ? { systemActions: [...options.systemActions] } : {}),
-  };
-  return validateCdsResponse(response, options.lang);
+  if (typeof options !== 'object' || options === null)
+    return E.left(invalidCdsHooks('response', [cdsHooksIssue('invalid_type', ['options'], 'nb', { expected: 'object' })]));
+  let response: Record<string, unknown>;
+  let lang: Lang;
+  try {
+    lang = resolveLang(options.lang);
+    const actions: unknown = options.systemActions;
+    // Anything that is not an array goes to the validator as it is, which names it.
+    response = {
+      cards: Array.isArray(cards) ? [...cards] : cards,
+      ...(Array.isArray(actions)
+        ? actions.length > 0
+          ? { systemActions: [...actions] }
+          : {}
+        : actions !== undefined
+          ? { systemActions: actions }
+          : {}),
+    };
+  } catch {
+    // A getter or proxy trap of the host's object threw.
+    return E.left(invalidCdsHooks('response', [cdsHooksIssue('unreadable', [], 'nb')]));
+  }
+  return validateCdsResponse(response, lang);
 }
