@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundledRuleSet, summariseFollowUp } from '../../src/index.js';
+import { evaluate, loadBundledRuleSet, summariseFollowUp } from '../../src/index.js';
+import type { PersonInput } from '../../src/index.js';
+import { toCareTeam, toConsents, toEvaluationTasks, toFlags, toFollowUpPlan, toRiskAssessment } from '../../src/adapters/fhir/index.js';
 import { allowedEvents, replayPathway, sendEvent } from '../../src/pathway/index.js';
 import type { Pathway } from '../../src/pathway/index.js';
 import { cdsResponse } from '../../src/adapters/cdsHooks/index.js';
-import { left, right } from '../support/helpers.js';
+import { examplePerson, left, right, ruleSet } from '../support/helpers.js';
 import { start, SUBJECT } from '../support/pathwayHelpers.js';
 
 /*
@@ -21,7 +23,7 @@ describe('a value that is not a pathway', () => {
     expect(left(send(undefined))).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ code: 'invalid_type', path: '' }] });
     const noHistory = left(send({ ...start(), history: [] }, 'en'));
     expect(noHistory).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ code: 'invalid_type', path: 'history' }] });
-    expect((noHistory as { issues: { message: string }[] }).issues[0]!.message).toMatch(/^«history» has the wrong type/);
+    expect((noHistory as unknown as { issues: { message: string }[] }).issues[0]!.message).toMatch(/^«history» has the wrong type/);
     const { snapshot: _, ...noSnapshot } = start();
     expect(left(send(noSnapshot))).toMatchObject({ _tag: 'CorruptEnvelope', issues: [{ path: 'snapshot' }] });
     // A real pathway still works.
@@ -60,5 +62,51 @@ describe('options that are not an object', () => {
     expect(left(cdsResponse([], { systemActions: 'x' as never })).issues[0]).toMatchObject({ path: 'systemActions' });
     expect(left(cdsResponse([], null as never)).issues[0]).toMatchObject({ code: 'invalid_type', path: 'options' });
     expect(right(cdsResponse([]))).toEqual({ cards: [] });
+  });
+});
+
+describe('the FHIR output builders', () => {
+  const rs = ruleSet('identification');
+  const d = right(evaluate(rs, examplePerson('klara'), { asOf: '2026-11-23' }));
+  const other = ruleSet('plan');
+
+  it('a decision of another rule set, or something that is not a decision: InvalidFhirOutput naming the argument', () => {
+    type Build = (
+      d: unknown,
+      r: unknown,
+      o: unknown,
+    ) => { _tag: 'Left'; left: { issues: readonly { code: string }[] } } | { _tag: 'Right'; right: unknown };
+    for (const f of [toRiskAssessment, toFlags] as unknown as Build[]) {
+      expect(left(f(d, other, { patient: 'Patient/p1', lang: 'en' }))).toMatchObject({
+        _tag: 'InvalidFhirOutput',
+        issues: [
+          { code: 'fhir_other_rule_set', path: 'ruleSet', message: expect.stringContaining('is not the rule set (id and version)') },
+        ],
+      });
+      expect(left(f(undefined as never, rs, { patient: 'Patient/p1' })).issues[0]).toMatchObject({
+        code: 'invalid_type',
+        path: 'decision',
+      });
+      expect(left(f({ ...d, prompts: 7, score: { points: 1 } } as never, rs, { patient: 'Patient/p1' })).issues[0]).toMatchObject({
+        code: 'invalid_shape',
+        path: 'decision',
+      });
+    }
+  });
+
+  it('options without a patient, or a person that does not validate: InvalidFhirOutput at options.patient or under person', () => {
+    const person = examplePerson('klara') as PersonInput;
+    type Build = (
+      p: unknown,
+      o: unknown,
+    ) => { _tag: 'Left'; left: { issues: readonly { code: string }[] } } | { _tag: 'Right'; right: unknown };
+    for (const f of [toCareTeam, toFollowUpPlan, toEvaluationTasks, toConsents] as unknown as Build[]) {
+      expect(left(f(person, null as never)).issues[0]).toMatchObject({ code: 'invalid_type', path: 'options' });
+      expect(left(f(person, {} as never)).issues[0]).toMatchObject({ code: 'missing', path: 'options.patient' });
+      expect(left(f({ ...person, consents: 'ja' } as never, { patient: 'Patient/p1' })).issues[0]).toMatchObject({
+        path: 'person.consents',
+      });
+    }
+    expect(left(toRiskAssessment(d, rs, { patient: '' })).issues[0]).toMatchObject({ code: 'invalid_type', path: 'options.patient' });
   });
 });

@@ -70,6 +70,6 @@ export {
 export { CODE_DISPLAYS } from './model/codings.js';
 
 // Errors and their messages (pass FHIR_ISSUE_MESSAGES to localizeIssue to re-render a stored issue)
-export type { InvalidFhirInputError } from './errors.js';
+export type { InvalidFhirInputError, InvalidFhirOutputError } from './errors.js';
 export { FHIR_ISSUE_MESSAGES } from './issueMessages.js';
 export type { FhirIssueCode } from './issueMessages.js';
