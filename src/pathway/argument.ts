@@ -1,6 +1,12 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { readInput } from '../model/inputShape.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { makeIssue } from '../model/issues.js';
+import { fromZodIssues, makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
+import type { Pathway } from './envelope.js';
+import { PathwayEnvelope } from './envelope.js';
+import type { CorruptEnvelopeError } from './errors.js';
+import { corruptEnvelope } from './errors.js';
 
 /*
  * The pathway a host passes back to `sendEvent` or `replayPathway`. It is a value the library made,
@@ -35,4 +41,15 @@ export function pathwayArgumentIssues(pathway: unknown, lang: Lang): ValidationI
     // A getter or proxy trap threw.
     return [makeIssue('unreadable', [], lang)];
   }
+}
+
+/**
+ * The pathway read once into plain data and checked as a stored envelope is (its schema; not its
+ * replay), for the functions that read all of it: a value that is not a pathway is `CorruptEnvelope`.
+ */
+export function checkedPathway(pathway: unknown, lang: Lang): E.Either<CorruptEnvelopeError, Pathway> {
+  const read = readInput(pathway, lang, [], { jsonOnly: true });
+  if ('issue' in read) return E.left(corruptEnvelope([read.issue]));
+  const checked = PathwayEnvelope.safeParse(read.value);
+  return checked.success ? E.right(checked.data) : E.left(corruptEnvelope(fromZodIssues(checked.error.issues, lang)));
 }

@@ -3,14 +3,13 @@ import { initialTransition, transition } from 'xstate';
 import type { ValidationIssue } from '../model/issues.js';
 import { makeIssue } from '../model/issues.js';
 import type { Lang, LocalizedText } from '../model/lang.js';
+import { resolveLang } from '../model/lang.js';
 import { canonicalJson } from '../util/sha256.js';
 import { initialContext, resolveConfig } from './context.js';
 import type { Pathway } from './envelope.js';
 import type { CorruptEnvelopeError, ReplayMismatchError } from './errors.js';
-import { corruptEnvelope, replayMismatch } from './errors.js';
-import { PathwayEnvelope } from './envelope.js';
-import { readInput } from '../model/inputShape.js';
-import { fromZodIssues } from '../model/issues.js';
+import { replayMismatch } from './errors.js';
+import { checkedPathway } from './argument.js';
 import type { PathwayRole } from './events.js';
 import type { GuardEnv } from './guards.js';
 import { RULE_CHECKS } from './guards.js';
@@ -94,12 +93,10 @@ function runHistory(pathway: Pathway): Replayed {
  * (`CorruptEnvelope`) what is wrong with a value that is not a pathway.
  */
 export function replayPathway(pathway: Pathway): E.Either<ReplayMismatchError | CorruptEnvelopeError, ReplayStep[]> {
-  // Read once into plain data and checked like a stored envelope: replay reads every history entry.
-  const read = readInput(pathway, 'nb', [], { jsonOnly: true });
-  if ('issue' in read) return E.left(corruptEnvelope([read.issue]));
-  const checked = PathwayEnvelope.safeParse(read.value);
-  if (!checked.success) return E.left(corruptEnvelope(fromZodIssues(checked.error.issues, 'nb')));
-  const r = runHistory(checked.data);
+  // Checked like a stored envelope: replay reads every history entry.
+  const checked = checkedPathway(pathway, 'nb');
+  if (E.isLeft(checked)) return checked;
+  const r = runHistory(checked.right);
   if (r.kind === 'entry') return E.left(replayMismatch(r.seq, r.expected, r.actual));
   if (r.kind === 'context') return E.left(replayMismatch(pathway.history.length - 1, 'context', 'context'));
   return E.right(r.steps);
@@ -168,17 +165,24 @@ export function checkText(d: CheckRecord, lang: Lang = 'nb'): string {
 
 /**
  * The history as one line per entry: date, role, event, from → to, and the rules it rested on.
- * For a timeline in the host's user interface.
+ * For a timeline in the host's user interface. A value that is not a pathway is `CorruptEnvelope`.
  */
-export function describeHistory(pathway: Pathway, lang: Lang = 'nb'): string[] {
-  return pathway.history.map((h) => {
-    const move =
-      h.from === null
-        ? STATE_LABELS[h.to][lang]
-        : h.from === h.to
+export function describeHistory(pathway: Pathway, lang: Lang = 'nb'): E.Either<CorruptEnvelopeError, string[]> {
+  const l = resolveLang(lang);
+  const checked = checkedPathway(pathway, l);
+  return E.map(describeChecked(l))(checked);
+}
+
+function describeChecked(lang: Lang) {
+  return (pathway: Pathway): string[] =>
+    pathway.history.map((h) => {
+      const move =
+        h.from === null
           ? STATE_LABELS[h.to][lang]
-          : `${STATE_LABELS[h.from][lang]} → ${STATE_LABELS[h.to][lang]}`;
-    const rules = h.decisions.length > 0 ? ` [${h.decisions.map((d) => checkText(d, lang)).join(', ')}]` : '';
-    return `${h.at} · ${ROLE_LABELS[h.role][lang]} · ${h.event.type} · ${move}${rules}`;
-  });
+          : h.from === h.to
+            ? STATE_LABELS[h.to][lang]
+            : `${STATE_LABELS[h.from][lang]} → ${STATE_LABELS[h.to][lang]}`;
+      const rules = h.decisions.length > 0 ? ` [${h.decisions.map((d) => checkText(d, lang)).join(', ')}]` : '';
+      return `${h.at} · ${ROLE_LABELS[h.role][lang]} · ${h.event.type} · ${move}${rules}`;
+    });
 }

@@ -56,8 +56,6 @@ const LIBRARY_VALUES: readonly string[] = [
   'root.scoreMissingText',
   'root.tierUncertain',
   'pathway.persistPathway',
-  'pathway.nextCheckpoint',
-  'pathway.describeHistory',
   'pathway.checkText',
   'pathway.pathwayPerson',
   'cdsHooks.defaultSuggestionPolicy',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, loadBundledRuleSet, summariseFollowUp } from '../../src/index.js';
 import type { PersonInput } from '../../src/index.js';
 import { toCareTeam, toConsents, toEvaluationTasks, toFlags, toFollowUpPlan, toRiskAssessment } from '../../src/adapters/fhir/index.js';
-import { allowedEvents, replayPathway, sendEvent } from '../../src/pathway/index.js';
+import { allowedEvents, describeHistory, nextCheckpoint, replayPathway, sendEvent } from '../../src/pathway/index.js';
 import type { Pathway } from '../../src/pathway/index.js';
 import { cdsResponse } from '../../src/adapters/cdsHooks/index.js';
 import { examplePerson, left, right, ruleSet } from '../support/helpers.js';
@@ -108,5 +108,18 @@ describe('the FHIR output builders', () => {
       });
     }
     expect(left(toRiskAssessment(d, rs, { patient: '' })).issues[0]).toMatchObject({ code: 'invalid_type', path: 'options.patient' });
+  });
+});
+
+describe('the pathway queries', () => {
+  it('describeHistory and nextCheckpoint: CorruptEnvelope for a value that is not a pathway; the answer for one that is', () => {
+    const p = start();
+    expect(left(describeHistory({ ...p, history: 'x' } as never, 'en'))).toMatchObject({
+      _tag: 'CorruptEnvelope',
+      issues: [{ path: 'history' }],
+    });
+    expect(right(describeHistory(p, 'en'))).toHaveLength(1);
+    expect(left(nextCheckpoint(null as never))).toMatchObject({ _tag: 'CorruptEnvelope' });
+    expect(right(nextCheckpoint(p))).toBeUndefined();
   });
 });
