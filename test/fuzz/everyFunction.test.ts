@@ -74,8 +74,6 @@ const LIBRARY_VALUES: readonly string[] = [
   'policy.proseContext',
   'policy.createCoverage',
   'policy.coverageNodes',
-  'policy.compareRuleSets',
-  'policy.compareCodeLists',
   'policy.createImpact',
   'policy.computeImpact',
   'policy.isValidOn',

@@ -5,6 +5,7 @@ import { toCareTeam, toConsents, toEvaluationTasks, toFlags, toFollowUpPlan, toR
 import { allowedEvents, describeHistory, nextCheckpoint, replayPathway, sendEvent } from '../../src/pathway/index.js';
 import type { Pathway } from '../../src/pathway/index.js';
 import { cdsResponse } from '../../src/adapters/cdsHooks/index.js';
+import { compareCodeLists, compareRuleSets } from '../../src/policy/index.js';
 import { examplePerson, left, right, ruleSet } from '../support/helpers.js';
 import { start, SUBJECT } from '../support/pathwayHelpers.js';
 
@@ -121,5 +122,16 @@ describe('the pathway queries', () => {
     expect(right(describeHistory(p, 'en'))).toHaveLength(1);
     expect(left(nextCheckpoint(null as never))).toMatchObject({ _tag: 'CorruptEnvelope' });
     expect(right(nextCheckpoint(p))).toBeUndefined();
+  });
+});
+
+describe('the policy comparisons', () => {
+  it('compareRuleSets and compareCodeLists: both sides absent, or a side that is not a file, is InvalidRuleSet naming the side', () => {
+    for (const f of [compareRuleSets, compareCodeLists] as ((b: unknown, a: unknown) => ReturnType<typeof compareRuleSets>)[]) {
+      expect(left(f(undefined, undefined)).issues[0]).toMatchObject({ code: 'missing', path: 'after' });
+      expect(left(f(undefined, 7)).issues[0]).toMatchObject({ code: 'invalid_type', path: 'after' });
+      expect(left(f({ id: 'x', rules: 7, entries: 7 }, undefined)).issues[0]).toMatchObject({ code: 'invalid_shape', path: 'before' });
+    }
+    expect(right(compareRuleSets(ruleSet('plan').file, undefined)).status).toBe('removed');
   });
 });
