@@ -366,7 +366,7 @@ export function personFromPrefetch(input: unknown, options: FhirToPersonOptions 
       continue;
     }
     entries.push(...got.entries);
-    const tpl = Object.hasOwn(PREFETCH_TEMPLATES, key) ? PREFETCH_TEMPLATES[key] : undefined;
+    const tpl = Object.prototype.hasOwnProperty.call(PREFETCH_TEMPLATES, key) ? PREFETCH_TEMPLATES[key] : undefined;
     const isBundle = typeof value === 'object' && value !== null && (value as { resourceType?: unknown }).resourceType === 'Bundle';
     if (isBundle && isPartialSearch(value)) pages.push({ segs: [key], kinds: tpl ? tpl.completes : [] });
     else if (tpl && isBundle) tpl.completes.forEach((k) => fetched.add(k));
