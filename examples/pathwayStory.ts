@@ -164,7 +164,9 @@ export function runPathwayStories(options: StoryOptions = {}): StoryResult {
       },
       end() {
         out(`  ${H.history[lang]}:`);
-        for (const l of describeHistory(pathway!, lang)) out(`    ${l}`);
+        const lines = describeHistory(pathway!, lang);
+        if (lines._tag === 'Left') throw new Error(`history: ${JSON.stringify(lines.left)}`);
+        for (const l of lines.right) out(`    ${l}`);
         return { pathway: pathway!, rejections };
       },
     };

@@ -69,7 +69,7 @@ const made = toCards(d.right, rs.right, { hookInstance: 'h', patient: 'Patient/1
 if (made._tag !== 'Right') throw new Error('ESM: toCards gave ' + made.left._tag);
 const cards = made.right;
 const risk = toRiskAssessment(d.right, rs.right, { patient: 'Patient/1' });
-if (!Array.isArray(cards) || risk.resourceType !== 'RiskAssessment') throw new Error('ESM: adapters failed');
+if (!Array.isArray(cards) || risk._tag !== 'Right' || risk.right.resourceType !== 'RiskAssessment') throw new Error('ESM: adapters failed');
 console.log('esm ok', d.right.ruleSet.id, d.right.ruleSet.version, cards.length, 'cards');
 JS
 cat > cjs.cjs <<'JS'
@@ -84,7 +84,7 @@ const made = toCards(d.right, rs.right, { hookInstance: 'h', patient: 'Patient/1
 if (made._tag !== 'Right') throw new Error('CJS: toCards gave ' + made.left._tag);
 const cards = made.right;
 const risk = toRiskAssessment(d.right, rs.right, { patient: 'Patient/1' });
-if (!Array.isArray(cards) || risk.resourceType !== 'RiskAssessment') throw new Error('CJS: adapters failed');
+if (!Array.isArray(cards) || risk._tag !== 'Right' || risk.right.resourceType !== 'RiskAssessment') throw new Error('CJS: adapters failed');
 console.log('cjs ok', d.right.ruleSet.id, cards.length, 'cards');
 JS
 node esm.mjs

@@ -157,9 +157,13 @@ export function exampleBundle(name: string, person: PersonInput): R {
     }),
   );
 
-  for (const c of toConsents(person, { patient: patientRef })) add(c as unknown as R);
-  if (person.team || person.coordinator) add(toCareTeam(person, { patient: patientRef }) as unknown as R);
-  const plan = toFollowUpPlan(person, { patient: patientRef });
+  const made = <T>(e: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: T }): T => {
+    if (e._tag === 'Left') throw new Error(`example person ${patientRef}: ${JSON.stringify(e.left)}`);
+    return e.right;
+  };
+  for (const c of made(toConsents(person, { patient: patientRef }))) add(c as unknown as R);
+  if (person.team || person.coordinator) add(made(toCareTeam(person, { patient: patientRef })) as unknown as R);
+  const plan = made(toFollowUpPlan(person, { patient: patientRef }));
   for (const e of plan?.entry ?? []) entries.push({ fullUrl: e.fullUrl, resource: e.resource as unknown as R });
 
   return { resourceType: 'Bundle', type: 'collection', entry: entries };

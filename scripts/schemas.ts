@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CdsDiscovery, CdsFeedback, CdsHooksRequest, CdsHooksResponse } from '../src/adapters/cdsHooks/index.js';
+import { SnomedMapFile } from '../src/adapters/fhir/index.js';
 import { CodeListFile, RuleSetFile, TestVectorFile } from '../src/policy/index.js';
 import { Person } from '../src/index.js';
 import { PathwayEnvelope, PathwayEvent } from '../src/pathway/index.js';
@@ -18,6 +19,8 @@ export const SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string
   'cds-hooks-response.schema.json': { schema: CdsHooksResponse, title: 'CDS Hooks 2.0 response (oppfolgingsteam)' },
   'cds-hooks-feedback.schema.json': { schema: CdsFeedback, title: 'CDS Hooks 2.0 feedback (oppfolgingsteam)' },
   'cds-hooks-discovery.schema.json': { schema: CdsDiscovery, title: 'CDS Hooks 2.0 discovery (oppfolgingsteam)' },
+  // That each entry maps to exactly one of icd10 and icpc2, and the code formats, parseSnomedMap checks.
+  'snomed-map.schema.json': { schema: SnomedMapFile, title: 'oppfolgingsteam SNOMED CT → ICD-10/ICPC-2 map' },
 };
 
 /** Renders every schema as pretty JSON text, keyed by file name. */

@@ -108,7 +108,8 @@ for (const file of files) {
     if (made._tag === 'Left') throw new Error(made.left.issues.map((i) => i.message).join('\n'));
     cards.push(...made.right);
     const ra = toRiskAssessment(decision, rs, { patient: `Patient/${request.right.context.patientId}`, lang, basis: read.right.basis });
-    if (ra) riskAssessments.push(ra);
+    if (ra._tag === 'Left') throw new Error(ra.left.issues.map((i) => i.message).join('\n'));
+    if (ra.right) riskAssessments.push(ra.right);
   }
   const response = cdsResponse(cards, { lang });
   if (response._tag === 'Left') throw new Error(response.left.issues.map((i) => i.message).join('\n'));

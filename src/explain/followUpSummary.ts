@@ -3,6 +3,7 @@ import type { EvaluationError } from '../model/errors.js';
 import { invalidOptions } from '../model/errors.js';
 import { makeIssue } from '../model/issues.js';
 import type { Lang, LocalizedText } from '../model/lang.js';
+import { resolveLang } from '../model/lang.js';
 import type { Person } from '../model/person.js';
 import { parsePerson } from '../engine/evaluate.js';
 import { addMonths, dateProblem, toDayNumber } from '../util/dates.js';
@@ -163,7 +164,9 @@ const perYear = (n: number, days: number) => (days > 0 ? (n * 365) / days : 0);
  * to `asOf`. Admissions and bed days are given per year so windows of different length compare.
  */
 export function summariseFollowUp(person: unknown, options: FollowUpSummaryOptions): E.Either<EvaluationError, FollowUpSummary> {
-  const lang = options.lang ?? 'nb';
+  if (typeof options !== 'object' || options === null)
+    return E.left(invalidOptions([makeIssue('invalid_type', ['options'], 'nb', { expected: '{ asOf }' })]));
+  const lang = resolveLang(options.lang);
   const badDate = dateProblem(options.asOf);
   if (badDate) return E.left(invalidOptions([makeIssue(options.asOf === undefined ? 'missing' : badDate, ['asOf'], lang)]));
   const asOfDay = toDayNumber(options.asOf)!;

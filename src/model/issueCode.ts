@@ -58,6 +58,7 @@ export type IssueCode =
   | 'context_mismatch'
   | 'unreadable'
   | 'not_after_as_of'
+  | 'after_event_date'
   | 'key_too_long'
   | 'too_many_issues'
   | 'period_order'

@@ -37,7 +37,7 @@ import {
   wrongSubject,
 } from './errors.js';
 import { PathwayEvent, PathwayRole, StartInput } from './events.js';
-import type { PathwayEventInput, PathwayEventType } from './events.js';
+import type { PathwayEventInput, PathwayEventType, StartPathwayInput } from './events.js';
 import type { GuardEnv, PathwayRefusal } from './guards.js';
 import { RULE_CHECKS } from './guards.js';
 import type { CheckRecord, HistoryEntry, RuleSetRef } from './history.js';
@@ -50,6 +50,7 @@ import { runChecks } from './rules.js';
 import { historyIssues } from './replay.js';
 import { leafOf } from './states.js';
 import { SubjectRef } from './subject.js';
+import { pathwayArgumentIssues } from './argument.js';
 
 /*
  * The host-facing API: four calls. `startPathway` flags a person, `sendEvent` moves the pathway on
@@ -150,7 +151,7 @@ function subjectIssues(subject: unknown, lang: Lang, required: boolean): Validat
  * if (started._tag === 'Right') console.log(started.right.state, started.right.revision); // candidate 0
  * ```
  */
-export function startPathway(input: unknown, options: StartOptions): E.Either<InvalidEventError | InvalidOptionsError, Pathway> {
+export function startPathway(input: StartPathwayInput, options: StartOptions): E.Either<InvalidEventError | InvalidOptionsError, Pathway> {
   const bad = checkOptions(options, undefined);
   if (bad) return E.left(bad);
   const lang = options.lang ?? 'nb';
@@ -186,17 +187,44 @@ export function startPathway(input: unknown, options: StartOptions): E.Either<In
   });
 }
 
-/** The events the pathway's current state has transitions for (guards not evaluated). */
+/** The language of an error, read without trusting the options object (a getter may throw). */
+function optionLang(options: unknown): Lang {
+  try {
+    return resolveLang(typeof options === 'object' && options !== null ? (options as { lang?: unknown }).lang : undefined);
+  } catch {
+    return 'nb';
+  }
+}
+
+/**
+ * The events the pathway's current state has transitions for (guards not evaluated). A value that is
+ * not a pathway's has none.
+ */
 export function allowedEvents(pathway: Pathway): PathwayEventType[] {
+  if (pathwayArgumentIssues(pathway, 'nb').length > 0) return [];
   if (pathway.snapshot.status === 'done') return [];
   const out = new Set<string>();
-  const snap = pathwayMachine.resolveState({ value: pathway.snapshot.value as never, context: pathway.snapshot.context });
+  let snap: ReturnType<typeof pathwayMachine.resolveState>;
+  try {
+    snap = pathwayMachine.resolveState({ value: pathway.snapshot.value as never, context: pathway.snapshot.context });
+  } catch {
+    // A state value the machine does not have: no events, rather than an exception from the machine.
+    return [];
+  }
   for (const node of snap._nodes) for (const t of node.transitions.keys()) out.add(t);
   return PathwayEvent.options.map((o) => o.shape.type.value).filter((t) => out.has(t));
 }
 
 function eventIssues(event: PathwayEvent, asOf: string, lang: Lang): ValidationIssue[] {
   if (event.type === 'CONTINUE' && event.nextCheckpoint <= asOf) return [makeIssue('not_after_as_of', ['nextCheckpoint'], lang)];
+  if (event.type === 'COMPLETE_ASSESSMENT') {
+    // What the person said, and the baseline measure, are recorded at the assessment: a date after it is a typing error.
+    const issues = event.whatMatters.flatMap((w, i) =>
+      w.date > asOf ? [makeIssue('after_event_date', ['whatMatters', i, 'date'], lang)] : [],
+    );
+    if (event.baseline && event.baseline.date > asOf) issues.push(makeIssue('after_event_date', ['baseline', 'date'], lang));
+    return issues;
+  }
   return [];
 }
 
@@ -249,6 +277,8 @@ function mergeRuleSets(current: readonly RuleSetRef[], decisions: readonly Check
  * ```
  */
 export function sendEvent(pathway: Pathway, event: PathwayEventInput, options: SendOptions): E.Either<SendEventError, Pathway> {
+  const notPathway = pathwayArgumentIssues(pathway, optionLang(options));
+  if (notPathway.length > 0) return E.left(corruptEnvelope(notPathway));
   const last = pathway.history[pathway.history.length - 1]!.at;
   const bad = checkOptions(options, last);
   if (bad) return E.left(bad);

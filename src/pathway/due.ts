@@ -10,6 +10,8 @@ import { nextOpenCheckpoint } from './context.js';
 import type { Pathway } from './envelope.js';
 import type { PathwayRole } from './events.js';
 import type { PathwayStateId } from './states.js';
+import { checkedPathway } from './argument.js';
+import type { CorruptEnvelopeError } from './errors.js';
 
 /*
  * Due dates, not timers. The machine never wakes itself; the host asks "what waits on whom as of
@@ -191,7 +193,7 @@ function dueOn(pathway: Pathway, asOf: string): DueItem[] {
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 }
 
-/** The next checkpoint of the plan that is not yet evaluated, if any. */
-export function nextCheckpoint(pathway: Pathway): string | undefined {
-  return nextOpenCheckpoint(pathway.snapshot.context.plan);
+/** The next checkpoint of the plan that is not yet evaluated, if any. A value that is not a pathway is `CorruptEnvelope`. */
+export function nextCheckpoint(pathway: Pathway): E.Either<CorruptEnvelopeError, string | undefined> {
+  return E.map((p: Pathway) => nextOpenCheckpoint(p.snapshot.context.plan))(checkedPathway(pathway, 'nb'));
 }

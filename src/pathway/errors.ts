@@ -136,6 +136,7 @@ export type SendEventError =
   | RuleSetUnavailableError
   | StaleRevisionError
   | WrongSubjectError
+  | CorruptEnvelopeError
   | EvaluationError;
 
 /** The stored envelope does not validate; the input is untouched. */

@@ -36,6 +36,8 @@ export const StartInput = z.strictObject({
 });
 /** Start input. */
 export type StartInput = z.infer<typeof StartInput>;
+/** What `startPathway` takes, as a host writes it (defaults not yet applied): a wrong channel does not compile. */
+export type StartPathwayInput = z.input<typeof StartInput>;
 
 /** A plan as sent by a host: a plan with at least one goal (R31; checkpoints are checked by the `plan` rules). */
 export const PlanInput = Plan.extend({ goals: z.array(Goal).min(1).max(LIMITS.listItems) });

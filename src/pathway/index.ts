@@ -20,7 +20,7 @@ export type { Pathway } from './envelope.js';
 export { MIGRATIONS, EnvelopeV1 } from './migrations.js';
 export type { Migration, VersionPair } from './migrations.js';
 export { PathwayEvent, PathwayRole, StartInput, PlanInput, PATHWAY_EVENT_TYPES } from './events.js';
-export type { PathwayEventInput, PathwayEventType } from './events.js';
+export type { PathwayEventInput, PathwayEventType, StartPathwayInput } from './events.js';
 export {
   PathwayContext,
   PathwayConfig,

@@ -3,11 +3,13 @@ import { initialTransition, transition } from 'xstate';
 import type { ValidationIssue } from '../model/issues.js';
 import { makeIssue } from '../model/issues.js';
 import type { Lang, LocalizedText } from '../model/lang.js';
+import { resolveLang } from '../model/lang.js';
 import { canonicalJson } from '../util/sha256.js';
 import { initialContext, resolveConfig } from './context.js';
 import type { Pathway } from './envelope.js';
-import type { ReplayMismatchError } from './errors.js';
+import type { CorruptEnvelopeError, ReplayMismatchError } from './errors.js';
 import { replayMismatch } from './errors.js';
+import { checkedPathway } from './argument.js';
 import type { PathwayRole } from './events.js';
 import type { GuardEnv } from './guards.js';
 import { RULE_CHECKS } from './guards.js';
@@ -86,9 +88,15 @@ function runHistory(pathway: Pathway): Replayed {
   return { kind: 'ok', steps };
 }
 
-/** Replays a pathway's history. Right: the steps; Left: where replay and the stored pathway part. */
-export function replayPathway(pathway: Pathway): E.Either<ReplayMismatchError, ReplayStep[]> {
-  const r = runHistory(pathway);
+/**
+ * Replays a pathway's history. Right: the steps; Left: where replay and the stored pathway part, or
+ * (`CorruptEnvelope`) what is wrong with a value that is not a pathway.
+ */
+export function replayPathway(pathway: Pathway): E.Either<ReplayMismatchError | CorruptEnvelopeError, ReplayStep[]> {
+  // Checked like a stored envelope: replay reads every history entry.
+  const checked = checkedPathway(pathway, 'nb');
+  if (E.isLeft(checked)) return checked;
+  const r = runHistory(checked.right);
   if (r.kind === 'entry') return E.left(replayMismatch(r.seq, r.expected, r.actual));
   if (r.kind === 'context') return E.left(replayMismatch(pathway.history.length - 1, 'context', 'context'));
   return E.right(r.steps);
@@ -157,17 +165,24 @@ export function checkText(d: CheckRecord, lang: Lang = 'nb'): string {
 
 /**
  * The history as one line per entry: date, role, event, from → to, and the rules it rested on.
- * For a timeline in the host's user interface.
+ * For a timeline in the host's user interface. A value that is not a pathway is `CorruptEnvelope`.
  */
-export function describeHistory(pathway: Pathway, lang: Lang = 'nb'): string[] {
-  return pathway.history.map((h) => {
-    const move =
-      h.from === null
-        ? STATE_LABELS[h.to][lang]
-        : h.from === h.to
+export function describeHistory(pathway: Pathway, lang: Lang = 'nb'): E.Either<CorruptEnvelopeError, string[]> {
+  const l = resolveLang(lang);
+  const checked = checkedPathway(pathway, l);
+  return E.map(describeChecked(l))(checked);
+}
+
+function describeChecked(lang: Lang) {
+  return (pathway: Pathway): string[] =>
+    pathway.history.map((h) => {
+      const move =
+        h.from === null
           ? STATE_LABELS[h.to][lang]
-          : `${STATE_LABELS[h.from][lang]} → ${STATE_LABELS[h.to][lang]}`;
-    const rules = h.decisions.length > 0 ? ` [${h.decisions.map((d) => checkText(d, lang)).join(', ')}]` : '';
-    return `${h.at} · ${ROLE_LABELS[h.role][lang]} · ${h.event.type} · ${move}${rules}`;
-  });
+          : h.from === h.to
+            ? STATE_LABELS[h.to][lang]
+            : `${STATE_LABELS[h.from][lang]} → ${STATE_LABELS[h.to][lang]}`;
+      const rules = h.decisions.length > 0 ? ` [${h.decisions.map((d) => checkText(d, lang)).join(', ')}]` : '';
+      return `${h.at} · ${ROLE_LABELS[h.role][lang]} · ${h.event.type} · ${move}${rules}`;
+    });
 }

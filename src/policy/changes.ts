@@ -1,3 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { InvalidRuleSetError } from '../model/errors.js';
+import { invalidRuleSet } from '../model/errors.js';
+import { makeIssue } from '../model/issues.js';
 import type { CodeListFile, Parameter, Rule, RuleSetFile } from '../model/ruleSet.js';
 import { canonicalJson } from '../util/sha256.js';
 import { LANGS } from '../model/lang.js';
@@ -89,10 +93,38 @@ function status<T>(before: T | undefined, after: T | undefined, changed: boolean
   return before === undefined ? 'added' : after === undefined ? 'removed' : changed ? 'changed' : 'unchanged';
 }
 
-/** Compares two versions of a rule set. Pass `undefined` for a side where it does not exist. */
-export function compareRuleSets(before: RuleSetFile | undefined, after: RuleSetFile | undefined): RuleSetChanges {
-  const id = after?.id ?? before?.id;
-  if (id === undefined) throw new TypeError('compareRuleSets: both sides are undefined');
+/**
+ * Compares two versions of a rule set. Pass `undefined` for a side where it does not exist. Both
+ * undefined, or a side that is not a rule-set file, is an `InvalidRuleSet` error naming the side.
+ */
+export function compareRuleSets(
+  before: RuleSetFile | undefined,
+  after: RuleSetFile | undefined,
+): E.Either<InvalidRuleSetError, RuleSetChanges> {
+  return compared(before, after, compareRuleSetFiles);
+}
+
+/** Checks the two sides of a comparison, and runs it; a side that does not fit is named, never thrown on. */
+function compared<F, C>(
+  before: F | undefined,
+  after: F | undefined,
+  f: (before: F | undefined, after: F | undefined) => C,
+): E.Either<InvalidRuleSetError, C> {
+  const sides = { before, after } as const;
+  for (const [name, side] of Object.entries(sides))
+    if (side !== undefined && (typeof side !== 'object' || side === null || typeof (side as { id?: unknown }).id !== 'string'))
+      return E.left(invalidRuleSet([makeIssue('invalid_type', [name], 'nb', { expected: '{ id, … } or undefined' })]));
+  if (before === undefined && after === undefined) return E.left(invalidRuleSet([makeIssue('missing', ['after'], 'nb')]));
+  try {
+    return E.right(f(before, after));
+  } catch {
+    const bad = after !== undefined ? 'after' : 'before';
+    return E.left(invalidRuleSet([makeIssue('invalid_shape', [bad], 'nb')]));
+  }
+}
+
+function compareRuleSetFiles(before: RuleSetFile | undefined, after: RuleSetFile | undefined): RuleSetChanges {
+  const id = (after?.id ?? before?.id)!;
   const b = before as unknown as Record<string, unknown> | undefined;
   const a = after as unknown as Record<string, unknown> | undefined;
   const fields = b && a ? changedFields(b, a, ['$schema', 'version', 'rules', 'parameters', 'conditions']) : [];
@@ -148,10 +180,16 @@ function entryLabel(e: CodeListFile['entries'][number]): string {
   return `${e.system} ${e.code}${extra.length ? ` [${extra.join(', ')}]` : ''}`;
 }
 
-/** Compares two versions of a code list. */
-export function compareCodeLists(before: CodeListFile | undefined, after: CodeListFile | undefined): CodeListChanges {
-  const id = after?.id ?? before?.id;
-  if (id === undefined) throw new TypeError('compareCodeLists: both sides are undefined');
+/** Compares two versions of a code list. Both undefined, or a side that is not a code-list file, is an `InvalidRuleSet` error naming the side. */
+export function compareCodeLists(
+  before: CodeListFile | undefined,
+  after: CodeListFile | undefined,
+): E.Either<InvalidRuleSetError, CodeListChanges> {
+  return compared(before, after, compareCodeListFiles);
+}
+
+function compareCodeListFiles(before: CodeListFile | undefined, after: CodeListFile | undefined): CodeListChanges {
+  const id = (after?.id ?? before?.id)!;
   const eb = new Set((before?.entries ?? []).map(entryLabel));
   const ea = new Set((after?.entries ?? []).map(entryLabel));
   const added = [...ea].filter((x) => !eb.has(x));

@@ -13,6 +13,7 @@ import { capIssues, fromZodIssues, makeIssue } from '../model/issues.js';
 import { LIMITS } from '../model/limits.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
+import { resolveLang } from '../model/lang.js';
 import type { Condition, Parameter } from '../model/ruleSet.js';
 import { CodeListFile } from '../model/ruleSet.js';
 import { BUNDLED_CODE_LISTS, BUNDLED_RULE_SETS } from './bundled.js';
@@ -138,9 +139,11 @@ export function bundledRuleSetIds(): string[] {
  */
 export function loadBundledRuleSet(id: string, options: RuleSetOptions = {}): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   // A non-string id would be coerced to a property key, which can throw (an object without a prototype) or recurse (nested arrays).
+  if (typeof options !== 'object' || options === null)
+    return E.left(invalidRuleSet([makeIssue('invalid_type', ['options'], 'nb', { expected: 'object' })]));
   const file = typeof id === 'string' && Object.hasOwn(BUNDLED_RULE_SETS, id) ? BUNDLED_RULE_SETS[id] : undefined;
   if (file === undefined)
-    return E.left(invalidRuleSet([makeIssue('invalid_value', ['id'], options.lang ?? 'nb', { allowed: bundledRuleSetIds() })]));
+    return E.left(invalidRuleSet([makeIssue('invalid_value', ['id'], resolveLang(options.lang), { allowed: bundledRuleSetIds() })]));
   // `lang` words the issues only; any other option makes a rule set of its own, compiled afresh.
   const plain =
     typeof options === 'object' &&

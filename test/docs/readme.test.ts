@@ -85,6 +85,19 @@ const EXPECT: Record<string, (stdout: string) => void> = {
     expect(out).toContain("resourceType: 'CareTeam'");
     expect(out).toContain("type: 'transaction'");
   },
+  'docs/cds-hooks-and-fhir.md#snomed': (out) => {
+    const lines = out.trimEnd().split('\n');
+    expect(JSON.parse(lines[0]!)).toEqual([
+      { system: 'ICD-10', code: 'I50' },
+      { system: 'ICPC-2', code: 'P76' },
+    ]);
+    expect(lines[1]).toBe('undefined');
+    expect(lines[2]).toMatch(/^gap: 1 diagnosis codes in SNOMED CT have no mapping in the code map/);
+    expect(lines[3]).toMatch(/^line 4: «entries\[0\]» must map to exactly one of "icd10" and "icpc2"\.$/);
+    expect(lines).toHaveLength(4);
+    // The unmapped code is never named.
+    expect(out).not.toContain('44054006');
+  },
   'docs/cds-hooks-and-fhir.md#service': (out) => {
     type Answer = { status: number; body: Record<string, unknown> };
     const sent = JSON.parse(out.trimEnd().split('\n').at(-1)!) as {

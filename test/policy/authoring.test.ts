@@ -271,7 +271,7 @@ describe('rule-set changes', () => {
   const file = readJson('rules/identification.json') as RuleSetFile;
 
   it('finds nothing between a file and itself', () => {
-    const c = compareRuleSets(file, structuredClone(file));
+    const c = right(compareRuleSets(file, structuredClone(file)));
     expect(c).toMatchObject({ status: 'unchanged', fields: [], parameters: [], conditions: [], rules: [] });
   });
 
@@ -283,7 +283,7 @@ describe('rule-set changes', () => {
     next.rules[2]!.severity = 'critical';
     const removed = next.rules.splice(3, 1)[0]!;
     next.rules.push({ ...next.rules[0]!, id: 'ID-NEW' });
-    const c = compareRuleSets(file, next);
+    const c = right(compareRuleSets(file, next));
     expect(c.status).toBe('changed');
     expect(c.parameters).toEqual([{ name: 'highRiskCutOff', status: 'changed', before: 10, after: 12, fields: [] }]);
     expect(c.rules.map((r) => [r.id, r.status, r.fields])).toEqual([
@@ -298,7 +298,7 @@ describe('rule-set changes', () => {
     const list = readJson('rules/code-lists/social-problems.json') as Parameters<typeof compareCodeLists>[0] & object;
     const next = structuredClone(list);
     next.entries = [...next.entries.slice(1), { system: 'ICPC-2', code: 'Z30' }];
-    const c = compareCodeLists(list, next);
+    const c = right(compareCodeLists(list, next));
     expect(c).toMatchObject({
       status: 'changed',
       added: ['ICPC-2 Z30'],

@@ -165,7 +165,7 @@ export const TO_TEAM_ESTABLISHMENT: PathwayEventInput[] = [
   { type: 'REVIEW_RELEVANT' },
   { type: 'ACCEPT_OFFER', unit: 'adults' },
   { type: 'START_ASSESSMENT' },
-  // Dated on the day the tests usually start; what matters is not checked against `asOf`.
+  // Dated on the day the tests usually start: what matters may not be dated after the event's `asOf`.
   {
     type: 'COMPLETE_ASSESSMENT',
     whatMatters: [{ text: 'Å klare seg hjemme', date: '2026-01-05' }],

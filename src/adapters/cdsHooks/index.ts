@@ -12,6 +12,7 @@
 // Cards
 export { toCards } from './cards.js';
 export type { CardOptions } from './cards.js';
+export { toCardsForAll } from './cardsForAll.js';
 export { CardOrigin } from './origin.js';
 export { defaultSuggestionPolicy, SUGGESTION_KINDS } from './suggestions.js';
 export type { SuggestionKind, SuggestionPolicy } from './suggestions.js';

@@ -17,6 +17,7 @@ export type CdsHooksIssueCode =
   | 'cds_unknown_card'
   | 'cds_unknown_suggestion'
   | 'cds_other_rule_set'
+  | 'cds_no_rule_set'
   | 'cds_bare_id';
 
 /** What each CDS Hooks 2.0 invariant demands (input/fsh/invariants in HL7/cds-hooks). */
@@ -92,6 +93,8 @@ export const CDS_HOOKS_ISSUE_MESSAGES: IssueCatalogue<CdsHooksIssueCode> = {
     cds_unknown_suggestion: (p) => `${p} viser til et forslag som ikke finnes på kortet.`,
     cds_other_rule_set: (p) =>
       `${p} er ikke regelsettet (id og versjon) som beslutningen kommer fra. Send med regelsettet som ble evaluert.`,
+    cds_no_rule_set: (p) =>
+      `${p} kommer fra et regelsett (id og versjon) som ikke er blant regelsettene som ble sendt med. Send med regelsettene som ble evaluert.`,
     cds_bare_id: (p) =>
       `${p} skal være en FHIR-id uten ressurstypen foran (for eksempel «123», ikke «Patient/123»): 1–64 tegn av A–Z, a–z, 0–9, «-» og «.».`,
   },
@@ -101,6 +104,8 @@ export const CDS_HOOKS_ISSUE_MESSAGES: IssueCatalogue<CdsHooksIssueCode> = {
     cds_unknown_card: (p) => `${p} viser til eit kort som denne tenesta ikkje har laga.`,
     cds_unknown_suggestion: (p) => `${p} viser til eit forslag som ikkje finst på kortet.`,
     cds_other_rule_set: (p) => `${p} er ikkje regelsettet (id og versjon) som avgjerda kjem frå. Send med regelsettet som vart evaluert.`,
+    cds_no_rule_set: (p) =>
+      `${p} kjem frå eit regelsett (id og versjon) som ikkje er blant regelsetta som vart sende med. Send med regelsetta som vart evaluerte.`,
     cds_bare_id: (p) =>
       `${p} skal vere ein FHIR-id utan ressurstypen framfor (til dømes «123», ikkje «Patient/123»): 1–64 teikn av A–Z, a–z, 0–9, «-» og «.».`,
   },
@@ -110,6 +115,8 @@ export const CDS_HOOKS_ISSUE_MESSAGES: IssueCatalogue<CdsHooksIssueCode> = {
     cds_unknown_card: (p) => `${p} refers to a card this service did not issue.`,
     cds_unknown_suggestion: (p) => `${p} refers to a suggestion that is not on the card.`,
     cds_other_rule_set: (p) => `${p} is not the rule set (id and version) the decision came from. Pass the rule set that was evaluated.`,
+    cds_no_rule_set: (p) =>
+      `${p} comes from a rule set (id and version) that is not among the rule sets given. Pass the rule sets that were evaluated.`,
     cds_bare_id: (p) =>
       `${p} must be a FHIR id without the resource type in front (for example "123", not "Patient/123"): 1–64 characters of A–Z, a–z, 0–9, "-" and ".".`,
   },

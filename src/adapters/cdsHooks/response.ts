@@ -2,6 +2,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { InvalidCdsHooksError } from './errors.js';
 import { invalidCdsHooks } from './errors.js';
 import type { Lang } from '../../model/lang.js';
+import { resolveLang } from '../../model/lang.js';
+import { cdsHooksIssue } from './issueMessages.js';
 import { cdsIssues } from './issues.js';
 import { readInput } from '../../model/inputShape.js';
 import { acceptsResponse } from './fastResponse.js';
@@ -52,9 +54,27 @@ export function cdsResponse(
   cards: readonly CdsCard[],
   options: { systemActions?: readonly CdsAction[]; lang?: Lang; fastParse?: boolean } = {},
 ): E.Either<InvalidCdsHooksError, CdsHooksResponse> {
-  const response = {
-    cards: [...cards],
-    ...(options.systemActions && options.systemActions.length > 0 ? { systemActions: [...options.systemActions] } : {}),
-  };
-  return validated(response, options.lang ?? 'nb', options.fastParse !== false);
+  if (typeof options !== 'object' || options === null)
+    return E.left(invalidCdsHooks('response', [cdsHooksIssue('invalid_type', ['options'], 'nb', { expected: 'object' })]));
+  let response: Record<string, unknown>;
+  let lang: Lang;
+  try {
+    lang = resolveLang(options.lang);
+    const actions: unknown = options.systemActions;
+    // Anything that is not an array goes to the validator as it is, which names it.
+    response = {
+      cards: Array.isArray(cards) ? [...cards] : cards,
+      ...(Array.isArray(actions)
+        ? actions.length > 0
+          ? { systemActions: [...actions] }
+          : {}
+        : actions !== undefined
+          ? { systemActions: actions }
+          : {}),
+    };
+  } catch {
+    // A getter or proxy trap of the host's object threw.
+    return E.left(invalidCdsHooks('response', [cdsHooksIssue('unreadable', [], 'nb')]));
+  }
+  return validated(response, lang, options.fastParse !== false);
 }

@@ -6,5 +6,18 @@ export interface InvalidFhirInputError {
   readonly issues: readonly FhirIssue[];
 }
 
+/**
+ * A FHIR output builder was given something it cannot build from: options without a patient, a
+ * person that does not validate (paths under `person`), a decision of another rule set, or a value
+ * that is not a decision.
+ */
+export interface InvalidFhirOutputError {
+  readonly _tag: 'InvalidFhirOutput';
+  readonly issues: readonly FhirIssue[];
+}
+
+/** Creates an {@link InvalidFhirOutputError}. */
+export const invalidFhirOutput = (issues: readonly FhirIssue[]): InvalidFhirOutputError => ({ _tag: 'InvalidFhirOutput', issues });
+
 /** Creates an {@link InvalidFhirInputError}. */
 export const invalidFhirInput = (issues: readonly FhirIssue[]): InvalidFhirInputError => ({ _tag: 'InvalidFhirInput', issues });

@@ -14,6 +14,8 @@
 // In: FHIR to a person
 export { personFromBundle, personFromPrefetch } from './in/toPerson.js';
 export type { FhirToPersonOptions, FhirPerson } from './in/toPerson.js';
+export { parseSnomedMap, isSnomedMap, SnomedMapFile, SNOMED_SYSTEM, SNOMED_MAP_FORMAT } from './in/snomedMap.js';
+export type { SnomedMap, SnomedMapIssue, SnomedMapOptions, InvalidSnomedMapError } from './in/snomedMap.js';
 export { PERSON_LIST_KINDS } from './model/prefetch.js';
 export type { PersonListKind } from './model/prefetch.js';
 
@@ -68,6 +70,6 @@ export {
 export { CODE_DISPLAYS } from './model/codings.js';
 
 // Errors and their messages (pass FHIR_ISSUE_MESSAGES to localizeIssue to re-render a stored issue)
-export type { InvalidFhirInputError } from './errors.js';
+export type { InvalidFhirInputError, InvalidFhirOutputError } from './errors.js';
 export { FHIR_ISSUE_MESSAGES } from './issueMessages.js';
 export type { FhirIssueCode } from './issueMessages.js';

@@ -152,13 +152,18 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     after = compiledOf(sides[1]!);
   }
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
-  const changes = ids.map((id) => compareRuleSets(before.get(id)?.file, after.get(id)?.file));
+  // Both sides come from compiled files here, so a Left would be a bug of the library: say so, do not guess.
+  const sure = <T>(e: E.Either<{ issues: readonly { message: string }[] }, T>): T => {
+    if (E.isLeft(e)) throw new Error(`diff: ${e.left.issues.map((i) => i.message).join('; ')}`);
+    return e.right;
+  };
+  const changes = ids.map((id) => sure(compareRuleSets(before.get(id)?.file, after.get(id)?.file)));
   const listsOf = (lw: LoadedWorkspace) => new Map(lw.ws.codeLists.flatMap((c) => (c.file ? [[c.file.id, c.file] as const] : [])));
   const lb = listsOf(sides[0]!);
   const la = listsOf(sides[1]!);
   const listChanges = [...new Set([...lb.keys(), ...la.keys()])]
     .sort()
-    .map((id) => compareCodeLists(lb.get(id), la.get(id)))
+    .map((id) => sure(compareCodeLists(lb.get(id), la.get(id))))
     .filter((c) => c.status !== 'unchanged');
 
   let impact: ImpactReport | undefined;

@@ -133,6 +133,7 @@ export const en: IssueLocale = {
     context_mismatch: (p) => `${p} does not match what the history gives. The pathway was changed outside its events.`,
     unreadable: (p) => `${p} could not be read: a getter or proxy threw. Pass plain data (as JSON.parse gives).`,
     not_after_as_of: (p) => `${p} must be after the date of the event (asOf).`,
+    after_event_date: (p) => `${p} is after the date of the event (asOf): what is recorded must have happened by then.`,
     key_too_long: (p, d) => `${p} has a field name that is too long: at most ${list(d['maximum'])} characters are allowed.`,
     too_many_issues: (p, d) => `There are more problems than the ${list(d['maximum'])} shown. Fix these and try again.`,
     period_order: (p, d) =>

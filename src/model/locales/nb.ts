@@ -135,6 +135,7 @@ export const nb: IssueLocale = {
     context_mismatch: (p) => `${p} stemmer ikke med det historikken gir. Forløpet er endret utenom hendelsene.`,
     unreadable: (p) => `${p} kunne ikke leses: en get-metode eller proxy kastet en feil. Send rene data (som fra JSON.parse).`,
     not_after_as_of: (p) => `${p} må være etter datoen hendelsen gjelder (asOf).`,
+    after_event_date: (p) => `${p} er etter datoen hendelsen gjelder (asOf): det som registreres, må ha skjedd innen da.`,
     key_too_long: (p, d) => `${p} har et feltnavn som er for langt: høyst ${list(d['maximum'])} tegn er tillatt.`,
     too_many_issues: (p, d) => `Det er flere feil enn de ${list(d['maximum'])} som er vist. Rett disse og prøv igjen.`,
     period_order: (p, d) =>

@@ -134,6 +134,7 @@ export const nn: IssueLocale = {
     context_mismatch: (p) => `${p} stemmer ikkje med det historikken gir. Forløpet er endra utanom hendingane.`,
     unreadable: (p) => `${p} kunne ikkje lesast: ein get-metode eller proxy kasta ein feil. Send reine data (som frå JSON.parse).`,
     not_after_as_of: (p) => `${p} må vere etter datoen hendinga gjeld (asOf).`,
+    after_event_date: (p) => `${p} er etter datoen hendinga gjeld (asOf): det som blir registrert, må ha skjedd innan då.`,
     key_too_long: (p, d) => `${p} har eit feltnamn som er for langt: høgst ${list(d['maximum'])} teikn er tillate.`,
     too_many_issues: (p, d) => `Det er fleire feil enn dei ${list(d['maximum'])} som er viste. Rett desse og prøv igjen.`,
     period_order: (p, d) =>

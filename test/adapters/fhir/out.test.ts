@@ -48,7 +48,7 @@ describe('FHIR R4 output: the official JSON Schema', () => {
         it(`RiskAssessment and Flags from ${id}`, () => {
           const rs = ruleSet(id);
           const d = right(evaluate(rs, person, { asOf: AS_OF }));
-          const ra = toRiskAssessment(d, rs, { ...opts, basis: ['Condition/1', 'Encounter/2'] });
+          const ra = right(toRiskAssessment(d, rs, { ...opts, basis: ['Condition/1', 'Encounter/2'] }));
           if (d.score) {
             expect(ra).toBeDefined();
             expectValid(ra);
@@ -57,30 +57,30 @@ describe('FHIR R4 output: the official JSON Schema', () => {
             expect(ra!.method.coding![0]).toMatchObject({ code: id, version: rs.version });
             expect(ra!.prediction[0]!.rationale).toContain(String(d.score.points));
           } else expect(ra).toBeUndefined();
-          const flags = toFlags(d, rs, { ...opts, minSeverity: 'info' });
+          const flags = right(toFlags(d, rs, { ...opts, minSeverity: 'info' }));
           expect(flags.map((f) => f.code.coding![0]!.code)).toEqual(d.prompts.map((p) => p.ruleId));
           flags.forEach(expectValid);
         });
       }
       it('CareTeam (proposed and active), plan bundle, tasks and consents', () => {
         for (const status of ['proposed', 'active'] as const) {
-          const team = toCareTeam(person, { ...opts, status, gp: 'Practitioner/gp1' });
+          const team = right(toCareTeam(person, { ...opts, status, gp: 'Practitioner/gp1' }));
           expectValid(team);
           const roles = team.participant!.flatMap((p) => p.role!.flatMap((r) => r.coding!.map((c) => c.code)));
           expect(roles).toContain('gp');
           if (status === 'proposed' || person.coordinator) expect(roles).toContain('coordinator');
         }
-        const plan = toFollowUpPlan(person, opts);
+        const plan = right(toFollowUpPlan(person, opts));
         if (person.individualPlan || person.whatMatters) expectValid(plan);
-        for (const t of toEvaluationTasks(person, opts)) expectValid(t);
-        for (const c of toConsents(person, opts)) expectValid(c);
+        for (const t of right(toEvaluationTasks(person, opts))) expectValid(t);
+        for (const c of right(toConsents(person, opts))) expectValid(c);
       });
     });
   }
 
   it('what matters is a Goal expressed by the patient, in the plan', () => {
     const person = examplePerson('klara') as PersonInput;
-    const bundle = toFollowUpPlan(person, { patient: 'Patient/k', lang: 'nn' })!;
+    const bundle = right(toFollowUpPlan(person, { patient: 'Patient/k', lang: 'nn' }))!;
     const goals = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Goal');
     const what = goals.find((g) => g.resourceType === 'Goal' && g.category![0]!.coding![0]!.code === 'what-matters');
     expect(what).toMatchObject({ expressedBy: { reference: 'Patient/k' }, description: { text: person.whatMatters![0]!.text } });
@@ -258,10 +258,10 @@ function writeAndRead(p: PersonInput) {
     { fullUrl: 'https://epj.example.no/fhir/Patient/p1', resource: { resourceType: 'Patient', id: 'p1', birthDate: '1950-01-01' } },
   ];
   const written: unknown[] = [];
-  if (p.team) written.push(toCareTeam(p, { patient }));
-  written.push(...toConsents(p, { patient }));
+  if (p.team) written.push(right(toCareTeam(p, { patient })));
+  written.push(...right(toConsents(p, { patient })));
   for (const r of written) entries.push({ fullUrl: `urn:uuid:${entries.length}-x`, resource: r });
-  const plan = toFollowUpPlan(p, { patient });
+  const plan = right(toFollowUpPlan(p, { patient }));
   if (plan) {
     written.push(plan);
     entries.push(...plan.entry);
@@ -276,7 +276,8 @@ describe('FHIR R4 output: random plans, teams and consents', () => {
         const { written } = writeAndRead(p);
         for (const r of written) expect(fhirProblems(r)).toEqual([]);
         if (p.individualPlan?.checkpoints)
-          for (const t of toEvaluationTasks(p, { patient: 'Patient/p1', carePlan: 'CarePlan/1' })) expect(fhirProblems(t)).toEqual([]);
+          for (const t of right(toEvaluationTasks(p, { patient: 'Patient/p1', carePlan: 'CarePlan/1' })))
+            expect(fhirProblems(t)).toEqual([]);
       }),
       { numRuns: 60 },
     );
@@ -307,7 +308,7 @@ describe('FHIR R4 output: random plans, teams and consents', () => {
           whatMatters: [{ text, date: '2026-01-01' }],
           individualPlan: { goals: [{ id: 'g', text }], measures: [{ id: 'm', text, extent: text }] },
         };
-        const bundle = toFollowUpPlan(p, { patient: 'Patient/1' });
+        const bundle = right(toFollowUpPlan(p, { patient: 'Patient/1' }));
         expect(fhirProblems(bundle)).toEqual([]);
       }),
       { numRuns: 60 },

@@ -5,6 +5,7 @@ import { HL7, ICD10_SYSTEMS, ICPC2_SYSTEMS } from '../model/systems.js';
 import type { ReadContext } from './context.js';
 import type { Entry } from './entries.js';
 import { CodeableConceptIn, codingsIn, fhirDate, PeriodIn, seenCodes } from './shapes.js';
+import { SNOMED_SYSTEM } from './snomedMap.js';
 
 /*
  * Condition → a diagnosis. ICPC-2 and ICD-10 are accepted under both their Volven OIDs and HL7's
@@ -52,7 +53,11 @@ export function readCondition(entry: Entry, ctx: ReadContext): Diagnosis | undef
   }
   const icpc = codingsIn(c.code, ICPC2_SYSTEMS)[0];
   const icd = codingsIn(c.code, ICD10_SYSTEMS)[0];
-  const pick = icpc ? { system: 'ICPC-2' as const, code: icpc.code! } : icd ? { system: 'ICD-10' as const, code: icd.code! } : undefined;
+  const pick = icpc
+    ? { system: 'ICPC-2' as const, code: icpc.code! }
+    : icd
+      ? { system: 'ICD-10' as const, code: icd.code! }
+      : snomed(c.code, ctx);
   if (!pick) {
     ctx.reporter.report('fhir_code', [...entry.segs, 'code'], { expected: ['ICPC-2', 'ICD-10'], seen: seenCodes(c.code) });
     return undefined;
@@ -89,4 +94,14 @@ export function readCondition(entry: Entry, ctx: ReadContext): Diagnosis | undef
     return undefined;
   }
   return ok.data;
+}
+
+/** A SNOMED CT code through the host's map, when one was given; an unmapped one is counted, never named. */
+function snomed(code: CodeableConceptIn | undefined, ctx: ReadContext): { system: 'ICPC-2' | 'ICD-10'; code: string } | undefined {
+  if (!ctx.snomedMap) return undefined;
+  const sct = codingsIn(code, [SNOMED_SYSTEM])[0];
+  if (!sct) return undefined;
+  const mapped = ctx.snomedMap.lookup(sct.code!);
+  if (!mapped) ctx.unmappedSnomed++;
+  return mapped;
 }

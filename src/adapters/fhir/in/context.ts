@@ -2,6 +2,7 @@ import type { Lang } from '../../../model/lang.js';
 import { DNR_SYSTEM, FNR_SYSTEM, LIBRARY_EXTENSION } from '../model/systems.js';
 import type { Entry, Resolver } from './entries.js';
 import type { Reporter } from './report.js';
+import type { SnomedMap } from './snomedMap.js';
 import { ReferenceIn } from './shapes.js';
 
 /*
@@ -28,7 +29,11 @@ export class ReadContext {
     readonly resolver: Resolver,
     readonly lang: Lang,
     readonly patient: PatientIdentity,
+    readonly snomedMap?: SnomedMap,
   ) {}
+
+  /** SNOMED CT codes the host's map does not hold: counted, never named (a code in a record is health data). */
+  unmappedSnomed = 0;
 
   /**
    * Reports the elements of `entry` that the reader does not read, and refuses the resource when it

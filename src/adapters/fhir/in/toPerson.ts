@@ -27,6 +27,8 @@ import { readMedicationStatement } from './medicationStatement.js';
 import { readObservation } from './observation.js';
 import { readPatient } from './patient.js';
 import { Reporter } from './report.js';
+import { checkOptions } from './options.js';
+import type { SnomedMap } from './snomedMap.js';
 
 /*
  * A FHIR R4 Bundle, or the prefetch of a CDS Hooks request, → the person model.
@@ -67,6 +69,13 @@ export interface FhirToPersonOptions {
    * `false` validates it with the schema alone. The person is the same either way. Default `true`.
    */
   readonly fastParse?: boolean;
+  /**
+   * The host's SNOMED CT → ICD-10/ICPC-2 map ({@link parseSnomedMap}). A Condition coded only in
+   * SNOMED CT is read as the code it maps to; when any is not in the map, the diagnosis list is
+   * unknown and a gap says how many codes (never which). Without a map, SNOMED CT-only Conditions
+   * are reported in `notUnderstood` as before.
+   */
+  readonly snomedMap?: SnomedMap;
 }
 
 /** A person read from FHIR, with everything that was not used. */
@@ -121,7 +130,7 @@ function read(
   const who = identity(patientEntry);
   if (options.patientId !== undefined && who.id !== options.patientId)
     return E.left(invalidFhirInput([fhirIssue('fhir_subject', [...patientEntry.segs, 'id'], lang)]));
-  const ctx = new ReadContext(reporter, new Resolver(entries), lang, who);
+  const ctx = new ReadContext(reporter, new Resolver(entries), lang, who, options.snomedMap);
 
   const mapped: Record<string, unknown> = { ...readPatient(patientEntry, ctx) };
   const patientKey = Resolver.key(patientEntry);
@@ -236,6 +245,11 @@ function read(
   }
 
   const paged = new Set<PersonListKind>();
+  if (ctx.unmappedSnomed > 0) {
+    // Like a page: the list read would be too short, so it stays unknown rather than complete.
+    reporter.gap('fhir_unmapped', [], { count: ctx.unmappedSnomed, system: 'SNOMED CT', expected: ['ICPC-2', 'ICD-10'] });
+    paged.add('diagnoses');
+  }
   for (const page of pages) {
     const kinds = page.kinds === 'present' ? PERSON_LIST_KINDS.filter((k) => present.has(k)) : page.kinds;
     kinds.forEach((k) => paged.add(k));
@@ -301,7 +315,10 @@ function completeness(option: FhirToPersonOptions['complete'], fetched: Readonly
  * ```
  */
 export function personFromBundle(input: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
-  const lang = options.lang ?? 'nb';
+  const checked = checkOptions(options);
+  if ('issue' in checked) return E.left(invalidFhirInput([checked.issue]));
+  options = { ...checked.ok.rest, lang: checked.ok.lang, ...(checked.ok.snomedMap ? { snomedMap: checked.ok.snomedMap } : {}) };
+  const lang = checked.ok.lang;
   const plain = readFhir(input, lang);
   if ('issue' in plain) return E.left(invalidFhirInput([plain.issue]));
   const bundle = plain.value;
@@ -335,7 +352,10 @@ function readFhir(input: unknown, lang: Lang, prefix: readonly (string | number)
  * ```
  */
 export function personFromPrefetch(input: unknown, options: FhirToPersonOptions = {}): E.Either<InvalidFhirInputError, FhirPerson> {
-  const lang = options.lang ?? 'nb';
+  const checked = checkOptions(options);
+  if ('issue' in checked) return E.left(invalidFhirInput([checked.issue]));
+  options = { ...checked.ok.rest, lang: checked.ok.lang, ...(checked.ok.snomedMap ? { snomedMap: checked.ok.snomedMap } : {}) };
+  const lang = checked.ok.lang;
   const plain = readFhir(input, lang);
   if ('issue' in plain) return E.left(invalidFhirInput([plain.issue]));
   const prefetch = plain.value;

@@ -1,3 +1,6 @@
+import type * as E from 'fp-ts/lib/Either.js';
+import type { InvalidFhirOutputError } from '../errors.js';
+import { fromPerson } from './checked.js';
 import { libCoding } from '../model/codings.js';
 import type { Reference } from '../model/datatypes.js';
 import { fhirSafe } from '../model/strings.js';
@@ -9,7 +12,7 @@ import type { PersonInput } from '../../../model/person.js';
 import { fill } from '../../../util/template.js';
 import type { FhirOutputOptions } from './common.js';
 import { patientRef, urnFor } from './common.js';
-import { toEvaluationTasks } from './task.js';
+import { buildEvaluationTasks } from './task.js';
 import { FHIR_TEXTS } from './texts.js';
 
 /*
@@ -58,11 +61,7 @@ function planGoal(g: PlanGoal, urn: string, subject: Reference, planDraft: boole
   return withExtensions(goal, extString(EXT.parentGoal, g.parentId));
 }
 
-/**
- * The person's plan as a transaction Bundle (CarePlan, Goals, Tasks). Without a plan, the Bundle holds
- * only the "what matters" Goals; undefined when there is neither.
- */
-export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions): TransactionBundle | undefined {
+function buildFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions): TransactionBundle | undefined {
   const plan = person.individualPlan;
   const what = person.whatMatters ?? [];
   if (!plan && what.length === 0) return undefined;
@@ -114,7 +113,7 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
     const ext = [...extString(EXT.measureId, m.id), ...extString(EXT.extent, m.extent), ...extString(EXT.howCarriedOut, m.howCarriedOut)];
     activity.push({ ...(ext.length > 0 ? { extension: ext } : {}), ...(progress.length > 0 ? { progress } : {}), detail });
   }
-  for (const task of toEvaluationTasks(person, { ...options, carePlan: planUrn })) {
+  for (const task of buildEvaluationTasks(person, { ...options, carePlan: planUrn })) {
     const urn = task.identifier![0]!.value!;
     entries.push({ fullUrl: urn, resource: task });
     activity.push({ reference: { reference: urn } });
@@ -156,4 +155,16 @@ export function toFollowUpPlan(person: PersonInput, options: FollowUpPlanOptions
     type: 'transaction',
     entry: entries.map((e) => ({ ...e, request: { method: 'POST' as const, url: e.resource.resourceType } })),
   } satisfies TransactionBundle);
+}
+
+/**
+ * The person's plan as a transaction Bundle (CarePlan, Goals, Tasks). Without a plan, the Bundle holds
+ * only the "what matters" Goals; undefined when there is neither.
+ * Never throws: options without `patient`, a person that does not validate is an `InvalidFhirOutput` error.
+ */
+export function toFollowUpPlan(
+  person: PersonInput,
+  options: FollowUpPlanOptions,
+): E.Either<InvalidFhirOutputError, TransactionBundle | undefined> {
+  return fromPerson(person, options, buildFollowUpPlan);
 }

@@ -1,3 +1,6 @@
+import type * as E from 'fp-ts/lib/Either.js';
+import type { InvalidFhirOutputError } from '../errors.js';
+import { fromPerson } from './checked.js';
 import type { CodeableConcept } from '../model/datatypes.js';
 import { libCoding } from '../model/codings.js';
 import { fhirSafe } from '../model/strings.js';
@@ -39,8 +42,7 @@ function role(lang: Lang, roleCode: string, service?: ServiceKind, level?: strin
   ];
 }
 
-/** The person's follow-up team as a FHIR CareTeam. */
-export function toCareTeam(person: PersonInput, options: CareTeamOptions): CareTeam {
+function buildCareTeam(person: PersonInput, options: CareTeamOptions): CareTeam {
   const lang = options.lang ?? 'nb';
   const subject = patientRef(options);
   const status = options.status ?? (person.team ? 'active' : 'proposed');
@@ -82,4 +84,12 @@ export function toCareTeam(person: PersonInput, options: CareTeamOptions): CareT
   if (person.team?.established) team.period = { start: person.team.established };
   if (status === 'proposed' && !c && !options.coordinator) team.note = [{ text: FHIR_TEXTS.coordinatorToAppoint[lang] }];
   return fhirSafe(team);
+}
+
+/**
+ * The person's follow-up team as a FHIR CareTeam.
+ * Never throws: options without `patient`, a person that does not validate is an `InvalidFhirOutput` error.
+ */
+export function toCareTeam(person: PersonInput, options: CareTeamOptions): E.Either<InvalidFhirOutputError, CareTeam> {
+  return fromPerson(person, options, buildCareTeam);
 }

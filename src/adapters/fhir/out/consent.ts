@@ -1,3 +1,6 @@
+import type * as E from 'fp-ts/lib/Either.js';
+import type { InvalidFhirOutputError } from '../errors.js';
+import { fromPerson } from './checked.js';
 import { libCoding } from '../model/codings.js';
 import { fhirSafe } from '../model/strings.js';
 import type { Consent } from '../model/resources.js';
@@ -50,8 +53,7 @@ function performer(c: PersonConsent, lang: Lang, patient: string): Pick<Consent,
   };
 }
 
-/** One Consent per recorded consent of the person. */
-export function toConsents(person: PersonInput, options: FhirOutputOptions): Consent[] {
+function buildConsents(person: PersonInput, options: FhirOutputOptions): Consent[] {
   const lang = options.lang ?? 'nb';
   const subject = patientRef(options);
   return (person.consents ?? []).map((c, i) => {
@@ -86,4 +88,12 @@ export function toConsents(person: PersonInput, options: FhirOutputOptions): Con
       }));
     return fhirSafe(out);
   });
+}
+
+/**
+ * One Consent per recorded consent of the person.
+ * Never throws: options without `patient`, a person that does not validate is an `InvalidFhirOutput` error.
+ */
+export function toConsents(person: PersonInput, options: FhirOutputOptions): E.Either<InvalidFhirOutputError, Consent[]> {
+  return fromPerson(person, options, buildConsents);
 }

@@ -1,3 +1,6 @@
+import type * as E from 'fp-ts/lib/Either.js';
+import type { InvalidFhirOutputError } from '../errors.js';
+import { fromDecision } from './checked.js';
 import type { CompiledRuleSet } from '../../../engine/compile.js';
 import type { Decision } from '../../../engine/decision.js';
 import { fhirSafe } from '../model/strings.js';
@@ -21,8 +24,7 @@ export interface FlagOptions extends FhirOutputOptions {
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 
-/** One active Flag per fired prompt at or above `minSeverity`. */
-export function toFlags(decision: Decision, ruleSet: CompiledRuleSet, options: FlagOptions): Flag[] {
+function buildFlags(decision: Decision, ruleSet: CompiledRuleSet, options: FlagOptions): Flag[] {
   if (decision.ruleSet.id !== ruleSet.id) throw new TypeError('the decision comes from another rule set');
   const lang = options.lang ?? 'nb';
   const subject = patientRef(options);
@@ -42,4 +44,12 @@ export function toFlags(decision: Decision, ruleSet: CompiledRuleSet, options: F
         period: { start: decision.asOf },
       } satisfies Flag);
     });
+}
+
+/**
+ * One active Flag per fired prompt at or above `minSeverity`.
+ * Never throws: options without `patient`, a decision of another rule set or a value that is not a decision is an `InvalidFhirOutput` error.
+ */
+export function toFlags(decision: Decision, ruleSet: CompiledRuleSet, options: FlagOptions): E.Either<InvalidFhirOutputError, Flag[]> {
+  return fromDecision(decision, ruleSet, options, buildFlags);
 }

@@ -1,3 +1,6 @@
+import type * as E from 'fp-ts/lib/Either.js';
+import type { InvalidFhirOutputError } from '../errors.js';
+import { fromDecision } from './checked.js';
 import type { CompiledRuleSet } from '../../../engine/compile.js';
 import type { Decision } from '../../../engine/decision.js';
 import type { Reference } from '../model/datatypes.js';
@@ -23,8 +26,7 @@ export interface RiskAssessmentOptions extends FhirOutputOptions {
   readonly basis?: readonly string[];
 }
 
-/** The RiskAssessment for a decision's score, or undefined when the rule set has no scoring section. */
-export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, options: RiskAssessmentOptions): RiskAssessment | undefined {
+function buildRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, options: RiskAssessmentOptions): RiskAssessment | undefined {
   const score = decision.score;
   if (!score) return undefined;
   if (decision.ruleSet.id !== ruleSet.id) throw new TypeError('the decision comes from another rule set');
@@ -79,4 +81,16 @@ export function toRiskAssessment(decision: Decision, ruleSet: CompiledRuleSet, o
         }
       : {}),
   } satisfies RiskAssessment);
+}
+
+/**
+ * The RiskAssessment for a decision's score, or undefined when the rule set has no scoring section.
+ * Never throws: options without `patient`, a decision of another rule set or a value that is not a decision is an `InvalidFhirOutput` error.
+ */
+export function toRiskAssessment(
+  decision: Decision,
+  ruleSet: CompiledRuleSet,
+  options: RiskAssessmentOptions,
+): E.Either<InvalidFhirOutputError, RiskAssessment | undefined> {
+  return fromDecision(decision, ruleSet, options, buildRiskAssessment);
 }

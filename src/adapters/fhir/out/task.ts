@@ -1,3 +1,6 @@
+import type * as E from 'fp-ts/lib/Either.js';
+import type { InvalidFhirOutputError } from '../errors.js';
+import { fromPerson } from './checked.js';
 import { libCoding } from '../model/codings.js';
 import { fhirSafe } from '../model/strings.js';
 import type { Task } from '../model/resources.js';
@@ -20,8 +23,7 @@ export interface EvaluationTaskOptions extends FhirOutputOptions {
   readonly carePlan?: string;
 }
 
-/** One Task per checkpoint in the person's plan: `completed` when done, else `requested`. */
-export function toEvaluationTasks(person: PersonInput, options: EvaluationTaskOptions): Task[] {
+export function buildEvaluationTasks(person: PersonInput, options: EvaluationTaskOptions): Task[] {
   const lang = options.lang ?? 'nb';
   const subject = patientRef(options);
   return (person.individualPlan?.checkpoints ?? []).map((cp, i) => {
@@ -38,4 +40,12 @@ export function toEvaluationTasks(person: PersonInput, options: EvaluationTaskOp
     if (options.carePlan) t.basedOn = [{ reference: options.carePlan }];
     return fhirSafe(t);
   });
+}
+
+/**
+ * One Task per checkpoint in the person's plan: `completed` when done, else `requested`.
+ * Never throws: options without `patient`, a person that does not validate is an `InvalidFhirOutput` error.
+ */
+export function toEvaluationTasks(person: PersonInput, options: EvaluationTaskOptions): E.Either<InvalidFhirOutputError, Task[]> {
+  return fromPerson(person, options, buildEvaluationTasks);
 }
