@@ -241,7 +241,7 @@ describe('docs', () => {
       expect(requests).toEqual([url]);
       // Printed, it is A4 (595 × 842 points), and nothing is wider than the page.
       await page.emulateMedia({ media: 'print' });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
       const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
       expect(pdf).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
     } finally {
