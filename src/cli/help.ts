@@ -41,11 +41,18 @@ beslutningen.
   --as-of   datoen vurderingen gjelder (standard: i dag)
   --json    skriv beslutningene som JSON
   --all     vis også hvorfor regler ikke ble utløst
-  --rules   bruk regelsettene i denne mappen i stedet for de innebygde`,
-    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--lang nb|nn|en]
+  --rules   bruk regelsettene i denne mappen i stedet for de innebygde
+  --synthetic FRØ:NR  vurder en syntetisk person (et eksempel fra diff --synthetic) i stedet for en fil`,
+    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--language nb|nn] [--rule-set ID] [--split] [--docx] [--lang nb|nn|en]
 
-Lager regelkatalogen: regelkatalog.nb.md, regelkatalog.nn.md og regelkatalog.html (én
-selvstendig side på bokmål og nynorsk uten eksterne forespørsler). Ved feil skrives ingenting.`,
+Lager regelkatalogen per språk: regelkatalog.nb.md og regelkatalog.nb.html (bokmål),
+regelkatalog.nn.md og regelkatalog.nn.html (nynorsk). HTML-sidene er selvstendige, uten eksterne
+forespørsler, og skrives ut til A4 (PDF). Ved feil skrives ingenting.
+
+  --language  bare ett språk: nb eller nn
+  --rule-set  bare ett regelsett (filene heter regelkatalog-<id>.…)
+  --split     én katalog per regelsett
+  --docx      også en Word-fil (.docx); krever pakken docx (npm install --save-dev docx@9)`,
     diff: `Bruk: oppfolgingsteam diff <gammel> <ny> [--cohort FIL | --synthetic N] [--seed N] [--as-of ÅÅÅÅ-MM-DD] [--examples N] [--lang nb|nn|en] [--json]
 
 Viser regler som er lagt til, fjernet og endret mellom to versjoner (mapper eller filer), og
@@ -56,7 +63,10 @@ virkningen: hvilke personers beslutninger som endres, per regel og med eksempler
   --seed       frø for den syntetiske kohorten (standard: 1)
   --as-of      datoen beslutningene gjelder (standard: i dag)
   --examples   antall eksempler per regel (standard: 5)
-  --json       skriv endringene og virkningen som JSON`,
+  --json       skriv endringene og virkningen som JSON
+  --html FIL   skriv også en HTML-rapport
+
+Eksempler fra --synthetic skrives FRØ:NR og åpnes med «explain --synthetic FRØ:NR».`,
   },
   nn: {
     main: `oppfolgingsteam – verktøy for regelfilene til oppfølgingsteam
@@ -97,11 +107,18 @@ avgjerda.
   --as-of   datoen vurderinga gjeld (standard: i dag)
   --json    skriv avgjerdene som JSON
   --all     vis også kvifor reglar ikkje vart utløyste
-  --rules   bruk regelsetta i denne mappa i staden for dei innebygde`,
-    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--lang nb|nn|en]
+  --rules   bruk regelsetta i denne mappa i staden for dei innebygde
+  --synthetic FRØ:NR  vurder ein syntetisk person (eit døme frå diff --synthetic) i staden for ei fil`,
+    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--language nb|nn] [--rule-set ID] [--split] [--docx] [--lang nb|nn|en]
 
-Lagar regelkatalogen: regelkatalog.nb.md, regelkatalog.nn.md og regelkatalog.html (éi
-sjølvstendig side på bokmål og nynorsk utan eksterne førespurnader). Ved feil blir ingenting skrive.`,
+Lagar regelkatalogen per språk: regelkatalog.nb.md og regelkatalog.nb.html (bokmål),
+regelkatalog.nn.md og regelkatalog.nn.html (nynorsk). HTML-sidene er sjølvstendige, utan eksterne
+førespurnader, og kan skrivast ut til A4 (PDF). Ved feil blir ingenting skrive.
+
+  --language  berre eitt språk: nb eller nn
+  --rule-set  berre eitt regelsett (filene heiter regelkatalog-<id>.…)
+  --split     éin katalog per regelsett
+  --docx      også ei Word-fil (.docx); krev pakken docx (npm install --save-dev docx@9)`,
     diff: `Bruk: oppfolgingsteam diff <gammal> <ny> [--cohort FIL | --synthetic N] [--seed N] [--as-of ÅÅÅÅ-MM-DD] [--examples N] [--lang nb|nn|en] [--json]
 
 Viser reglar som er lagde til, fjerna og endra mellom to versjonar (mapper eller filer), og
@@ -112,7 +129,10 @@ verknaden: kva personar som får endra avgjerd, per regel og med døme.
   --seed       frø for den syntetiske kohorten (standard: 1)
   --as-of      datoen avgjerdene gjeld (standard: i dag)
   --examples   talet på døme per regel (standard: 5)
-  --json       skriv endringane og verknaden som JSON`,
+  --json       skriv endringane og verknaden som JSON
+  --html FIL   skriv også ein HTML-rapport
+
+Døme frå --synthetic blir skrivne FRØ:NR og blir opna med «explain --synthetic FRØ:NR».`,
   },
   en: {
     main: `oppfolgingsteam – tools for the follow-up team rule files
@@ -153,11 +173,18 @@ the decision.
   --as-of   the date of the assessment (default: today)
   --json    print the decisions as JSON
   --all     also show why rules did not fire
-  --rules   use the rule sets in this folder instead of the bundled ones`,
-    docs: `Usage: oppfolgingsteam docs <dir> --out <dir> [--lang nb|nn|en]
+  --rules   use the rule sets in this folder instead of the bundled ones
+  --synthetic SEED:NO  assess a synthetic person (an example from diff --synthetic) instead of a file`,
+    docs: `Usage: oppfolgingsteam docs <dir> --out <dir> [--language nb|nn] [--rule-set ID] [--split] [--docx] [--lang nb|nn|en]
 
-Writes the rule catalogue: regelkatalog.nb.md, regelkatalog.nn.md and regelkatalog.html (one
-self-contained page in bokmål and nynorsk, with no external requests). On error nothing is written.`,
+Writes the rule catalogue per language: regelkatalog.nb.md and regelkatalog.nb.html (bokmål),
+regelkatalog.nn.md and regelkatalog.nn.html (nynorsk). The HTML pages are self-contained, make no
+external requests and print to A4 (PDF). On error nothing is written.
+
+  --language  one language only: nb or nn
+  --rule-set  one rule set only (files named regelkatalog-<id>.…)
+  --split     one catalogue per rule set
+  --docx      also a Word file (.docx); needs the docx package (npm install --save-dev docx@9)`,
     diff: `Usage: oppfolgingsteam diff <old> <new> [--cohort FILE | --synthetic N] [--seed N] [--as-of YYYY-MM-DD] [--examples N] [--lang nb|nn|en] [--json]
 
 Shows rules added, removed and changed between two versions (folders or files), and the
@@ -168,6 +195,9 @@ impact: whose decisions change, by rule and with examples.
   --seed       seed of the synthetic cohort (default: 1)
   --as-of      the date of the decisions (default: today)
   --examples   examples per rule (default: 5)
-  --json       print the changes and the impact as JSON`,
+  --json       print the changes and the impact as JSON
+  --html FILE  also write an HTML report
+
+Examples from --synthetic are written SEED:NO and open with "explain --synthetic SEED:NO".`,
   },
 };
