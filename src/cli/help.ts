@@ -14,6 +14,7 @@ Kommandoer:
   docs <mappe> --out <mappe>  lag regelkatalog (Markdown og HTML, bokmål og nynorsk)
   diff <gammel> <ny>          vis hva som er endret, og hvem endringen rammer
   stratify [fil.ndjson]       ranger en populasjon til en arbeidsliste (risikokartlegging)
+  feedback <fil.ndjson>       tell godtatte og overstyrte kort per regel og versjon
 
 Felles valg:
   --lang nb|nn|en             språk for meldingene (standard: nb)
@@ -67,6 +68,14 @@ virkningen: hvilke personers beslutninger som endres, per regel og med eksempler
   --html FIL   skriv også en HTML-rapport
 
 Eksempler fra --synthetic skrives FRØ:NR og åpnes med «explain --synthetic FRØ:NR».`,
+    feedback: `Bruk: oppfolgingsteam feedback <fil.ndjson> [--html FIL] [--json] [--lang nb|nn|en]
+
+Teller hva klinikerne gjorde med kortene, per regel og regelsettversjon: hvor mange som ble
+godtatt og overstyrt, og med hvilke grunner. Filen har én lagret tilbakemeldingspost per linje
+(det ingestFeedback i CDS Hooks-adapteren gir). Fritekstkommentarer telles, men vises ikke.
+
+  --html FIL   skriv også en HTML-rapport
+  --json       skriv tallene som JSON`,
   },
   nn: {
     main: `oppfolgingsteam – verktøy for regelfilene til oppfølgingsteam
@@ -80,6 +89,7 @@ Kommandoar:
   docs <mappe> --out <mappe>  lag regelkatalog (Markdown og HTML, bokmål og nynorsk)
   diff <gammal> <ny>          vis kva som er endra, og kven endringa råkar
   stratify [fil.ndjson]       ranger ein populasjon til ei arbeidsliste (risikokartlegging)
+  feedback <fil.ndjson>       tel godtekne og overstyrte kort per regel og versjon
 
 Felles val:
   --lang nb|nn|en             språk for meldingane (standard: nb)
@@ -133,6 +143,14 @@ verknaden: kva personar som får endra avgjerd, per regel og med døme.
   --html FIL   skriv også ein HTML-rapport
 
 Døme frå --synthetic blir skrivne FRØ:NR og blir opna med «explain --synthetic FRØ:NR».`,
+    feedback: `Bruk: oppfolgingsteam feedback <fil.ndjson> [--html FIL] [--json] [--lang nb|nn|en]
+
+Tel kva klinikarane gjorde med korta, per regel og regelsettversjon: kor mange som vart
+godtekne og overstyrte, og med kva grunnar. Fila har éin lagra tilbakemeldingspost per linje
+(det ingestFeedback i CDS Hooks-adapteren gir). Fritekstkommentarar blir talde, men ikkje viste.
+
+  --html FIL   skriv også ein HTML-rapport
+  --json       skriv tala som JSON`,
   },
   en: {
     main: `oppfolgingsteam – tools for the follow-up team rule files
@@ -146,6 +164,7 @@ Commands:
   docs <dir> --out <dir>      write the rule catalogue (Markdown and HTML, bokmål and nynorsk)
   diff <old> <new>            show what changed, and whom the change affects
   stratify [file.ndjson]      rank a population into a worklist (risk screening)
+  feedback <file.ndjson>      count accepted and overridden cards per rule and version
 
 Common options:
   --lang nb|nn|en             language of the messages (default: nb)
@@ -199,5 +218,13 @@ impact: whose decisions change, by rule and with examples.
   --html FILE  also write an HTML report
 
 Examples from --synthetic are written SEED:NO and open with "explain --synthetic SEED:NO".`,
+    feedback: `Usage: oppfolgingsteam feedback <file.ndjson> [--html FILE] [--json] [--lang nb|nn|en]
+
+Counts what clinicians did with the cards, per rule and rule-set version: how many were
+accepted and overridden, and for which reasons. The file holds one stored feedback record per
+line (what ingestFeedback in the CDS Hooks adapter returns). Free-text comments are counted, not shown.
+
+  --html FILE  also write an HTML report
+  --json       print the figures as JSON`,
   },
 };
