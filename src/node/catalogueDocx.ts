@@ -33,8 +33,20 @@ export async function loadDocx(importer: () => Promise<unknown> = () => import('
  * bulleted paragraphs, tables as tables, and A4 pages.
  */
 export async function renderDocx(docx: Docx, blocks: readonly Block[], title: string, lang: string): Promise<Uint8Array> {
-  const { Document, Packer, Paragraph, TextRun, HeadingLevel, Table, TableRow, TableCell, WidthType, Bookmark, InternalHyperlink, ExternalHyperlink } =
-    docx;
+  const {
+    Document,
+    Packer,
+    Paragraph,
+    TextRun,
+    HeadingLevel,
+    Table,
+    TableRow,
+    TableCell,
+    WidthType,
+    Bookmark,
+    InternalHyperlink,
+    ExternalHyperlink,
+  } = docx;
   // Word bookmark names: a letter first, letters, digits and underscores, at most 40 characters.
   const names = new Map<string, string>();
   const bookmark = (id: string) => {
@@ -74,7 +86,8 @@ export async function renderDocx(docx: Docx, blocks: readonly Block[], title: st
         children.push(...list(b.items, 0));
         break;
       case 'table': {
-        const cell = (parts: readonly Inline[], bold = false) => new TableCell({ children: [new Paragraph({ children: runs(parts, bold) })] });
+        const cell = (parts: readonly Inline[], bold = false) =>
+          new TableCell({ children: [new Paragraph({ children: runs(parts, bold) })] });
         children.push(
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },

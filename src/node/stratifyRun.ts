@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable, Writable } from 'node:stream';
-import { UTF8_BOM, WORKLIST_CSV_HEADER, worklistCsvNoHeader, worklistCsvNoRow, worklistCsvRow, worklistJsonLine } from '../population/format.js';
+import {
+  UTF8_BOM,
+  WORKLIST_CSV_HEADER,
+  worklistCsvNoHeader,
+  worklistCsvNoRow,
+  worklistCsvRow,
+  worklistJsonLine,
+} from '../population/format.js';
 import type { WorklistEntry } from '../population/entry.js';
 import type { StratifyResult } from '../population/stratifier.js';
 import { mergeStratifications } from '../population/stratifier.js';

@@ -145,7 +145,9 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
       items: [
         ...input.ruleSets.map(({ ruleSet: rs }) => ({
           text: [{ text: `${rs.file.title[lang]} (${rs.id} ${rs.version})`, href: `#${lang}-${rs.id}` }],
-          children: rs.file.rules.map((r) => ({ text: [{ text: `${r.id}: ${r.title[lang]}`, href: `#${ruleAnchor(lang, rs.id, r.id)}` }] })),
+          children: rs.file.rules.map((r) => ({
+            text: [{ text: `${r.id}: ${r.title[lang]}`, href: `#${ruleAnchor(lang, rs.id, r.id)}` }],
+          })),
         })),
         ...(usedLists.size ? [{ text: [{ text: T.codeLists[lang], href: `#${lang}-code-lists` }] }] : []),
         ...(usedFacts.size ? [{ text: [{ text: T.facts[lang], href: `#${lang}-facts` }] }] : []),
@@ -227,7 +229,9 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
             {
               label: T.texts[lang],
               value: [],
-              list: LANGS.map((l) => ({ text: [{ strong: `${T.langNames[lang][l]}:` }, ...richText(` ${rule.title[l]}. ${rule.text[l]}`)] })),
+              list: LANGS.map((l) => ({
+                text: [{ strong: `${T.langNames[lang][l]}:` }, ...richText(` ${rule.title[l]}. ${rule.text[l]}`)],
+              })),
             },
             { label: T.source[lang], value: sourceInline(rule.source) },
             { label: T.evidence[lang], value: [rule.evidence === 'found' ? T.found[lang] : T.inferred[lang]] },

@@ -26,7 +26,15 @@ export { ranksAbove } from './entry.js';
 export type { WorklistEntry, WorklistReason, WorklistPrompt, CutOff, RankKey } from './entry.js';
 
 // Output: worklist rows and the summary page
-export { WORKLIST_CSV_HEADER, worklistCsvRow, worklistJsonLine, describeCutOff, worklistCsvNoHeader, worklistCsvNoRow, UTF8_BOM } from './format.js';
+export {
+  WORKLIST_CSV_HEADER,
+  worklistCsvRow,
+  worklistJsonLine,
+  describeCutOff,
+  worklistCsvNoHeader,
+  worklistCsvNoRow,
+  UTF8_BOM,
+} from './format.js';
 export { renderStratifyReport, TARGET_SIZE_SOURCE } from './stratifyReport.js';
 export type { StratifyReportOptions } from './stratifyReport.js';
 

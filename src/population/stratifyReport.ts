@@ -40,7 +40,11 @@ const TXT = {
     en: "The persons were made by the library's synthetic cohort generator, not taken from a patient list. The figures show how the rules behave, not how many need follow-up here.",
   },
   seed: { nb: 'frø', nn: 'frø', en: 'seed' },
-  band: { nb: 'Andel med høy risiko mot rammeverkets anslag', nn: 'Del med høg risiko mot anslaget i rammeverket', en: 'Share at high risk against the framework’s estimate' },
+  band: {
+    nb: 'Andel med høy risiko mot rammeverkets anslag',
+    nn: 'Del med høg risiko mot anslaget i rammeverket',
+    en: 'Share at high risk against the framework’s estimate',
+  },
   bandNote: {
     nb: 'Det skraverte feltet er 3–5 %: målgruppen «finnes blant 3–5 % av befolkningen» (Helsedirektoratet, Pilot for strukturert tverrfaglig oppfølgingsteam, funnet i kilden). Anslaget gjelder hele befolkningen og er ingen grense; fastlegen vurderer hver person.',
     nn: 'Det skraverte feltet er 3–5 %: målgruppa «finst blant 3–5 % av befolkninga» (Helsedirektoratet, Pilot for strukturert tverrfagleg oppfølgingsteam, funne i kjelda). Anslaget gjeld heile befolkninga og er inga grense; fastlegen vurderer kvar person.',
@@ -83,7 +87,8 @@ const TXT = {
 } as const;
 
 /** Where the framework's 3–5 % estimate of the target group's size is published. */
-export const TARGET_SIZE_SOURCE = 'https://www.helsedirektoratet.no/om-oss/forsoksordninger-og-prosjekter/pilot-for-strukturert-tverrfaglig-oppfolgingsteam';
+export const TARGET_SIZE_SOURCE =
+  'https://www.helsedirektoratet.no/om-oss/forsoksordninger-og-prosjekter/pilot-for-strukturert-tverrfaglig-oppfolgingsteam';
 
 /** One colour per tier in every chart, legible for the common colour-vision deficiencies (and each bar is labelled). */
 const TIER_COLOUR = { high: '#b3261e', moderate: '#d08c00', low: '#6b8fb8' } as const;
@@ -216,7 +221,9 @@ function band(s: StratifySummary, lang: Lang): string {
   const x = (v: number) => left + ((W - 2 * left) * v) / axis;
   const ticks: string[] = [];
   for (let v = 0; v <= axis; v += axis > 20 ? 5 : 1)
-    ticks.push(`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="52" y2="57" stroke="#555"/><text x="${x(v).toFixed(1)}" y="70" text-anchor="middle">${v} %</text>`);
+    ticks.push(
+      `<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="52" y2="57" stroke="#555"/><text x="${x(v).toFixed(1)}" y="70" text-anchor="middle">${v} %</text>`,
+    );
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${W}" height="78" font-size="12"><rect x="${x(3).toFixed(1)}" y="10" width="${(x(5) - x(3)).toFixed(1)}" height="42" fill="#e6e6e6" stroke="#999" stroke-dasharray="3 2"/><text x="${((x(3) + x(5)) / 2).toFixed(1)}" y="8" text-anchor="middle" font-size="10">3–5 %</text><rect x="${left}" y="22" width="${Math.max(1, x(share) - left).toFixed(1)}" height="18" fill="${TIER_COLOUR.high}"/><text x="${(x(share) + 6).toFixed(1)}" y="36">${esc(pct(s.tiers.high, s.ranked, lang))}</text><line x1="${left}" x2="${W - left}" y1="52" y2="52" stroke="#555"/>${ticks.join('')}</svg><p class="small">${esc(TXT.bandNote[lang])} ${esc(TXT.sourceLabel[lang])}: ${esc(TARGET_SIZE_SOURCE)}</p>`;
 }
 

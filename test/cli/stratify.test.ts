@@ -133,7 +133,9 @@ describe('oppfolgingsteam stratify', () => {
     expect(html).toContain('>Moderat fra 5</text>');
     expect(html).toContain('>Høy risiko fra 10</text>');
     expect(html).toContain('3–5 %');
-    expect(html).toContain('https://www.helsedirektoratet.no/om-oss/forsoksordninger-og-prosjekter/pilot-for-strukturert-tverrfaglig-oppfolgingsteam');
+    expect(html).toContain(
+      'https://www.helsedirektoratet.no/om-oss/forsoksordninger-og-prosjekter/pilot-for-strukturert-tverrfaglig-oppfolgingsteam',
+    );
     // Reason bars carry the rule's title, not its id.
     expect(html).toMatch(/text-anchor="end">Akutt innleggelse siste 12 måneder<\/text>/);
     expect(html).not.toMatch(/text-anchor="end">RS-[A-Z-]+<\/text>/);

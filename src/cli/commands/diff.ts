@@ -46,7 +46,11 @@ const TXT = {
   rule: { nb: 'Regel', nn: 'Regel', en: 'Rule' },
   persons: { nb: 'Personer', nn: 'Personar', en: 'Persons' },
   details: { nb: 'Alle endringer', nn: 'Alle endringar', en: 'All changes' },
-  htmlWritten: { nb: (f: string) => `Skrev rapporten til ${f}.`, nn: (f: string) => `Skreiv rapporten til ${f}.`, en: (f: string) => `Wrote the report to ${f}.` },
+  htmlWritten: {
+    nb: (f: string) => `Skrev rapporten til ${f}.`,
+    nn: (f: string) => `Skreiv rapporten til ${f}.`,
+    en: (f: string) => `Wrote the report to ${f}.`,
+  },
 } as const;
 
 function positiveInt(v: string | undefined, fallback: number, max: number): number | undefined {
@@ -340,7 +344,9 @@ function impactLines(r: ImpactReport, source: string, m: Messages, lang: Lang, s
       const valid = r.persons - r.invalid;
       out.push(`  ${TXT.totals[lang](t.ruleSetId)}:`);
       for (const k of tierRows(totals))
-        out.push(`    ${m.tier[k] ?? k}: ${countShare(totals.before[k] ?? 0, valid, lang)} → ${countShare(totals.after[k] ?? 0, valid, lang)}`);
+        out.push(
+          `    ${m.tier[k] ?? k}: ${countShare(totals.before[k] ?? 0, valid, lang)} → ${countShare(totals.after[k] ?? 0, valid, lang)}`,
+        );
     }
   }
   if (r.invalid > 0) {

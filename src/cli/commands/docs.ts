@@ -47,7 +47,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const p = parseCommandArgs(
     'docs',
     args,
-    { out: { type: 'string' }, language: { type: 'string' }, 'rule-set': { type: 'string' }, split: { type: 'boolean' }, docx: { type: 'boolean' } },
+    {
+      out: { type: 'string' },
+      language: { type: 'string' },
+      'rule-set': { type: 'string' },
+      split: { type: 'boolean' },
+      docx: { type: 'boolean' },
+    },
     { min: 1, max: 1, names: (m) => [m.argTarget] },
     io,
   );
@@ -57,7 +63,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const outDir = p.values['out'];
   if (typeof outDir !== 'string' || outDir === '') return usageError(io, lang, 'docs', m.missingArgument('--out'));
   const language = p.values['language'];
-  if (language !== undefined && language !== 'nb' && language !== 'nn') return usageError(io, lang, 'docs', TXT.badLanguage[lang](String(language)));
+  if (language !== undefined && language !== 'nb' && language !== 'nn')
+    return usageError(io, lang, 'docs', TXT.badLanguage[lang](String(language)));
   const langs: readonly CatalogueLang[] = language === undefined ? CATALOGUE_LANGS : [language];
   const lw = loadWorkspace(p.positionals[0]!, lang, io, 'docs');
   if (typeof lw === 'number') return lw;
@@ -65,7 +72,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (refused !== undefined) return refused;
 
   // Rule files are named as the reader finds them in the rules folder, never by a path on this machine.
-  const shownPath = (path: string) => (lw.sources.kind === 'directory' ? relative(lw.sources.target, path) : basename(path)).split('\\').join('/');
+  const shownPath = (path: string) =>
+    (lw.sources.kind === 'directory' ? relative(lw.sources.target, path) : basename(path)).split('\\').join('/');
   const all = lw.ws.ruleSets
     .filter((r) => r.compiled && lw.relevant.has(r.path))
     .map((r) => ({
@@ -93,7 +101,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       files.push({ name: `${c.base}.${l}.md`, text: renderCatalogueMarkdown(c.input, l) });
       files.push({ name: `${c.base}.${l}.html`, text: renderCatalogueHtml(c.input, l) });
       if (docx !== undefined && E.isRight(docx))
-        files.push({ name: `${c.base}.${l}.docx`, text: await renderDocx(docx.right, catalogueBlocks(c.input, l), catalogueTitle(c.input, l), l) });
+        files.push({
+          name: `${c.base}.${l}.docx`,
+          text: await renderDocx(docx.right, catalogueBlocks(c.input, l), catalogueTitle(c.input, l), l),
+        });
     }
   const w = writeFilesAtomically(outDir, files);
   if (E.isLeft(w)) {

@@ -28,7 +28,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const p = parseCommandArgs(
     'explain',
     args,
-    { 'as-of': { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, rules: { type: 'string' }, synthetic: { type: 'string' } },
+    {
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+      rules: { type: 'string' },
+      synthetic: { type: 'string' },
+    },
     { min: 0, max: 1, names: (m) => [m.argFile] },
     io,
   );

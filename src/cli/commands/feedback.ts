@@ -55,7 +55,11 @@ const TXT = {
     nn: 'Sortert etter del overstyrte. Ein regel som ofte blir overstyrt med same grunn, er verd å sjå på; fritekstkommentarar blir ikkje viste.',
     en: 'Sorted by share overridden. A rule often overridden for the same reason is worth a look; free-text comments are not shown.',
   },
-  htmlWritten: { nb: (f: string) => `Skrev rapporten til ${f}.`, nn: (f: string) => `Skreiv rapporten til ${f}.`, en: (f: string) => `Wrote the report to ${f}.` },
+  htmlWritten: {
+    nb: (f: string) => `Skrev rapporten til ${f}.`,
+    nn: (f: string) => `Skreiv rapporten til ${f}.`,
+    en: (f: string) => `Wrote the report to ${f}.`,
+  },
 } as const;
 
 /** Counts for one rule (or card without a rule) of one rule-set version. */
@@ -116,7 +120,16 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       if (!row)
         rows.set(
           key,
-          (row = { ruleSetId: f.ruleSetId, ruleSetVersion: f.ruleSetVersion, ruleId, cards: 0, accepted: 0, overridden: 0, comments: 0, reasons: new Map() }),
+          (row = {
+            ruleSetId: f.ruleSetId,
+            ruleSetVersion: f.ruleSetVersion,
+            ruleId,
+            cards: 0,
+            accepted: 0,
+            overridden: 0,
+            comments: 0,
+            reasons: new Map(),
+          }),
         );
       row.cards++;
       if (f.userComment !== undefined) row.comments++;
@@ -131,7 +144,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   );
   if (E.isLeft(r)) {
     const e = r.left;
-    io.err(`oppfolgingsteam feedback: ${e._tag === 'NdjsonSyntax' ? m.cohortLine(e.path, e.line, e.column, e.message) : loadErrorMessage(e, m)}\n`);
+    io.err(
+      `oppfolgingsteam feedback: ${e._tag === 'NdjsonSyntax' ? m.cohortLine(e.path, e.line, e.column, e.message) : loadErrorMessage(e, m)}\n`,
+    );
     return EXIT.usage;
   }
   const sorted = [...rows.values()].sort(
@@ -172,12 +187,19 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const row of sorted) {
     out.push(`${row.ruleSetId} ${row.ruleSetVersion} · ${row.ruleId}`);
     out.push(`  ${TXT.row[lang](row.cards, row.accepted, row.overridden, share(row.overridden, row.cards, lang))}`);
-    if (row.overridden > 0) out.push(`  ${TXT.reasons[lang]}: ${reasonsOf(row).map(([l, n]) => `${l} ${n}`).join('; ')}`);
+    if (row.overridden > 0)
+      out.push(
+        `  ${TXT.reasons[lang]}: ${reasonsOf(row)
+          .map(([l, n]) => `${l} ${n}`)
+          .join('; ')}`,
+      );
     if (row.comments > 0) out.push(`  ${TXT.comments[lang](row.comments)}`);
   }
   const htmlFile = p.values['html'];
   if (typeof htmlFile === 'string') {
-    const w = writeFilesAtomically(dirname(htmlFile), [{ name: basename(htmlFile), text: feedbackHtml(file, cards, invalid.length, sorted, reasonsOf, lang) }]);
+    const w = writeFilesAtomically(dirname(htmlFile), [
+      { name: basename(htmlFile), text: feedbackHtml(file, cards, invalid.length, sorted, reasonsOf, lang) },
+    ]);
     if (E.isLeft(w)) {
       io.err(`oppfolgingsteam feedback: ${m.writeFailed(w.left.path)}\n`);
       return EXIT.usage;
@@ -202,7 +224,9 @@ function feedbackHtml(
     .map((row) => {
       const s = row.cards === 0 ? 0 : row.overridden / row.cards;
       const bar = `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="104" height="14"><rect x="0" y="2" width="100" height="10" fill="#eee"/><rect x="0" y="2" width="${(100 * s).toFixed(1)}" height="10" fill="#5f6b7a"/></svg>`;
-      return `<tr><td>${escapeHtml(row.ruleSetId)}</td><td>${escapeHtml(row.ruleSetVersion)}</td><td><code>${escapeHtml(row.ruleId)}</code></td><td class="n">${row.cards}</td><td class="n">${row.accepted}</td><td class="n">${row.overridden}</td><td class="n">${bar} ${escapeHtml(share(row.overridden, row.cards, lang))}</td><td>${reasonsOf(row)
+      return `<tr><td>${escapeHtml(row.ruleSetId)}</td><td>${escapeHtml(row.ruleSetVersion)}</td><td><code>${escapeHtml(row.ruleId)}</code></td><td class="n">${row.cards}</td><td class="n">${row.accepted}</td><td class="n">${row.overridden}</td><td class="n">${bar} ${escapeHtml(share(row.overridden, row.cards, lang))}</td><td>${reasonsOf(
+        row,
+      )
         .map(([l, n]) => `${escapeHtml(l)}: ${n}`)
         .join('<br>')}</td></tr>`;
     })
