@@ -31,9 +31,6 @@ export {
   worklistCsvRow,
   worklistJsonLine,
   describeCutOff,
-  worklistCsvNoHeader,
-  worklistCsvNoRow,
-  UTF8_BOM,
 } from './format.js';
 export { renderStratifyReport, TARGET_SIZE_SOURCE } from './stratifyReport.js';
 export type { StratifyReportOptions } from './stratifyReport.js';
