@@ -66,7 +66,10 @@ function addEditorHelp(json: Record<string, unknown>): void {
     ],
   };
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const o = node as Record<string, unknown>;
     const props = o['properties'] as Record<string, Record<string, unknown>> | undefined;

@@ -12,7 +12,10 @@ const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'rule-set.schema.js
 function offered(name: string): { enum: string[]; markdownEnumDescriptions: string[] }[] {
   const out: { enum: string[]; markdownEnumDescriptions: string[] }[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const o = node as Record<string, any>;
     const p = o['properties']?.[name];
