@@ -41,6 +41,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['zod', 'fp-ts', 'xstate', 'yaml'],
+    // docx (for `docs --docx`) is an optional peer dependency, loaded only when asked for: never bundled.
+    external: ['zod', 'fp-ts', 'xstate', 'yaml', 'docx'],
   },
 ]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CdsDiscovery, CdsFeedback, CdsHooksRequest, CdsHooksResponse } from '../src/adapters/cdsHooks/index.js';
 import { SnomedMapFile } from '../src/adapters/fhir/index.js';
-import { CodeListFile, RuleSetFile, TestVectorFile } from '../src/policy/index.js';
+import { CodeListFile, OPERATORS, RuleSetFile, TestVectorFile, builtinFacts } from '../src/policy/index.js';
 import { Person } from '../src/index.js';
 import { PathwayEnvelope, PathwayEvent } from '../src/pathway/index.js';
 
@@ -31,7 +31,54 @@ export function renderSchemas(): Record<string, string> {
     // Person files (examples/persons, the CLI's `explain`) name their schema for the editor, as rule
     // files do; the CLI strips the key before `parsePerson`, which does not take it.
     if (file === 'person.schema.json') json['properties'] = { $schema: { type: 'string' }, ...(json['properties'] as object) };
+    if (file === 'rule-set.schema.json') addEditorHelp(json);
     out[file] = `${JSON.stringify({ $id: `https://unpkg.com/oppfolgingsteam/schemas/${file}`, title, ...json }, null, 2)}\n`;
   }
   return out;
+}
+
+/*
+ * Editor help for rule files: the facts and operators the library knows, with what each means, so
+ * an editor (VS Code reads `enum` inside `anyOf`, and `markdownEnumDescriptions`) completes and
+ * explains them. Each list is offered beside a plain string, so a host's own fact or operator is
+ * not marked as an error here; `oppfolgingsteam validate` checks names against the registry.
+ */
+function addEditorHelp(json: Record<string, unknown>): void {
+  const facts = [...builtinFacts().values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const operators = [...OPERATORS.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const factHelp = {
+    description: 'Faktumet betingelsen leser (se «oppfolgingsteam docs» for alle). / The fact the condition reads.',
+    anyOf: [
+      {
+        enum: facts.map((f) => f.name),
+        markdownEnumDescriptions: facts.map(
+          (f) => `**${f.label.nb}** (${f.type}${f.params ? ', tar parametre' : ''}): ${f.description.nb}`,
+        ),
+      },
+      { type: 'string' },
+    ],
+  };
+  const operatorHelp = {
+    description: 'Sammenligningen. / The comparison.',
+    anyOf: [
+      {
+        enum: operators.map((o) => o.name),
+        markdownEnumDescriptions: operators.map((o) => `${o.label.nb}${o.factTypes ? ` (for ${o.factTypes.join(', ')})` : ''}`),
+      },
+      { type: 'string' },
+    ],
+  };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const o = node as Record<string, unknown>;
+    const props = o['properties'] as Record<string, Record<string, unknown>> | undefined;
+    if (props?.['fact']?.['type'] === 'string') props['fact'] = { ...props['fact'], ...factHelp };
+    if (props?.['operator']?.['type'] === 'string') props['operator'] = { ...props['operator'], ...operatorHelp };
+    for (const v of Object.values(o)) visit(v);
+  };
+  visit(json);
 }

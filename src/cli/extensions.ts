@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { personFromBundle } from '../adapters/fhir/in/toPerson.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
-import { generateCohort as generate } from '../synthetic/cohort.js';
+import { generateCohort as generate, generatePerson } from '../synthetic/cohort.js';
 
 /*
  * The modules the commands borrow from the rest of the library: the FHIR adapter for `explain`
@@ -34,3 +34,7 @@ export const fhirBundleToPerson: FhirBundleToPerson | undefined = (bundle, { lan
 
 /** The synthetic cohort generator. Used by `diff --synthetic N`. */
 export const generateCohort: CohortGenerator | undefined = (o) => generate(o);
+
+/** One person of a synthetic cohort, by seed and index. Used by `explain --synthetic SEED:INDEX`, which opens `diff --synthetic` examples. */
+export const syntheticPerson: ((seed: number, index: number, asOf: string) => unknown) | undefined = (seed, index, asOf) =>
+  generatePerson(seed, index, asOf);

@@ -14,6 +14,7 @@ Kommandoer:
   docs <mappe> --out <mappe>  lag regelkatalog (Markdown og HTML, bokmål og nynorsk)
   diff <gammel> <ny>          vis hva som er endret, og hvem endringen rammer
   stratify [fil.ndjson]       ranger en populasjon til en arbeidsliste (risikokartlegging)
+  feedback <fil.ndjson>       tell godtatte og overstyrte kort per regel og versjon
 
 Felles valg:
   --lang nb|nn|en             språk for meldingene (standard: nb)
@@ -43,15 +44,21 @@ beslutningen.
   --as-of   datoen vurderingen gjelder (standard: i dag)
   --json    skriv beslutningene som JSON
   --all     vis også hvorfor regler ikke ble utløst
-  --rules   bruk regelsettene i denne mappen i stedet for de innebygde`,
-    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--as-of ÅÅÅÅ-MM-DD] [--lang nb|nn|en]
+  --rules   bruk regelsettene i denne mappen i stedet for de innebygde
+  --synthetic FRØ:NR  vurder en syntetisk person (et eksempel fra diff --synthetic) i stedet for en fil`,
+    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--as-of ÅÅÅÅ-MM-DD] [--language nb|nn] [--rule-set ID] [--split] [--docx] [--lang nb|nn|en]
 
-Lager regelkatalogen: regelkatalog.nb.md, regelkatalog.nn.md og regelkatalog.html (én
-selvstendig side på bokmål og nynorsk uten eksterne forespørsler). Ved feil skrives ingenting.
+Lager regelkatalogen per språk: regelkatalog.nb.md og regelkatalog.nb.html (bokmål),
+regelkatalog.nn.md og regelkatalog.nn.html (nynorsk). HTML-sidene er selvstendige, uten eksterne
+forespørsler, og skrives ut til A4 (PDF). Ved feil skrives ingenting.
 Har mappen flere versjoner av et regelsett, beskrives den som gjelder på --as-of, med
 godkjenning og endringslogg.
 
-  --as-of   datoen versjonen skal gjelde på (standard: i dag)`,
+  --as-of     datoen versjonen skal gjelde på (standard: i dag)
+  --language  bare ett språk: nb eller nn
+  --rule-set  bare ett regelsett (filene heter regelkatalog-<id>.…)
+  --split     én katalog per regelsett
+  --docx      også en Word-fil (.docx); krever pakken docx (npm install --save-dev docx@9)`,
     diff: `Bruk: oppfolgingsteam diff <gammel> <ny> [--cohort FIL | --synthetic N] [--seed N] [--as-of ÅÅÅÅ-MM-DD] [--examples N] [--lang nb|nn|en] [--json]
        oppfolgingsteam diff <mappe> --id ID --from VERSJON|DATO --to VERSJON|DATO [valg som over]
 
@@ -65,7 +72,18 @@ den dagen, og virkningen vises den dagen den nye versjonen begynner å gjelde.
   --seed       frø for den syntetiske kohorten (standard: 1)
   --as-of      datoen beslutningene gjelder (standard: i dag)
   --examples   antall eksempler per regel (standard: 5)
-  --json       skriv endringene og virkningen som JSON`,
+  --json       skriv endringene og virkningen som JSON
+  --html FIL   skriv også en HTML-rapport
+
+Eksempler fra --synthetic skrives FRØ:NR og åpnes med «explain --synthetic FRØ:NR».`,
+    feedback: `Bruk: oppfolgingsteam feedback <fil.ndjson> [--html FIL] [--json] [--lang nb|nn|en]
+
+Teller hva klinikerne gjorde med kortene, per regel og regelsettversjon: hvor mange som ble
+godtatt og overstyrt, og med hvilke grunner. Filen har én lagret tilbakemeldingspost per linje
+(det ingestFeedback i CDS Hooks-adapteren gir). Fritekstkommentarer telles, men vises ikke.
+
+  --html FIL   skriv også en HTML-rapport
+  --json       skriv tallene som JSON`,
   },
   nn: {
     main: `oppfolgingsteam – verktøy for regelfilene til oppfølgingsteam
@@ -79,6 +97,7 @@ Kommandoar:
   docs <mappe> --out <mappe>  lag regelkatalog (Markdown og HTML, bokmål og nynorsk)
   diff <gammal> <ny>          vis kva som er endra, og kven endringa råkar
   stratify [fil.ndjson]       ranger ein populasjon til ei arbeidsliste (risikokartlegging)
+  feedback <fil.ndjson>       tel godtekne og overstyrte kort per regel og versjon
 
 Felles val:
   --lang nb|nn|en             språk for meldingane (standard: nb)
@@ -108,15 +127,21 @@ avgjerda.
   --as-of   datoen vurderinga gjeld (standard: i dag)
   --json    skriv avgjerdene som JSON
   --all     vis også kvifor reglar ikkje vart utløyste
-  --rules   bruk regelsetta i denne mappa i staden for dei innebygde`,
-    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--as-of ÅÅÅÅ-MM-DD] [--lang nb|nn|en]
+  --rules   bruk regelsetta i denne mappa i staden for dei innebygde
+  --synthetic FRØ:NR  vurder ein syntetisk person (eit døme frå diff --synthetic) i staden for ei fil`,
+    docs: `Bruk: oppfolgingsteam docs <mappe> --out <mappe> [--as-of ÅÅÅÅ-MM-DD] [--language nb|nn] [--rule-set ID] [--split] [--docx] [--lang nb|nn|en]
 
-Lagar regelkatalogen: regelkatalog.nb.md, regelkatalog.nn.md og regelkatalog.html (éi
-sjølvstendig side på bokmål og nynorsk utan eksterne førespurnader). Ved feil blir ingenting skrive.
+Lagar regelkatalogen per språk: regelkatalog.nb.md og regelkatalog.nb.html (bokmål),
+regelkatalog.nn.md og regelkatalog.nn.html (nynorsk). HTML-sidene er sjølvstendige, utan eksterne
+førespurnader, og kan skrivast ut til A4 (PDF). Ved feil blir ingenting skrive.
 Har mappa fleire versjonar av eit regelsett, blir den som gjeld på --as-of skildra, med
 godkjenning og endringslogg.
 
-  --as-of   datoen versjonen skal gjelde på (standard: i dag)`,
+  --as-of     datoen versjonen skal gjelde på (standard: i dag)
+  --language  berre eitt språk: nb eller nn
+  --rule-set  berre eitt regelsett (filene heiter regelkatalog-<id>.…)
+  --split     éin katalog per regelsett
+  --docx      også ei Word-fil (.docx); krev pakken docx (npm install --save-dev docx@9)`,
     diff: `Bruk: oppfolgingsteam diff <gammal> <ny> [--cohort FIL | --synthetic N] [--seed N] [--as-of ÅÅÅÅ-MM-DD] [--examples N] [--lang nb|nn|en] [--json]
        oppfolgingsteam diff <mappe> --id ID --from VERSJON|DATO --to VERSJON|DATO [val som over]
 
@@ -130,7 +155,18 @@ og verknaden blir vist den dagen den nye versjonen byrjar å gjelde.
   --seed       frø for den syntetiske kohorten (standard: 1)
   --as-of      datoen avgjerdene gjeld (standard: i dag)
   --examples   talet på døme per regel (standard: 5)
-  --json       skriv endringane og verknaden som JSON`,
+  --json       skriv endringane og verknaden som JSON
+  --html FIL   skriv også ein HTML-rapport
+
+Døme frå --synthetic blir skrivne FRØ:NR og blir opna med «explain --synthetic FRØ:NR».`,
+    feedback: `Bruk: oppfolgingsteam feedback <fil.ndjson> [--html FIL] [--json] [--lang nb|nn|en]
+
+Tel kva klinikarane gjorde med korta, per regel og regelsettversjon: kor mange som vart
+godtekne og overstyrte, og med kva grunnar. Fila har éin lagra tilbakemeldingspost per linje
+(det ingestFeedback i CDS Hooks-adapteren gir). Fritekstkommentarar blir talde, men ikkje viste.
+
+  --html FIL   skriv også ein HTML-rapport
+  --json       skriv tala som JSON`,
   },
   en: {
     main: `oppfolgingsteam – tools for the follow-up team rule files
@@ -144,6 +180,7 @@ Commands:
   docs <dir> --out <dir>      write the rule catalogue (Markdown and HTML, bokmål and nynorsk)
   diff <old> <new>            show what changed, and whom the change affects
   stratify [file.ndjson]      rank a population into a worklist (risk screening)
+  feedback <file.ndjson>      count accepted and overridden cards per rule and version
 
 Common options:
   --lang nb|nn|en             language of the messages (default: nb)
@@ -173,15 +210,21 @@ the decision.
   --as-of   the date of the assessment (default: today)
   --json    print the decisions as JSON
   --all     also show why rules did not fire
-  --rules   use the rule sets in this folder instead of the bundled ones`,
-    docs: `Usage: oppfolgingsteam docs <dir> --out <dir> [--as-of YYYY-MM-DD] [--lang nb|nn|en]
+  --rules   use the rule sets in this folder instead of the bundled ones
+  --synthetic SEED:NO  assess a synthetic person (an example from diff --synthetic) instead of a file`,
+    docs: `Usage: oppfolgingsteam docs <dir> --out <dir> [--as-of YYYY-MM-DD] [--language nb|nn] [--rule-set ID] [--split] [--docx] [--lang nb|nn|en]
 
-Writes the rule catalogue: regelkatalog.nb.md, regelkatalog.nn.md and regelkatalog.html (one
-self-contained page in bokmål and nynorsk, with no external requests). On error nothing is written.
+Writes the rule catalogue per language: regelkatalog.nb.md and regelkatalog.nb.html (bokmål),
+regelkatalog.nn.md and regelkatalog.nn.html (nynorsk). The HTML pages are self-contained, make no
+external requests and print to A4 (PDF). On error nothing is written.
 When the folder holds several versions of a rule set, the one in force on --as-of is described,
 with its sign-off and a change log.
 
-  --as-of   the date the version is to be in force on (default: today)`,
+  --as-of     the date the version is to be in force on (default: today)
+  --language  one language only: nb or nn
+  --rule-set  one rule set only (files named regelkatalog-<id>.…)
+  --split     one catalogue per rule set
+  --docx      also a Word file (.docx); needs the docx package (npm install --save-dev docx@9)`,
     diff: `Usage: oppfolgingsteam diff <old> <new> [--cohort FILE | --synthetic N] [--seed N] [--as-of YYYY-MM-DD] [--examples N] [--lang nb|nn|en] [--json]
        oppfolgingsteam diff <dir> --id ID --from VERSION|DATE --to VERSION|DATE [options as above]
 
@@ -195,6 +238,17 @@ shown on the day the new version takes effect.
   --seed       seed of the synthetic cohort (default: 1)
   --as-of      the date of the decisions (default: today)
   --examples   examples per rule (default: 5)
-  --json       print the changes and the impact as JSON`,
+  --json       print the changes and the impact as JSON
+  --html FILE  also write an HTML report
+
+Examples from --synthetic are written SEED:NO and open with "explain --synthetic SEED:NO".`,
+    feedback: `Usage: oppfolgingsteam feedback <file.ndjson> [--html FILE] [--json] [--lang nb|nn|en]
+
+Counts what clinicians did with the cards, per rule and rule-set version: how many were
+accepted and overridden, and for which reasons. The file holds one stored feedback record per
+line (what ingestFeedback in the CDS Hooks adapter returns). Free-text comments are counted, not shown.
+
+  --html FILE  also write an HTML report
+  --json       print the figures as JSON`,
   },
 };

@@ -12,6 +12,7 @@ import { preScanLang } from './args.js';
 import * as diff from './commands/diff.js';
 import * as docs from './commands/docs.js';
 import * as explain from './commands/explain.js';
+import * as feedback from './commands/feedback.js';
 import { runStratify } from './commands/stratify.js';
 import * as test from './commands/test.js';
 import * as validate from './commands/validate.js';
@@ -27,6 +28,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   explain: explain.run,
   docs: docs.run,
   diff: diff.run,
+  feedback: feedback.run,
   // stratify streams its input and output, so it takes the process streams rather than text io.
   stratify: (args, io) => {
     // Population runs allocate one short-lived person after another; V8's allocation-site

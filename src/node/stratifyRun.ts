@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable, Writable } from 'node:stream';
-import { WORKLIST_CSV_HEADER, worklistCsvRow, worklistJsonLine } from '../population/format.js';
+import {
+  UTF8_BOM,
+  WORKLIST_CSV_HEADER,
+  worklistCsvNoHeader,
+  worklistCsvNoRow,
+  worklistCsvRow,
+  worklistJsonLine,
+} from '../population/format.js';
 import type { WorklistEntry } from '../population/entry.js';
 import type { StratifyResult } from '../population/stratifier.js';
 import { mergeStratifications } from '../population/stratifier.js';
@@ -29,12 +36,16 @@ export type StratifySource =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'stream'; readonly stream: Readable };
 
+/** How the worklist is written. */
+export type WorklistFormat = 'ndjson' | 'csv' | 'csv-no';
+
 /** A stratify run. */
 export interface StratifyJob {
   readonly setup: Omit<StratifySetup, 'expectedSize' | 'synthetic'>;
   readonly source: StratifySource;
   readonly out: Writable;
-  readonly format: 'ndjson' | 'csv';
+  /** `csv-no`: CSV for a spreadsheet set to Norwegian (semicolons, decimal comma, Norwegian headers, byte-order mark). */
+  readonly format: WorklistFormat;
   readonly workers: number;
   /** Called after every finished task with the running counts (for a progress line). */
   readonly onProgress?: (p: { read: number; ranked: number; rejected: number; listed: number }) => void;
@@ -82,9 +93,9 @@ async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
 }
 
-function rows(entries: readonly WorklistEntry[], format: 'ndjson' | 'csv'): string {
+function rows(entries: readonly WorklistEntry[], format: WorklistFormat, lang: string): string {
   if (entries.length === 0) return '';
-  const f = format === 'csv' ? worklistCsvRow : worklistJsonLine;
+  const f = format === 'csv' ? worklistCsvRow : format === 'csv-no' ? (e: WorklistEntry) => worklistCsvNoRow(e, lang) : worklistJsonLine;
   let s = '';
   for (const e of entries) s += `${f(e)}\n`;
   return s;
@@ -122,6 +133,8 @@ export async function runStratifyJob(job: StratifyJob): Promise<StratifyRunResul
     const exec: StratifyExecutor = job.workers > 0 ? await workerExecutor(job.workers, setup) : inProcessExecutor(main.right, setup);
     try {
       if (job.format === 'csv') await write(job.out, `${WORKLIST_CSV_HEADER}\n`);
+      // The byte-order mark first: without it Excel reads UTF-8 as Windows-1252 (ø becomes Ã¸).
+      if (job.format === 'csv-no') await write(job.out, `${UTF8_BOM}${worklistCsvNoHeader(job.setup.lang)}\n`);
       const seq = { seq: 0 };
       const tasks: AsyncIterable<StratifyTask> | Iterable<StratifyTask> =
         source.kind === 'synthetic'
@@ -136,7 +149,7 @@ export async function runStratifyJob(job: StratifyJob): Promise<StratifyRunResul
         progress.rejected += r.rejected;
         progress.listed += r.entries.length;
         // Results are written in task order, so the output is the same with any number of workers.
-        await write(job.out, rows(r.entries, job.format));
+        await write(job.out, rows(r.entries, job.format, job.setup.lang));
         job.onProgress?.(progress);
       };
       for await (const task of tasks) {
@@ -146,7 +159,7 @@ export async function runStratifyJob(job: StratifyJob): Promise<StratifyRunResul
       while (inflight.length > 0) await done(await inflight.shift()!);
       const states = await exec.finish();
       const result = mergeStratifications(main.right, states);
-      if (top) await write(job.out, rows(result.entries, job.format));
+      if (top) await write(job.out, rows(result.entries, job.format, job.setup.lang));
       return E.right(result);
     } finally {
       await exec.close();

@@ -16,7 +16,7 @@ export interface WriteError {
  */
 export function writeFilesAtomically(
   dir: string,
-  files: readonly { readonly name: string; readonly text: string }[],
+  files: readonly { readonly name: string; readonly text: string | Uint8Array }[],
 ): E.Either<WriteError, string[]> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) return E.left({ _tag: 'WriteFailed', path: dir });
   let created: string | undefined;
@@ -39,7 +39,7 @@ export function writeFilesAtomically(
   for (const f of files) {
     const tmp = join(dir, `.${f.name}.${process.pid}.tmp`);
     try {
-      writeFileSync(tmp, f.text, { encoding: 'utf8', flag: 'wx' });
+      writeFileSync(tmp, f.text, typeof f.text === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
       temps.push(tmp);
     } catch {
       cleanUp();

@@ -6,7 +6,7 @@ import { paramValueText, rationaleText } from '../engine/placeholders.js';
 import type { TestVectorFile } from '../model/vectors.js';
 import { changeLogBlocks, signOffFields } from './changeLog.js';
 import type { Block, Inline, ListItem } from './doc.js';
-import { escapeHtml, toHtml, toMarkdown } from './doc.js';
+import { escapeHtml, richText, toHtml, toMarkdown } from './doc.js';
 import type { ProseNode } from './prose.js';
 import { conditionProse, proseContext } from './prose.js';
 import { LANGS } from '../model/lang.js';
@@ -39,7 +39,10 @@ export type CatalogueLang = 'nb' | 'nn';
 export interface CatalogueInput {
   readonly ruleSets: readonly {
     readonly ruleSet: CompiledRuleSet;
-    /** Where the rule set came from, as shown to readers. */
+    /**
+     * Where the rule set came from, as shown to readers: name it relative to the rules folder
+     * (`identification.json`), never by a path on the author's machine.
+     */
     readonly path: string;
     readonly vectors: readonly TestVectorFile[];
     /** Every version of the rule set, the one shown included, for the change log. Default: the one shown. */
@@ -55,6 +58,7 @@ const T = {
     nn: 'Katalogen er laga frå regelfilene. Kvar regel står med vilkåra i klartekst, kjelda, tekstane på bokmål, nynorsk og engelsk, og testvektorane som viser korleis han verkar.',
   },
   contents: { nb: 'Innhold', nn: 'Innhald' },
+  titleOf: { nb: (t: string) => `Regelkatalog: ${t}`, nn: (t: string) => `Regelkatalog: ${t}` },
   file: { nb: 'Fil', nn: 'Fil' },
   version: { nb: 'Versjon', nn: 'Versjon' },
   valid: { nb: 'Gyldig', nn: 'Gyldig' },
@@ -144,29 +148,37 @@ function eventInline(rule: Rule, lang: CatalogueLang): Inline[] {
 
 /** Builds the catalogue's blocks in one language. */
 export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Block[] {
+  const usedFacts = new Set<string>();
+  const usedLists = new Map<string, CodeList>();
+  for (const { ruleSet: rs } of input.ruleSets) {
+    for (const s of rs.slots) usedFacts.add(s.name);
+    for (const [id, l] of rs.codeLists) usedLists.set(id, l);
+  }
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: T.title[lang], id: `${lang}-top` },
+    { kind: 'heading', level: 1, text: catalogueTitle(input, lang), id: `${lang}-top` },
     { kind: 'paragraph', text: [T.intro[lang]] },
     { kind: 'heading', level: 2, text: T.contents[lang], id: `${lang}-contents` },
     {
       kind: 'list',
-      items: input.ruleSets.map(({ ruleSet: rs }) => ({
-        text: [{ text: `${rs.file.title[lang]} (${rs.id} ${rs.version})`, href: `#${lang}-${rs.id}` }],
-        children: rs.file.rules.map((r) => ({ text: [{ code: r.id }, ` ${r.title[lang]}`] })),
-      })),
+      items: [
+        ...input.ruleSets.map(({ ruleSet: rs }) => ({
+          text: [{ text: `${rs.file.title[lang]} (${rs.id} ${rs.version})`, href: `#${lang}-${rs.id}` }],
+          children: rs.file.rules.map((r) => ({
+            text: [{ text: `${r.id}: ${r.title[lang]}`, href: `#${ruleAnchor(lang, rs.id, r.id)}` }],
+          })),
+        })),
+        ...(usedLists.size ? [{ text: [{ text: T.codeLists[lang], href: `#${lang}-code-lists` }] }] : []),
+        ...(usedFacts.size ? [{ text: [{ text: T.facts[lang], href: `#${lang}-facts` }] }] : []),
+      ],
     },
   ];
-  const usedFacts = new Set<string>();
-  const usedLists = new Map<string, CodeList>();
 
   for (const { ruleSet: rs, path, vectors, versions } of input.ruleSets) {
     const ctx = proseContext(rs, input.facts);
     const f = rs.file;
-    for (const s of rs.slots) usedFacts.add(s.name);
-    for (const [id, l] of rs.codeLists) usedLists.set(id, l);
     blocks.push(
       { kind: 'heading', level: 2, text: `${f.title[lang]} (${rs.id})`, id: `${lang}-${rs.id}` },
-      ...(f.description ? [{ kind: 'paragraph', text: [f.description[lang]] } as Block] : []),
+      ...(f.description ? [{ kind: 'paragraph', text: richText(f.description[lang]) } as Block] : []),
       {
         kind: 'fields',
         fields: [
@@ -189,9 +201,9 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
           rows: params.map(([name, p]) => [
             [{ code: name }],
             [show(rs.parameters[name])],
-            [p.description[lang]],
+            richText(p.description[lang]),
             [p.evidence === 'found' ? T.found[lang] : T.inferred[lang], ...(p.source ? ['; ', ...sourceInline(p.source)] : [])],
-            [paramRationale(p, lang)],
+            richText(paramRationale(p, lang)),
           ]),
         },
       );
@@ -214,7 +226,7 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
       });
       blocks.push(
         { kind: 'heading', level: 3, text: T.scoring[lang], id: `${lang}-${rs.id}-scoring` },
-        ...(f.scoring.description ? [{ kind: 'paragraph', text: [f.scoring.description[lang]] } as Block] : []),
+        ...(f.scoring.description ? [{ kind: 'paragraph', text: richText(f.scoring.description[lang]) } as Block] : []),
         { kind: 'list', items: tiers },
       );
     }
@@ -237,13 +249,15 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
             {
               label: T.texts[lang],
               value: [],
-              list: LANGS.map((l) => ({ text: [{ strong: `${T.langNames[lang][l]}:` }, ` ${rule.title[l]}. ${rule.text[l]}`] })),
+              list: LANGS.map((l) => ({
+                text: [{ strong: `${T.langNames[lang][l]}:` }, ...richText(` ${rule.title[l]}. ${rule.text[l]}`)],
+              })),
             },
             { label: T.source[lang], value: sourceInline(rule.source) },
             { label: T.evidence[lang], value: [rule.evidence === 'found' ? T.found[lang] : T.inferred[lang]] },
             { label: T.severity[lang], value: [SEVERITY[rule.severity][lang]] },
             ...(rule.priority !== undefined ? [{ label: T.priority[lang], value: [String(rule.priority)] }] : []),
-            ...(rule.rationale ? [{ label: T.rationale[lang], value: [rationaleText(rule.rationale)[lang]] }] : []),
+            ...(rule.rationale ? [{ label: T.rationale[lang], value: richText(rationaleText(rule.rationale)[lang]) }] : []),
             groups.length
               ? {
                   label: T.vectors[lang],
@@ -285,7 +299,7 @@ export function catalogueBlocks(input: CatalogueInput, lang: CatalogueLang): Blo
       {
         kind: 'table',
         head: [T.fact[lang], T.meaning[lang]],
-        rows: facts.map((d) => [[{ code: d.name }, ` ${d.label[lang]}`], [d.description[lang]]]),
+        rows: facts.map((d) => [[{ code: d.name }, ` ${d.label[lang]}`], richText(d.description[lang])]),
       },
     );
   }
@@ -297,25 +311,38 @@ export function renderCatalogueMarkdown(input: CatalogueInput, lang: CatalogueLa
   return toMarkdown(catalogueBlocks(input, lang));
 }
 
-const CSS = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem 1.5rem;line-height:1.45;color:#1b1b1b;background:#fff}
-nav.lang{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ddd}
-h1,h2,h3,h4{scroll-margin-top:3rem}h1{font-size:1.8rem}h2{margin-top:2.5rem;border-bottom:2px solid #0b5394}h4{margin:2rem 0 .5rem;color:#0b5394}
+/** The catalogue's title: the rule set's own when it covers one. */
+export function catalogueTitle(input: CatalogueInput, lang: CatalogueLang): string {
+  const only = input.ruleSets.length === 1 ? input.ruleSets[0]!.ruleSet : undefined;
+  return only ? T.titleOf[lang](only.file.title[lang]) : T.title[lang];
+}
+
+/*
+ * Screen: one readable column. Print: A4 with margins, each rule set from a new page, no heading
+ * left alone at the foot of a page, a rule's fields kept together where they fit, and long codes
+ * and links broken rather than cut off at the margin.
+ */
+const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;margin:0 auto;padding:1rem 1.5rem;line-height:1.45;color:#1b1b1b;background:#fff}
+h1,h2,h3,h4{scroll-margin-top:1rem;line-height:1.25}h1{font-size:1.8rem}h2{margin-top:2.5rem;border-bottom:2px solid #0b5394}h4{margin:2rem 0 .5rem;color:#0b5394}
+a{color:#0b5394}td,dd,li{overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
-dl{display:grid;grid-template-columns:12rem 1fr;gap:.25rem 1rem;margin:0}dt{font-weight:600}dd{margin:0}dd ul{margin:.1rem 0;padding-left:1.2rem}
-code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}section+section{margin-top:4rem;border-top:4px double #999}
-@media print{nav.lang{display:none}section+section{page-break-before:always}}`;
+dl{display:grid;grid-template-columns:11rem 1fr;gap:.25rem 1rem;margin:0}dt{font-weight:600}dd{margin:0}dd ul{margin:.1rem 0;padding-left:1.2rem}
+code{background:#f3f3f3;padding:0 .2rem;border-radius:3px;font-size:.9em}
+@page{size:A4;margin:18mm 16mm 18mm 18mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10pt;line-height:1.35}
+h1{font-size:18pt}h2{font-size:14pt;break-before:page}h3{font-size:12pt}h4{font-size:11pt;margin:1.2em 0 .3em}
+h1+p+h2{break-before:auto}h1,h2,h3,h4{break-after:avoid}dl,tr,li{break-inside:avoid}
+table{font-size:8.5pt}dl{grid-template-columns:8.5rem 1fr}a{color:inherit;text-decoration:none}code{background:none;padding:0}}`;
 
 /**
- * The catalogue as one self-contained HTML page in bokmål and nynorsk. Styles are inline and a
- * Content-Security-Policy forbids every fetch, so opening the page makes no network request.
+ * The catalogue in one language as one self-contained HTML page, ready to print to A4 PDF. Styles
+ * are inline and a Content-Security-Policy forbids every fetch, so opening the page makes no
+ * network request.
  */
-export function renderCatalogueHtml(input: CatalogueInput): string {
-  const title = `${T.title.nb} · ${T.title.nn}`;
-  const sections = (['nb', 'nn'] as const)
-    .map((l) => `<section id="${l}" lang="${l}">\n${toHtml(catalogueBlocks(input, l))}\n</section>`)
-    .join('\n');
+export function renderCatalogueHtml(input: CatalogueInput, lang: CatalogueLang = 'nb'): string {
+  const title = catalogueTitle(input, lang);
   return `<!doctype html>
-<html lang="nb">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -324,8 +351,7 @@ export function renderCatalogueHtml(input: CatalogueInput): string {
 <style>${CSS}</style>
 </head>
 <body>
-<nav class="lang"><a href="#nb">Bokmål</a> · <a href="#nn">Nynorsk</a></nav>
-${sections}
+${toHtml(catalogueBlocks(input, lang))}
 </body>
 </html>
 `;

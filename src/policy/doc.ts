@@ -5,7 +5,10 @@
  */
 import { joinLines } from '../util/lines.js';
 
-/** A piece of inline text: plain, code, strong, or a link (only http and https links become links). */
+/**
+ * A piece of inline text: plain, code, strong, or a link. Only http and https links and links to an
+ * anchor in the same document (`#id`) become links; anything else is shown as text.
+ */
 export type Inline = string | { readonly code: string } | { readonly strong: string } | { readonly text: string; readonly href: string };
 
 /** A list item with nested items. */
@@ -25,7 +28,19 @@ export type Block =
       readonly fields: readonly { readonly label: string; readonly value: readonly Inline[]; readonly list?: readonly ListItem[] }[];
     };
 
-const safeHref = (href: string) => /^https?:\/\//i.test(href);
+const isAnchor = (href: string) => /^#[A-Za-z0-9._-]+$/.test(href);
+const safeHref = (href: string) => /^https?:\/\//i.test(href) || isAnchor(href);
+
+/**
+ * Plain text whose `backticked` words become code: descriptions written for the editor use Markdown
+ * code spans, and a reader of the catalogue should see code, not the backticks.
+ */
+export function richText(s: string): Inline[] {
+  const parts = s.split('`');
+  // An odd number of backticks leaves the last one as written.
+  if (parts.length % 2 === 0) return [s];
+  return parts.flatMap((p, i): Inline[] => (p === '' ? [] : i % 2 === 1 ? [{ code: p }] : [p]));
+}
 
 const mdText = (s: string) => joinLines(s).replace(/[\\`*_[\]<>|#]/g, '\\$&');
 
@@ -35,6 +50,7 @@ function mdInline(parts: readonly Inline[]): string {
       if (typeof p === 'string') return mdText(p);
       if ('code' in p) return `\`${p.code.replace(/`/g, "'")}\``;
       if ('strong' in p) return `**${mdText(p.strong)}**`;
+      if (isAnchor(p.href)) return `[${mdText(p.text)}](${p.href})`;
       return safeHref(p.href) ? `[${mdText(p.text)}](<${p.href.replace(/[<>\s]/g, encodeURIComponent)}>)` : mdText(p.text);
     })
     .join('');
@@ -50,7 +66,9 @@ export function toMarkdown(blocks: readonly Block[]): string {
   for (const b of blocks) {
     switch (b.kind) {
       case 'heading':
-        out.push(`${'#'.repeat(b.level)} ${mdText(b.text)}`, '');
+        // An explicit anchor, so the contents' links work on GitHub and in other Markdown viewers,
+        // whose own heading anchors differ from one to the next.
+        out.push(`<a id="${b.id.replace(/[^A-Za-z0-9._-]/g, '')}"></a>`, '', `${'#'.repeat(b.level)} ${mdText(b.text)}`, '');
         break;
       case 'paragraph':
         out.push(mdInline(b.text), '');
@@ -89,6 +107,7 @@ function htmlInline(parts: readonly Inline[]): string {
       if (typeof p === 'string') return escapeHtml(p);
       if ('code' in p) return `<code>${escapeHtml(p.code)}</code>`;
       if ('strong' in p) return `<strong>${escapeHtml(p.strong)}</strong>`;
+      if (isAnchor(p.href)) return `<a href="${escapeHtml(p.href)}">${escapeHtml(p.text)}</a>`;
       return safeHref(p.href) ? `<a href="${escapeHtml(p.href)}" rel="noreferrer noopener">${escapeHtml(p.text)}</a>` : escapeHtml(p.text);
     })
     .join('');

@@ -50,6 +50,13 @@ export interface TierImpact {
   readonly pointsChanged: number;
 }
 
+/** Persons per risk tier before and after the change, in a rule set with scoring (`none`: no score). */
+export interface TierTotals {
+  readonly ruleSetId: string;
+  readonly before: Readonly<Record<string, number>>;
+  readonly after: Readonly<Record<string, number>>;
+}
+
 /** A person that could not be evaluated: the reference and the paths and codes of the problems. */
 export interface InvalidPersonRef {
   readonly ref: string;
@@ -69,6 +76,8 @@ export interface ImpactReport {
   /** Rules whose outcome changed for at least one person, most changed first. */
   readonly byRule: readonly RuleImpact[];
   readonly tiers: readonly TierImpact[];
+  /** Persons per tier before and after, per rule set with scoring: the totals the moves above add up to. */
+  readonly tierTotals: readonly TierTotals[];
   readonly invalid: number;
   readonly invalidExamples: readonly InvalidPersonRef[];
 }
@@ -121,6 +130,7 @@ export function createImpact(pairs: readonly ImpactPair[], options: ImpactOption
     { ruleSetId: string; ruleId: string; changed: number; transitions: Map<string, number>; examples: string[] }
   >();
   const tiers = new Map<string, { transitions: Map<string, number>; examples: string[]; pointsChanged: number }>();
+  const totals = new Map<string, { before: Record<string, number>; after: Record<string, number> }>();
   const keep = (list: string[], ref: string) => {
     if (list.length < max) list.push(ref);
   };
@@ -161,6 +171,10 @@ export function createImpact(pairs: readonly ImpactPair[], options: ImpactOption
           if (!t) tiers.set(pair.id, (t = { transitions: new Map(), examples: [], pointsChanged: 0 }));
           const tb = sb?.tier ?? 'none';
           const ta = sa?.tier ?? 'none';
+          let tt = totals.get(pair.id);
+          if (!tt) totals.set(pair.id, (tt = { before: {}, after: {} }));
+          tt.before[tb] = (tt.before[tb] ?? 0) + 1;
+          tt.after[ta] = (tt.after[ta] ?? 0) + 1;
           if (sb?.points !== sa?.points) {
             t.pointsChanged++;
             setChanged = true;
@@ -212,6 +226,7 @@ export function createImpact(pairs: readonly ImpactPair[], options: ImpactOption
             examples: [...t.examples],
             pointsChanged: t.pointsChanged,
           })),
+        tierTotals: [...totals.entries()].map(([id, t]) => ({ ruleSetId: id, before: { ...t.before }, after: { ...t.after } })),
         invalid,
         invalidExamples: [...invalidExamples],
       };

@@ -62,6 +62,7 @@ export type {
   ImpactReport,
   RuleImpact,
   TierImpact,
+  TierTotals,
   OutcomeTransition,
   OutcomeName,
   InvalidPersonRef,

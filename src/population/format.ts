@@ -13,33 +13,68 @@ export function describeCutOff(c: CutOff): string {
   return c.by === 'points' ? `points>=${c.minPoints}` : `top ${c.percent}%`;
 }
 
-function cell(v: string | number | undefined): string {
+function cell(v: string | number | undefined, sep = ',', decimal = '.'): string {
   if (v === undefined) return '';
-  let s = String(v);
+  let s = typeof v === 'number' ? String(v).replace('.', decimal) : v;
   // A cell a spreadsheet would read as a formula is prefixed, so an id can never run as one.
   if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One worklist entry as a CSV row (no line break). Lists are joined with `|`. */
-export function worklistCsvRow(e: WorklistEntry): string {
+function csvCells(e: WorklistEntry, tier: (t: string) => string = (t) => t): (string | number | undefined)[] {
   return [
     e.rank,
     e.line,
     e.id,
     e.points,
     e.maxPoints,
-    e.tier,
-    e.tierIfComplete,
+    tier(e.tier),
+    tier(e.tierIfComplete),
     e.subGroups.join('|'),
     e.reasons.map((r) => `${r.ruleId}:${r.points}`).join('|'),
     e.prompts.map((p) => p.ruleId).join('|'),
     [...e.reasons.map((r) => r.why), ...e.prompts.map((p) => p.why)].join(' | '),
     e.dataNeeded.join('|'),
     describeCutOff(e.cutOff),
-  ]
-    .map(cell)
+  ];
+}
+
+/** One worklist entry as a CSV row (no line break). Lists are joined with `|`. */
+export function worklistCsvRow(e: WorklistEntry): string {
+  return csvCells(e)
+    .map((v) => cell(v))
     .join(',');
+}
+
+/*
+ * CSV for a spreadsheet set to Norwegian: Excel in Norwegian reads `;` as the separator and `,` as
+ * the decimal mark, and opens UTF-8 correctly only after a byte-order mark. Headers and tiers are in
+ * Norwegian; the columns are those of the plain CSV.
+ */
+
+/** The byte-order mark that makes Excel read a CSV file as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+const NO_HEADER = {
+  nb: 'Rangering;Linje;Id;Poeng;Maks poeng;Risikonivå;Nivå med fullstendige data;Undergrupper;Grunner;Meldinger;Hvorfor;Mangler data;Avgrensning',
+  nn: 'Rangering;Linje;Id;Poeng;Maks poeng;Risikonivå;Nivå med fullstendige data;Undergrupper;Grunnar;Meldingar;Kvifor;Manglar data;Avgrensing',
+} as const;
+const NO_TIER = {
+  nb: { high: 'høy', moderate: 'moderat', low: 'lav' } as Record<string, string>,
+  nn: { high: 'høg', moderate: 'moderat', low: 'låg' } as Record<string, string>,
+};
+
+/** The header of the Norwegian spreadsheet CSV (bokmål unless `nn`), without the byte-order mark. */
+export function worklistCsvNoHeader(lang: string): string {
+  return NO_HEADER[lang === 'nn' ? 'nn' : 'nb'];
+}
+
+/** One worklist entry as a row of the Norwegian spreadsheet CSV: `;` between cells, decimal comma, tiers in Norwegian. */
+export function worklistCsvNoRow(e: WorklistEntry, lang: string): string {
+  const tiers = NO_TIER[lang === 'nn' ? 'nn' : 'nb'];
+  return csvCells(e, (t) => tiers[t] ?? t)
+    .map((v) => cell(v, ';', ','))
+    .join(';');
 }
 
 /** One worklist entry as an NDJSON line (no line break). */

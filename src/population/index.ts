@@ -26,8 +26,14 @@ export { ranksAbove } from './entry.js';
 export type { WorklistEntry, WorklistReason, WorklistPrompt, CutOff, RankKey } from './entry.js';
 
 // Output: worklist rows and the summary page
-export { WORKLIST_CSV_HEADER, worklistCsvRow, worklistJsonLine, describeCutOff } from './format.js';
-export { renderStratifyReport } from './stratifyReport.js';
+export {
+  WORKLIST_CSV_HEADER,
+  worklistCsvRow,
+  worklistJsonLine,
+  describeCutOff,
+} from './format.js';
+export { renderStratifyReport, TARGET_SIZE_SOURCE } from './stratifyReport.js';
+export type { StratifyReportOptions } from './stratifyReport.js';
 
 // Synthetic cohorts
 export { generateCohort, generatePerson } from '../synthetic/cohort.js';

@@ -55,6 +55,8 @@ export interface StratifySummary {
   readonly cutOff: CutOff;
   /** The rule set's own high-risk cut-off (after parameter overrides). */
   readonly highCutOff: number | undefined;
+  /** The rule set's own moderate-risk cut-off (after parameter overrides). */
+  readonly moderateCutOff?: number | undefined;
   /** Records read, persons ranked (valid), records rejected, persons listed on the worklist. */
   readonly read: number;
   readonly ranked: number;
@@ -71,8 +73,8 @@ export interface StratifySummary {
   /** Persons per sub-group among all ranked, and among those listed. */
   readonly subGroups: Readonly<Record<string, number>>;
   readonly listedSubGroups: Readonly<Record<string, number>>;
-  /** How often each scoring rule and prompt fired among those listed, with its text or title. */
-  readonly listedReasons: readonly { readonly ruleId: string; readonly text: string; readonly count: number }[];
+  /** How often each scoring rule and prompt fired among those listed, with its text or title, and the rule's title. */
+  readonly listedReasons: readonly { readonly ruleId: string; readonly text: string; readonly title?: string; readonly count: number }[];
   readonly rejectedRecords: readonly RejectedRecord[];
 }
 
@@ -373,6 +375,7 @@ export function mergeStratifications(stratifier: Stratifier, states: readonly St
     lang: o.lang,
     cutOff,
     highCutOff: rs.tiers?.find((t) => t.tier === 'high')?.minPoints,
+    moderateCutOff: rs.tiers?.find((t) => t.tier === 'moderate')?.minPoints,
     read: sum((s) => s.read),
     ranked,
     rejected: sum((s) => s.rejected),
@@ -385,7 +388,10 @@ export function mergeStratifications(stratifier: Stratifier, states: readonly St
     subGroups,
     listedSubGroups: listed.subGroups,
     listedReasons: Object.entries(listed.reasons)
-      .map(([ruleId, r]) => ({ ruleId, text: r.text, count: r.count }))
+      .map(([ruleId, r]) => {
+        const title = rs.file.rules.find((x) => x.id === ruleId)?.title[o.lang];
+        return { ruleId, text: r.text, ...(title !== undefined ? { title } : {}), count: r.count };
+      })
       .sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1)),
     rejectedRecords,
   };

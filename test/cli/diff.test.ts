@@ -165,6 +165,53 @@ describe('diff', () => {
     expect(r.stdout).toMatch(/av 400 personer får en annen beslutning/);
   });
 
+  it('shows totals per tier before and after, changed fields with their old and new values, and examples explain opens', async () => {
+    const dir = newVersion();
+    editJson(join(dir, 'identification.json'), (j) => {
+      j.validFrom = '2026-02-01';
+    });
+    const html = join(tempDir(), 'rapport', 'diff.html');
+    const r = await cli(['diff', 'rules', dir, '--synthetic', '3000', '--as-of', '2026-11-23', '--html', html]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Regelsett identification: ${CURRENT} → ${NEXT}`);
+    expect(r.stdout).toContain('  Endrede felt: validFrom 2026-01-01 → 2026-02-01\n');
+    // Totals: counts and shares before → after, which the moves between tiers add up to.
+    const totals = /Personer per risikonivå \(identification\), før → etter:\n((?: {4}.+\n)+)/.exec(r.stdout)?.[1] ?? '';
+    const rows: Record<string, [number, number]> = Object.fromEntries(
+      [...totals.matchAll(/ {4}(\S+): (\d+) \((\d+,\d) %\) → (\d+) \((\d+,\d) %\)/g)].map((x) => [x[1], [Number(x[2]), Number(x[4])]]),
+    );
+    expect(Object.keys(rows)).toEqual(['høy', 'moderat', 'lav']);
+    const sum = (i: 0 | 1) => Object.values(rows).reduce((n, v) => n + v[i], 0);
+    expect([sum(0), sum(1)]).toEqual([3000, 3000]);
+    const moved = Number(/ {4}høy → moderat: (\d+)/.exec(r.stdout)?.[1]);
+    expect(rows['høy']![0] - rows['høy']![1]).toBe(moved);
+    expect(rows['moderat']![1] - rows['moderat']![0]).toBe(moved);
+    expect(totals).toContain(`høy: ${rows['høy']![0]} (${((100 * rows['høy']![0]) / 3000).toFixed(1).replace('.', ',')} %)`);
+
+    // An example is SEED:INDEX; explain opens it, and with the new rules the person's tier moves as diff said.
+    expect(r.stdout).toContain('Åpne et eksempel med «oppfolgingsteam explain --synthetic FRØ:NR --as-of 2026-11-23»');
+    const example = /høy → moderat: \d+\n {4}eksempler: (\d+:\d+) \(synthetic-1-(\d+)\)/.exec(r.stdout);
+    expect(example).not.toBeNull();
+    expect(example![1]).toBe(`1:${example![2]}`);
+    const [old, now] = await Promise.all([
+      cli(['explain', '--synthetic', example![1]!, '--as-of', '2026-11-23', '--rules', 'rules']),
+      cli(['explain', '--synthetic', example![1]!, '--as-of', '2026-11-23', '--rules', dir]),
+    ]);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toMatch(/Risikoskår: 1[01] poeng, høy risiko \(høy fra 10\)/);
+    expect(now.stdout).toMatch(/Risikoskår: 1[01] poeng, moderat risiko \(høy fra 12\)/);
+
+    // The same in an HTML page: a table of totals and the whole text.
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<th>Før</th><th>Etter</th><th>Endring</th>');
+    expect(page).toContain(`<td class="n">-${moved}</td>`);
+    expect(page).toContain('validFrom 2026-01-01 → 2026-02-01');
+    expect(page).not.toMatch(/<script|<link|<img|\ssrc=|href=/i);
+    expect(r.stdout).toContain(`Skrev rapporten til ${html}.`);
+  });
+
   it('refuses --cohort with --synthetic, and a count that is not a number (exit 2)', async () => {
     const [both, notANumber] = await Promise.all([
       cli(['diff', 'rules', 'rules', '--synthetic', '10', '--cohort', 'x.ndjson']),

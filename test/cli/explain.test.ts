@@ -131,11 +131,35 @@ describe('explain', () => {
 
   it('treats a bad date and missing arguments as usage errors (exit 2)', async () => {
     const runs = await Promise.all(
-      [['explain', KLARA, '--as-of', '2026-02-30'], ['explain'], ['explain', KLARA, '--as-of']].map((args) => cli(args)),
+      [
+        ['explain', KLARA, '--as-of', '2026-02-30'],
+        ['explain'],
+        ['explain', KLARA, '--as-of'],
+        ['explain', '--synthetic', '1-100'],
+        ['explain', '--synthetic', '1:100', KLARA],
+      ].map((args) => cli(args)),
     );
     for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('oppfolgingsteam explain:');
     }
+    expect(runs[3]!.stderr).toContain('--synthetic må være FRØ:NR');
+  });
+
+  it('opens a synthetic person by SEED:INDEX, the same person the cohort has at that index', async () => {
+    const r = await cli(['explain', '--synthetic', '7:42', '--as-of', '2026-11-23', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { generateCohort } = await import('../../src/population/index.js');
+    const { evaluate, loadBundledRuleSet } = await import('../../src/index.js');
+    const person = [...generateCohort({ seed: 7, size: 43, asOf: '2026-11-23' })][42];
+    const rs = loadBundledRuleSet('identification');
+    if (rs._tag === 'Left') throw new Error('identification did not load');
+    const expected = evaluate(rs.right, person, { asOf: '2026-11-23', trace: 'none' });
+    if (expected._tag === 'Left') throw new Error('synthetic person invalid');
+    const got = JSON.parse(r.stdout) as { decisions: { ruleSet: { id: string }; decision: { outcomes: unknown; score: unknown } }[] };
+    const ident = got.decisions.find((d) => d.ruleSet.id === 'identification')!;
+    expect(ident.decision.outcomes).toEqual(expected.right.outcomes);
+    expect(ident.decision.score).toEqual(JSON.parse(JSON.stringify(expected.right.score)));
   });
 });

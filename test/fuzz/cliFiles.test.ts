@@ -126,7 +126,7 @@ describe('NDJSON is read one way', () => {
   });
 
   it('examples/cohort.ndjson stratifies: four records read, four ranked, none rejected', async () => {
-    const r = await cli(['stratify', 'examples/cohort.ndjson', '--as-of', AS_OF, '--lang', 'en', '--min-points', '0']);
+    const r = await cli(['stratify', 'examples/cohort.ndjson', '--as-of', AS_OF, '--lang', 'en', '--min-points', '0', '--stdout']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('read 4, ranked 4, rejected 0');
     expect(r.stdout.trim().split('\n')).toHaveLength(4);
@@ -136,7 +136,7 @@ describe('NDJSON is read one way', () => {
     const d = folder();
     const huge = `{"birthDate": "1950-01-01", "x": "${'9'.repeat(NDJSON_LINE_BYTES)}"}`;
     writeFileSync(join(d, 'huge.ndjson'), `${persons[0]}\n${huge}\n${persons[1]}\n`);
-    const r = await run(['huge.ndjson', '--min-points', '0', '--as-of', AS_OF, '--lang', 'en', '--summary', 's.json'], d);
+    const r = await run(['huge.ndjson', '--min-points', '0', '--as-of', AS_OF, '--lang', 'en', '--summary', 's.json', '--stdout'], d);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(2);
     expect(r.stderr).toContain('line 2: $ line_too_long');

@@ -8,6 +8,9 @@ import { compareCodeLists, compareRuleSets } from '../../policy/changes.js';
 import type { ImpactPair, ImpactReport } from '../../policy/impact.js';
 import { createImpact, isValidOn } from '../../policy/impact.js';
 import { lineDiff } from '../../policy/lineDiff.js';
+import { escapeHtml } from '../../policy/doc.js';
+import { writeFilesAtomically } from '../../node/writeFiles.js';
+import { basename, dirname } from 'node:path';
 import type { ProseContext } from '../../policy/prose.js';
 import { conditionProse, proseContext, proseLines } from '../../policy/prose.js';
 import { builtinFacts } from '../../ruleSets/load.js';
@@ -41,6 +44,33 @@ const VERSION_MSG = {
   },
 } as const;
 
+/** The command's own sentences (the shared message table keeps those several commands use). */
+const TXT = {
+  totals: {
+    nb: (id: string) => `Personer per risikonivå (${id}), før → etter`,
+    nn: (id: string) => `Personar per risikonivå (${id}), før → etter`,
+    en: (id: string) => `Persons per risk tier (${id}), before → after`,
+  },
+  openExamples: {
+    nb: (asOf: string) => `Åpne et eksempel med «oppfolgingsteam explain --synthetic FRØ:NR --as-of ${asOf}», f.eks. det første nedenfor.`,
+    nn: (asOf: string) => `Opne eit døme med «oppfolgingsteam explain --synthetic FRØ:NR --as-of ${asOf}», t.d. det første nedanfor.`,
+    en: (asOf: string) => `Open an example with "oppfolgingsteam explain --synthetic SEED:NO --as-of ${asOf}", e.g. the first below.`,
+  },
+  htmlTitle: { nb: 'Endringer i regelsett', nn: 'Endringar i regelsett', en: 'Rule-set changes' },
+  tier: { nb: 'Risikonivå', nn: 'Risikonivå', en: 'Risk tier' },
+  before: { nb: 'Før', nn: 'Før', en: 'Before' },
+  after: { nb: 'Etter', nn: 'Etter', en: 'After' },
+  change: { nb: 'Endring', nn: 'Endring', en: 'Change' },
+  rule: { nb: 'Regel', nn: 'Regel', en: 'Rule' },
+  persons: { nb: 'Personer', nn: 'Personar', en: 'Persons' },
+  details: { nb: 'Alle endringer', nn: 'Alle endringar', en: 'All changes' },
+  htmlWritten: {
+    nb: (f: string) => `Skrev rapporten til ${f}.`,
+    nn: (f: string) => `Skreiv rapporten til ${f}.`,
+    en: (f: string) => `Wrote the report to ${f}.`,
+  },
+} as const;
+
 function positiveInt(v: string | undefined, fallback: number, max: number): number | undefined {
   if (v === undefined) return fallback;
   if (!/^\d+$/.test(v)) return undefined;
@@ -67,6 +97,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       id: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      html: { type: 'string' },
     },
     { min: 1, max: 2, names: (m) => [m.argOld, m.argNew] },
     io,
@@ -216,8 +247,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       }
       impactSource = file;
     } else {
+      // Examples are written SEED:INDEX, which `explain --synthetic` opens.
       let k = 0;
-      for (const person of generateCohort!({ seed, size: synthetic, asOf: impactAsOf })) collector.add(`#${++k}${idOf(person)}`, person);
+      for (const person of generateCohort!({ seed, size: synthetic, asOf: impactAsOf })) collector.add(`${seed}:${k++}${idOf(person)}`, person);
       impactSource = m.syntheticSource(synthetic, seed);
     }
     impact = collector.report();
@@ -242,8 +274,20 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const c of changed) out.push(...ruleSetLines(c, before.get(c.id), after.get(c.id), facts, lang, m), '');
   if (listChanges.length) out.push(...codeListLines(listChanges, m), '');
   if (changed.length === 0 && listChanges.length === 0) out.push(m.noChanges, '');
-  out.push(...(impact ? impactLines(impact, impactSource, m) : [m.noCohort]));
-  io.out(`${out.join('\n').trimEnd()}\n`);
+  out.push(...(impact ? impactLines(impact, impactSource, m, lang, v['synthetic'] !== undefined) : [m.noCohort]));
+  const text = `${out.join('\n').trimEnd()}\n`;
+  const htmlFile = v['html'];
+  if (htmlFile !== undefined) {
+    const w = writeFilesAtomically(dirname(htmlFile), [
+      { name: basename(htmlFile), text: diffHtml(m.diffHeader(oldPath, newPath), text, impact, lang) },
+    ]);
+    if (E.isLeft(w)) {
+      io.err(`oppfolgingsteam diff: ${m.writeFailed(w.left.path)}\n`);
+      return EXIT.usage;
+    }
+  }
+  io.out(text);
+  if (htmlFile !== undefined) io.out(`${TXT.htmlWritten[lang](htmlFile)}\n`);
   return EXIT.ok;
 }
 
@@ -278,7 +322,7 @@ function ruleSetLines(
   const out = [m.ruleSetChanged(c.id, c.versionBefore ?? '', c.versionAfter ?? '')];
   const mark = { added: '+', removed: '-', changed: '~', unchanged: ' ' } as const;
   const word = { added: m.added, removed: m.removed, changed: m.changed, unchanged: '' } as const;
-  if (c.fields.length) out.push(`  ${m.fieldsChanged}: ${c.fields.join(', ')}`);
+  if (c.fields.length) out.push(`  ${m.fieldsChanged}: ${c.fields.map((f) => fieldChange(f, b, a, lang)).join(', ')}`);
   if (c.parameters.length) {
     out.push(`  ${m.parameters}:`);
     for (const pc of c.parameters) {
@@ -328,8 +372,35 @@ function codeListLines(lists: readonly CodeListChanges[], m: Messages): string[]
   return out;
 }
 
-function impactLines(r: ImpactReport, source: string, m: Messages): string[] {
+/** A changed top-level field with its old and new value: `validFrom 2026-01-01 → 2027-01-01`. */
+function fieldChange(field: string, b: CompiledRuleSet | undefined, a: CompiledRuleSet | undefined, lang: Lang): string {
+  const value = (rs: CompiledRuleSet | undefined): string => {
+    const x = rs ? (rs.file as unknown as Record<string, unknown>)[field] : undefined;
+    if (x === undefined) return '—';
+    // Texts in three languages show the reader's language.
+    const t = typeof x === 'object' && x !== null && lang in x ? (x as Record<string, unknown>)[lang] : x;
+    const s = typeof t === 'string' ? t : JSON.stringify(t);
+    return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+  };
+  const [vb, va] = [value(b), value(a)];
+  return vb === va ? field : `${field} ${vb} → ${va}`;
+}
+
+/** `12 (3,0 %)`: a count and its share, with a decimal comma in Norwegian. */
+function countShare(n: number, of: number, lang: Lang): string {
+  const p = of === 0 ? '–' : ((100 * n) / of).toFixed(1);
+  return `${n} (${lang === 'en' ? p : p.replace('.', ',')} %)`;
+}
+
+const TIER_ORDER = ['high', 'moderate', 'low', 'none'];
+
+function tierRows(t: ImpactReport['tierTotals'][number]): string[] {
+  return TIER_ORDER.filter((k) => (t.before[k] ?? 0) + (t.after[k] ?? 0) > 0);
+}
+
+function impactLines(r: ImpactReport, source: string, m: Messages, lang: Lang, synthetic: boolean): string[] {
   const out = [m.impactHeader(r.persons, r.asOf, source)];
+  if (synthetic && r.changedExamples.length > 0) out.push(`  ${TXT.openExamples[lang](r.asOf)}`);
   out.push(`  ${r.changed === 0 ? m.impactNone : m.impactChanged(r.changed, r.persons - r.invalid)}`);
   // Only rule sets whose decisions change, and only when there are several: a folder holds many
   // rule sets, and a column of zeros hides the one that matters. The rules below name their set.
@@ -351,10 +422,75 @@ function impactLines(r: ImpactReport, source: string, m: Messages): string[] {
     for (const x of t.transitions) out.push(`    ${m.tier[x.from] ?? x.from} → ${m.tier[x.to] ?? x.to}: ${x.count}`);
     if (t.examples.length) out.push(`    ${m.examples}: ${t.examples.join('; ')}`);
     if (t.pointsChanged > 0) out.push(`    ${m.impactPoints(t.pointsChanged)}`);
+    const totals = r.tierTotals.find((x) => x.ruleSetId === t.ruleSetId);
+    if (totals) {
+      const valid = r.persons - r.invalid;
+      out.push(`  ${TXT.totals[lang](t.ruleSetId)}:`);
+      for (const k of tierRows(totals))
+        out.push(
+          `    ${m.tier[k] ?? k}: ${countShare(totals.before[k] ?? 0, valid, lang)} → ${countShare(totals.after[k] ?? 0, valid, lang)}`,
+        );
+    }
   }
   if (r.invalid > 0) {
     out.push(`  ${m.invalidPersons(r.invalid)}`);
     for (const x of r.invalidExamples) out.push(`    ${x.ref}: ${x.issues.map((i) => `${i.path || '$'} (${i.code})`).join(', ')}`);
   }
   return out;
+}
+
+/**
+ * The diff as one self-contained HTML page: tier totals before and after, the rules whose outcome
+ * changed, and the full text report. No script, no link, no fetch.
+ */
+function diffHtml(title: string, text: string, impact: ImpactReport | undefined, lang: Lang): string {
+  const parts: string[] = [];
+  if (impact) {
+    const valid = impact.persons - impact.invalid;
+    for (const t of impact.tierTotals) {
+      if (!impact.tiers.some((x) => x.ruleSetId === t.ruleSetId)) continue;
+      const rows = tierRows(t)
+        .map((k) => {
+          const b = t.before[k] ?? 0;
+          const a = t.after[k] ?? 0;
+          return `<tr><th>${escapeHtml(messages(lang).tier[k] ?? k)}</th><td class="n">${escapeHtml(countShare(b, valid, lang))}</td><td class="n">${escapeHtml(countShare(a, valid, lang))}</td><td class="n">${a - b > 0 ? '+' : ''}${a - b}</td></tr>`;
+        })
+        .join('');
+      parts.push(
+        `<h2>${escapeHtml(TXT.totals[lang](t.ruleSetId))}</h2><table><thead><tr><th>${TXT.tier[lang]}</th><th>${TXT.before[lang]}</th><th>${TXT.after[lang]}</th><th>${TXT.change[lang]}</th></tr></thead><tbody>${rows}</tbody></table>`,
+      );
+    }
+    if (impact.byRule.length > 0)
+      parts.push(
+        `<h2>${escapeHtml(messages(lang).impactByRule)}</h2><table><thead><tr><th>${TXT.rule[lang]}</th><th>${TXT.persons[lang]}</th><th>${escapeHtml(messages(lang).examples)}</th></tr></thead><tbody>${impact.byRule
+          .map(
+            (r) =>
+              `<tr><td><code>${escapeHtml(r.ruleSetId)} ${escapeHtml(r.ruleId)}</code></td><td class="n">${r.changed}</td><td>${escapeHtml(r.examples.join('; '))}</td></tr>`,
+          )
+          .join('')}</tbody></table>`,
+      );
+  }
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(TXT.htmlTitle[lang])}</title>
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:980px;color:#1b1b1b;padding:0 1rem}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
+table{border-collapse:collapse}td,th{padding:.25rem .75rem;text-align:left;border-bottom:1px solid #ddd;vertical-align:top}
+td.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:.85em}pre{white-space:pre-wrap;font-size:.85rem;background:#f6f6f6;padding:.75rem}
+@page{size:A4;margin:15mm}@media print{body{margin:0;max-width:none}}
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+${parts.join('\n')}
+<h2>${TXT.details[lang]}</h2>
+<pre>${escapeHtml(text)}</pre>
+</body>
+</html>
+`;
 }

@@ -15,7 +15,7 @@ import { pickVersions } from '../../ruleSets/versions.js';
 import { dateProblem } from '../../util/dates.js';
 import { parseCommandArgs, usageError } from '../args.js';
 import { formatLocated, loadErrorMessage, loadWorkspace, refuseInvalid } from '../common.js';
-import { fhirBundleToPerson } from '../extensions.js';
+import { fhirBundleToPerson, syntheticPerson } from '../extensions.js';
 import type { CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import type { Messages } from '../messages.js';
@@ -29,8 +29,14 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const p = parseCommandArgs(
     'explain',
     args,
-    { 'as-of': { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, rules: { type: 'string' } },
-    { min: 1, max: 1, names: (m) => [m.argFile] },
+    {
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+      rules: { type: 'string' },
+      synthetic: { type: 'string' },
+    },
+    { min: 0, max: 1, names: (m) => [m.argFile] },
     io,
   );
   if (typeof p === 'number') return p;
@@ -38,9 +44,12 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const m = messages(lang);
   const asOf = (p.values['as-of'] as string | undefined) ?? io.today();
   if (dateProblem(asOf)) return usageError(io, lang, 'explain', m.badDate('--as-of'));
-  const path = p.positionals[0]!;
+  const synthetic = p.values['synthetic'] as string | undefined;
+  if (synthetic !== undefined && p.positionals.length > 0) return usageError(io, lang, 'explain', m.conflicting(m.argFile, '--synthetic'));
+  if (synthetic === undefined && p.positionals.length === 0) return usageError(io, lang, 'explain', m.missingArgument(m.argFile));
+  const path = synthetic !== undefined ? `--synthetic ${synthetic}` : p.positionals[0]!;
 
-  const person = readPerson(path, lang, io, m);
+  const person = synthetic !== undefined ? syntheticInput(synthetic, asOf, lang, io) : readPerson(path, lang, io, m);
   if (typeof person === 'number') return person;
   const ruleSets = loadRuleSets(p.values['rules'] as string | undefined, lang, io, asOf);
   if (typeof ruleSets === 'number') return ruleSets;
@@ -68,6 +77,34 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const r of results) out.push('', ...decisionLines(r.rs, r.decision, r.why, Boolean(p.values['all']), lang, m, asOf));
   io.out(`${out.join('\n')}\n`);
   return EXIT.ok;
+}
+
+const SYNTHETIC_TXT = {
+  bad: {
+    nb: (v: string) => `--synthetic må være FRØ:NR (to hele tall, slik diff --synthetic skriver eksemplene), ikke «${v}».`,
+    nn: (v: string) => `--synthetic må vere FRØ:NR (to heile tal, slik diff --synthetic skriv døma), ikkje «${v}».`,
+    en: (v: string) => `--synthetic must be SEED:NO (two whole numbers, as diff --synthetic writes its examples), not "${v}".`,
+  },
+} as const;
+
+/**
+ * The person at an index of a synthetic cohort, as `diff --synthetic` names its examples
+ * (SEED:INDEX). The person is generated as of the same date, so the same `--as-of` gives the same person.
+ */
+function syntheticInput(spec: string, asOf: string, lang: Lang, io: CliIo): ParsedPerson | number {
+  const match = /^(-?\d{1,10}):(\d{1,7})$/.exec(spec.trim());
+  const seed = match ? Number(match[1]) : Number.NaN;
+  const index = match ? Number(match[2]) : Number.NaN;
+  if (!match || !Number.isSafeInteger(seed) || Math.abs(seed) > 2 ** 31 - 1 || index > 9_999_999)
+    return usageError(io, lang, 'explain', SYNTHETIC_TXT.bad[lang](spec.slice(0, 40)));
+  if (syntheticPerson === undefined) {
+    io.err(`oppfolgingsteam explain: ${messages(lang).syntheticMissing}\n`);
+    return EXIT.usage;
+  }
+  const parsed = parsePerson(syntheticPerson(seed, index, asOf), lang);
+  // The generator makes valid persons; one that is not is a bug, not bad input.
+  if (E.isLeft(parsed)) throw new Error(`synthetic person ${seed}:${index} is not valid`);
+  return parsed.right;
 }
 
 /** Reads, parses and validates the person file; prints the problem and returns 2 when it cannot. */

@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../../model/lang.js';
@@ -41,8 +42,14 @@ Rangerer en populasjon med identifiseringsreglene og skriver en arbeidsliste (ND
   --as-of ÅÅÅÅ-MM-DD   vurderingsdato (standard: i dag)
   --top P              list de øverste P prosent, rangert
   --min-points N       list alle med minst N poeng (standard: grensen for høy risiko)
-  --out FIL            skriv arbeidslisten hit (standard: standard ut)
-  --format ndjson|csv  (standard: etter filendelsen til --out, ellers ndjson)
+  --out FIL            skriv arbeidslisten hit
+  --stdout             skriv arbeidslisten til standard ut (uten --out og --stdout
+                       skrives bare sammendraget)
+  --format ndjson|csv|csv-no
+                       (standard: etter filendelsen til --out, ellers ndjson);
+                       csv-no er for Excel på norsk: semikolon, desimalkomma,
+                       norske overskrifter, UTF-8 med BOM
+  --csv-excel          det samme som --format csv-no
   --report FIL.html    skriv en rapport med fordeling, nivåer, undergrupper og grunner
   --summary FIL.json   skriv sammendraget som JSON
   --workers N          antall arbeidstråder (standard 0: hovedtråden)
@@ -62,8 +69,14 @@ Rangerer ein populasjon med identifiseringsreglane og skriv ei arbeidsliste (NDJ
   --as-of ÅÅÅÅ-MM-DD   vurderingsdato (standard: i dag)
   --top P              list dei øvste P prosent, rangerte
   --min-points N       list alle med minst N poeng (standard: grensa for høg risiko)
-  --out FIL            skriv arbeidslista hit (standard: standard ut)
-  --format ndjson|csv  (standard: etter filendinga til --out, elles ndjson)
+  --out FIL            skriv arbeidslista hit
+  --stdout             skriv arbeidslista til standard ut (utan --out og --stdout
+                       blir berre samandraget skrive)
+  --format ndjson|csv|csv-no
+                       (standard: etter filendinga til --out, elles ndjson);
+                       csv-no er for Excel på norsk: semikolon, desimalkomma,
+                       norske overskrifter, UTF-8 med BOM
+  --csv-excel          det same som --format csv-no
   --report FIL.html    skriv ein rapport med fordeling, nivå, undergrupper og grunnar
   --summary FIL.json   skriv samandraget som JSON
   --workers N          tal arbeidstrådar (standard 0: hovudtråden)
@@ -83,8 +96,14 @@ Ranks a population with the identification rules and writes a worklist (NDJSON o
   --as-of YYYY-MM-DD   evaluation date (default: today)
   --top P              list the top P per cent, ranked
   --min-points N       list everyone with at least N points (default: the high-risk cut-off)
-  --out FILE           write the worklist here (default: standard output)
-  --format ndjson|csv  (default: from the extension of --out, else ndjson)
+  --out FILE           write the worklist here
+  --stdout             write the worklist to standard output (without --out and
+                       --stdout only the summary is printed)
+  --format ndjson|csv|csv-no
+                       (default: from the extension of --out, else ndjson);
+                       csv-no is for Excel set to Norwegian: semicolons, decimal
+                       comma, Norwegian headers, UTF-8 with a byte-order mark
+  --csv-excel          the same as --format csv-no
   --report FILE.html   write a report with the distribution, tiers, sub-groups and reasons
   --summary FILE.json  write the summary as JSON
   --workers N          worker threads (default 0: the main thread)
@@ -116,9 +135,23 @@ Ranks a population with the identification rules and writes a worklist (NDJSON o
     en: 'is an input file; it would be overwritten',
   },
   sameOutput: { nb: 'er samme fil som', nn: 'er same fil som', en: 'is the same file as' },
+  notWritten: {
+    nb: 'Arbeidslisten er ikke skrevet ut; bruk --out FIL (eller --stdout) for å få den.',
+    nn: 'Arbeidslista er ikkje skriven ut; bruk --out FIL (eller --stdout) for å få henne.',
+    en: 'The worklist was not written; use --out FILE (or --stdout) to get it.',
+  },
 } satisfies Record<string, M>;
 
 class Usage extends Error {}
+
+/** A stream that drops what it is given: the worklist when it was not asked for. */
+function discard(): Writable {
+  return new Writable({
+    write(_chunk, _enc, done) {
+      done();
+    },
+  });
+}
 
 function fmtInt(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
@@ -164,7 +197,9 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
         top: { type: 'string' },
         'min-points': { type: 'string' },
         out: { type: 'string', short: 'o' },
+        stdout: { type: 'boolean' },
         format: { type: 'string' },
+        'csv-excel': { type: 'boolean' },
         report: { type: 'string' },
         summary: { type: 'string' },
         workers: { type: 'string' },
@@ -200,8 +235,11 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
     if (workers > 64) throw new Usage(`--workers: ${workers}`);
     if (synthetic !== undefined && positionals.length > 0) throw new Usage(`--synthetic + ${positionals[0]}`);
     if (positionals.length > 1) throw new Usage(positionals.slice(1).join(' '));
-    const format = values.format ?? (values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
-    if (format !== 'csv' && format !== 'ndjson') throw new Usage(`--format: ${format}`);
+    if (values['csv-excel'] && values.format !== undefined && values.format !== 'csv-no')
+      throw new Usage(`--csv-excel + --format ${values.format}`);
+    if (values.stdout && values.out !== undefined) throw new Usage('--stdout + --out');
+    const format = values['csv-excel'] ? 'csv-no' : (values.format ?? (values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson'));
+    if (format !== 'csv' && format !== 'ndjson' && format !== 'csv-no') throw new Usage(`--format: ${format}`);
     const parameters: Record<string, Parameter['value']> = {};
     for (const p of values.param ?? []) {
       const eq = p.indexOf('=');
@@ -244,7 +282,8 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
     // Every file is written under a temporary name and renamed only when the whole run has succeeded.
     const outFile = outputOf('out');
     outStream = outFile !== undefined ? pendingStream(outFile) : undefined;
-    const out: Writable = outStream ?? io.stdout;
+    // A worklist of a whole population is megabytes: it goes to the terminal only when asked for.
+    const out: Writable = outStream ?? (values.stdout ? io.stdout : discard());
     const tty = io.stderr.isTTY === true;
     let lastProgress = 0;
     const result = await runStratifyJob({
@@ -286,12 +325,17 @@ export async function runStratify(argv: readonly string[], io: CliIo): Promise<n
     }
     const summary = result.right.summary;
     const report = outputOf('report');
-    if (report !== undefined) writePending(report, renderStratifyReport(summary, lang));
+    if (report !== undefined)
+      writePending(
+        report,
+        renderStratifyReport(summary, lang, source.kind === 'synthetic' ? { synthetic: { seed: source.seed, size: source.size } } : {}),
+      );
     const summaryFile = outputOf('summary');
     if (summaryFile !== undefined) writePending(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
     commitOutputs(pending.map((p) => p.output));
     pending = [];
     if (!values.quiet) err(summaryText(summary, lang));
+    if (!values.quiet && outFile === undefined && !values.stdout) err(`${MSG.notWritten[lang]}\n`);
     if (values.timing) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const cpu = process.cpuUsage(); // all threads of the process, workers included
