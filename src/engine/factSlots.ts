@@ -1,6 +1,6 @@
 import type { CodeList } from '../facts/codeList.js';
 import type { FactRegistry } from '../facts/registry.js';
-import { isBuiltinFact } from '../facts/registry.js';
+import { isBuiltinFact } from '../facts/types.js';
 import type { FactDefinition } from '../facts/types.js';
 import { canonicalJson } from '../util/sha256.js';
 import type { IssueLog, Seg } from './issueLog.js';
