@@ -38,7 +38,7 @@ if [ "$packed" -gt 700000 ]; then
 fi
 # The command runs on the library's own chunks, not on a copy of the core bundled into it.
 tar -xzf "$tmp/$tarball" -C "$tmp" package/dist/cli.js
-if ! grep -Eq 'from ?"\./chunk-' "$tmp/package/dist/cli.js"; then
+if ! grep -Eq 'from ?.\./chunk-' "$tmp/package/dist/cli.js"; then
   echo "dist/cli.js does not load the library's chunks" >&2
   exit 1
 fi

@@ -116,7 +116,10 @@ describe('entries by purpose', () => {
     const ruleSetEntries = Object.keys(ENTRIES).filter((e) => e.startsWith('rule-sets/'));
     expect(ruleSetEntries).toHaveLength(8);
     for (const e of ruleSetEntries)
-      expect(exported.get(ENTRIES[e as keyof typeof ENTRIES])!.map((x) => x.name), e).toEqual(['loadRuleSet']);
+      expect(
+        exported.get(ENTRIES[e as keyof typeof ENTRIES])!.map((x) => x.name),
+        e,
+      ).toEqual(['loadRuleSet']);
   });
 
   it('no entry exports the internal tables and helpers', () => {
