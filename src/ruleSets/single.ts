@@ -23,9 +23,12 @@ export interface SingleRuleSet {
   readonly codeLists: readonly unknown[];
 }
 
+/** The `loadRuleSet` of a one-rule-set entry: compiles that rule set, as `loadBundledRuleSet(id, options)` does. */
+export type RuleSetLoader = (options?: RuleSetOptions) => E.Either<InvalidRuleSetError, CompiledRuleSet>;
+
 /** Makes the `loadRuleSet` of one entry; its facts and code lists are made on first use and kept. */
 /* @__NO_SIDE_EFFECTS__ */
-export function singleRuleSetLoader(entry: SingleRuleSet): (options?: RuleSetOptions) => E.Either<InvalidRuleSetError, CompiledRuleSet> {
+export function singleRuleSetLoader(entry: SingleRuleSet): RuleSetLoader {
   let facts: FactRegistry | undefined;
   let lists: ReadonlyMap<string, CodeList> | undefined;
   const defaultFacts = () => (facts ??= createFactRegistry(entry.facts));

@@ -22,12 +22,13 @@ import { age } from '../../facts/demographics.js';
 import { coordinatedNeed } from '../../facts/needs.js';
 import { planGoals } from '../../facts/plan.js';
 import { singleRuleSetLoader } from '../single.js';
+import type { RuleSetLoader } from '../single.js';
 
 /**
  * Compiles the bundled `assessment` rule set: the rule set `loadBundledRuleSet('assessment', options)` gives,
  * with the same options. Compile once, at start-up, and reuse the result for every evaluation.
  */
-export const loadRuleSet = /* @__PURE__ */ singleRuleSetLoader({
+export const loadRuleSet: RuleSetLoader = /* @__PURE__ */ singleRuleSetLoader({
   file,
   facts: [
     abilityToTakePart,

@@ -26,12 +26,13 @@ import { planKind } from '../../facts/plan.js';
 import { stagesUnderWay } from '../../facts/stage.js';
 import { hasCoordinator, hasTeam } from '../../facts/team.js';
 import { singleRuleSetLoader } from '../single.js';
+import type { RuleSetLoader } from '../single.js';
 
 /**
  * Compiles the bundled `consent` rule set: the rule set `loadBundledRuleSet('consent', options)` gives,
  * with the same options. Compile once, at start-up, and reuse the result for every evaluation.
  */
-export const loadRuleSet = /* @__PURE__ */ singleRuleSetLoader({
+export const loadRuleSet: RuleSetLoader = /* @__PURE__ */ singleRuleSetLoader({
   file,
   facts: [
     childNotHeard,

@@ -18,12 +18,13 @@ import {
 import { hasPlan } from '../../facts/plan.js';
 import { hasTeam } from '../../facts/team.js';
 import { singleRuleSetLoader } from '../single.js';
+import type { RuleSetLoader } from '../single.js';
 
 /**
  * Compiles the bundled `evaluation` rule set: the rule set `loadBundledRuleSet('evaluation', options)` gives,
  * with the same options. Compile once, at start-up, and reuse the result for every evaluation.
  */
-export const loadRuleSet = /* @__PURE__ */ singleRuleSetLoader({
+export const loadRuleSet: RuleSetLoader = /* @__PURE__ */ singleRuleSetLoader({
   file,
   facts: [allGoalsMet, checkpointsDue, goalsNotMet, psfsComparable, psfsDeterioration, psfsFollowUps, psfsImprovement, hasPlan, hasTeam],
   codeLists: [],

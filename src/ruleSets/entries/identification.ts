@@ -34,12 +34,13 @@ import { regularMedications } from '../../facts/medications.js';
 import { followUpRequested } from '../../facts/preferences.js';
 import { municipalServices } from '../../facts/social.js';
 import { singleRuleSetLoader } from '../single.js';
+import type { RuleSetLoader } from '../single.js';
 
 /**
  * Compiles the bundled `identification` rule set: the rule set `loadBundledRuleSet('identification', options)` gives,
  * with the same options. Compile once, at start-up, and reuse the result for every evaluation.
  */
-export const loadRuleSet = /* @__PURE__ */ singleRuleSetLoader({
+export const loadRuleSet: RuleSetLoader = /* @__PURE__ */ singleRuleSetLoader({
   file,
   facts: [
     age,

@@ -18,12 +18,13 @@ import {
 } from '../../facts/plan.js';
 import { interpreterNeeded } from '../../facts/social.js';
 import { singleRuleSetLoader } from '../single.js';
+import type { RuleSetLoader } from '../single.js';
 
 /**
  * Compiles the bundled `plan` rule set: the rule set `loadBundledRuleSet('plan', options)` gives,
  * with the same options. Compile once, at start-up, and reuse the result for every evaluation.
  */
-export const loadRuleSet = /* @__PURE__ */ singleRuleSetLoader({
+export const loadRuleSet: RuleSetLoader = /* @__PURE__ */ singleRuleSetLoader({
   file,
   facts: [
     hasPlan,

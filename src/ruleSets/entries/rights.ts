@@ -15,12 +15,13 @@ import { referralRecordIncomplete, referralsToCoordinatingUnit, refusedRequests,
 import { stagesUnderWay } from '../../facts/stage.js';
 import { hasCoordinator } from '../../facts/team.js';
 import { singleRuleSetLoader } from '../single.js';
+import type { RuleSetLoader } from '../single.js';
 
 /**
  * Compiles the bundled `rights` rule set: the rule set `loadBundledRuleSet('rights', options)` gives,
  * with the same options. Compile once, at start-up, and reuse the result for every evaluation.
  */
-export const loadRuleSet = /* @__PURE__ */ singleRuleSetLoader({
+export const loadRuleSet: RuleSetLoader = /* @__PURE__ */ singleRuleSetLoader({
   file,
   facts: [
     complexNeeds,

@@ -28,12 +28,13 @@ import {
   teamProviders,
 } from '../../facts/team.js';
 import { singleRuleSetLoader } from '../single.js';
+import type { RuleSetLoader } from '../single.js';
 
 /**
  * Compiles the bundled `team` rule set: the rule set `loadBundledRuleSet('team', options)` gives,
  * with the same options. Compile once, at start-up, and reuse the result for every evaluation.
  */
-export const loadRuleSet = /* @__PURE__ */ singleRuleSetLoader({
+export const loadRuleSet: RuleSetLoader = /* @__PURE__ */ singleRuleSetLoader({
   file,
   facts: [
     targetGroupConfirmed,

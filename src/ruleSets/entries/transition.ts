@@ -18,12 +18,13 @@ import {
   unreviewedTransitions,
 } from '../../facts/transition.js';
 import { singleRuleSetLoader } from '../single.js';
+import type { RuleSetLoader } from '../single.js';
 
 /**
  * Compiles the bundled `transition` rule set: the rule set `loadBundledRuleSet('transition', options)` gives,
  * with the same options. Compile once, at start-up, and reuse the result for every evaluation.
  */
-export const loadRuleSet = /* @__PURE__ */ singleRuleSetLoader({
+export const loadRuleSet: RuleSetLoader = /* @__PURE__ */ singleRuleSetLoader({
   file,
   facts: [
     age,
