@@ -5,7 +5,8 @@
  * json-rules-engine 7.3 `Engine.run`, (c) the same logic written by hand; a full single-person
  * decision; stratifying a million synthetic persons with two worker threads; the pathway machine
  * (one transition with and without rule checks, one restore). Each case runs in its own process so its peak memory is its own.
- * Also the alert burden at a chart opening: cards per chart with the default card options (counted, not timed).
+ * Also the alert burden at a chart opening: cards per chart with the default card options (counted, not timed),
+ * and the sizes a host pays for: the browser bundle of `evaluate` + one rule set, and the npm tarball.
  * Absolute times move with the machine and its load; compare the ratios.
  */
 import { execFile } from 'node:child_process';
@@ -14,10 +15,11 @@ import { cpus, totalmem, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { evaluateParsed, loadBundledRuleSet, parsePerson } from '../src/index.js';
+import { bundledRuleSetIds, evaluateParsed, loadBundledRuleSet, parsePerson } from '../src/index.js';
 import { generateCohort } from '../src/population/index.js';
 import { builtinFacts } from '../src/policy/index.js';
 import { alertBurden } from './burden.js';
+import { sizeRows } from './size.js';
 import { bundleForBench } from './bundle.js';
 import { AS_OF } from './common.js';
 import { factsFromPerson, identificationByHand } from './handWritten.js';
@@ -272,6 +274,10 @@ async function main(): Promise<void> {
     `  alert burden, ${burden.persons.toLocaleString('en')} synthetic persons with no team: ${burden.cardsPerChart.toFixed(2)} cards per chart opening, ${burden.urgentPerChart.toFixed(2)} warning or critical`,
   );
 
+  // Sizes: the browser bundle of evaluate + one rule set (every bundled rule set, the largest shown) and the tarball.
+  const sizes = await sizeRows(bundledRuleSetIds());
+  for (const [what, measured, target, state] of sizes) log(`  ${what}: ${measured} (target ${target}, ${state})`);
+
   const targets = [
     [
       'evaluator without trace vs hand-written (a/c, from the person)',
@@ -351,6 +357,7 @@ async function main(): Promise<void> {
       '≤ 1.5',
       status(burden.cardsPerChart <= 1.5),
     ],
+    ...sizes,
   ];
   const rows = [...results.entries()].map(
     ([id, r]) =>

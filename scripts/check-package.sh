@@ -3,7 +3,7 @@
 # imported from ESM and required from CommonJS, with the same names; its types are checked under
 # moduleResolution node10, node16 (from ESM and from CommonJS) and bundler. Then runs publint --strict
 # and arethetypeswrong on every resolution, and checks the tarball holds only what users need (no
-# tests, fixtures or secrets).
+# tests, fixtures, secrets or source maps), its packed size, and that the CLI runs on the library's chunks.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -22,6 +22,24 @@ fi
 # Rule test vectors (rules/*.test.json) are rule data that ships with the rules; test code does not.
 if grep -Ei '(^|/)tests?/|\.(test|spec)\.(ts|js|mjs|cjs)$|fixtures?/|\.env|\.pem$|\.key$|id_rsa' "$tmp/contents.txt"; then
   echo "tests, fixtures or secrets in the tarball (listed above)" >&2
+  exit 1
+fi
+if grep -E '\.map$' "$tmp/contents.txt"; then
+  echo "source maps in the tarball (listed above)" >&2
+  exit 1
+fi
+# The target is 600 KB packed; the build is at about 660 KB (BENCHMARKS.md, "Package size"), so this
+# guards against growth at 700 KB until the target is met.
+packed=$(wc -c < "$tmp/$tarball")
+echo "packed size $packed bytes (target 600000, fails above 700000)"
+if [ "$packed" -gt 700000 ]; then
+  echo "the tarball is over 700 KB packed" >&2
+  exit 1
+fi
+# The command runs on the library's own chunks, not on a copy of the core bundled into it.
+tar -xzf "$tmp/$tarball" -C "$tmp" package/dist/cli.js
+if ! grep -Eq 'from ?.\./chunk-' "$tmp/package/dist/cli.js"; then
+  echo "dist/cli.js does not load the library's chunks" >&2
   exit 1
 fi
 
@@ -89,6 +107,18 @@ console.log('cjs ok', d.right.ruleSet.id, cards.length, 'cards');
 JS
 node esm.mjs
 node cjs.cjs
+# One rule set from its own entry: the same rule set as from the root, from ESM and from CommonJS.
+for id in $(node -e "console.log(require('oppfolgingsteam').bundledRuleSetIds().join(' '))"); do
+  node --input-type=module -e "
+import { loadBundledRuleSet } from 'oppfolgingsteam';
+import { loadRuleSet } from 'oppfolgingsteam/rule-sets/$id';
+const a = loadRuleSet(), b = loadBundledRuleSet('$id');
+if (a._tag !== 'Right' || a.right.contentHash !== b.right.contentHash) throw new Error('ESM: rule-sets/$id differs');"
+  node -e "
+const a = require('oppfolgingsteam/rule-sets/$id').loadRuleSet(), b = require('oppfolgingsteam').loadBundledRuleSet('$id');
+if (a._tag !== 'Right' || a.right.contentHash !== b.right.contentHash) throw new Error('CJS: rule-sets/$id differs');"
+done
+echo "every rule-set entry gives the bundled rule set, from ESM and CommonJS"
 node --input-type=module -e "import { startPathway } from 'oppfolgingsteam/pathway'; if (typeof startPathway !== 'function') throw new Error('pathway ESM'); console.log('pathway esm ok')"
 node -e "const { startPathway } = require('oppfolgingsteam/pathway'); if (typeof startPathway !== 'function') throw new Error('pathway CJS'); console.log('pathway cjs ok')"
 

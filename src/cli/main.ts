@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `oppfolgingsteam` command for policy staff: validate, test, explain, document and compare rule
  * sets. Built to `dist/cli.js` and shipped as the package's `bin`, so `npx oppfolgingsteam` runs it.

@@ -1,6 +1,6 @@
 import type { CodeList } from '../facts/codeList.js';
 import type { FactRegistry } from '../facts/registry.js';
-import { isBuiltinFact } from '../facts/registry.js';
+import { isBuiltinFact } from '../facts/types.js';
 import type { FactDefinition } from '../facts/types.js';
 import { z } from 'zod';
 import { fromZodIssues } from '../model/issues.js';

@@ -2,7 +2,7 @@ import type { PsfsMeasure } from '../model/person.js';
 import { toDayNumber } from '../util/dates.js';
 import { anyOf } from './kleene.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * Facts over the assessment (kartlegging / utredning). Two kinds of field live in `assessment`:
@@ -34,7 +34,7 @@ export function psfsUpTo(ctx: FactContext): PsfsMeasure[] | undefined {
 }
 
 /** An assessment is recorded. */
-export const hasAssessment = defineFact({
+export const hasAssessment = /* @__PURE__ */ defineBuiltinFact({
   name: 'hasAssessment',
   type: 'boolean',
   label: { nb: 'kartlegging er registrert', nn: 'kartlegging er registrert', en: 'an assessment is recorded' },
@@ -47,7 +47,7 @@ export const hasAssessment = defineFact({
 });
 
 /** The assessment is recorded as completed. */
-export const assessmentCompleted = defineFact({
+export const assessmentCompleted = /* @__PURE__ */ defineBuiltinFact({
   name: 'assessmentCompleted',
   type: 'boolean',
   label: { nb: 'kartleggingen er fullført', nn: 'kartlegginga er fullført', en: 'the assessment is completed' },
@@ -60,7 +60,7 @@ export const assessmentCompleted = defineFact({
 });
 
 /** Target group confirmed at review or assessment (store og sammensatte behov). */
-export const targetGroupConfirmed = defineFact({
+export const targetGroupConfirmed = /* @__PURE__ */ defineBuiltinFact({
   name: 'targetGroupConfirmed',
   type: 'boolean',
   label: { nb: 'bekreftet i målgruppen', nn: 'stadfesta i målgruppa', en: 'confirmed in the target group' },
@@ -73,7 +73,7 @@ export const targetGroupConfirmed = defineFact({
 });
 
 /** The needs are complex (komplekse / sammensatte). */
-export const complexNeeds = defineFact({
+export const complexNeeds = /* @__PURE__ */ defineBuiltinFact({
   name: 'complexNeeds',
   type: 'boolean',
   label: { nb: 'komplekse behov', nn: 'komplekse behov', en: 'complex needs' },
@@ -86,7 +86,7 @@ export const complexNeeds = defineFact({
 });
 
 /** The assessment documents function and resources. */
-export const functionAndResourcesDocumented = defineFact({
+export const functionAndResourcesDocumented = /* @__PURE__ */ defineBuiltinFact({
   name: 'functionAndResourcesDocumented',
   type: 'boolean',
   label: { nb: 'funksjon og ressurser dokumentert', nn: 'funksjon og ressursar dokumenterte', en: 'function and resources documented' },
@@ -101,7 +101,7 @@ export const functionAndResourcesDocumented = defineFact({
 });
 
 /** "Hva er viktig for deg?" is recorded: a stored answer, or the assessment says it was asked. */
-export const whatMattersRecorded = defineFact({
+export const whatMattersRecorded = /* @__PURE__ */ defineBuiltinFact({
   name: 'whatMattersRecorded',
   type: 'boolean',
   label: { nb: '«Hva er viktig for deg?» registrert', nn: '«Kva er viktig for deg?» registrert', en: '"What matters to you?" recorded' },
@@ -122,7 +122,7 @@ export const whatMattersRecorded = defineFact({
 });
 
 /** Number of PSFS measurements on or before `asOf`. */
-export const psfsMeasurements = defineFact({
+export const psfsMeasurements = /* @__PURE__ */ defineBuiltinFact({
   name: 'psfsMeasurements',
   type: 'number',
   label: { nb: 'antall PSFS-målinger', nn: 'talet på PSFS-målingar', en: 'number of PSFS measurements' },
@@ -137,7 +137,7 @@ export const psfsMeasurements = defineFact({
 });
 
 /** Activities in the baseline (first) PSFS; 0 without a PSFS. */
-export const psfsBaselineActivities = defineFact({
+export const psfsBaselineActivities = /* @__PURE__ */ defineBuiltinFact({
   name: 'psfsBaselineActivities',
   type: 'number',
   label: { nb: 'aktiviteter i første PSFS', nn: 'aktivitetar i første PSFS', en: 'activities in the baseline PSFS' },
@@ -156,7 +156,7 @@ export const psfsBaselineActivities = defineFact({
 });
 
 /** An alternative baseline (IPLOS, proxy, observation) is recorded in the assessment. */
-export const baselineAlternativeRecorded = defineFact({
+export const baselineAlternativeRecorded = /* @__PURE__ */ defineBuiltinFact({
   name: 'baselineAlternativeRecorded',
   type: 'boolean',
   label: {
@@ -175,7 +175,7 @@ export const baselineAlternativeRecorded = defineFact({
 });
 
 /** Degree of cognitive impairment as recorded. */
-export const cognitiveImpairment = defineFact({
+export const cognitiveImpairment = /* @__PURE__ */ defineBuiltinFact({
   name: 'cognitiveImpairment',
   type: 'string',
   label: { nb: 'kognitiv svikt', nn: 'kognitiv svikt', en: 'cognitive impairment' },
@@ -188,7 +188,7 @@ export const cognitiveImpairment = defineFact({
 });
 
 /** Coordination complexity (LKT / Vårdanalys axis 1). */
-export const coordinationComplexity = defineFact({
+export const coordinationComplexity = /* @__PURE__ */ defineBuiltinFact({
   name: 'coordinationComplexity',
   type: 'string',
   label: { nb: 'kompleksitet i koordineringsbehovet', nn: 'kompleksitet i koordineringsbehovet', en: 'coordination complexity' },
@@ -201,7 +201,7 @@ export const coordinationComplexity = defineFact({
 });
 
 /** Ability to take part in coordinating one's own care (LKT / Vårdanalys axis 2). */
-export const abilityToTakePart = defineFact({
+export const abilityToTakePart = /* @__PURE__ */ defineBuiltinFact({
   name: 'abilityToTakePart',
   type: 'string',
   label: {

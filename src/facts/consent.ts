@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Consent, ServiceKind } from '../model/person.js';
 import { agesOn, daysUntilBirthday, toDayNumber } from '../util/dates.js';
 import { acceptableGiver, HEALTH_MAJORITY_AGE, inForce, OWN_CONSENT_AGE } from './consentGiver.js';
@@ -6,7 +6,7 @@ import { allOf, anyOf, knownMembers, not } from './kleene.js';
 import type { Maybe } from './kleene.js';
 import { NEEDS_EXPLICIT_CONSENT } from './serviceKinds.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * Facts over consents (samtykke) and objections. `consents` absent is unknown; an empty list means
@@ -36,7 +36,7 @@ export function hasValidConsent(ctx: FactContext, scopes: readonly Scope[]): May
 }
 
 /** A valid consent for a scope: in force and given by the right person for the person's age and capacity. */
-export const validConsent = defineFact({
+export const validConsent = /* @__PURE__ */ defineBuiltinFact({
   name: 'validConsent',
   type: 'boolean',
   label: { nb: 'gyldig samtykke', nn: 'gyldig samtykke', en: 'valid consent' },
@@ -56,7 +56,7 @@ export const validConsent = defineFact({
 });
 
 /** Scopes whose only consents in force come from someone who may not consent for the person now. */
-export const consentsFromWrongGiver = defineFact({
+export const consentsFromWrongGiver = /* @__PURE__ */ defineBuiltinFact({
   name: 'consentsFromWrongGiver',
   type: 'list',
   label: { nb: 'samtykker gitt av feil person', nn: 'samtykke gitt av feil person', en: 'consents given by the wrong person' },
@@ -84,7 +84,7 @@ export const consentsFromWrongGiver = defineFact({
  * Team members from services outside health care (school, kindergarten, PPT, child welfare, NAV,
  * housing by default) that no valid consent in force names.
  */
-export const membersWithoutExplicitConsent = defineFact({
+export const membersWithoutExplicitConsent = /* @__PURE__ */ defineBuiltinFact({
   name: 'membersWithoutExplicitConsent',
   type: 'list',
   label: {
@@ -123,7 +123,7 @@ export const membersWithoutExplicitConsent = defineFact({
 });
 
 /** What consents in force do not record: services, information, purpose, that it can be withdrawn. */
-export const consentRecordGaps = defineFact({
+export const consentRecordGaps = /* @__PURE__ */ defineBuiltinFact({
   name: 'consentRecordGaps',
   type: 'list',
   label: { nb: 'mangler i samtykket', nn: 'manglar i samtykket', en: 'gaps in the consent record' },
@@ -155,7 +155,7 @@ export const consentRecordGaps = defineFact({
 });
 
 /** Scopes whose consent was withdrawn on or before `asOf` and not given again since. */
-export const withdrawnConsents = defineFact({
+export const withdrawnConsents = /* @__PURE__ */ defineBuiltinFact({
   name: 'withdrawnConsents',
   type: 'list',
   label: { nb: 'tilbaketrukne samtykker', nn: 'tilbaketrekte samtykke', en: 'withdrawn consents' },
@@ -183,7 +183,7 @@ export const withdrawnConsents = defineFact({
 });
 
 /** A parent's consent in force does not record that the child was heard. */
-export const childNotHeard = defineFact({
+export const childNotHeard = /* @__PURE__ */ defineBuiltinFact({
   name: 'childNotHeard',
   type: 'boolean',
   label: { nb: 'barnet er ikke registrert som hørt', nn: 'barnet er ikkje registrert som høyrt', en: 'the child is not recorded as heard' },
@@ -201,7 +201,7 @@ export const childNotHeard = defineFact({
 });
 
 /** A parent's consent is in force. */
-export const parentConsent = defineFact({
+export const parentConsent = /* @__PURE__ */ defineBuiltinFact({
   name: 'parentConsent',
   type: 'boolean',
   label: { nb: 'samtykke fra foreldre', nn: 'samtykke frå foreldre', en: 'consent from parents' },
@@ -218,7 +218,7 @@ export const parentConsent = defineFact({
 });
 
 /** The person objects to sharing with cooperating personnel (hpl. § 25), and the objection stands. */
-export const sharingObjection = defineFact({
+export const sharingObjection = /* @__PURE__ */ defineBuiltinFact({
   name: 'sharingObjection',
   type: 'boolean',
   label: { nb: 'personen motsetter seg deling', nn: 'personen set seg imot deling', en: 'the person objects to sharing' },
@@ -241,7 +241,7 @@ export const sharingObjection = defineFact({
 });
 
 /** Recorded consent competence (absent: not assessed; the law presumes competence from 16). */
-export const consentCompetence = defineFact({
+export const consentCompetence = /* @__PURE__ */ defineBuiltinFact({
   name: 'consentCompetence',
   type: 'boolean',
   label: { nb: 'samtykkekompetanse', nn: 'samtykkekompetanse', en: 'consent competence' },
@@ -260,7 +260,7 @@ const PBRL_43 = {
 } as const;
 
 /** A young person of 12 to 15 consented alone, and the record does not say whether the parents are not to be told. */
-export const youngPersonAloneUnclear = defineFact({
+export const youngPersonAloneUnclear = /* @__PURE__ */ defineBuiltinFact({
   name: 'youngPersonAloneUnclear',
   type: 'boolean',
   label: {
@@ -290,7 +290,7 @@ export const youngPersonAloneUnclear = defineFact({
 });
 
 /** Scopes whose valid consent rests on one parent of two (pbrl. § 4-4 second paragraph). */
-export const oneParentConsents = defineFact({
+export const oneParentConsents = /* @__PURE__ */ defineBuiltinFact({
   name: 'oneParentConsents',
   type: 'list',
   label: { nb: 'samtykker fra én av to foreldre', nn: 'samtykke frå éin av to foreldre', en: 'consents from one parent of two' },
@@ -323,7 +323,7 @@ export const oneParentConsents = defineFact({
 });
 
 /** A consent in force was given on the person's behalf, by parents or child welfare. */
-export const consentOnBehalf = defineFact({
+export const consentOnBehalf = /* @__PURE__ */ defineBuiltinFact({
   name: 'consentOnBehalf',
   type: 'boolean',
   label: { nb: 'samtykke gitt på personens vegne', nn: 'samtykke gitt på vegner av personen', en: "consent given on the person's behalf" },
@@ -340,7 +340,7 @@ export const consentOnBehalf = defineFact({
 });
 
 /** A lack of consent competence is recorded (the law presumes competence from 16 until a lack is decided and written down). */
-export const lackOfConsentCompetenceRecorded = defineFact({
+export const lackOfConsentCompetenceRecorded = /* @__PURE__ */ defineBuiltinFact({
   name: 'lackOfConsentCompetenceRecorded',
   type: 'boolean',
   label: {
@@ -359,7 +359,7 @@ export const lackOfConsentCompetenceRecorded = defineFact({
 });
 
 /** Days from `asOf` to the 16th birthday, when consent passes from the parents to the young person. */
-export const daysUntil16 = defineFact({
+export const daysUntil16 = /* @__PURE__ */ defineBuiltinFact({
   name: 'daysUntil16',
   type: 'number',
   label: { nb: 'dager til 16-årsdagen', nn: 'dagar til 16-årsdagen', en: 'days until the 16th birthday' },

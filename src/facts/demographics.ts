@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ageOn } from '../util/dates.js';
 import { memoOf } from './context.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /**
  * Age in whole years on `asOf`, or `undefined` when it cannot be told: no birth date, a partial one
@@ -19,7 +19,7 @@ export function ageInYears(ctx: FactContext): number | undefined {
 }
 
 /** Age in whole years on `asOf` (the birthday counts). Unknown without a birth date that tells it, and never negative. */
-export const age = defineFact({
+export const age = /* @__PURE__ */ defineBuiltinFact({
   name: 'age',
   type: 'number',
   label: { nb: 'alder', nn: 'alder', en: 'age' },
@@ -32,7 +32,7 @@ export const age = defineFact({
 });
 
 /** True under 18, the age that routes to the children's coordinating unit and bounds the barnekoordinator right. */
-export const isChild = defineFact({
+export const isChild = /* @__PURE__ */ defineBuiltinFact({
   name: 'isChild',
   type: 'boolean',
   label: { nb: 'barn (under 18 år)', nn: 'barn (under 18 år)', en: 'child (under 18)' },
@@ -54,7 +54,7 @@ export const isChild = defineFact({
 });
 
 /** Recorded sex. */
-export const sex = defineFact({
+export const sex = /* @__PURE__ */ defineBuiltinFact({
   name: 'sex',
   type: 'string',
   label: { nb: 'kjønn', nn: 'kjønn', en: 'sex' },
@@ -63,7 +63,7 @@ export const sex = defineFact({
 });
 
 /** Municipality number (kommunenummer). */
-export const municipality = defineFact({
+export const municipality = /* @__PURE__ */ defineBuiltinFact({
   name: 'municipality',
   type: 'string',
   label: { nb: 'kommunenummer', nn: 'kommunenummer', en: 'municipality number' },
@@ -72,7 +72,7 @@ export const municipality = defineFact({
 });
 
 /** The evaluation date itself, so rules can compare dates against it (`value: {"fact": "asOf"}`). */
-export const asOf = defineFact({
+export const asOf = /* @__PURE__ */ defineBuiltinFact({
   name: 'asOf',
   type: 'date',
   label: { nb: 'vurderingsdatoen', nn: 'vurderingsdatoen', en: 'the evaluation date' },

@@ -4,7 +4,7 @@ import type { CodeList } from './codeList.js';
 import { activeOn } from './active.js';
 import { memoOf } from './context.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * Facts over diagnoses. A diagnosis counts when it is active on `asOf`: not flagged inactive, onset
@@ -79,7 +79,7 @@ const NG56_111 = {
 const LTC_LISTS = ['chronic-conditions', 'mental-health-substance', 'dementia', 'intellectual-disability', 'autism-adhd'] as const;
 
 /** The active diagnoses as `{system, code}`, for the `inCodeList` operator. */
-export const activeDiagnoses = defineFact({
+export const activeDiagnoses = /* @__PURE__ */ defineBuiltinFact({
   name: 'activeDiagnoses',
   type: 'list',
   label: { nb: 'aktive diagnoser', nn: 'aktive diagnosar', en: 'active diagnoses' },
@@ -92,7 +92,7 @@ export const activeDiagnoses = defineFact({
 });
 
 /** Number of distinct long-term condition groups (NICE NG56's multimorbidity counts conditions, not codes). */
-export const longTermConditions = defineFact({
+export const longTermConditions = /* @__PURE__ */ defineBuiltinFact({
   name: 'longTermConditions',
   type: 'number',
   label: { nb: 'antall langvarige tilstander', nn: 'talet på langvarige tilstandar', en: 'number of long-term conditions' },
@@ -108,7 +108,7 @@ export const longTermConditions = defineFact({
 });
 
 /** The long-term condition groups themselves, for explanations and sub-group rules. */
-export const longTermConditionGroups = defineFact({
+export const longTermConditionGroups = /* @__PURE__ */ defineBuiltinFact({
   name: 'longTermConditionGroups',
   type: 'list',
   label: { nb: 'grupper av langvarige tilstander', nn: 'grupper av langvarige tilstandar', en: 'long-term condition groups' },
@@ -125,7 +125,7 @@ export const longTermConditionGroups = defineFact({
 });
 
 /** Any active mental-health or substance-use diagnosis (not dementia, intellectual disability or autism/ADHD). */
-export const mentalHealthOrSubstance = defineFact({
+export const mentalHealthOrSubstance = /* @__PURE__ */ defineBuiltinFact({
   name: 'mentalHealthOrSubstance',
   type: 'boolean',
   label: { nb: 'psykisk lidelse eller rusproblem', nn: 'psykisk liding eller rusproblem', en: 'mental health or substance use condition' },
@@ -139,7 +139,7 @@ export const mentalHealthOrSubstance = defineFact({
 });
 
 /** Both a physical long-term condition and a mental-health or substance-use condition (NICE NG56 trigger). */
-export const physicalAndMental = defineFact({
+export const physicalAndMental = /* @__PURE__ */ defineBuiltinFact({
   name: 'physicalAndMental',
   type: 'boolean',
   label: { nb: 'både somatisk og psykisk tilstand', nn: 'både somatisk og psykisk tilstand', en: 'both physical and mental conditions' },
@@ -159,7 +159,7 @@ export const physicalAndMental = defineFact({
 });
 
 /** Active substance-use diagnosis (the `substance-use` group of mental-health-substance). */
-export const substanceUse = defineFact({
+export const substanceUse = /* @__PURE__ */ defineBuiltinFact({
   name: 'substanceUse',
   type: 'boolean',
   label: { nb: 'rusdiagnose', nn: 'rusdiagnose', en: 'substance-use diagnosis' },
@@ -182,7 +182,7 @@ const CHARLSON_HIERARCHY: readonly (readonly [severe: string, mild: string])[] =
 ];
 
 /** Charlson comorbidity index with the original 1987 weights, from the `charlson` code lists. */
-export const charlsonIndex = defineFact({
+export const charlsonIndex = /* @__PURE__ */ defineBuiltinFact({
   name: 'charlsonIndex',
   type: 'number',
   label: { nb: 'Charlson komorbiditetsindeks', nn: 'Charlson komorbiditetsindeks', en: 'Charlson comorbidity index' },
@@ -219,7 +219,7 @@ export const charlsonIndex = defineFact({
 });
 
 /** An active dementia diagnosis (code list dementia). */
-export const dementia = defineFact({
+export const dementia = /* @__PURE__ */ defineBuiltinFact({
   name: 'dementia',
   type: 'boolean',
   label: { nb: 'demens', nn: 'demens', en: 'dementia' },
@@ -233,7 +233,7 @@ export const dementia = defineFact({
 });
 
 /** An active intellectual-disability diagnosis (code list intellectual-disability). */
-export const intellectualDisability = defineFact({
+export const intellectualDisability = /* @__PURE__ */ defineBuiltinFact({
   name: 'intellectualDisability',
   type: 'boolean',
   label: { nb: 'utviklingshemming', nn: 'utviklingshemming', en: 'intellectual disability' },
@@ -247,7 +247,7 @@ export const intellectualDisability = defineFact({
 });
 
 /** An active autism or ADHD diagnosis (code list autism-adhd). */
-export const autismOrAdhd = defineFact({
+export const autismOrAdhd = /* @__PURE__ */ defineBuiltinFact({
   name: 'autismOrAdhd',
   type: 'boolean',
   label: { nb: 'autisme eller ADHD', nn: 'autisme eller ADHD', en: 'autism or ADHD' },
@@ -261,7 +261,7 @@ export const autismOrAdhd = defineFact({
 });
 
 /** ICPC-2 social-problem codes (Z chapter) among active diagnoses. */
-export const socialProblems = defineFact({
+export const socialProblems = /* @__PURE__ */ defineBuiltinFact({
   name: 'socialProblems',
   type: 'boolean',
   label: { nb: 'sosiale problemer (ICPC-2 Z)', nn: 'sosiale problem (ICPC-2 Z)', en: 'social problems (ICPC-2 Z)' },
@@ -275,7 +275,7 @@ export const socialProblems = defineFact({
 });
 
 /** Number of body-system groups of paediatric complex chronic conditions (Feudtner CCC v2). */
-export const childComplexConditionGroups = defineFact({
+export const childComplexConditionGroups = /* @__PURE__ */ defineBuiltinFact({
   name: 'childComplexConditionGroups',
   type: 'number',
   label: {

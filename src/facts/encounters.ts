@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Encounter, EncounterType } from '../model/person.js';
 import { addMonths, toDayNumber } from '../util/dates.js';
 import type { EncounterTable } from './context.js';
 import { memoOf } from './context.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /** Window parameter shared by the count facts: the last `months` months up to and including `asOf`. */
 const Window = z.strictObject({ months: z.number().int().min(1).max(120) });
@@ -91,7 +91,7 @@ const EMERGENCY_VISIT = kindBits(['emergency-visit']);
 const GP_CONSULTATION = kindBits(['gp-consultation']);
 
 /** Hospital admissions (emergency and elective) in the window. The HOSPITAL score counts all admissions. */
-export const admissions = defineFact({
+export const admissions = /* @__PURE__ */ defineBuiltinFact({
   name: 'admissions',
   type: 'number',
   label: { nb: 'antall sykehusinnleggelser', nn: 'talet på sjukehusinnleggingar', en: 'number of hospital admissions' },
@@ -107,7 +107,7 @@ export const admissions = defineFact({
 });
 
 /** Emergency (unplanned) admissions in the window. */
-export const emergencyAdmissions = defineFact({
+export const emergencyAdmissions = /* @__PURE__ */ defineBuiltinFact({
   name: 'emergencyAdmissions',
   type: 'number',
   label: { nb: 'antall akutte innleggelser', nn: 'talet på akutte innleggingar', en: 'number of emergency admissions' },
@@ -121,7 +121,7 @@ export const emergencyAdmissions = defineFact({
 });
 
 /** Emergency-department visits in the window (LACE's "E" counts visits in the previous 6 months). */
-export const emergencyVisits = defineFact({
+export const emergencyVisits = /* @__PURE__ */ defineBuiltinFact({
   name: 'emergencyVisits',
   type: 'number',
   label: { nb: 'antall legevakt- og akuttmottaksbesøk', nn: 'talet på legevakt- og akuttmottaksbesøk', en: 'number of emergency visits' },
@@ -143,7 +143,7 @@ export const emergencyVisits = defineFact({
 });
 
 /** GP consultations in the window. */
-export const gpConsultations = defineFact({
+export const gpConsultations = /* @__PURE__ */ defineBuiltinFact({
   name: 'gpConsultations',
   type: 'number',
   label: { nb: 'antall fastlegekonsultasjoner', nn: 'talet på fastlegekonsultasjonar', en: 'number of GP consultations' },
@@ -191,7 +191,7 @@ function foldStays(ctx: FactContext, months: number, combine: (acc: number, los:
 }
 
 /** Hospital bed days of admissions that started in the window. */
-export const bedDays = defineFact({
+export const bedDays = /* @__PURE__ */ defineBuiltinFact({
   name: 'bedDays',
   type: 'number',
   label: { nb: 'liggedøgn', nn: 'liggjedøgn', en: 'bed days' },
@@ -205,7 +205,7 @@ export const bedDays = defineFact({
 });
 
 /** Length of stay of the most recent admission in the window; 0 when there was none (LACE's "L" of no stay). */
-export const lastAdmissionLengthOfStay = defineFact({
+export const lastAdmissionLengthOfStay = /* @__PURE__ */ defineBuiltinFact({
   name: 'lastAdmissionLengthOfStay',
   type: 'number',
   label: {
@@ -232,7 +232,7 @@ export const lastAdmissionLengthOfStay = defineFact({
 });
 
 /** Whether the most recent admission in the window was an emergency admission (LACE's "A"). */
-export const lastAdmissionEmergency = defineFact({
+export const lastAdmissionEmergency = /* @__PURE__ */ defineBuiltinFact({
   name: 'lastAdmissionEmergency',
   type: 'boolean',
   label: { nb: 'siste innleggelse var akutt', nn: 'siste innlegging var akutt', en: 'the last admission was an emergency' },
@@ -257,7 +257,7 @@ export const lastAdmissionEmergency = defineFact({
  * Unknown when an admission in the window lacks its length of stay. Unlike the most recent stay, it
  * can only grow when an admission is added, so a score built on it never drops when care use rises.
  */
-export const longestAdmissionStay = defineFact({
+export const longestAdmissionStay = /* @__PURE__ */ defineBuiltinFact({
   name: 'longestAdmissionStay',
   type: 'number',
   label: { nb: 'lengste liggetid (døgn)', nn: 'lengste liggjetid (døgn)', en: 'longest length of stay (days)' },

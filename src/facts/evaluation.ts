@@ -3,7 +3,7 @@ import { toDayNumber } from '../util/dates.js';
 import { psfsUpTo } from './assessment.js';
 import { currentPlan } from './plan.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * Facts for evaluation (evaluering): checkpoints that are due, goal attainment, and PSFS change
@@ -18,7 +18,7 @@ const PSFS = {
 } as const;
 
 /** Checkpoints dated on or before `asOf` that are not recorded as done. */
-export const checkpointsDue = defineFact({
+export const checkpointsDue = /* @__PURE__ */ defineBuiltinFact({
   name: 'checkpointsDue',
   type: 'number',
   label: {
@@ -36,7 +36,7 @@ export const checkpointsDue = defineFact({
 });
 
 /** Goals recorded as not met. */
-export const goalsNotMet = defineFact({
+export const goalsNotMet = /* @__PURE__ */ defineBuiltinFact({
   name: 'goalsNotMet',
   type: 'number',
   label: { nb: 'mål som ikke er nådd', nn: 'mål som ikkje er nådde', en: 'goals not met' },
@@ -49,7 +49,7 @@ export const goalsNotMet = defineFact({
 });
 
 /** Every goal in the plan is recorded as met (and there is at least one). */
-export const allGoalsMet = defineFact({
+export const allGoalsMet = /* @__PURE__ */ defineBuiltinFact({
   name: 'allGoalsMet',
   type: 'boolean',
   label: { nb: 'alle mål er nådd', nn: 'alle mål er nådde', en: 'all goals are met' },
@@ -78,7 +78,7 @@ function baselineAndLatest(ctx: FactContext): [PsfsMeasure, PsfsMeasure] | undef
 }
 
 /** PSFS follow-up measurements after the baseline. */
-export const psfsFollowUps = defineFact({
+export const psfsFollowUps = /* @__PURE__ */ defineBuiltinFact({
   name: 'psfsFollowUps',
   type: 'number',
   label: { nb: 'PSFS-oppfølgingsmålinger', nn: 'PSFS-oppfølgingsmålingar', en: 'PSFS follow-up measurements' },
@@ -94,7 +94,7 @@ export const psfsFollowUps = defineFact({
 });
 
 /** The latest PSFS uses the same activities and the same direction as the baseline. */
-export const psfsComparable = defineFact({
+export const psfsComparable = /* @__PURE__ */ defineBuiltinFact({
   name: 'psfsComparable',
   type: 'boolean',
   label: {
@@ -129,7 +129,7 @@ function improvement(ctx: FactContext): number | undefined {
 }
 
 /** Change in the mean PSFS score from baseline to the latest measurement, positive = better. */
-export const psfsImprovement = defineFact({
+export const psfsImprovement = /* @__PURE__ */ defineBuiltinFact({
   name: 'psfsImprovement',
   type: 'number',
   label: { nb: 'bedring i PSFS (snitt)', nn: 'betring i PSFS (snitt)', en: 'PSFS improvement (mean)' },
@@ -144,7 +144,7 @@ export const psfsImprovement = defineFact({
 });
 
 /** The same change with the sign turned: positive = worse. */
-export const psfsDeterioration = defineFact({
+export const psfsDeterioration = /* @__PURE__ */ defineBuiltinFact({
   name: 'psfsDeterioration',
   type: 'number',
   label: { nb: 'forverring i PSFS (snitt)', nn: 'forverring i PSFS (snitt)', en: 'PSFS deterioration (mean)' },

@@ -1,8 +1,8 @@
 import { ageInYears } from './demographics.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /** PRISMA-7 total. Item 6 ("can you count on someone close?") scores a point for "no". */
-export const prisma7Score = defineFact({
+export const prisma7Score = /* @__PURE__ */ defineBuiltinFact({
   name: 'prisma7Score',
   type: 'number',
   label: { nb: 'PRISMA-7-skår', nn: 'PRISMA-7-skår', en: 'PRISMA-7 score' },
@@ -38,7 +38,7 @@ export const prisma7Score = defineFact({
  * age; the screen applies from 65 because the tools are validated in older people (eFI and PRISMA-7
  * from 65): that age is this library's inference, so the fact is marked inferred.
  */
-export const frail = defineFact({
+export const frail = /* @__PURE__ */ defineBuiltinFact({
   name: 'frail',
   type: 'boolean',
   label: { nb: 'skrøpelighet (screening)', nn: 'skrøpelegheit (screening)', en: 'frailty (screening)' },
@@ -83,7 +83,7 @@ export const frail = defineFact({
 });
 
 /** Falls in the last 12 months as reported. */
-export const falls = defineFact({
+export const falls = /* @__PURE__ */ defineBuiltinFact({
   name: 'falls',
   type: 'number',
   label: { nb: 'fall siste 12 måneder', nn: 'fall siste 12 månader', en: 'falls in the last 12 months' },

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IplosScore } from '../model/person.js';
 import { hasFunctionCode } from './diagnoses.js';
 import { anyOf } from './kleene.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 import { toDayNumber } from '../util/dates.js';
 
 /*
@@ -30,7 +30,7 @@ function latestIplos(ctx: FactContext): ReadonlyMap<string, IplosScore> | undefi
 }
 
 /** Highest current IPLOS assistance score (1–5), ignoring 9 and the sensory variables. 0 when none are scored. */
-export const iplosMax = defineFact({
+export const iplosMax = /* @__PURE__ */ defineBuiltinFact({
   name: 'iplosMax',
   type: 'number',
   label: { nb: 'høyeste IPLOS-skår', nn: 'høgaste IPLOS-skår', en: 'highest IPLOS score' },
@@ -54,7 +54,7 @@ export const iplosMax = defineFact({
  * Functional limitation: an ICPC-2 "xx28" code, or an IPLOS assistance score of 3 or more.
  * Kleene "or": true if either source says so, unknown if neither is known true and one is unknown.
  */
-export const functionalLimitation = defineFact({
+export const functionalLimitation = /* @__PURE__ */ defineBuiltinFact({
   name: 'functionalLimitation',
   type: 'boolean',
   label: { nb: 'redusert funksjon', nn: 'redusert funksjon', en: 'functional limitation' },
@@ -85,7 +85,7 @@ export const functionalLimitation = defineFact({
 });
 
 /** Baseline PSFS: the earliest measurement on or before `asOf`. */
-export const psfsBaseline = defineFact({
+export const psfsBaseline = /* @__PURE__ */ defineBuiltinFact({
   name: 'psfsBaseline',
   type: 'object',
   label: { nb: 'PSFS ved oppstart', nn: 'PSFS ved oppstart', en: 'baseline PSFS' },

@@ -1,8 +1,8 @@
 import { activeOn } from './active.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /** Number of distinct regular medicines (ATC) in use on `asOf`. As-needed medicines do not count. */
-export const regularMedications = defineFact({
+export const regularMedications = /* @__PURE__ */ defineBuiltinFact({
   name: 'regularMedications',
   type: 'number',
   label: { nb: 'antall faste legemidler', nn: 'talet på faste legemiddel', en: 'number of regular medicines' },

@@ -2,7 +2,7 @@ import type { ServiceNeed } from '../model/person.js';
 import { anyOf, atLeastDistinct } from './kleene.js';
 import { defaultLevel, HEALTH_AND_CARE, isProvider, isUnnamed, OTHER_WELFARE } from './serviceKinds.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * Facts over the service needs mapped in the assessment (`serviceNeeds`). "Koordinerte" means a need
@@ -30,7 +30,7 @@ function needs(ctx: FactContext): readonly ServiceNeed[] | undefined {
 }
 
 /** Services from two or more different providers, in any sector (the team's "coordinated need"). */
-export const coordinatedNeed = defineFact({
+export const coordinatedNeed = /* @__PURE__ */ defineBuiltinFact({
   name: 'coordinatedNeed',
   type: 'boolean',
   label: { nb: 'behov for koordinerte tjenester', nn: 'behov for koordinerte tenester', en: 'need for coordinated services' },
@@ -56,7 +56,7 @@ export const coordinatedNeed = defineFact({
 });
 
 /** Long-term need for health and care services from two or more different providers (pbrl. § 2-5). */
-export const longTermCoordinatedCare = defineFact({
+export const longTermCoordinatedCare = /* @__PURE__ */ defineBuiltinFact({
   name: 'longTermCoordinatedCare',
   type: 'boolean',
   label: {
@@ -85,7 +85,7 @@ export const longTermCoordinatedCare = defineFact({
 });
 
 /** Any long-term need. */
-export const longTermNeed = defineFact({
+export const longTermNeed = /* @__PURE__ */ defineBuiltinFact({
   name: 'longTermNeed',
   type: 'boolean',
   label: { nb: 'langvarig behov for tjenester', nn: 'langvarig behov for tenester', en: 'long-term need for services' },
@@ -108,7 +108,7 @@ export const longTermNeed = defineFact({
 });
 
 /** A need for welfare services outside health care (NAV, school, kindergarten, PPT, child welfare, housing). */
-export const needsOtherWelfareServices = defineFact({
+export const needsOtherWelfareServices = /* @__PURE__ */ defineBuiltinFact({
   name: 'needsOtherWelfareServices',
   type: 'boolean',
   label: { nb: 'behov for andre velferdstjenester', nn: 'behov for andre velferdstenester', en: 'need for other welfare services' },
@@ -131,7 +131,7 @@ export const needsOtherWelfareServices = defineFact({
 });
 
 /** Needs for both municipal and specialist health services: the municipality is then responsible for IP and coordinator. */
-export const municipalAndSpecialistNeeds = defineFact({
+export const municipalAndSpecialistNeeds = /* @__PURE__ */ defineBuiltinFact({
   name: 'municipalAndSpecialistNeeds',
   type: 'boolean',
   label: {

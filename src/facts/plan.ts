@@ -3,7 +3,7 @@ import { hasValidConsent } from './consent.js';
 import type { Maybe } from './kleene.js';
 import { allOf } from './kleene.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * Facts over the follow-up plan or individual plan. The plan is a document the follow-up process
@@ -25,7 +25,7 @@ export function currentPlan(ctx: FactContext): Plan | undefined {
 }
 
 /** A plan exists (draft or active). */
-export const hasPlan = defineFact({
+export const hasPlan = /* @__PURE__ */ defineBuiltinFact({
   name: 'hasPlan',
   type: 'boolean',
   label: { nb: 'plan finnes', nn: 'plan finst', en: 'a plan exists' },
@@ -38,7 +38,7 @@ export const hasPlan = defineFact({
 });
 
 /** The plan's kind: follow-up-plan, individual-plan, or none. */
-export const planKind = defineFact({
+export const planKind = /* @__PURE__ */ defineBuiltinFact({
   name: 'planKind',
   type: 'string',
   label: { nb: 'type plan', nn: 'type plan', en: 'kind of plan' },
@@ -54,7 +54,7 @@ export const planKind = defineFact({
 });
 
 /** Dated checkpoints in the plan. */
-export const planCheckpoints = defineFact({
+export const planCheckpoints = /* @__PURE__ */ defineBuiltinFact({
   name: 'planCheckpoints',
   type: 'number',
   label: {
@@ -73,7 +73,7 @@ export const planCheckpoints = defineFact({
 });
 
 /** Goals (mål and delmål) in the plan. */
-export const planGoals = defineFact({
+export const planGoals = /* @__PURE__ */ defineBuiltinFact({
   name: 'planGoals',
   type: 'number',
   label: { nb: 'antall mål i planen', nn: 'talet på mål i planen', en: 'number of goals in the plan' },
@@ -86,7 +86,7 @@ export const planGoals = defineFact({
 });
 
 /** Goals the person expressed themselves. */
-export const personGoals = defineFact({
+export const personGoals = /* @__PURE__ */ defineBuiltinFact({
   name: 'personGoals',
   type: 'number',
   label: {
@@ -103,7 +103,7 @@ export const personGoals = defineFact({
 });
 
 /** Measures not linked to a goal in the plan, or without an owner. */
-export const measuresWithoutGoalOrOwner = defineFact({
+export const measuresWithoutGoalOrOwner = /* @__PURE__ */ defineBuiltinFact({
   name: 'measuresWithoutGoalOrOwner',
   type: 'number',
   label: { nb: 'tiltak uten mål eller ansvarlig', nn: 'tiltak utan mål eller ansvarleg', en: 'measures without a goal or an owner' },
@@ -123,7 +123,7 @@ export const measuresWithoutGoalOrOwner = defineFact({
 });
 
 /** The plan says it has addressed the need for language or interpreter support. */
-export const languageNeedsAddressed = defineFact({
+export const languageNeedsAddressed = /* @__PURE__ */ defineBuiltinFact({
   name: 'languageNeedsAddressed',
   type: 'boolean',
   label: { nb: 'språkbehov ivaretatt i planen', nn: 'språkbehov teke vare på i planen', en: 'language needs addressed in the plan' },
@@ -136,7 +136,7 @@ export const languageNeedsAddressed = defineFact({
 });
 
 /** Another sector's plan that is not linked to the person's plan. */
-export const unlinkedOtherPlans = defineFact({
+export const unlinkedOtherPlans = /* @__PURE__ */ defineBuiltinFact({
   name: 'unlinkedOtherPlans',
   type: 'number',
   label: {
@@ -171,7 +171,7 @@ function contentElements(ctx: FactContext, p: Plan): [string, Maybe][] {
 }
 
 /** The plan's missing content elements (of the nine in the IP regulation). */
-export const planMissingContent = defineFact({
+export const planMissingContent = /* @__PURE__ */ defineBuiltinFact({
   name: 'planMissingContent',
   type: 'list',
   label: { nb: 'manglende innhold i planen', nn: 'manglande innhald i planen', en: 'missing plan content' },

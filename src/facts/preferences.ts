@@ -1,5 +1,5 @@
 import { toDayNumber } from '../util/dates.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * What the person has said they want. Absent means not asked yet (unknown), never "no": the framework
@@ -7,7 +7,7 @@ import { defineFact } from './types.js';
  */
 
 /** The person wants a follow-up team. */
-export const wantsTeam = defineFact({
+export const wantsTeam = /* @__PURE__ */ defineBuiltinFact({
   name: 'wantsTeam',
   type: 'boolean',
   label: { nb: 'personen ønsker oppfølgingsteam', nn: 'personen ønskjer oppfølgingsteam', en: 'the person wants a follow-up team' },
@@ -20,7 +20,7 @@ export const wantsTeam = defineFact({
 });
 
 /** The person wants an individual plan. */
-export const wantsIndividualPlan = defineFact({
+export const wantsIndividualPlan = /* @__PURE__ */ defineBuiltinFact({
   name: 'wantsIndividualPlan',
   type: 'boolean',
   label: { nb: 'personen ønsker individuell plan', nn: 'personen ønskjer individuell plan', en: 'the person wants an individual plan' },
@@ -33,7 +33,7 @@ export const wantsIndividualPlan = defineFact({
 });
 
 /** The person wants a coordinator. */
-export const wantsCoordinator = defineFact({
+export const wantsCoordinator = /* @__PURE__ */ defineBuiltinFact({
   name: 'wantsCoordinator',
   type: 'boolean',
   label: { nb: 'personen ønsker koordinator', nn: 'personen ønskjer koordinator', en: 'the person wants a coordinator' },
@@ -51,7 +51,7 @@ export const wantsCoordinator = defineFact({
  * person requests it"). Asking is an act: one that is not recorded has not been made to the service,
  * so this is never unknown, unlike the wishes themselves.
  */
-export const followUpRequested = defineFact({
+export const followUpRequested = /* @__PURE__ */ defineBuiltinFact({
   name: 'followUpRequested',
   type: 'boolean',
   label: { nb: 'personen har bedt om oppfølging', nn: 'personen har bede om oppfølging', en: 'the person has asked for follow-up' },

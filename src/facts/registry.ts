@@ -1,28 +1,120 @@
-import * as demographics from './demographics.js';
-import * as diagnoses from './diagnoses.js';
-import * as encounters from './encounters.js';
-import * as fn from './function.js';
-import * as frailty from './frailty.js';
-import * as medications from './medications.js';
-import * as social from './social.js';
-import * as stage from './stage.js';
-import * as assessment from './assessment.js';
-import * as consent from './consent.js';
-import * as evaluation from './evaluation.js';
-import * as needs from './needs.js';
-import * as plan from './plan.js';
-import * as preferences from './preferences.js';
-import * as rights from './rights.js';
-import * as team from './team.js';
-import * as transition from './transition.js';
+import { age, asOf, isChild, municipality, sex } from './demographics.js';
+import {
+  activeDiagnoses,
+  autismOrAdhd,
+  charlsonIndex,
+  childComplexConditionGroups,
+  dementia,
+  intellectualDisability,
+  longTermConditionGroups,
+  longTermConditions,
+  mentalHealthOrSubstance,
+  physicalAndMental,
+  socialProblems,
+  substanceUse,
+} from './diagnoses.js';
+import {
+  admissions,
+  bedDays,
+  emergencyAdmissions,
+  emergencyVisits,
+  gpConsultations,
+  lastAdmissionEmergency,
+  lastAdmissionLengthOfStay,
+  longestAdmissionStay,
+} from './encounters.js';
+import { functionalLimitation, iplosMax, psfsBaseline } from './function.js';
+import { falls, frail, prisma7Score } from './frailty.js';
+import { regularMedications } from './medications.js';
+import {
+  childWelfareInvolved,
+  informalCarer,
+  interpreterNeeded,
+  livesAlone,
+  municipalServiceHours,
+  municipalServices,
+  navInvolved,
+  schoolOrKindergarten,
+} from './social.js';
+import { stagesUnderWay } from './stage.js';
+import {
+  abilityToTakePart,
+  assessmentCompleted,
+  baselineAlternativeRecorded,
+  cognitiveImpairment,
+  complexNeeds,
+  coordinationComplexity,
+  functionAndResourcesDocumented,
+  hasAssessment,
+  psfsBaselineActivities,
+  psfsMeasurements,
+  targetGroupConfirmed,
+  whatMattersRecorded,
+} from './assessment.js';
+import {
+  childNotHeard,
+  consentCompetence,
+  consentOnBehalf,
+  consentRecordGaps,
+  consentsFromWrongGiver,
+  daysUntil16,
+  lackOfConsentCompetenceRecorded,
+  membersWithoutExplicitConsent,
+  oneParentConsents,
+  parentConsent,
+  sharingObjection,
+  validConsent,
+  withdrawnConsents,
+  youngPersonAloneUnclear,
+} from './consent.js';
+import {
+  allGoalsMet,
+  checkpointsDue,
+  goalsNotMet,
+  psfsComparable,
+  psfsDeterioration,
+  psfsFollowUps,
+  psfsImprovement,
+} from './evaluation.js';
+import { coordinatedNeed, longTermCoordinatedCare, longTermNeed, municipalAndSpecialistNeeds, needsOtherWelfareServices } from './needs.js';
+import {
+  hasPlan,
+  languageNeedsAddressed,
+  measuresWithoutGoalOrOwner,
+  personGoals,
+  planCheckpoints,
+  planGoals,
+  planKind,
+  planMissingContent,
+  unlinkedOtherPlans,
+} from './plan.js';
+import { followUpRequested, wantsCoordinator, wantsIndividualPlan, wantsTeam } from './preferences.js';
+import { referralRecordIncomplete, referralsToCoordinatingUnit, refusedRequests, seriousChildCondition } from './rights.js';
+import {
+  coordinatorHasMandate,
+  coordinatorKind,
+  coordinatorWishAsked,
+  hasCoordinator,
+  hasGp,
+  hasTeam,
+  oneRecordedCoordinator,
+  providersNotInTeam,
+  teamMembers,
+  teamProviders,
+  teamStatus,
+} from './team.js';
+import {
+  closureDocumented,
+  closureReason,
+  daysUntil18,
+  transitionTypes,
+  transitionsSinceTeamStart,
+  unreviewedTransitions,
+} from './transition.js';
 import type { FactDefinition } from './types.js';
 
 /** A set of facts by name. */
 export type FactRegistry = ReadonlyMap<string, FactDefinition<any>>;
-
-function isFact(v: unknown): v is FactDefinition<any> {
-  return typeof v === 'object' && v !== null && 'derive' in v && 'name' in v;
-}
 
 /** Builds a registry from fact definitions; a duplicate name is a programming error. */
 export function createFactRegistry(defs: readonly FactDefinition<any>[]): FactRegistry {
@@ -34,41 +126,126 @@ export function createFactRegistry(defs: readonly FactDefinition<any>[]): FactRe
   return m;
 }
 
-/** Every built-in derived fact. */
-export function builtinFactDefinitions(): FactDefinition<any>[] {
-  return [...builtinList];
-}
-
 /**
- * Whether a definition is one of the library's own facts. Their string and list values are codes
- * and enumerated values (service kinds, statuses, ICD-10 and ICPC-2 groups), never free text or
- * dates from a record, so traces that show them may be kept and shared between calls; a host's own
- * facts may return anything, so only their numbers and booleans are.
+ * Every built-in derived fact, by module in a fixed order and by name within a module. Named one by
+ * one, never through a module namespace, so that a bundle keeps only the facts it uses; a test checks
+ * that every fact each module exports is listed.
  */
-export function isBuiltinFact(def: FactDefinition<any> | undefined): boolean {
-  return def !== undefined && builtinSet.has(def);
+export function builtinFactDefinitions(): FactDefinition<any>[] {
+  return [
+    age,
+    asOf,
+    isChild,
+    municipality,
+    sex,
+    admissions,
+    bedDays,
+    emergencyAdmissions,
+    emergencyVisits,
+    gpConsultations,
+    lastAdmissionEmergency,
+    lastAdmissionLengthOfStay,
+    longestAdmissionStay,
+    activeDiagnoses,
+    autismOrAdhd,
+    charlsonIndex,
+    childComplexConditionGroups,
+    dementia,
+    intellectualDisability,
+    longTermConditionGroups,
+    longTermConditions,
+    mentalHealthOrSubstance,
+    physicalAndMental,
+    socialProblems,
+    substanceUse,
+    regularMedications,
+    functionalLimitation,
+    iplosMax,
+    psfsBaseline,
+    falls,
+    frail,
+    prisma7Score,
+    childWelfareInvolved,
+    informalCarer,
+    interpreterNeeded,
+    livesAlone,
+    municipalServiceHours,
+    municipalServices,
+    navInvolved,
+    schoolOrKindergarten,
+    // Framework facts: needs, assessment, consent, team, plan, evaluation, transitions, rights.
+    coordinatedNeed,
+    longTermCoordinatedCare,
+    longTermNeed,
+    municipalAndSpecialistNeeds,
+    needsOtherWelfareServices,
+    followUpRequested,
+    wantsCoordinator,
+    wantsIndividualPlan,
+    wantsTeam,
+    abilityToTakePart,
+    assessmentCompleted,
+    baselineAlternativeRecorded,
+    cognitiveImpairment,
+    complexNeeds,
+    coordinationComplexity,
+    functionAndResourcesDocumented,
+    hasAssessment,
+    psfsBaselineActivities,
+    psfsMeasurements,
+    targetGroupConfirmed,
+    whatMattersRecorded,
+    childNotHeard,
+    consentCompetence,
+    consentOnBehalf,
+    consentRecordGaps,
+    consentsFromWrongGiver,
+    daysUntil16,
+    lackOfConsentCompetenceRecorded,
+    membersWithoutExplicitConsent,
+    oneParentConsents,
+    parentConsent,
+    sharingObjection,
+    validConsent,
+    withdrawnConsents,
+    youngPersonAloneUnclear,
+    coordinatorHasMandate,
+    coordinatorKind,
+    coordinatorWishAsked,
+    hasCoordinator,
+    hasGp,
+    hasTeam,
+    oneRecordedCoordinator,
+    providersNotInTeam,
+    teamMembers,
+    teamProviders,
+    teamStatus,
+    hasPlan,
+    languageNeedsAddressed,
+    measuresWithoutGoalOrOwner,
+    personGoals,
+    planCheckpoints,
+    planGoals,
+    planKind,
+    planMissingContent,
+    unlinkedOtherPlans,
+    allGoalsMet,
+    checkpointsDue,
+    goalsNotMet,
+    psfsComparable,
+    psfsDeterioration,
+    psfsFollowUps,
+    psfsImprovement,
+    closureDocumented,
+    closureReason,
+    daysUntil18,
+    transitionTypes,
+    transitionsSinceTeamStart,
+    unreviewedTransitions,
+    referralRecordIncomplete,
+    referralsToCoordinatingUnit,
+    refusedRequests,
+    seriousChildCondition,
+    stagesUnderWay,
+  ];
 }
-
-const builtinList: FactDefinition<any>[] = [
-  demographics,
-  encounters,
-  diagnoses,
-  medications,
-  fn,
-  frailty,
-  social,
-  // Framework facts (issue 3): needs, assessment, consent, team, plan, evaluation, transitions, rights.
-  needs,
-  preferences,
-  assessment,
-  consent,
-  team,
-  plan,
-  evaluation,
-  transition,
-  rights,
-  stage,
-]
-  .flatMap((mod) => Object.values(mod))
-  .filter(isFact);
-const builtinSet: ReadonlySet<FactDefinition<any>> = new Set(builtinList);

@@ -1,6 +1,6 @@
 import { toDayNumber } from '../util/dates.js';
 import { childComplexConditionGroups } from './diagnoses.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * Facts the rights rules need beyond the service needs: the child's serious condition (pbrl. § 2-5 c),
@@ -12,7 +12,7 @@ import { defineFact } from './types.js';
  * decides when recorded; otherwise a paediatric complex chronic condition (CCC v2) makes it true, and
  * the absence of one leaves it unknown, because CCC is not an exhaustive list of serious conditions.
  */
-export const seriousChildCondition = defineFact({
+export const seriousChildCondition = /* @__PURE__ */ defineBuiltinFact({
   name: 'seriousChildCondition',
   type: 'boolean',
   label: {
@@ -40,7 +40,7 @@ export const seriousChildCondition = defineFact({
 });
 
 /** Notifications (referrals) to a coordinating unit on or before `asOf`. */
-export const referralsToCoordinatingUnit = defineFact({
+export const referralsToCoordinatingUnit = /* @__PURE__ */ defineBuiltinFact({
   name: 'referralsToCoordinatingUnit',
   type: 'number',
   label: {
@@ -57,7 +57,7 @@ export const referralsToCoordinatingUnit = defineFact({
 });
 
 /** A notification that is not journaled, or without a recorded consent or legal basis. */
-export const referralRecordIncomplete = defineFact({
+export const referralRecordIncomplete = /* @__PURE__ */ defineBuiltinFact({
   name: 'referralRecordIncomplete',
   type: 'boolean',
   label: {
@@ -77,7 +77,7 @@ export const referralRecordIncomplete = defineFact({
 });
 
 /** What refused requests were about (individual-plan, coordinator, child-coordinator). */
-export const refusedRequests = defineFact({
+export const refusedRequests = /* @__PURE__ */ defineBuiltinFact({
   name: 'refusedRequests',
   type: 'list',
   label: { nb: 'avslåtte anmodninger', nn: 'avslåtte oppmodingar', en: 'refused requests' },

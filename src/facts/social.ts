@@ -1,11 +1,12 @@
 import { activeOn } from './active.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 import type { FactDefinition } from './types.js';
 import type { Social } from '../model/person.js';
 import type { LocalizedText } from '../model/lang.js';
 
+/* @__NO_SIDE_EFFECTS__ */
 function socialFact(key: keyof Social, label: LocalizedText): FactDefinition<undefined> {
-  return defineFact({
+  return defineBuiltinFact({
     name: key,
     type: key === 'schoolOrKindergarten' ? 'string' : 'boolean',
     label,
@@ -44,7 +45,7 @@ export const interpreterNeeded = socialFact('interpreterNeeded', {
 });
 
 /** Distinct municipal service types active on `asOf`. */
-export const municipalServices = defineFact({
+export const municipalServices = /* @__PURE__ */ defineBuiltinFact({
   name: 'municipalServices',
   type: 'number',
   label: { nb: 'antall kommunale tjenester', nn: 'talet på kommunale tenester', en: 'number of municipal services' },
@@ -64,7 +65,7 @@ export const municipalServices = defineFact({
 });
 
 /** Weekly hours of municipal services on `asOf`; unknown if an active service lacks its hours. */
-export const municipalServiceHours = defineFact({
+export const municipalServiceHours = /* @__PURE__ */ defineBuiltinFact({
   name: 'municipalServiceHours',
   type: 'number',
   label: { nb: 'timer kommunale tjenester per uke', nn: 'timar kommunale tenester per veke', en: 'hours of municipal services per week' },

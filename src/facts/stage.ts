@@ -1,5 +1,5 @@
 import type { PathwayStage } from '../model/person.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 import type { FactContext } from './types.js';
 
 /*
@@ -53,7 +53,7 @@ export function stagesOf(ctx: FactContext): Stage[] {
 }
 
 /** The stages of the pathway under way, for stage-bound rules (`contains`). */
-export const stagesUnderWay = defineFact({
+export const stagesUnderWay = /* @__PURE__ */ defineBuiltinFact({
   name: 'stagesUnderWay',
   type: 'list',
   label: { nb: 'steg i forløpet som er i gang', nn: 'steg i forløpet som er i gang', en: 'pathway stages under way' },

@@ -1,6 +1,6 @@
 import { activeOn } from './active.js';
 import { isProvider, serviceKindOf } from './serviceKinds.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * Facts over the follow-up team and its coordinator. The team and the coordinator are records the
@@ -16,7 +16,7 @@ const V8B = {
 } as const;
 
 /** A team exists or is being established (not closed). */
-export const hasTeam = defineFact({
+export const hasTeam = /* @__PURE__ */ defineBuiltinFact({
   name: 'hasTeam',
   type: 'boolean',
   label: { nb: 'oppfølgingsteam finnes', nn: 'oppfølgingsteam finst', en: 'a follow-up team exists' },
@@ -29,7 +29,7 @@ export const hasTeam = defineFact({
 });
 
 /** The team's status: none, being-established, active or closed (a team without a status counts as active). */
-export const teamStatus = defineFact({
+export const teamStatus = /* @__PURE__ */ defineBuiltinFact({
   name: 'teamStatus',
   type: 'string',
   label: { nb: 'teamets status', nn: 'statusen til teamet', en: "the team's status" },
@@ -42,7 +42,7 @@ export const teamStatus = defineFact({
 });
 
 /** The services in the team (distinct), for `contains` / `doesNotContain`. */
-export const teamMembers = defineFact({
+export const teamMembers = /* @__PURE__ */ defineBuiltinFact({
   name: 'teamMembers',
   type: 'list',
   label: { nb: 'tjenester i teamet', nn: 'tenester i teamet', en: 'services in the team' },
@@ -59,7 +59,7 @@ export const teamMembers = defineFact({
 });
 
 /** Distinct providers in the team (relatives do not count). */
-export const teamProviders = defineFact({
+export const teamProviders = /* @__PURE__ */ defineBuiltinFact({
   name: 'teamProviders',
   type: 'number',
   label: { nb: 'antall tjenesteytere i teamet', nn: 'talet på tenesteytarar i teamet', en: 'number of providers in the team' },
@@ -75,7 +75,7 @@ export const teamProviders = defineFact({
 });
 
 /** A coordinator is recorded. */
-export const hasCoordinator = defineFact({
+export const hasCoordinator = /* @__PURE__ */ defineBuiltinFact({
   name: 'hasCoordinator',
   type: 'boolean',
   label: { nb: 'koordinator er registrert', nn: 'koordinator er registrert', en: 'a coordinator is recorded' },
@@ -88,7 +88,7 @@ export const hasCoordinator = defineFact({
 });
 
 /** Exactly one named coordinator, recorded in the journal. */
-export const oneRecordedCoordinator = defineFact({
+export const oneRecordedCoordinator = /* @__PURE__ */ defineBuiltinFact({
   name: 'oneRecordedCoordinator',
   type: 'boolean',
   label: {
@@ -111,7 +111,7 @@ export const oneRecordedCoordinator = defineFact({
 });
 
 /** The coordinator has a mandate anchored in management. */
-export const coordinatorHasMandate = defineFact({
+export const coordinatorHasMandate = /* @__PURE__ */ defineBuiltinFact({
   name: 'coordinatorHasMandate',
   type: 'boolean',
   label: { nb: 'koordinator har mandat', nn: 'koordinator har mandat', en: 'the coordinator has a mandate' },
@@ -126,7 +126,7 @@ export const coordinatorHasMandate = defineFact({
 });
 
 /** The person's wish for who should be coordinator was asked. */
-export const coordinatorWishAsked = defineFact({
+export const coordinatorWishAsked = /* @__PURE__ */ defineBuiltinFact({
   name: 'coordinatorWishAsked',
   type: 'boolean',
   label: {
@@ -145,7 +145,7 @@ export const coordinatorWishAsked = defineFact({
 });
 
 /** The kind of coordinator: coordinator, child-coordinator, or none. */
-export const coordinatorKind = defineFact({
+export const coordinatorKind = /* @__PURE__ */ defineBuiltinFact({
   name: 'coordinatorKind',
   type: 'string',
   label: { nb: 'type koordinator', nn: 'type koordinator', en: 'kind of coordinator' },
@@ -158,7 +158,7 @@ export const coordinatorKind = defineFact({
 });
 
 /** The person has a regular GP (fastlege). */
-export const hasGp = defineFact({
+export const hasGp = /* @__PURE__ */ defineBuiltinFact({
   name: 'hasGp',
   type: 'boolean',
   label: { nb: 'har fastlege', nn: 'har fastlege', en: 'has a regular GP' },
@@ -174,7 +174,7 @@ export const hasGp = defineFact({
  * Services the person needs or receives that have no member in the team: the team is made up of
  * those who provide services to the person (veileder ch. 8).
  */
-export const providersNotInTeam = defineFact({
+export const providersNotInTeam = /* @__PURE__ */ defineBuiltinFact({
   name: 'providersNotInTeam',
   type: 'list',
   label: { nb: 'tjenesteytere utenfor teamet', nn: 'tenesteytarar utanfor teamet', en: 'providers outside the team' },

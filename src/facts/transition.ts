@@ -1,7 +1,7 @@
 import type { Transition } from '../model/person.js';
 import { daysUntilBirthday, toDayNumber } from '../util/dates.js';
 import type { FactContext } from './types.js';
-import { defineFact } from './types.js';
+import { defineBuiltinFact } from './types.js';
 
 /*
  * Facts for transitions (overganger) and closure (avslutning). `transitions` absent is unknown; an
@@ -27,7 +27,7 @@ function after(ctx: FactContext, ref: string | undefined, exclude: readonly Tran
 }
 
 /** Every recorded transition type up to `asOf`. */
-export const transitionTypes = defineFact({
+export const transitionTypes = /* @__PURE__ */ defineBuiltinFact({
   name: 'transitionTypes',
   type: 'list',
   label: { nb: 'registrerte overganger', nn: 'registrerte overgangar', en: 'recorded transitions' },
@@ -44,7 +44,7 @@ export const transitionTypes = defineFact({
 });
 
 /** Transitions since the team was established. */
-export const transitionsSinceTeamStart = defineFact({
+export const transitionsSinceTeamStart = /* @__PURE__ */ defineBuiltinFact({
   name: 'transitionsSinceTeamStart',
   type: 'list',
   label: {
@@ -61,7 +61,7 @@ export const transitionsSinceTeamStart = defineFact({
 });
 
 /** Transitions (other than death) since the team's composition was last reviewed. */
-export const unreviewedTransitions = defineFact({
+export const unreviewedTransitions = /* @__PURE__ */ defineBuiltinFact({
   name: 'unreviewedTransitions',
   type: 'list',
   label: {
@@ -84,7 +84,7 @@ export const unreviewedTransitions = defineFact({
 });
 
 /** Days from `asOf` to the 18th birthday (negative once passed). */
-export const daysUntil18 = defineFact({
+export const daysUntil18 = /* @__PURE__ */ defineBuiltinFact({
   name: 'daysUntil18',
   type: 'number',
   label: { nb: 'dager til 18-årsdagen', nn: 'dagar til 18-årsdagen', en: 'days until the 18th birthday' },
@@ -99,7 +99,7 @@ export const daysUntil18 = defineFact({
 });
 
 /** Why the team was closed, as recorded. */
-export const closureReason = defineFact({
+export const closureReason = /* @__PURE__ */ defineBuiltinFact({
   name: 'closureReason',
   type: 'string',
   label: { nb: 'grunn til avslutning', nn: 'grunn til avslutning', en: 'reason for closure' },
@@ -116,7 +116,7 @@ export const closureReason = defineFact({
  * no coordinated need, other or unstated reason), a hand-over after a move; nothing more after a
  * death or a withdrawn consent.
  */
-export const closureDocumented = defineFact({
+export const closureDocumented = /* @__PURE__ */ defineBuiltinFact({
   name: 'closureDocumented',
   type: 'boolean',
   label: { nb: 'avslutningen er dokumentert', nn: 'avslutninga er dokumentert', en: 'the closure is documented' },

@@ -42,3 +42,27 @@ export interface FactDefinition<P = unknown> {
 export function defineFact<P = undefined>(def: FactDefinition<P>): FactDefinition<P> {
   return def;
 }
+
+/** The library's own fact definitions, by identity: a host's copy of one, or its own fact, is not in it. */
+const builtins = /* @__PURE__ */ new WeakSet<object>();
+
+/**
+ * Declares one of the library's own facts (see {@link isBuiltinFact}). Its only effect is on the
+ * definition it returns, so a call whose result is unused may be dropped: a bundle that compiles one
+ * rule set keeps only the facts that rule set reads.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function defineBuiltinFact<P = undefined>(def: FactDefinition<P>): FactDefinition<P> {
+  builtins.add(def);
+  return def;
+}
+
+/**
+ * Whether a definition is one of the library's own facts. Their string and list values are codes
+ * and enumerated values (service kinds, statuses, ICD-10 and ICPC-2 groups), never free text or
+ * dates from a record, so traces that show them may be kept and shared between calls; a host's own
+ * facts may return anything, so only their numbers and booleans are.
+ */
+export function isBuiltinFact(def: FactDefinition<any> | undefined): boolean {
+  return def !== undefined && builtins.has(def);
+}

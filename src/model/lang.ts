@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The languages every prompt, reason and error message exists in: bokmål, nynorsk, English. The one place they are listed. */
 export const LANGS = ['nb', 'nn', 'en'] as const;

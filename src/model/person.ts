@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { birthDateInRange, inDateRange, isBirthDate, isIsoDate, toDayNumber } from '../util/dates.js';
 import { LIMITS } from './limits.js';
 import { validateNationalId } from './nationalId.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalizedText } from './lang.js';
 import { LIMITS } from './limits.js';
 import { IsoDate } from './person.js';

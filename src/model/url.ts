@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /*
  * Web addresses that reach a person. A rule's source link is copied into every CDS Hooks card, and

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ValidationIssue } from '../model/issues.js';
 import { makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';

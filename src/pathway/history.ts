@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate } from '../model/person.js';
 import { LocalizedText } from '../model/lang.js';
 import { CompleteAssessmentEvent, PathwayEvent, PathwayRole, StartInput, StoredCompleteAssessmentEvent } from './events.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate } from '../model/person.js';
 import type { LocalizedText } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';

@@ -101,16 +101,29 @@ export function bundledCodeLists(): ReadonlyMap<string, CodeList> {
  * ```
  */
 export function compileRuleSet(input: unknown, options: RuleSetOptions = {}): E.Either<InvalidRuleSetError, CompiledRuleSet> {
+  return compileAgainst(input, options, builtinFacts, bundledCodeLists);
+}
+
+/**
+ * {@link compileRuleSet} with the facts and code lists to use when the options name none, given as
+ * functions so that they are made only when used: one rule set's entry passes the few it needs.
+ */
+export function compileAgainst(
+  input: unknown,
+  options: RuleSetOptions,
+  defaultFacts: () => FactRegistry,
+  defaultCodeLists: () => ReadonlyMap<string, CodeList>,
+): E.Either<InvalidRuleSetError, CompiledRuleSet> {
   if (typeof options !== 'object' || options === null)
     return E.left(invalidRuleSet([makeIssue('invalid_type', ['options'], 'nb', { expected: 'object' })]));
   const lang = options.lang ?? 'nb';
-  let lists = bundledCodeLists();
+  let lists: ReadonlyMap<string, CodeList>;
   if (options.codeLists) {
     const r = compileCodeLists(options.codeLists, lang);
     if (E.isLeft(r)) return r;
     lists = r.right;
-  }
-  const facts = options.extraFacts?.length ? createFactRegistry([...builtinFacts().values(), ...options.extraFacts]) : builtinFacts();
+  } else lists = defaultCodeLists();
+  const facts = options.extraFacts?.length ? createFactRegistry([...defaultFacts().values(), ...options.extraFacts]) : defaultFacts();
   return compileWith(input, {
     facts,
     codeLists: lists,

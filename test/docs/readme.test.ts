@@ -133,6 +133,9 @@ const EXPECT: Record<string, (stdout: string) => void> = {
     expect(lines.slice(2, 5).map((l) => l.split(',')[0])).toEqual(['1', '2', '3']);
     expect(lines.at(-1)).toMatch(/^report: \d{4,} characters$/);
   },
+  'docs/api.md#one-rule-set': (out) => {
+    expect(out.trimEnd()).toMatch(/^consent \d+\.\d+\.\d+: \d+ prompts, [1-9]\d* data needed$/);
+  },
   'docs/api.md#facts': (out) => {
     expect(JSON.parse(out)).toEqual({ age: 75, longTermConditions: 2, physicalAndMental: true });
   },
@@ -186,7 +189,9 @@ describe('code samples in README.md and docs/', () => {
     for (const page of docPages()) {
       for (const b of blocks(page, 'ts')) {
         for (const m of b.code.matchAll(/from '([^']+)'/g))
-          expect(m[1], `${b.page}:${b.line}`).toMatch(/^(oppfolgingsteam(\/[a-z-]+)?|node:[a-z]+|json-rules-engine|xstate|zod)$/);
+          expect(m[1], `${b.page}:${b.line}`).toMatch(
+            /^(oppfolgingsteam(\/[a-z-]+|\/rule-sets\/[a-z-]+)?|node:[a-z]+|json-rules-engine|xstate|zod)$/,
+          );
         // What lives at a subpath is not imported from the root.
         const root = /import (?:type )?\{([^}]*)\} from 'oppfolgingsteam';/.exec(b.code)?.[1] ?? '';
         expect(root, `${b.page}:${b.line}`).not.toMatch(

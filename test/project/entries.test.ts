@@ -112,6 +112,16 @@ describe('entries by purpose', () => {
     }
   });
 
+  it('each rule-set entry exports its loader and nothing else', () => {
+    const ruleSetEntries = Object.keys(ENTRIES).filter((e) => e.startsWith('rule-sets/'));
+    expect(ruleSetEntries).toHaveLength(8);
+    for (const e of ruleSetEntries)
+      expect(
+        exported.get(ENTRIES[e as keyof typeof ENTRIES])!.map((x) => x.name),
+        e,
+      ).toEqual(['loadRuleSet']);
+  });
+
   it('no entry exports the internal tables and helpers', () => {
     const internal = [
       'CDS_TEXTS',

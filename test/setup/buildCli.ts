@@ -6,9 +6,10 @@ import { build } from 'tsup';
 import configs from '../../tsup.config.js';
 
 /*
- * Builds the CLI once before the suite, with the same tsup settings as `npm run build` (shebang,
- * bundling, externals), into .tmp/cli/. CLI tests then run it as a separate `node` process, as users
- * do. The build is skipped when nothing under src/ changed since the last one.
+ * Builds the ESM half of `npm run build` once before the suite, with the same tsup settings (the
+ * library's entries, the CLI and its worker, sharing chunks), without declaration files, into
+ * .tmp/cli/. CLI tests then run it as a separate `node` process, as users do; the bundle-size test
+ * bundles the library's entries from it. The build is skipped when nothing under src/ changed since the last one.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI_OUT_DIR = join(root, '.tmp', 'cli');
@@ -38,5 +39,5 @@ export default async function setup(): Promise<void> {
   const list = (Array.isArray(configs) ? configs : [configs]) as Options[];
   const cli = list.find((c) => typeof c.entry === 'object' && c.entry !== null && 'cli' in c.entry);
   if (!cli) throw new Error('tsup.config.ts has no `cli` entry');
-  await build({ ...cli, outDir: CLI_OUT_DIR, silent: true, config: false });
+  await build({ ...cli, dts: false, outDir: CLI_OUT_DIR, silent: true, config: false });
 }

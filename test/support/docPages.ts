@@ -49,7 +49,7 @@ export function marker(code: string): { kind: 'example' | 'types-only'; name: st
 
 /** Points `'oppfolgingsteam'` and each `'oppfolgingsteam/<subpath>'` at the entry's source, as the build maps them. */
 export function pointAtSource(code: string): string {
-  return code.replace(/from 'oppfolgingsteam(?:\/([a-z-]+))?'/g, (whole, sub: string | undefined) => {
+  return code.replace(/from 'oppfolgingsteam(?:\/([a-z-]+(?:\/[a-z-]+)?))?'/g, (whole, sub: string | undefined) => {
     const entry = (ENTRIES as Record<string, string>)[sub ?? 'index'];
     if (entry === undefined) throw new Error(`a sample imports an entry that does not exist: ${whole}`);
     return `from '${join(ROOT, entry.replace(/\.ts$/, '.js'))}'`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkInputShape } from '../../model/inputShape.js';
 import { fromZodIssues } from '../../model/issues.js';
 import type { ValidationIssue } from '../../model/issues.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CompiledRuleSet } from '../../engine/compile.js';
 import { PREFETCH_TEMPLATES } from '../fhir/model/prefetch.js';
 import type { Lang } from '../../model/lang.js';

@@ -1,6 +1,6 @@
 import { readInput } from '../../model/inputShape.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InvalidCdsHooksError } from './errors.js';
 import { invalidCdsHooks } from './errors.js';
 import type { CdsHooksIssue } from './issueMessages.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /*
  * Where a card came from, carried in its `oppfolgingsteam` extension: the rule set, its version and

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InvalidCdsHooksError } from './errors.js';
 import { invalidCdsHooks } from './errors.js';
 import type { Lang } from '../../model/lang.js';

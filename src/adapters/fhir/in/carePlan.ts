@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Plan, WhatMatters } from '../../../model/person.js';
 import { Plan as PlanSchema, ServiceKind } from '../../../model/person.js';
 import { EXT, LIB } from '../model/systems.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Coordinator, Team, TeamMember } from '../../../model/person.js';
 import { ServiceKind, TeamMember as TeamMemberSchema } from '../../../model/person.js';
 import { EXT, LIB } from '../model/systems.js';

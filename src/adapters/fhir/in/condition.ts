@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnosis } from '../../../model/person.js';
 import { Diagnosis as DiagnosisSchema } from '../../../model/person.js';
 import { HL7, ICD10_SYSTEMS, ICPC2_SYSTEMS } from '../model/systems.js';

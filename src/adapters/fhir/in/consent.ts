@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Consent } from '../../../model/person.js';
 import { Consent as ConsentSchema, ServiceKind } from '../../../model/person.js';
 import { EXT, HL7, LIB } from '../model/systems.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Encounter, EncounterType } from '../../../model/person.js';
 import { Encounter as EncounterSchema, EncounterType as EncounterTypeSchema } from '../../../model/person.js';
 import { HL7, LIB } from '../model/systems.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Goal, WhatMatters } from '../../../model/person.js';
 import { EXT, HL7, LIB } from '../model/systems.js';
 import type { ReadContext } from './context.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Medication } from '../../../model/person.js';
 import { Medication as MedicationSchema } from '../../../model/person.js';
 import { ATC_SYSTEM } from '../model/systems.js';

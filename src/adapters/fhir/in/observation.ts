@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IplosScore, PsfsMeasure } from '../../../model/person.js';
 import { IplosScore as IplosSchema, PsfsMeasure as PsfsSchema } from '../../../model/person.js';
 import { LIB } from '../model/systems.js';

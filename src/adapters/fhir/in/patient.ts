@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { validateNationalId } from '../../../model/nationalId.js';
 import type { PersonInput } from '../../../model/person.js';
 import { DNR_SYSTEM, FNR_SYSTEM, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM } from '../model/systems.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /*
  * FHIR R4 data types as the library writes them. Optional elements are omitted, never empty: FHIR

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Annotation, CodeableConcept, Coding, Extension, FhirDateTime, Identifier, Period, Reference } from './datatypes.js';
 
 /*
