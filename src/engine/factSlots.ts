@@ -2,7 +2,7 @@ import type { CodeList } from '../facts/codeList.js';
 import type { FactRegistry } from '../facts/registry.js';
 import { isBuiltinFact } from '../facts/types.js';
 import type { FactDefinition } from '../facts/types.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromZodIssues } from '../model/issues.js';
 import { canonicalJson } from '../util/sha256.js';
 import { nearestName } from '../util/suggest.js';

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readInput } from '../../model/inputShape.js';
 import type { Lang } from '../../model/lang.js';
 import type { PrefetchTemplate } from '../fhir/model/prefetch.js';

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DiagnosisSystem } from '../../../model/person.js';
 import { Diagnosis } from '../../../model/person.js';
 import { readInput } from '../../../model/inputShape.js';
