@@ -253,7 +253,9 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
         (x) => !x.compiled && rawField(x.source.value, 'id') === r.right.ruleSet && rawField(x.source.value, 'version') === r.right.version,
       )
     )
-      issues.push(locateIssue(src, makeIssue('unknown_version', ['version'], lang, { name: r.right.ruleSet, version: r.right.version }), lang));
+      issues.push(
+        locateIssue(src, makeIssue('unknown_version', ['version'], lang, { name: r.right.ruleSet, version: r.right.version }), lang),
+      );
     vectors.push({ path: src.path, source: src, file: r.right });
   }
 

@@ -51,7 +51,6 @@ const MISTAKES: Record<string, (rulesNy: string) => void> = {
 /** Mistakes that validate only warns about: they are listed, and the exit code stays 0. */
 const WARNINGS_ONLY = new Set(['bokmålsteksten kopiert inn som nynorsk']);
 
-
 /** The sign-off of consent 2.2.0 in the section "Ny versjon av et regelsett". */
 const SIGN_OFF = {
   approvedBy: 'Kommuneoverlegen i Eksempel kommune',

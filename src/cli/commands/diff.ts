@@ -249,7 +249,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     } else {
       // Examples are written SEED:INDEX, which `explain --synthetic` opens.
       let k = 0;
-      for (const person of generateCohort!({ seed, size: synthetic, asOf: impactAsOf })) collector.add(`${seed}:${k++}${idOf(person)}`, person);
+      for (const person of generateCohort!({ seed, size: synthetic, asOf: impactAsOf }))
+        collector.add(`${seed}:${k++}${idOf(person)}`, person);
       impactSource = m.syntheticSource(synthetic, seed);
     }
     impact = collector.report();
