@@ -16,6 +16,12 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Targets: the browser bundle of `evaluate` + one rule set, and the packed tarball, in bytes. */
 export const BUNDLE_TARGET = 300_000;
+/**
+ * What the test holds the bundle to, above the target: the rationales in bokmål and nynorsk beside
+ * the English (about 21 KB in identification's file) took the largest bundle from 285 KB to 317–323
+ * KB. The bench prints the target as missed until it is met; the budget stops further growth.
+ */
+export const BUNDLE_BUDGET = 330_000;
 export const PACKED_TARGET = 600_000;
 
 /** The entry a host's browser code would have: `evaluate` from the root, one rule set from its entry. */

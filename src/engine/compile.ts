@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { CodeList } from '../facts/codeList.js';
 import type { FactRegistry } from '../facts/registry.js';
 import type { InvalidRuleSetError } from '../model/errors.js';

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import { factContext, newMemo } from '../facts/context.js';
 import type { EvaluationError, InvalidPersonError } from '../model/errors.js';
 import { invalidOptions, invalidPerson } from '../model/errors.js';

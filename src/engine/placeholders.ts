@@ -3,6 +3,7 @@ import { LANGS } from '../model/lang.js';
 import type { LocalizedText } from '../model/lang.js';
 import type { Parameter, Rationale, Rule, RuleSetFile } from '../model/ruleSet.js';
 import type { IssueLog } from './issueLog.js';
+import { nearestName } from '../util/suggest.js';
 
 /*
  * Texts bound to parameters. A rule's title, text and rationale may name a rule-set parameter as
@@ -61,31 +62,6 @@ export function fillRuleTexts(file: RuleSetFile, params: Readonly<Record<string,
     };
   });
   return { ...file, rules };
-}
-
-/** The parameter name nearest to `name` (edit distance at most a third of its length, at least 2), for "did you mean". */
-export function nearestName(name: string, names: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const n of names) {
-    const d = n.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name.toLowerCase(), n.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = n;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance; names are short (at most 128 characters), so the plain table is enough. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /**

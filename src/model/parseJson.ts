@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { InvalidRuleSetError } from './errors.js';
 import { invalidRuleSet } from './errors.js';
 import { makeIssue } from './issues.js';

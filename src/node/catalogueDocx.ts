@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { Block, Inline, ListItem } from '../policy/doc.js';
 
 /*

@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { SourceFile } from '../policy/located.js';
 
 /*

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { Lang } from '../model/lang.js';
 import type { Parameter } from '../model/ruleSet.js';
 import type { WorklistEntry } from '../population/entry.js';

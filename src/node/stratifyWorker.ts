@@ -3,7 +3,7 @@
  * set and keeps its own stratifier; the main thread sends tasks (NDJSON lines or a range of synthetic
  * persons) and merges the final states, which gives exactly the single-threaded result.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StratifySetup, StratifyTask } from './stratifyTask.js';
 import { finalState, runTask, stratifierFor } from './stratifyTask.js';

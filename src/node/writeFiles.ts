@@ -1,7 +1,7 @@
 import type { Stats, WriteStream } from 'node:fs';
 import { createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 
 /** Why output could not be written. */
 export interface WriteError {

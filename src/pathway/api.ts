@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import { initialTransition, transition } from 'xstate';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { parsePerson } from '../engine/evaluate.js';

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import { readInput } from '../model/inputShape.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { fromZodIssues, makeIssue } from '../model/issues.js';

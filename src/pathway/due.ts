@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { InvalidOptionsError } from '../model/errors.js';
 import { invalidOptions } from '../model/errors.js';
 import { makeIssue } from '../model/issues.js';

@@ -11,7 +11,7 @@ import { MACHINE_ID, MACHINE_VERSION } from './machine.js';
 import { stateValue } from './states.js';
 import { PathwayStateId } from './states.js';
 import type { PathwayStateId as StateId } from './states.js';
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { InvalidOptionsError } from '../model/errors.js';
 import { invalidOptions } from '../model/errors.js';
 import { fromZodIssues, makeIssue } from '../model/issues.js';

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { RuleSetOptions } from '../ruleSets/load.js';
 import { compileRuleSet } from '../ruleSets/load.js';
 import type { InvalidRuleSetError } from '../model/errors.js';

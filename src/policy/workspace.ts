@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { parseVectorFile } from './vectors.js';
 import { fromZodIssues, makeIssue } from '../model/issues.js';

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../util/either.js';
 import type { InvalidOptionsError, InvalidRuleSetError } from '../model/errors.js';
 import type { StratifyOptions, StratifyResult } from './stratifier.js';
 import { createStratifier, mergeStratifications } from './stratifier.js';

@@ -37,8 +37,9 @@ const MAX_NAME = 100;
  * four), after ignoring case. A tie goes to the candidate listed first.
  */
 export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
-  if (name.length === 0 || name.length > MAX_NAME) return undefined;
-  const list = [...candidates];
+  // Called while reporting a hostile or damaged file: the name, or a candidate, may be no string.
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME) return undefined;
+  const list = [...candidates].filter((c): c is string => typeof c === 'string');
   if (list.includes(name)) return undefined;
   const lower = name.toLowerCase();
   const limit = Math.min(4, Math.max(1, Math.floor(name.length / 3)));

@@ -92,7 +92,7 @@ const EXPECT: Record<string, (stdout: string) => void> = {
       { system: 'ICPC-2', code: 'P76' },
     ]);
     expect(lines[1]).toBe('undefined');
-    expect(lines[2]).toMatch(/^gap: 1 diagnosis codes in SNOMED CT have no mapping in the code map/);
+    expect(lines[2]).toMatch(/^gap: «Condition»: 1 diagnosis codes in SNOMED CT have no mapping in the code map/);
     expect(lines[3]).toMatch(/^line 4: «entries\[0\]» must map to exactly one of "icd10" and "icpc2"\.$/);
     expect(lines).toHaveLength(4);
     // The unmapped code is never named.

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../../util/either.js';
 import { decisionForCardsIssues } from './decisionShape.js';
 import type { CompiledRuleSet } from '../../engine/compile.js';
 import type { DataNeeded, Decision, Prompt } from '../../engine/decision.js';

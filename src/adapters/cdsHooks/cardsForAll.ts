@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../../util/either.js';
 import type { CompiledRuleSet } from '../../engine/compile.js';
 import type { Decision } from '../../engine/decision.js';
 import type { Lang } from '../../model/lang.js';

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../../util/either.js';
 import * as z from 'zod';
 import { readInput } from '../../model/inputShape.js';
 import type { Lang } from '../../model/lang.js';

@@ -1,5 +1,5 @@
 import { readInput } from '../../model/inputShape.js';
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../../util/either.js';
 import * as z from 'zod';
 import type { InvalidCdsHooksError } from './errors.js';
 import { invalidCdsHooks } from './errors.js';

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../../util/either.js';
 import type { InvalidCdsHooksError } from './errors.js';
 import { invalidCdsHooks } from './errors.js';
 import type { Lang } from '../../model/lang.js';

@@ -44,7 +44,7 @@ export const FHIR_ISSUE_MESSAGES: IssueCatalogue<FhirIssueCode> = {
     fhir_patient: (p, d) => `Bunten må ha nøyaktig én Patient-ressurs (fant ${list(d['count'])}).`,
     fhir_subject: (p) => `${p} gjelder en annen pasient enn Patient-ressursen i bunten. Bunter med flere pasienter avvises.`,
     fhir_unmapped: (p, d) =>
-      `${list(d['count'])} diagnosekoder i ${list(d['system'])} har ingen oversettelse i kodekartet (forventet ${list(d['expected'])}); de er ikke brukt, og diagnoselisten er derfor ukjent.`,
+      `${p}: ${list(d['count'])} diagnosekoder i ${list(d['system'])} har ingen oversettelse i kodekartet (forventet ${list(d['expected'])}); de er ikke brukt, og diagnoselisten er derfor ukjent.`,
     snomed_target: (p) => `${p} må oversette til nøyaktig én av «icd10» og «icpc2».`,
     snomed_duplicate: (p, d) => `${p} er samme SNOMED CT-begrep som ${list(d['first'])}; hvert begrep kan bare oversettes én gang.`,
     fhir_other_rule_set: (p) =>
@@ -65,7 +65,7 @@ export const FHIR_ISSUE_MESSAGES: IssueCatalogue<FhirIssueCode> = {
     fhir_patient: (p, d) => `Bunten må ha nøyaktig éin Patient-ressurs (fann ${list(d['count'])}).`,
     fhir_subject: (p) => `${p} gjeld ein annan pasient enn Patient-ressursen i bunten. Buntar med fleire pasientar blir avviste.`,
     fhir_unmapped: (p, d) =>
-      `${list(d['count'])} diagnosekodar i ${list(d['system'])} har inga omsetjing i kodekartet (venta ${list(d['expected'])}); dei er ikkje brukte, og diagnoselista er difor ukjend.`,
+      `${p}: ${list(d['count'])} diagnosekodar i ${list(d['system'])} har inga omsetjing i kodekartet (venta ${list(d['expected'])}); dei er ikkje brukte, og diagnoselista er difor ukjend.`,
     snomed_target: (p) => `${p} må omsetjast til nøyaktig éin av «icd10» og «icpc2».`,
     snomed_duplicate: (p, d) => `${p} er same SNOMED CT-omgrep som ${list(d['first'])}; kvart omgrep kan berre omsetjast éin gong.`,
     fhir_other_rule_set: (p) => `${p} er ikkje regelsettet (id og versjon) som avgjerda kjem frå. Send med regelsettet som vart evaluert.`,
@@ -85,7 +85,7 @@ export const FHIR_ISSUE_MESSAGES: IssueCatalogue<FhirIssueCode> = {
     fhir_patient: (p, d) => `The bundle must hold exactly one Patient resource (found ${list(d['count'])}).`,
     fhir_subject: (p) => `${p} belongs to another patient than the bundle's Patient. Bundles with several patients are rejected.`,
     fhir_unmapped: (p, d) =>
-      `${list(d['count'])} diagnosis codes in ${list(d['system'])} have no mapping in the code map (expected ${list(d['expected'])}); they were not used, so the diagnosis list is unknown.`,
+      `${p}: ${list(d['count'])} diagnosis codes in ${list(d['system'])} have no mapping in the code map (expected ${list(d['expected'])}); they were not used, so the diagnosis list is unknown.`,
     snomed_target: (p) => `${p} must map to exactly one of "icd10" and "icpc2".`,
     snomed_duplicate: (p, d) => `${p} is the same SNOMED CT concept as ${list(d['first'])}; each concept can be mapped only once.`,
     fhir_other_rule_set: (p) => `${p} is not the rule set (id and version) the decision came from. Pass the rule set that was evaluated.`,

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../../util/either.js';
 import { basename, join, relative } from 'node:path';
 import { loadDocx, renderDocx } from '../../node/catalogueDocx.js';
 import { writeFilesAtomically } from '../../node/writeFiles.js';

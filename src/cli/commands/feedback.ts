@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../../util/either.js';
 import { basename, dirname } from 'node:path';
 import { FeedbackRecord } from '../../adapters/cdsHooks/feedback.js';
 import { OVERRIDE_REASONS } from '../../adapters/cdsHooks/overrideReasons.js';

@@ -69,7 +69,9 @@ describe('SNOMED CT through the host’s map', () => {
       expect(r.person.diagnoses).toBeUndefined();
       const gap = r.gaps.find((g) => g.code === 'fhir_unmapped');
       expect(gap?.detail).toEqual({ count: 1, system: 'SNOMED CT', expected: ['ICPC-2', 'ICD-10'] });
-      expect(gap?.message).toMatch(lang === 'en' ? /^1 diagnosis codes in SNOMED CT have no mapping/ : /^1 diagnosekod(er|ar) i SNOMED CT/);
+      expect(gap?.message).toMatch(
+        lang === 'en' ? /^«Condition»: 1 diagnosis codes in SNOMED CT have no mapping/ : /^«Condition»: 1 diagnosekod(er|ar) i SNOMED CT/,
+      );
       expect(r.notUnderstood).toContain(gap);
       expect(outcome(r, 'ID-TRIGGER-PHYSICAL-MENTAL')).toBe('unknown');
       const text = JSON.stringify([r.notUnderstood, r.gaps]);

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../../../util/either.js';
 import * as z from 'zod';
 import type { DiagnosisSystem } from '../../../model/person.js';
 import { Diagnosis } from '../../../model/person.js';

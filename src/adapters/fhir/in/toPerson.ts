@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from '../../../util/either.js';
 import type { ParsedPerson } from '../../../engine/evaluate.js';
 import type { InvalidFhirInputError } from '../errors.js';
 import { invalidFhirInput } from '../errors.js';
@@ -247,7 +247,7 @@ function read(
   const paged = new Set<PersonListKind>();
   if (ctx.unmappedSnomed > 0) {
     // Like a page: the list read would be too short, so it stays unknown rather than complete.
-    reporter.gap('fhir_unmapped', [], { count: ctx.unmappedSnomed, system: 'SNOMED CT', expected: ['ICPC-2', 'ICD-10'] });
+    reporter.gap('fhir_unmapped', ['Condition'], { count: ctx.unmappedSnomed, system: 'SNOMED CT', expected: ['ICPC-2', 'ICD-10'] });
     paged.add('diagnoses');
   }
   for (const page of pages) {

@@ -1,4 +1,4 @@
-import type * as E from 'fp-ts/lib/Either.js';
+import type * as E from '../../../util/either.js';
 import type { InvalidFhirOutputError } from '../errors.js';
 import { fromPerson } from './checked.js';
 import { libCoding } from '../model/codings.js';

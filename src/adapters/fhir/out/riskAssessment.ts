@@ -1,4 +1,4 @@
-import type * as E from 'fp-ts/lib/Either.js';
+import type * as E from '../../../util/either.js';
 import type { InvalidFhirOutputError } from '../errors.js';
 import { fromDecision } from './checked.js';
 import type { CompiledRuleSet } from '../../../engine/compile.js';
