@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { CdsDiscovery, CdsFeedback, CdsHooksRequest, CdsHooksResponse } from '../src/adapters/cdsHooks/index.js';
 import { SnomedMapFile } from '../src/adapters/fhir/index.js';
 import { CodeListFile, OPERATORS, RuleSetFile, TestVectorFile, builtinFacts } from '../src/policy/index.js';
+import { BUNDLED_CODE_LISTS } from '../src/ruleSets/bundled.js';
 import { Person } from '../src/index.js';
 import { PathwayEnvelope, PathwayEvent } from '../src/pathway/index.js';
+import { ENUM_DESCRIPTIONS, describeRuleSetPath } from './schemasRuleSetHelp.js';
 
 /** The schema files and their zod sources. Other modules add theirs here. */
 export const SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string }>> = {
@@ -68,6 +70,13 @@ function addEditorHelp(json: Record<string, unknown>): void {
       { type: 'string' },
     ],
   };
+  // The bundled code lists, offered where a condition's value may name one (inCodeList, notInCodeList).
+  const lists = (BUNDLED_CODE_LISTS as { id: string; title: { nb: string } }[]).slice().sort((a, b) => (a.id < b.id ? -1 : 1));
+  const codeListHelp = {
+    type: 'string',
+    enum: lists.map((l) => l.id),
+    markdownEnumDescriptions: lists.map((l) => `Kodeliste: **${l.title.nb}**`),
+  };
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
       node.forEach(visit);
@@ -78,7 +87,33 @@ function addEditorHelp(json: Record<string, unknown>): void {
     const props = o['properties'] as Record<string, Record<string, unknown>> | undefined;
     if (props?.['fact']?.['type'] === 'string') props['fact'] = { ...props['fact'], ...factHelp };
     if (props?.['operator']?.['type'] === 'string') props['operator'] = { ...props['operator'], ...operatorHelp };
+    const value = props?.['value'];
+    if (props?.['operator'] && Array.isArray(value?.['anyOf'])) value['anyOf'] = [codeListHelp, ...value['anyOf']];
     for (const v of Object.values(o)) visit(v);
   };
   visit(json);
+  describe(json, []);
+}
+
+/** Gives every property its description from the table (keeping one set above) and every fixed list its meanings. */
+function describe(node: unknown, path: readonly string[]): void {
+  if (Array.isArray(node)) {
+    for (const n of node) describe(n, path);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const o = node as Record<string, unknown>;
+  if (Array.isArray(o['enum']) && !o['markdownEnumDescriptions'] && o['enum'].every((v) => typeof v === 'string' && v in ENUM_DESCRIPTIONS))
+    o['markdownEnumDescriptions'] = o['enum'].map((v) => ENUM_DESCRIPTIONS[v as string]);
+  const props = o['properties'] as Record<string, Record<string, unknown>> | undefined;
+  for (const [name, prop] of Object.entries(props ?? {})) {
+    const d = describeRuleSetPath([...path, name]);
+    if (d !== undefined && prop['description'] === undefined) prop['description'] = d;
+    describe(prop, [...path, name]);
+  }
+  if (o['items']) describe(o['items'], [...path, '[]']);
+  if (typeof o['additionalProperties'] === 'object') describe(o['additionalProperties'], [...path, '*']);
+  for (const key of ['anyOf', 'oneOf', 'allOf']) if (o[key]) describe(o[key], path);
+  // The recursive condition: its fields are described by their own names.
+  for (const def of Object.values((o['$defs'] as Record<string, unknown> | undefined) ?? {})) describe(def, ['#condition']);
 }
