@@ -34,7 +34,9 @@ for (const input of generateCohort({ seed: 5, size: 3000, asOf: '2026-11-23' }))
       for (const rs of sets) {
         const decision = m.evaluate(rs, input, { asOf: '2026-11-23', trace, lang });
         h.update(JSON.stringify(decision));
-        const { ruleSet: _stamp, ...rest } = decision as unknown as Record<string, unknown>;
-        unstamped.update(JSON.stringify(rest));
+        // evaluate answers an Either; the stamp is on the decision inside it.
+        const inner = (decision as { _tag: string; right?: Record<string, unknown> }).right;
+        const { ruleSet: _stamp, ...rest } = inner ?? {};
+        unstamped.update(JSON.stringify(inner === undefined ? decision : rest));
       }
 process.stdout.write(`${h.digest('hex')}\n${unstamped.digest('hex')} (stamps left out)\n`);
