@@ -134,7 +134,7 @@ function factLabel(ruleSet: CompiledRuleSet | undefined, t: FactTrace, lang: Lan
   let label = slot?.def?.label[lang] ?? fact;
   const params = t.params as Record<string, unknown> | null | undefined;
   if (typeof params === 'object' && params !== null) {
-    if (typeof params['months'] === 'number') label += ` ${W.months[lang](params['months'])}`;
+    if (typeof params['months'] === 'number') label = `${slot?.def?.windowedLabel?.[lang] ?? label} ${W.months[lang](params['months'])}`;
     // Other params (a consent's scope, a list of services) tell apart two conditions on the same fact.
     const other = Object.entries(params).filter(([k]) => k !== 'months');
     if (other.length > 0) label += ` (${other.map(([k, v]) => `${paramName(k, lang)}: ${show(v, lang)}`).join('; ')})`;

@@ -1,3 +1,5 @@
+import * as z from 'zod';
+import { addMonths, toDayNumber } from '../util/dates.js';
 import { ageInYears } from './demographics.js';
 import { defineBuiltinFact } from './types.js';
 
@@ -82,15 +84,41 @@ export const frail = /* @__PURE__ */ defineBuiltinFact({
   },
 });
 
-/** Falls in the last 12 months as reported. */
+/** Window parameter: the last `months` months up to and including `asOf`, as the encounter counts take it. */
+const FallWindow = z.strictObject({ months: z.number().int().min(1).max(120) }).optional();
+
+/** The window of the count-only form, `frailty.fallsLast12Months`. */
+const COUNTED_MONTHS = 12;
+
+/**
+ * Falls in the last `months` months (12 when not given). Dated falls (`person.falls`) are counted in
+ * (asOf − months, asOf]; a fall dated after `asOf` is not counted. The count-only form covers 12
+ * months, so it answers a window of 12 months and says nothing about a shorter one; for 12 months or
+ * more, a count above the dated falls is taken, since neither record can show fewer falls than it
+ * holds. A window the data does not cover is unknown, never guessed.
+ */
 export const falls = /* @__PURE__ */ defineBuiltinFact({
   name: 'falls',
   type: 'number',
   label: { nb: 'fall siste 12 måneder', nn: 'fall siste 12 månader', en: 'falls in the last 12 months' },
+  windowedLabel: { nb: 'antall fall', nn: 'talet på fall', en: 'number of falls' },
   description: {
-    nb: 'Antall fall siste 12 måneder slik det er registrert.',
-    nn: 'Talet på fall siste 12 månader slik det er registrert.',
-    en: 'Number of falls in the last 12 months as recorded.',
+    nb: 'Antall fall de siste `months` månedene fram til vurderingsdatoen (12 når `months` ikke er gitt), talt fra daterte fall eller, for 12 måneder, fra antallet som er registrert.',
+    nn: 'Talet på fall dei siste `months` månadene fram til vurderingsdatoen (12 når `months` ikkje er gitt), talt frå daterte fall eller, for 12 månader, frå talet som er registrert.',
+    en: 'Number of falls in the last `months` months up to the evaluation date (12 when `months` is not given), counted from dated falls or, for 12 months, from the recorded count.',
   },
-  derive: ({ person }) => person.frailty?.fallsLast12Months,
+  params: FallWindow,
+  derive: (ctx, p) => {
+    const months = p?.months ?? COUNTED_MONTHS;
+    const counted = months >= COUNTED_MONTHS ? ctx.person.frailty?.fallsLast12Months : undefined;
+    const dated = ctx.person.falls;
+    if (dated === undefined) return months === COUNTED_MONTHS ? counted : undefined;
+    const lo = toDayNumber(addMonths(ctx.asOf, -months)) ?? ctx.asOfDay;
+    let n = 0;
+    for (const f of dated) {
+      const d = toDayNumber(f.date);
+      if (d !== undefined && d > lo && d <= ctx.asOfDay) n++;
+    }
+    return counted === undefined ? n : Math.max(n, counted);
+  },
 });

@@ -27,6 +27,11 @@ export interface FactDefinition<P = unknown> {
   readonly type: FactType;
   /** A short noun phrase for explanations, e.g. "antall innleggelser". */
   readonly label: LocalizedText;
+  /**
+   * The label a condition with `months` starts from, before the window is added ("antall fall" +
+   * "siste 6 måneder"); `label` when absent. For a fact whose own label names its default window.
+   */
+  readonly windowedLabel?: LocalizedText;
   /** What the fact means and how it is computed, for the catalogue. */
   readonly description: LocalizedText;
   /** Parameters the fact takes in a condition's `params`, validated at compile time. */

@@ -161,6 +161,14 @@ export const PsfsMeasure = z.strictObject({
 /** A PSFS measurement. */
 export type PsfsMeasure = z.infer<typeof PsfsMeasure>;
 
+/**
+ * A fall as the record dates it. A list of them lets a rule count falls in any window (the `falls`
+ * fact's `months`); falls dated after `asOf` are not counted, as encounters after it are not.
+ */
+export const Fall = z.strictObject({ date: IsoDate });
+/** A dated fall. */
+export type Fall = z.infer<typeof Fall>;
+
 /** Frailty screening answers. PRISMA-7 is stored per item because item 6 is reverse-scored. */
 export const Frailty = z.strictObject({
   prisma7: z
@@ -531,6 +539,8 @@ export const Person = z.strictObject({
   iplos: list(IplosScore).optional(),
   functionMeasures: list(PsfsMeasure).optional(),
   frailty: Frailty.optional(),
+  /** Dated falls; an empty list means known to be none. `frailty.fallsLast12Months` is the count-only form. */
+  falls: list(Fall).optional(),
   social: Social.optional(),
   whatMatters: list(WhatMatters).optional(),
   serviceNeeds: list(ServiceNeed).optional(),

@@ -71,10 +71,11 @@ function factLabel(
   path: string | undefined,
   lang: Lang,
 ): string {
-  let label = ctx.facts.get(fact)?.label[lang] ?? fact;
+  const def = ctx.facts.get(fact);
+  let label = def?.label[lang] ?? fact;
   const rest = { ...(params ?? {}) };
   if (typeof rest['months'] === 'number') {
-    label += ` ${W.months[lang](rest['months'])}`;
+    label = `${def?.windowedLabel?.[lang] ?? label} ${W.months[lang](rest['months'])}`;
     delete rest['months'];
   }
   if (Object.keys(rest).length > 0) label += ` ${JSON.stringify(rest)}`;

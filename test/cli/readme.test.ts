@@ -37,9 +37,9 @@ const MISTAKES: Record<string, (rulesNy: string) => void> = {
     editJson(join(dir, 'identification.json'), (j) => {
       j.rules[8].title.nb = '';
     }),
-  '«params» med «months» lagt til på «falls»': (dir) =>
+  '«params» med «months» lagt til på «frail»': (dir) =>
     editJson(join(dir, 'identification.json'), (j) => {
-      j.conditions.anyTrigger.any.find((c: { fact?: string }) => c.fact === 'falls').params = { months: 6 };
+      j.conditions.anyTrigger.any.find((c: { fact?: string }) => c.fact === 'frail').params = { months: 6 };
     }),
   'bokmålsteksten kopiert inn som nynorsk': (dir) =>
     editJson(join(dir, 'identification.json'), (j) => {

@@ -192,8 +192,9 @@ describe('validate', () => {
       });
       editJson(file, (j) => {
         j.parameters.manyMedicines.value = '10';
-        j.rules[5].conditions.all[0].params = { months: 6 };
+        j.rules[5].conditions.all[0].params = { months: 121 };
         j.conditions.anyTrigger.any[1].params = { months: 0 };
+        j.conditions.anyTrigger.any[2].params = { months: 6 };
         j.rules[4].conditions.all[0].operator = 'equals';
         j.conditions.older.all[0].value = { param: 'olderAg' };
         j.rules[3].conditions.any[0].value = 'sample-socal';
@@ -232,10 +233,17 @@ describe('validate', () => {
     it('says which params a fact takes, and why these are refused', async () => {
       const { file, nb, nn, en } = await workspace();
       expect(nb.stdout).toContain(
-        `${at(file, '"params"', '"id": "SAMPLE-FALLS"')}Regel «SAMPLE-FALLS», felt «conditions.all[0].params»: faktumet «falls» (fall siste 12 måneder) tar ingen parametre. Fjern «params».\n`,
+        `${at(file, '"params"', '"fact": "frail"')}Betingelsen «anyTrigger», felt «any[2].params»: faktumet «frail» (skrøpelighet (screening)) tar ingen parametre. Fjern «params».\n`,
       );
-      expect(nn.stdout).toContain('faktumet «falls» (fall siste 12 månader) tek ingen parametrar. Fjern «params».');
-      expect(en.stdout).toContain('the fact "falls" (falls in the last 12 months) takes no parameters. Remove "params".');
+      expect(nn.stdout).toContain('faktumet «frail» (skrøpelegheit (screening)) tek ingen parametrar. Fjern «params».');
+      expect(en.stdout).toContain('the fact "frail" (frailty (screening)) takes no parameters. Remove "params".');
+      // `falls` takes a window of 1 to 120 months: a wrong one is refused with the reason.
+      expect(nb.stdout).toContain(
+        `${at(file, '"params"', '"id": "SAMPLE-FALLS"')}Regel «SAMPLE-FALLS», felt «conditions.all[0].params» har ugyldige parametre for faktumet «falls» (fall siste 12 måneder), som tar «months»: «months» er for stor: høyst 120 er tillatt.\n`,
+      );
+      expect(en.stdout).toContain(
+        'has invalid parameters for the fact "falls" (falls in the last 12 months), which takes "months": «months» is too large: at most 120 is allowed.',
+      );
       expect(nb.stdout).toContain(
         `${at(file, '"params"', '"fact": "emergencyAdmissions"')}Betingelsen «anyTrigger», felt «any[1].params» har ugyldige parametre for faktumet «emergencyAdmissions» (antall akutte innleggelser), som tar «months»: «months» er for liten: minst 1 kreves.\n`,
       );
@@ -268,10 +276,10 @@ describe('validate', () => {
       );
       expect(nn.stdout).toContain(`${place}åtvaring: Regel «SAMPLE-FRAIL», felt «text» på nn ser ut som bokmål (fann «ikke»).`);
       expect(en.stdout).toContain(`${place}warning: Rule "SAMPLE-FRAIL", field "text" in nn looks like bokmål (found "ikke").`);
-      // 6 errors in sample.json and the empty title in the copy; the warning is counted apart and
+      // 7 errors in sample.json and the empty title in the copy; the warning is counted apart and
       // does not fail on its own.
       expect(nb.stdout).toContain(
-        '\n\n7 feil i 2 filer (kontrollert: 2 regelsett, 2 kodelister, 1 testvektorfil).\n1 advarsel (teller ikke som feil).\n',
+        '\n\n8 feil i 2 filer (kontrollert: 2 regelsett, 2 kodelister, 1 testvektorfil).\n1 advarsel (teller ikke som feil).\n',
       );
       const alone = copyFixture();
       editJson(join(alone, 'sample.json'), (j) => {

@@ -25,7 +25,12 @@ import { examplePerson, left, right } from '../support/helpers.js';
 
 const AS_OF = '2026-11-23';
 const sets: CompiledRuleSet[] = bundledRuleSetIds().map((id) => right(loadBundledRuleSet(id)));
-const persons = [...['klara', 'morten', 'kasper', 'nora'].map(examplePerson), ...generateCohort({ seed: 33, size: 80, asOf: AS_OF })];
+// One person with dated falls, which the synthetic cohort does not make.
+const persons = [
+  ...['klara', 'morten', 'kasper', 'nora'].map(examplePerson),
+  { ...examplePerson('klara'), falls: [{ date: '2026-03-10' }, { date: '2025-09-01' }] },
+  ...generateCohort({ seed: 33, size: 80, asOf: AS_OF }),
+];
 const modes = fc.constantFrom('full', 'redacted', 'none') as fc.Arbitrary<'full' | 'redacted' | 'none'>;
 const langs = fc.constantFrom('nb', 'nn', 'en') as fc.Arbitrary<'nb' | 'nn' | 'en'>;
 

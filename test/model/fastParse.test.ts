@@ -34,6 +34,8 @@ function agrees(input: unknown): boolean {
 
 const valid = [
   ...['klara', 'morten', 'kasper', 'nora'].map(examplePerson),
+  // Dated falls: the synthetic cohort records falls only as a 12-month count.
+  { ...examplePerson('klara'), falls: [{ date: '2026-03-10' }, { date: '2025-09-01' }] },
   ...generateCohort({ seed: 11, size: 300, asOf: '2026-11-23' }),
 ] as Record<string, unknown>[];
 
@@ -131,6 +133,13 @@ describe('the fast path of parsePerson', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it('accepts dated falls itself, with zod’s output, and leaves a bad date to zod', () => {
+    const person = { falls: [{ date: '2026-03-10' }], frailty: { fallsLast12Months: 1 } };
+    expect(fast(person)).toEqual(Person.parse(person));
+    expect(fast({ falls: [{ date: '2026-02-30' }] })).toBeUndefined();
+    expect(fast({ falls: [{ date: '2026-02-03', place: 'home' }] })).toBeUndefined();
   });
 
   it('puts keys given in another order into the schema’s order, as zod does', () => {
