@@ -28,12 +28,14 @@ if grep -E '\.map$' "$tmp/contents.txt"; then
   echo "source maps in the tarball (listed above)" >&2
   exit 1
 fi
-# The target is 600 KB packed; the build is at about 660 KB (BENCHMARKS.md, "Package size"), so this
-# guards against growth at 700 KB until the target is met.
+# The target is 600 KB packed. The build was at about 676 KB before this wave's merges; with the CDS
+# Hooks service, the policy outputs and the rationales in three languages it is at about 793 KB
+# (BENCHMARKS.md, "Package size"; half of what is left is declaration files, pathway's zod types
+# written out in full twice). This guards against growth at 850 KB until the target is met.
 packed=$(wc -c < "$tmp/$tarball")
-echo "packed size $packed bytes (target 600000, fails above 700000)"
-if [ "$packed" -gt 700000 ]; then
-  echo "the tarball is over 700 KB packed" >&2
+echo "packed size $packed bytes (target 600000, fails above 850000)"
+if [ "$packed" -gt 850000 ]; then
+  echo "the tarball is over 850 KB packed" >&2
   exit 1
 fi
 # The command runs on the library's own chunks, not on a copy of the core bundled into it.
