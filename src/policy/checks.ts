@@ -5,7 +5,7 @@ import { makeIssue } from '../model/issues.js';
 import type { Lang } from '../model/lang.js';
 import { LIMITS } from '../model/limits.js';
 import { builtinFacts } from '../ruleSets/load.js';
-import { nearestName } from '../util/suggest.js';
+import { namedWithSuggestion } from '../util/suggest.js';
 import type { LocatedIssue } from './located.js';
 import { compareLocated } from './located.js';
 import type { ParsedSource } from './source.js';
@@ -62,17 +62,17 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
         }
         for (const list of EXPECT_LISTS)
           (v.expect[list] ?? []).forEach((id, j) => {
-            if (!ruleIds.has(id)) at(makeIssue('unknown_rule', ['vectors', i, 'expect', list, j], lang, named(id, ruleIds)));
+            if (!ruleIds.has(id)) at(makeIssue('unknown_rule', ['vectors', i, 'expect', list, j], lang, namedWithSuggestion(id, ruleIds)));
             else if (list === 'fired') expectedToFire.add(id);
           });
         for (const key of Object.keys(v.facts ?? {})) {
           const name = key.split(':')[0]!;
           if (name !== 'asOf' && !facts.has(name))
-            at(makeIssue('unknown_fact', ['vectors', i, 'facts', key], lang, named(name, facts.keys())));
+            at(makeIssue('unknown_fact', ['vectors', i, 'facts', key], lang, namedWithSuggestion(name, facts.keys())));
         }
         for (const key of Object.keys(v.parameters ?? {}))
           if (!Object.prototype.hasOwnProperty.call(params, key))
-            at(makeIssue('unknown_parameter', ['vectors', i, 'parameters', key], lang, named(key, Object.keys(params))));
+            at(makeIssue('unknown_parameter', ['vectors', i, 'parameters', key], lang, namedWithSuggestion(key, Object.keys(params))));
         if (v.person !== undefined) {
           const p = parsePerson(v.person, lang);
           if (E.isLeft(p))
@@ -98,7 +98,3 @@ export function checkVectors(ws: Workspace, lang: Lang = 'nb'): LocatedIssue[] {
 }
 
 /** The detail of an unknown name: the name, and the nearest known one when one is near. */
-function named(name: string, known: Iterable<string>): { name: string; suggestion?: string } {
-  const suggestion = nearestName(name, known);
-  return suggestion ? { name, suggestion } : { name };
-}

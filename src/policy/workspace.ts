@@ -13,6 +13,7 @@ import type { LocatedIssue, SourceFile } from './located.js';
 import { compareLocated } from './located.js';
 import type { ParsedSource } from './source.js';
 import { isYamlPath, locateIssue, parseSource } from './source.js';
+import { namedWithSuggestion } from '../util/suggest.js';
 
 /*
  * A workspace is what policy staff edit: a folder of rule sets, their test vectors and code lists.
@@ -243,7 +244,9 @@ export function analyzeWorkspace(files: readonly SourceFile[], options: AnalyzeO
     // its vectors then need no second error of their own.
     const unreadable = unparsed.some((u) => u.kind === 'rule-set' && baseName(u.path) === `${r.right.ruleSet}.json`);
     if (!ruleSetIds.has(r.right.ruleSet) && !unreadable)
-      issues.push(locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, { name: r.right.ruleSet }), lang));
+      issues.push(
+        locateIssue(src, makeIssue('unknown_rule_set', ['ruleSet'], lang, namedWithSuggestion(r.right.ruleSet, ruleSetIds)), lang),
+      );
     else if (
       r.right.version !== undefined &&
       versions.has(r.right.ruleSet) &&

@@ -55,3 +55,9 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
   }
   return best;
 }
+
+/** An issue's detail for an unknown name: the name and, when one is near, the name it was probably meant to be. */
+export function namedWithSuggestion(name: string, known: Iterable<string>): { name: string; suggestion?: string } {
+  const suggestion = nearestName(name, known);
+  return suggestion ? { name, suggestion } : { name };
+}

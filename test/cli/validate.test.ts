@@ -460,4 +460,19 @@ describe('validate', () => {
       expect(r.stderr).toMatch(/oppfolgingsteam validate: .+\nSe «oppfolgingsteam validate --help»/);
     }
   });
+
+  it('suggests the rule set a vector file was meant for when its id is one slip away', async () => {
+    const dir = copyFixture();
+    const typo = join(dir, 'typo.test.json');
+    writeFileSync(
+      typo,
+      JSON.stringify({ ruleSet: 'sampel', vectors: [{ name: 'x', asOf: '2026-06-01', facts: {}, expect: {} }] }, null, 2),
+    );
+    const [nb, en] = await Promise.all([cli(['validate', dir]), cli(['validate', dir, '--lang', 'en'])]);
+    expect(nb.code).toBe(1);
+    expect(nb.stdout).toContain(
+      `${at(typo, '"ruleSet"')}Feltet «ruleSet» viser til regelsettet «sampel», som ikke finnes blant filene. Mente du «sample»?`,
+    );
+    expect(en.stdout).toContain('refers to the rule set "sampel", which is not among the files. Did you mean "sample"?');
+  });
 });

@@ -95,7 +95,7 @@ export const en: IssueLocale = {
     rule_not_fired: (p, d) =>
       `No test vector expects the rule "${list(d['name'])}" to fire. Add a vector with the rule under expect.fired.`,
     no_vectors: (p, d) => `The rule set "${list(d['name'])}" has no test vectors. Put them in ${list(d['file'])} next to the rule set.`,
-    unknown_rule_set: (p, d) => `${p} refers to the rule set "${list(d['name'])}", which is not among the files.`,
+    unknown_rule_set: (p, d) => `${p} refers to the rule set "${list(d['name'])}", which is not among the files.${didYouMean(d)}`,
     unknown_fact: (p, d) => `${p} refers to the fact "${list(d['name'])}", which does not exist.${didYouMean(d)}`,
     unknown_operator: (p, d) =>
       `${p} uses the operator "${list(d['name'])}", which does not exist.${didYouMean(d)} Allowed: ${list(d['allowed'])}.`,

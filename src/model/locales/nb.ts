@@ -96,7 +96,7 @@ export const nb: IssueLocale = {
       `Ingen testvektor forventer at regelen «${list(d['name'])}» utløses. Legg til en vektor med regelen under expect.fired.`,
     no_vectors: (p, d) =>
       `Regelsettet «${list(d['name'])}» har ingen testvektorer. Legg dem i ${list(d['file'])} ved siden av regelsettet.`,
-    unknown_rule_set: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikke finnes blant filene.`,
+    unknown_rule_set: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikke finnes blant filene.${didYouMean(d)}`,
     unknown_fact: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikke finnes.${didYouMean(d)}`,
     unknown_operator: (p, d) =>
       `${p} bruker operatoren «${list(d['name'])}», som ikke finnes.${didYouMean(d)} Tillatt: ${list(d['allowed'])}.`,

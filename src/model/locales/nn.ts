@@ -95,7 +95,7 @@ export const nn: IssueLocale = {
     rule_not_fired: (p, d) =>
       `Ingen testvektor ventar at regelen «${list(d['name'])}» blir utløyst. Legg til ein vektor med regelen under expect.fired.`,
     no_vectors: (p, d) => `Regelsettet «${list(d['name'])}» har ingen testvektorar. Legg dei i ${list(d['file'])} ved sida av regelsettet.`,
-    unknown_rule_set: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikkje finst blant filene.`,
+    unknown_rule_set: (p, d) => `${p} viser til regelsettet «${list(d['name'])}», som ikkje finst blant filene.${didYouMean(d)}`,
     unknown_fact: (p, d) => `${p} viser til faktumet «${list(d['name'])}», som ikkje finst.${didYouMean(d)}`,
     unknown_operator: (p, d) =>
       `${p} brukar operatoren «${list(d['name'])}», som ikkje finst.${didYouMean(d)} Tillate: ${list(d['allowed'])}.`,
