@@ -1,4 +1,7 @@
+import { tierName } from '../explain/score.js';
 import type { CutOff, WorklistEntry } from './entry.js';
+
+const isTier = (t: string): t is 'low' | 'moderate' | 'high' => t === 'low' || t === 'moderate' || t === 'high';
 
 /*
  * Worklist rows as text: one JSON object per line (NDJSON), or CSV (RFC 4180) for spreadsheets.
@@ -59,10 +62,6 @@ const NO_HEADER = {
   nb: 'Rangering;Linje;Id;Poeng;Maks poeng;Risikonivå;Nivå med fullstendige data;Undergrupper;Grunner;Meldinger;Hvorfor;Mangler data;Avgrensning',
   nn: 'Rangering;Linje;Id;Poeng;Maks poeng;Risikonivå;Nivå med fullstendige data;Undergrupper;Grunnar;Meldingar;Kvifor;Manglar data;Avgrensing',
 } as const;
-const NO_TIER = {
-  nb: { high: 'høy', moderate: 'moderat', low: 'lav' } as Record<string, string>,
-  nn: { high: 'høg', moderate: 'moderat', low: 'låg' } as Record<string, string>,
-};
 
 /** The header of the Norwegian spreadsheet CSV (bokmål unless `nn`), without the byte-order mark. */
 export function worklistCsvNoHeader(lang: string): string {
@@ -71,8 +70,8 @@ export function worklistCsvNoHeader(lang: string): string {
 
 /** One worklist entry as a row of the Norwegian spreadsheet CSV: `;` between cells, decimal comma, tiers in Norwegian. */
 export function worklistCsvNoRow(e: WorklistEntry, lang: string): string {
-  const tiers = NO_TIER[lang === 'nn' ? 'nn' : 'nb'];
-  return csvCells(e, (t) => tiers[t] ?? t)
+  const no = lang === 'nn' ? 'nn' : 'nb';
+  return csvCells(e, (t) => (isTier(t) ? tierName(t, no) : t))
     .map((v) => cell(v, ';', ','))
     .join(';');
 }

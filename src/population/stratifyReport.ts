@@ -1,5 +1,6 @@
 import type { Lang } from '../model/lang.js';
 import { resolveLang } from '../model/lang.js';
+import { tierName } from '../explain/score.js';
 import type { StratifySummary } from './stratifier.js';
 
 /*
@@ -56,9 +57,6 @@ const TXT = {
   tiers: { nb: 'Personer per risikonivå', nn: 'Personar per risikonivå', en: 'Persons per risk tier' },
   all: { nb: 'Alle', nn: 'Alle', en: 'All' },
   adults: { nb: 'Voksne (18+)', nn: 'Vaksne (18+)', en: 'Adults (18+)' },
-  low: { nb: 'lav', nn: 'låg', en: 'low' },
-  moderate: { nb: 'moderat', nn: 'moderat', en: 'moderate' },
-  highTier: { nb: 'høy', nn: 'høg', en: 'high' },
   uncertain: { nb: 'foreløpig', nn: 'førebels', en: 'preliminary' },
   uncertainNote: {
     nb: 'Foreløpig: nivået kan endre seg når opplysninger som mangler, blir kjent.',
@@ -229,7 +227,7 @@ function band(s: StratifySummary, lang: Lang): string {
 
 function legend(lang: Lang): string {
   const item = (k: 'high' | 'moderate' | 'low') =>
-    `<span class="key"><span class="swatch" style="background:${TIER_COLOUR[k]}"></span>${esc(TXT[k === 'high' ? 'highTier' : k][lang])}</span>`;
+    `<span class="key"><span class="swatch" style="background:${TIER_COLOUR[k]}"></span>${esc(tierName(k, lang))}</span>`;
   return `<p class="small">${esc(TXT.legend[lang])}: ${item('high')} ${item('moderate')} ${item('low')}</p>`;
 }
 
@@ -247,7 +245,7 @@ export function renderStratifyReport(s: StratifySummary, lang: Lang = s.lang, op
     of === s.tiers && (s.uncertainTiers?.[k] ?? 0) > 0 ? `; ${fmt(s.uncertainTiers[k], lang)} ${TXT.uncertain[lang]}` : '';
   const tierRows = (tiers: StratifySummary['tiers'], of: number) =>
     (['high', 'moderate', 'low'] as const).map((k) => ({
-      label: TXT[k === 'high' ? 'highTier' : k][lang],
+      label: tierName(k, lang),
       value: tiers[k],
       color: TIER_COLOUR[k],
       note: `${fmt(tiers[k], lang)} (${pct(tiers[k], of, lang)}${uncertain(k, tiers)})`,
